@@ -1,0 +1,45 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { contactChannel, gender } from "./enums";
+import { stores } from "./stores";
+
+export const customers = pgTable(
+  "customers",
+  {
+    id: serial("id").primaryKey(),
+    externalId: text("external_id").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    birthDate: date("birth_date", { mode: "string" }),
+    gender: gender("gender").notNull().default("unknown"),
+    city: text("city"),
+    region: text("region"),
+    preferredChannel: contactChannel("preferred_channel"),
+    consentEmail: boolean("consent_email").notNull().default(false),
+    consentSms: boolean("consent_sms").notNull().default(false),
+    consentMessenger: boolean("consent_messenger").notNull().default(false),
+    consentPush: boolean("consent_push").notNull().default(false),
+    signedUpAt: timestamp("signed_up_at", { withTimezone: true }).notNull(),
+    homeStoreId: integer("home_store_id").references(() => stores.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("customers_external_id_uq").on(t.externalId),
+    index("customers_home_store_idx").on(t.homeStoreId),
+    index("customers_signed_up_idx").on(t.signedUpAt),
+  ],
+);
+
+export type Customer = typeof customers.$inferSelect;
+export type NewCustomer = typeof customers.$inferInsert;

@@ -1,0 +1,68 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { salesChannel } from "./enums";
+import { customers } from "./customers";
+import { stores } from "./stores";
+
+// Money is integer minor units (cents); bigint keeps 1M-customer sums safe from overflow.
+export const orders = pgTable(
+  "orders",
+  {
+    id: serial("id").primaryKey(),
+    externalId: text("external_id").notNull(),
+    customerId: integer("customer_id")
+      .notNull()
+      .references(() => customers.id, { onDelete: "cascade" }),
+    storeId: integer("store_id").references(() => stores.id, { onDelete: "set null" }),
+    placedAt: timestamp("placed_at", { withTimezone: true }).notNull(),
+    subtotal: bigint("subtotal", { mode: "number" }).notNull(),
+    discount: bigint("discount", { mode: "number" }).notNull().default(0),
+    total: bigint("total", { mode: "number" }).notNull(),
+    currency: text("currency").notNull(),
+    channel: salesChannel("channel").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("orders_external_id_uq").on(t.externalId),
+    index("orders_customer_placed_idx").on(t.customerId, t.placedAt),
+    index("orders_store_placed_idx").on(t.storeId, t.placedAt),
+    index("orders_placed_idx").on(t.placedAt),
+    check("orders_amounts_valid", sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
+    check("orders_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: serial("id").primaryKey(),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    category: text("category").notNull(),
+    quantity: integer("quantity").notNull(),
+    unitPrice: bigint("unit_price", { mode: "number" }).notNull(),
+  },
+  (t) => [
+    index("order_items_order_idx").on(t.orderId),
+    index("order_items_category_idx").on(t.category),
+    check("order_items_quantity_positive", sql`${t.quantity} > 0 and ${t.unitPrice} >= 0`),
+  ],
+);
+
+export type Order = typeof orders.$inferSelect;
+export type NewOrder = typeof orders.$inferInsert;
+export type OrderItem = typeof orderItems.$inferSelect;
+export type NewOrderItem = typeof orderItems.$inferInsert;
