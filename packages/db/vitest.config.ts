@@ -1,10 +1,5 @@
-import { defineConfig } from "vitest/config";
+import { mergeConfig } from "vitest/config";
+import { sharedVitestConfig } from "../../vitest.shared.ts";
 
-// PGlite takes seconds to start and ~0.5 GB each: generous timeouts, few parallel files.
-export default defineConfig({
-  test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    maxWorkers: 2,
-  },
-});
+// PGlite takes ~0.5 GB per instance: at most two test files at once.
+export default mergeConfig(sharedVitestConfig, { test: { maxWorkers: 2 } });

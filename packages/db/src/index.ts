@@ -3,3 +3,4 @@ export * from "./schema";
 export { createDb, defaultDataDir, type Database, type DbHandle, type CreateDbOptions } from "./client";
 export { migrate } from "./migrate";
 export { workspaceRoot } from "./workspace";
+export * from "./queries";

@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // Internal packages are TypeScript source, compiled by Next.
+  transpilePackages: ["@boomerang/api", "@boomerang/db", "@boomerang/domain", "@boomerang/ui"],
+  // PGlite loads its WebAssembly and data files at run time; bundling it breaks every request.
+  serverExternalPackages: ["@electric-sql/pglite"],
+  typedRoutes: false,
+  poweredByHeader: false,
+};
+
+export default config;

@@ -1,0 +1,20 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { appRouter, createContext } from "@boomerang/api";
+import { auth } from "@/server/auth";
+import { getDb } from "@/server/db";
+
+const handler = async (request: Request) => {
+  const session = await auth();
+  const db = await getDb();
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: request,
+    router: appRouter,
+    createContext: () => createContext({ db, sessionUserId: session?.user?.id ? Number(session.user.id) : null }),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC /${path ?? "?"} failed:`, error.cause ?? error);
+    },
+  });
+};
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,29 @@
+import "server-only";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
+import { cache, type ReactNode } from "react";
+import { appRouter, createCaller, createContext, type AppRouter } from "@boomerang/api";
+import { auth } from "@/server/auth";
+import { getDb } from "@/server/db";
+import { createQueryClient } from "./query-client";
+
+const createRscContext = cache(async () => {
+  const session = await auth();
+  return createContext({ db: await getDb(), sessionUserId: session?.user?.id ? Number(session.user.id) : null });
+});
+
+export const getQueryClient = cache(createQueryClient);
+
+/** Query options for server components to prefetch; the client picks the data up on hydration. */
+export const trpc = createTRPCOptionsProxy<AppRouter>({
+  router: appRouter,
+  ctx: createRscContext,
+  queryClient: getQueryClient,
+});
+
+/** Direct calls from server components, through the same procedures and checks as the browser. */
+export const serverApi = cache(async () => createCaller(await createRscContext()));
+
+export function HydrateClient({ children }: { children: ReactNode }) {
+  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+}
