@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import type { DbHandle } from "../client";
+import { businessSettings, stores, users } from "../schema";
+import { copySink } from "./copy-sink";
+import { hasData, syncSequences, truncateAll } from "./database-state";
+import { demoUserRows } from "./demo-user-rows";
+import { generateCustomers, storeRows, type GenerateOptions } from "./generator";
+import { insertSink } from "./insert-sink";
+import type { RowSink, SeedCounts, SeedProgress } from "./sink";
+
+export type SeedOptions = {
+  /** The demo's "now"; pass it explicitly (the CLI uses the start of the current UTC day). */
+  asOf: Date;
+  seed?: number;
+  customers?: number;
+  months?: number;
+  /** Empty every table first; without it a non-empty database is refused. */
+  reset?: boolean;
+  /** "copy" streams with COPY FROM STDIN (postgres.js only); "auto" picks it on PostgreSQL. */
+  loader?: "auto" | "insert" | "copy";
+  onProgress?: SeedProgress;
+};
+
+export type SeedSummary = {
+  counts: SeedCounts;
+  options: GenerateOptions;
+  loader: "insert" | "copy";
+  durationMs: number;
+};
+
+export const DEMO_BUSINESS_NAME = "Boomerang Demo Market";
+
+export class SeedRefusedError extends Error {
+  override name = "SeedRefusedError";
+}
+
+/**
+ * Loads the demo chain into a migrated database: stores, one user per role, the generated
+ * customers with orders, items and events, then business_settings (last, so a seed that failed
+ * half-way is not mistaken for a finished one), sequences and statistics.
+ */
+export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<SeedSummary> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const generate: GenerateOptions = {
+    seed: options.seed ?? 42,
+    customers: options.customers ?? 20_000,
+    months: options.months ?? 24,
+    asOf: options.asOf,
+  };
+  if (!Number.isInteger(generate.customers) || generate.customers < 1) throw new RangeError("customers must be a positive integer");
+  if (!Number.isInteger(generate.months) || generate.months < 1) throw new RangeError("months must be a positive integer");
+  const { db } = handle;
+  if (options.reset) {
+    progress("reset: truncating all tables");
+    await truncateAll(db);
+  } else if (await hasData(db)) {
+    throw new SeedRefusedError("The database already has data; seed with --reset to replace it.");
+  }
+  const loader = options.loader === "copy" || (options.loader !== "insert" && handle.driver === "postgres") ? "copy" : "insert";
+  if (loader === "copy" && handle.driver !== "postgres") throw new RangeError("The copy loader needs PostgreSQL (postgres.js)");
+
+  const storeList = storeRows(generate);
+  const userList = await demoUserRows(generate.asOf);
+  await db.transaction(async (tx) => {
+    await tx.insert(stores).values(storeList.map((s) => ({ ...s, openedAt: new Date(s.openedAt), createdAt: new Date(s.openedAt) })));
+    await tx.insert(users).values(userList);
+  });
+  progress(`stores ${storeList.length}, users ${userList.length}`);
+
+  const counts: SeedCounts = { stores: storeList.length, users: userList.length, customers: 0, orders: 0, orderItems: 0, customerEvents: 0 };
+  const sink: RowSink = loader === "copy" ? copySink(handle) : insertSink(db);
+  const every = Math.max(1000, Math.ceil(generate.customers / 20));
+  const report = (): void =>
+    progress(`customers ${counts.customers}/${generate.customers} (orders ${counts.orders}, items ${counts.orderItems}, events ${counts.customerEvents})`);
+  for (const bundle of generateCustomers(generate)) {
+    await sink.write(bundle);
+    counts.customers++;
+    counts.orders += bundle.orders.length;
+    counts.orderItems += bundle.items.length;
+    counts.customerEvents += bundle.events.length;
+    if (counts.customers % every === 0) report();
+  }
+  await sink.finish();
+  if (counts.customers % every !== 0) report();
+
+  await db.insert(businessSettings).values({
+    id: 1,
+    businessName: DEMO_BUSINESS_NAME,
+    currency: "EUR",
+    locale: "en-GB",
+    timezone: "Europe/Rome",
+    demoData: true,
+    demoAsOf: generate.asOf,
+  });
+  await syncSequences(db);
+  progress("analyze");
+  await db.execute(sql`analyze`);
+  return { counts, options: generate, loader, durationMs: Math.round(performance.now() - started) };
+}
