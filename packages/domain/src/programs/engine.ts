@@ -1,0 +1,163 @@
+import { refundCost } from "./caps";
+import type { Effect } from "./effects";
+import { eligibleAmount, ineligibleReason, outsideScheduleReason } from "./eligibility";
+import type { Minor, OrderEvent, ProgramEvent, RefundEvent } from "./events";
+import { clawBack, expireDue } from "./ledger";
+import type { Program, Step } from "./program-type";
+import { note } from "./rewards";
+import type { CustomerState, OrderRecord } from "./state";
+import { proportion } from "../money";
+
+export interface EvaluateContext {
+  /** Reward cost already spent by the program across all customers, for the budget cap. */
+  readonly budgetUsed: Minor;
+}
+
+export interface EvaluateResult<X = unknown> {
+  readonly state: CustomerState<X>;
+  readonly effects: Effect[];
+  /** Reward cost this event added (negative when a refund gave some back), minor units. */
+  readonly cost: Minor;
+}
+
+export const initialState = (program: Program, customerId: string): CustomerState => ({
+  customerId,
+  joinedAt: null,
+  clock: Number.MIN_SAFE_INTEGER,
+  lots: [],
+  orders: [],
+  orderCount: 0,
+  lifetimeSpend: 0,
+  rewardCost: 0,
+  ext: program.type.initialExt(),
+});
+
+export const createStep = (program: Program, state: CustomerState, budgetUsed: Minor): Step => ({
+  k: program.compiled,
+  common: program.common,
+  unit: program.unit,
+  state,
+  out: [],
+  budgetUsed,
+  order: { net: 0, paid: 0, earned: 0, lotId: null, cost: 0, units: 0 },
+});
+
+/**
+ * Applies one event to the customer state held by `step`, mutating it. Only the engine calls this
+ * on state it owns (a copy in `evaluate`, a fresh fold in `replay`).
+ */
+export const applyEvent = (program: Program, step: Step, event: ProgramEvent): void => {
+  const state = step.state;
+  if (event.at < state.clock) {
+    note(step, event.id, "event is older than the customer's last event; ignored");
+    return;
+  }
+  state.clock = event.at;
+  if (state.lots.length > 0) expireDue(step, event.at);
+  pruneOrders(state, event.at - step.common.refundWindowMs);
+  const type = program.type;
+  switch (event.kind) {
+    case "order":
+      return applyOrder(program, step, event);
+    case "refund":
+      return applyRefund(program, step, event);
+    case "signup":
+      state.joinedAt ??= event.at;
+      if (type.onSignup !== undefined && scheduled(step, event)) type.onSignup(step, event);
+      return;
+    case "referral":
+      if (type.onReferral !== undefined && scheduled(step, event)) type.onReferral(step, event);
+      return;
+    case "redeem":
+      if (type.onRedeem !== undefined) type.onRedeem(step, event);
+      else note(step, event.id, "this program has nothing to redeem outside an order");
+      return;
+    case "tick":
+      type.onTick?.(step, event);
+      return;
+  }
+};
+
+const scheduled = (step: Step, event: ProgramEvent): boolean => {
+  const reason = outsideScheduleReason(step.common, event.at);
+  if (reason !== null) note(step, event.id, reason);
+  return reason === null;
+};
+
+const pruneOrders = (state: CustomerState, before: number): void => {
+  const orders = state.orders;
+  let n = 0;
+  while (n < orders.length && (orders[n] as OrderRecord).at < before) n++;
+  if (n > 0) orders.splice(0, n);
+};
+
+const applyOrder = (program: Program, step: Step, order: OrderEvent): void => {
+  const reason = ineligibleReason(step.common, order);
+  if (reason !== null) return note(step, order.id, reason);
+  const scratch = step.order;
+  scratch.net = eligibleAmount(step.common, order);
+  scratch.paid = Math.max(0, order.amount - (order.discount ?? 0));
+  scratch.earned = 0;
+  scratch.lotId = null;
+  scratch.cost = 0;
+  scratch.units = 0;
+  program.type.onOrder(step, order);
+  const state = step.state;
+  state.orderCount++;
+  state.lifetimeSpend += scratch.net;
+  state.orders.push({
+    id: order.id,
+    at: order.at,
+    net: scratch.net,
+    paid: scratch.paid,
+    earned: scratch.earned,
+    lotId: scratch.lotId,
+    cost: scratch.cost,
+    units: scratch.units,
+    refunded: 0,
+  });
+};
+
+/** The part of `whole` that belongs to what is still paid (not refunded) of the order. */
+const kept = (whole: number, record: OrderRecord, refunded: number): number =>
+  record.paid === 0 ? (refunded > 0 ? 0 : whole) : proportion(whole, record.paid - refunded, record.paid);
+
+const applyRefund = (program: Program, step: Step, refund: RefundEvent): void => {
+  const state = step.state;
+  const record = findOrder(state, refund.orderId);
+  if (record === undefined) return note(step, refund.id, "order unknown or past the refund window: nothing to reverse");
+  const before = record.refunded;
+  const amount = Math.min(Math.floor(refund.amount), record.paid - before);
+  if (amount <= 0) return note(step, refund.id, "order already fully refunded");
+  record.refunded += amount;
+  const after = record.refunded;
+  // Reversals use the same floor as earning, so a full refund reverses exactly what was earned.
+  const units = kept(record.earned, record, before) - kept(record.earned, record, after);
+  if (units > 0) {
+    const taken = clawBack(step, refund.id, record.id, record.lotId, refund.at, units, "refund of an order");
+    if (taken < units) note(step, refund.id, `${units - taken} already used, cannot be taken back`);
+  }
+  state.lifetimeSpend -= kept(record.net, record, before) - kept(record.net, record, after);
+  refundCost(step, kept(record.cost, record, before) - kept(record.cost, record, after));
+  program.type.onRefund?.(step, refund, record, before);
+};
+
+const findOrder = (state: CustomerState, orderId: string): OrderRecord | undefined => {
+  for (let i = state.orders.length - 1; i >= 0; i--) {
+    const record = state.orders[i] as OrderRecord;
+    if (record.id === orderId) return record;
+  }
+  return undefined;
+};
+
+/** Pure: the input state is not touched; the result holds a new state and the effects. */
+export const evaluate = (
+  program: Program,
+  state: CustomerState,
+  event: ProgramEvent,
+  ctx: EvaluateContext = { budgetUsed: 0 },
+): EvaluateResult => {
+  const step = createStep(program, structuredClone(state), ctx.budgetUsed);
+  applyEvent(program, step, event);
+  return { state: step.state, effects: step.out, cost: step.budgetUsed - ctx.budgetUsed };
+};

@@ -1,0 +1,57 @@
+import type { Millis, Minor } from "./events";
+
+/**
+ * A parcel of earned points (or withdrawable money) with its own dates. Redemptions draw from the
+ * soonest-expiring available lots; a lot expires once, for whatever remains in it.
+ */
+export interface Lot {
+  readonly id: string;
+  /** The event that earned it (order id, referral id, ...). */
+  readonly ref: string;
+  readonly orderId: string | null;
+  readonly earnedAt: Millis;
+  /** Pending before this instant: counted, not redeemable. */
+  readonly availableAt: Millis;
+  readonly expiresAt: Millis | null;
+  remaining: number;
+}
+
+/** What an order earned, kept for the refund window so a refund can reverse exactly that. */
+export interface OrderRecord {
+  readonly id: string;
+  readonly at: Millis;
+  /** The net amount the order earned on, minor units. */
+  readonly net: Minor;
+  /** What the customer paid in money for the whole order; refunds are a share of it. */
+  readonly paid: Minor;
+  /** Ledger units (points or money) the order earned. */
+  readonly earned: number;
+  readonly lotId: string | null;
+  /** Reward cost of the order (discounts, gifts, earned value), minor units. */
+  readonly cost: Minor;
+  /** A type's own per-order count (stamps given, promo use, ...). */
+  readonly units: number;
+  refunded: Minor;
+}
+
+/**
+ * A customer's state in one program. Plain JSON-serialisable data: the database stores it and the
+ * engine never keeps references to it after `evaluate` returns.
+ */
+export interface CustomerState<X = unknown> {
+  readonly customerId: string;
+  joinedAt: Millis | null;
+  /** Latest event time seen; events must not go back in time. */
+  clock: Millis;
+  /** Sorted by expiry, soonest first; lots that never expire last. */
+  lots: Lot[];
+  /** Orders still inside the refund window. */
+  orders: OrderRecord[];
+  orderCount: number;
+  /** Net spend after refunds, minor units. */
+  lifetimeSpend: Minor;
+  /** Reward cost granted so far, minor units, for the per-customer cap. */
+  rewardCost: Minor;
+  /** The type's own state (stamps, tier, promo uses, ...). */
+  ext: X;
+}
