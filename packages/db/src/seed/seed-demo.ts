@@ -6,6 +6,7 @@ import { hasData, syncSequences, truncateAll } from "./database-state";
 import { demoUserRows } from "./demo-user-rows";
 import { generateCustomers, storeRows, type GenerateOptions } from "./generator";
 import { insertSink } from "./insert-sink";
+import { pgliteCopySink } from "./pglite-copy-sink";
 import type { RowSink, SeedCounts, SeedProgress } from "./sink";
 
 export type SeedOptions = {
@@ -16,8 +17,8 @@ export type SeedOptions = {
   months?: number;
   /** Empty every table first; without it a non-empty database is refused. */
   reset?: boolean;
-  /** "copy" streams with COPY FROM STDIN (postgres.js only); "auto" picks it on PostgreSQL. */
-  loader?: "auto" | "insert" | "copy";
+  /** "copy" (default): COPY FROM STDIN on PostgreSQL, COPY from a blob on PGlite; "insert": batched INSERTs. */
+  loader?: "copy" | "insert";
   onProgress?: SeedProgress;
 };
 
@@ -57,8 +58,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   } else if (await hasData(db)) {
     throw new SeedRefusedError("The database already has data; seed with --reset to replace it.");
   }
-  const loader = options.loader === "copy" || (options.loader !== "insert" && handle.driver === "postgres") ? "copy" : "insert";
-  if (loader === "copy" && handle.driver !== "postgres") throw new RangeError("The copy loader needs PostgreSQL (postgres.js)");
+  const loader = options.loader ?? "copy";
 
   const storeList = storeRows(generate);
   const userList = await demoUserRows(generate.asOf);
@@ -69,7 +69,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   progress(`stores ${storeList.length}, users ${userList.length}`);
 
   const counts: SeedCounts = { stores: storeList.length, users: userList.length, customers: 0, orders: 0, orderItems: 0, customerEvents: 0 };
-  const sink: RowSink = loader === "copy" ? copySink(handle) : insertSink(db);
+  const sink: RowSink = loader === "insert" ? insertSink(db) : handle.driver === "postgres" ? copySink(handle) : pgliteCopySink(handle);
   const every = Math.max(1000, Math.ceil(generate.customers / 20));
   const report = (): void =>
     progress(`customers ${counts.customers}/${generate.customers} (orders ${counts.orders}, items ${counts.orderItems}, events ${counts.customerEvents})`);
