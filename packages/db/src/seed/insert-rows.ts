@@ -1,4 +1,4 @@
-import { customerEvents, customers, orderItems, orders } from "../schema";
+import type { customerEvents, customers, orderItems, orders } from "../schema";
 import type { CustomerEventRow, CustomerRow, OrderItemRow, OrderRow } from "./rows";
 
 /** Generated rows as Drizzle insert values; created_at carries the generated instant. */

@@ -7,7 +7,8 @@ const localHosts = new Set(["localhost", "127.0.0.1", "::1", "[::1]", ""]);
 export function isLocalDatabaseUrl(url: string): boolean {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    // An empty host ("postgres://u@/db") means the default unix socket; URL cannot parse it as is.
+    parsed = new URL(url.replace(/^(postgres(?:ql)?:\/\/(?:[^@/]*@)?)\//i, "$1localhost/"));
   } catch {
     return false;
   }
