@@ -6,7 +6,7 @@ import { dirname, join, resolve } from "node:path";
  * import.meta.url, so paths to committed files (migrations) are resolved from here instead.
  */
 export function workspaceRoot(from: string = process.cwd()): string {
-  let dir = resolve(from);
+  let dir = resolve(/*turbopackIgnore: true*/ from);
   for (;;) {
     if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
     const parent = dirname(dir);

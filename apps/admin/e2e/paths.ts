@@ -1,0 +1,7 @@
+import { join } from "node:path";
+
+export const E2E_PORT = 3100;
+const here = import.meta.dirname;
+/** A private embedded database for the end-to-end run, recreated every time. */
+export const e2eDataDir = join(here, "..", ".e2e", "pglite");
+export const expectedFile = join(here, "..", ".e2e", "expected.json");

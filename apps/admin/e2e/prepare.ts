@@ -1,0 +1,61 @@
+/**
+ * Runs before the server starts: a fresh embedded database with a small demo chain, and the figures
+ * the Overview must show, computed here with plain SQL independent of the app's queries.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { sql } from "drizzle-orm";
+import { createDb, migrate, queryRows } from "@boomerang/db";
+import { seedDemo } from "@boomerang/db/seed/index";
+import { e2eDataDir, expectedFile } from "./paths";
+
+export type ExpectedFigures = {
+  today: string;
+  from: string;
+  timezone: string;
+  all: { revenue: number; orders: number; activeCustomers: number };
+  milano: { revenue: number; orders: number; activeCustomers: number };
+  /** A store that is not the Milano manager's, to try reaching through the URL. */
+  otherStoreId: number;
+};
+
+const now = new Date();
+const asOf = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+rmSync(dirname(e2eDataDir), { recursive: true, force: true });
+mkdirSync(e2eDataDir, { recursive: true });
+const handle = await createDb({ dataDir: e2eDataDir });
+await migrate(handle);
+await seedDemo(handle, { asOf, customers: 3000, seed: 7 });
+
+const [settings] = await queryRows<{ timezone: string }>(handle.db, sql`select timezone from business_settings`);
+const timezone = settings!.timezone;
+const [days] = await queryRows<{ today: string; from: string }>(
+  handle.db,
+  sql`select to_char((now() at time zone ${timezone})::date, 'YYYY-MM-DD') as today,
+             to_char((now() at time zone ${timezone})::date - 29, 'YYYY-MM-DD') as "from"`,
+);
+
+async function figures(storeCode: string | null) {
+  const [row] = await queryRows<{ revenue: number; orders: number; active: number }>(
+    handle.db,
+    sql`select coalesce(sum(o.total), 0)::float8 as revenue, count(*)::int as orders,
+               count(distinct o.customer_id)::int as active
+        from orders o left join stores s on s.id = o.store_id
+        where (o.placed_at at time zone ${timezone})::date between ${days!.from}::date and ${days!.today}::date
+          and (${storeCode}::text is null or s.code = ${storeCode}::text)`,
+  );
+  return { revenue: row!.revenue, orders: row!.orders, activeCustomers: row!.active };
+}
+
+const expected: ExpectedFigures = {
+  today: days!.today,
+  from: days!.from,
+  timezone,
+  all: await figures(null),
+  milano: await figures("MIL01"),
+  otherStoreId: (await queryRows<{ id: number }>(handle.db, sql`select id from stores where code = 'ROM01'`))[0]!.id,
+};
+await handle.close();
+writeFileSync(expectedFile, JSON.stringify(expected, null, 2));
+console.info(`e2e: seeded ${e2eDataDir}; expected figures for ${expected.from}..${expected.today}`);
