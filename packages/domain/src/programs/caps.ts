@@ -16,6 +16,7 @@ const charge = (step: Step, cost: number): void => {
 };
 
 const noteCapped = (step: Step, ref: string): void => {
+  if (!step.explain) return;
   step.out.push({
     kind: "note",
     customerId: step.state.customerId,

@@ -65,6 +65,14 @@ export interface NoteEffect {
 
 export type Effect = LedgerEntry | DiscountEffect | GiftEffect | TierEffect | NoteEffect;
 
-const LEDGER_KINDS: ReadonlySet<string> = new Set<LedgerKind>(["earn", "redeem", "expire", "adjust"]);
-
-export const isLedgerEntry = (effect: Effect): effect is LedgerEntry => LEDGER_KINDS.has(effect.kind);
+export const isLedgerEntry = (effect: Effect): effect is LedgerEntry => {
+  switch (effect.kind) {
+    case "earn":
+    case "redeem":
+    case "expire":
+    case "adjust":
+      return true;
+    default:
+      return false;
+  }
+};

@@ -32,8 +32,9 @@ export const initialState = (program: Program, customerId: string): CustomerStat
   ext: program.type.initialExt(),
 });
 
-export const createStep = (program: Program, state: CustomerState, budgetUsed: Minor): Step => ({
+export const createStep = (program: Program, state: CustomerState, budgetUsed: Minor, explain: boolean): Step => ({
   k: program.compiled,
+  explain,
   common: program.common,
   unit: program.unit,
   state,
@@ -54,7 +55,7 @@ export const applyEvent = (program: Program, step: Step, event: ProgramEvent): v
   }
   state.clock = event.at;
   if (state.lots.length > 0) expireDue(step, event.at);
-  pruneOrders(state, event.at - step.common.refundWindowMs);
+  if (state.orders.length > 0) pruneOrders(state, event.at - step.common.refundWindowMs);
   const type = program.type;
   switch (event.kind) {
     case "order":
@@ -84,11 +85,10 @@ const scheduled = (step: Step, event: ProgramEvent): boolean => {
   return reason === null;
 };
 
+// shift() left-trims in place; splice would allocate an array of the removed records.
 const pruneOrders = (state: CustomerState, before: number): void => {
   const orders = state.orders;
-  let n = 0;
-  while (n < orders.length && (orders[n] as OrderRecord).at < before) n++;
-  if (n > 0) orders.splice(0, n);
+  while (orders.length > 0 && (orders[0] as OrderRecord).at < before) orders.shift();
 };
 
 const applyOrder = (program: Program, step: Step, order: OrderEvent): void => {
@@ -105,6 +105,7 @@ const applyOrder = (program: Program, step: Step, order: OrderEvent): void => {
   const state = step.state;
   state.orderCount++;
   state.lifetimeSpend += scratch.net;
+  if (step.common.refundWindowMs === 0) return;
   state.orders.push({
     id: order.id,
     at: order.at,
@@ -157,7 +158,7 @@ export const evaluate = (
   event: ProgramEvent,
   ctx: EvaluateContext = { budgetUsed: 0 },
 ): EvaluateResult => {
-  const step = createStep(program, structuredClone(state), ctx.budgetUsed);
+  const step = createStep(program, structuredClone(state), ctx.budgetUsed, true);
   applyEvent(program, step, event);
   return { state: step.state, effects: step.out, cost: step.budgetUsed - ctx.budgetUsed };
 };

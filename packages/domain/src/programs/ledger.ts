@@ -125,18 +125,17 @@ export const clawBack = (
 };
 
 /** Expires every lot whose expiry is at or before `now`; the entry is dated at the expiry. */
+/** Expires every lot whose expiry is at or before `now`; the entry is dated at the expiry. */
 export const expireDue = (step: Step, now: Millis): void => {
   const lots = step.state.lots;
-  let n = 0;
-  while (n < lots.length) {
-    const lot = lots[n] as Lot;
-    if (lot.expiresAt === null || lot.expiresAt > now) break;
+  while (lots.length > 0) {
+    const lot = lots[0] as Lot;
+    if (lot.expiresAt === null || lot.expiresAt > now) return;
     if (lot.remaining > 0)
       step.out.push(entry(step, "expire", -lot.remaining, lot.id, lot.ref, lot.orderId, lot.expiresAt, "points expired"));
     lot.remaining = 0;
-    n++;
+    lots.shift();
   }
-  if (n > 0) lots.splice(0, n);
 };
 
 const entry = (

@@ -24,6 +24,8 @@ export interface Step<K = unknown, X = unknown> {
   readonly unit: LedgerUnit;
   state: CustomerState<X>;
   out: Effect[];
+  /** Write notes (why nothing was granted)? The preview wants them; a bulk replay does not. */
+  readonly explain: boolean;
   /** Reward cost already spent across all customers, minor units (the budget cap's counter). */
   budgetUsed: Minor;
   /** Order scratch, reset per order and turned into the order's record by the engine. */

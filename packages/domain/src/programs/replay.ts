@@ -15,6 +15,10 @@ export interface ReplayOptions {
   readonly budgetUsed?: number;
 }
 
+/**
+ * `ledger` and `effects` keep each customer's entries in time order. Across customers they are in
+ * global time order when the program has a budget cap, else grouped by customer (first seen first).
+ */
 export interface ReplayResult {
   readonly states: Map<string, CustomerState>;
   readonly ledger: LedgerEntry[];
@@ -22,12 +26,23 @@ export interface ReplayResult {
   readonly budgetUsed: number;
 }
 
-const inTimeOrder = (events: readonly ProgramEvent[]): readonly ProgramEvent[] => {
-  for (let i = 1; i < events.length; i++)
-    if ((events[i] as ProgramEvent).at < (events[i - 1] as ProgramEvent).at)
-      // Stable sort: same-instant events keep their input order, so the fold stays deterministic.
-      return [...events].sort((a, b) => a.at - b.at);
-  return events;
+const isInTimeOrder = (events: readonly ProgramEvent[]): boolean => {
+  for (let i = 1; i < events.length; i++) if ((events[i] as ProgramEvent).at < (events[i - 1] as ProgramEvent).at) return false;
+  return true;
+};
+
+// Stable sort: same-instant events keep their input order, so the fold stays deterministic.
+const inTimeOrder = (events: readonly ProgramEvent[]): readonly ProgramEvent[] =>
+  isInTimeOrder(events) ? events : [...events].sort((a, b) => a.at - b.at);
+
+const groupByCustomer = (events: readonly ProgramEvent[]): Map<string, ProgramEvent[]> => {
+  const groups = new Map<string, ProgramEvent[]>();
+  for (const event of events) {
+    const group = groups.get(event.customerId);
+    if (group === undefined) groups.set(event.customerId, [event]);
+    else group.push(event);
+  }
+  return groups;
 };
 
 /**
@@ -40,23 +55,39 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
   const ledger: LedgerEntry[] = [];
   const effects: Effect[] = [];
   const keep = options.keepEffects === true;
-  const step = createStep(program, initialState(program, ""), options.budgetUsed ?? 0);
+  const step = createStep(program, initialState(program, ""), options.budgetUsed ?? 0, keep);
   const collect = (): void => {
-    for (const effect of step.out) {
+    const out = step.out;
+    if (out.length === 0) return;
+    for (const effect of out) {
       if (isLedgerEntry(effect)) ledger.push(effect);
       if (keep) effects.push(effect);
     }
-    step.out.length = 0;
+    step.out = [];
   };
-  for (const event of inTimeOrder(events)) {
-    let state = states.get(event.customerId);
-    if (state === undefined) {
-      state = initialState(program, event.customerId);
-      states.set(event.customerId, state);
-    }
+  const run = (event: ProgramEvent, state: CustomerState): void => {
     step.state = state;
     applyEvent(program, step, event);
     collect();
+  };
+  const stateOf = (customerId: string): CustomerState => {
+    let state = states.get(customerId);
+    if (state === undefined) {
+      state = initialState(program, customerId);
+      states.set(customerId, state);
+    }
+    return state;
+  };
+  if (program.common.budgetCap > 0) {
+    // A budget cap couples customers: who gets the last of the budget depends on global time order.
+    for (const event of inTimeOrder(events)) run(event, stateOf(event.customerId));
+  } else {
+    // Customers are independent, so fold each one's events in turn: the same states and entries,
+    // the customer's state stays in cache, and a stream sorted by customer needs no global sort.
+    for (const [customerId, own] of groupByCustomer(events)) {
+      const state = stateOf(customerId);
+      for (const event of inTimeOrder(own)) run(event, state);
+    }
   }
   if (options.until !== undefined)
     for (const state of states.values()) {

@@ -5,7 +5,7 @@ import type { Step } from "./program-type";
 
 /** Says why nothing (or less) was granted; the preview shows these to the marketer. */
 export const note = (step: Step, ref: string, reason: string): void => {
-  step.out.push({ kind: "note", customerId: step.state.customerId, ref, reason });
+  if (step.explain) step.out.push({ kind: "note", customerId: step.state.customerId, ref, reason });
 };
 
 /** Takes `amount` off what the customer pays for the order, within the caps. Returns the discount. */
