@@ -10,3 +10,4 @@ export * from "./audit";
 export * from "./api-keys";
 export * from "./imports";
 export * from "./settings";
+export * from "./customer-features";
