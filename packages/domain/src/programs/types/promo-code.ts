@@ -67,7 +67,7 @@ export const promoCodeProgram: ProgramType<Params, Compiled, Ext> = {
     if (order.promoCode === undefined || order.promoCode.trim().toUpperCase() !== k.code) return;
     const ext = step.state.ext;
     if (step.order.net < k.minOrder) return note(step, order.id, `order is below the ${money(k.minOrder)} threshold`);
-    if (k.uses > 0 && ext.uses >= k.uses) return note(step, order.id, `code already used ${ext.uses} times`);
+    if (k.uses > 0 && ext.uses >= k.uses) return note(step, order.id, `code already used ${count(ext.uses, "time")}`);
     const wanted = offerDiscount(k, step.order.net);
     const given = discountOrder(step, order, k.maxDiscount > 0 ? Math.min(wanted, k.maxDiscount) : wanted, `code ${k.code}`);
     if (given > 0) {

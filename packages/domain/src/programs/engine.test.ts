@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { evaluate, initialState } from "./engine";
+import type { OrderEvent, ProgramEvent } from "./events";
+import { DAY, T0 } from "./example-time";
+import { availableBalance, pendingBalance } from "./ledger";
+import { createProgram } from "./parse";
+import type { Program } from "./program-type";
+import { replay } from "./replay";
+
+const programOf = (typeId: string, params: Record<string, unknown> = {}): Program => {
+  const created = createProgram(typeId, params);
+  if (!created.ok) throw new Error(created.errors.join("; "));
+  return created.value;
+};
+
+const order = (id: string, at: number, amount: number, extra: Partial<OrderEvent> = {}): OrderEvent => ({
+  kind: "order",
+  id,
+  customerId: "c1",
+  at,
+  amount,
+  ...extra,
+});
+
+const discounts = (events: readonly ProgramEvent[], program: Program): number =>
+  replay(program, events, { keepEffects: true }).effects.reduce((s, e) => s + (e.kind === "discount" ? e.amount : 0), 0);
+
+describe("points ledger", () => {
+  const points = programOf("points", { earnPer: 100, pendingDays: 10, expiryDays: 30, minRedemption: 1, maxRedeemPercent: 100 });
+
+  it("keeps earned points pending until the return window closes", () => {
+    const { states } = replay(points, [order("o1", T0, 10_000)]);
+    const state = states.get("c1");
+    expect(state && pendingBalance(state, T0 + 9 * DAY)).toBe(100);
+    expect(state && availableBalance(state, T0 + 9 * DAY)).toBe(0);
+    expect(state && availableBalance(state, T0 + 10 * DAY)).toBe(100);
+  });
+
+  it("redeems from the soonest-expiring lot first and never pending points", () => {
+    const { ledger } = replay(points, [
+      order("o1", T0, 10_000),
+      order("o2", T0 + 5 * DAY, 20_000),
+      order("o3", T0 + 12 * DAY, 5_000),
+      order("o4", T0 + 16 * DAY, 100_000, { redeemPoints: 250 }),
+    ]);
+    const redeemed = ledger.filter((e) => e.kind === "redeem").map((e) => [e.lotId, e.amount]);
+    // o1 (100) and o2 (200) are usable, o3 is still pending: 100 from o1, then 150 from o2.
+    expect(redeemed).toEqual([
+      ["o1", -100],
+      ["o2", -150],
+    ]);
+  });
+
+  it("expires what is left of a lot at its own expiry instant", () => {
+    const { ledger } = replay(points, [order("o1", T0, 10_000), order("o2", T0 + 12 * DAY, 1_000, { redeemPoints: 30 })], {
+      until: T0 + 100 * DAY,
+    });
+    const expired = ledger.filter((e) => e.kind === "expire");
+    // o2 paid 8.50 after 30 points × 0.05, so earned 8; lots expire 30 days after becoming usable.
+    expect(expired.map((e) => [e.lotId, e.amount, e.at])).toEqual([
+      ["o1", -70, T0 + 40 * DAY],
+      ["o2", -8, T0 + 52 * DAY],
+    ]);
+  });
+
+  it("earns on the net amount after the part paid with points", () => {
+    const { ledger } = replay(points, [order("o1", T0, 10_000), order("o2", T0 + 11 * DAY, 10_000, { redeemPoints: 100 })]);
+    const earned = ledger.filter((e) => e.kind === "earn").map((e) => e.amount);
+    // 100 points × 5 = 5.00 paid with points, 95.00 paid: 95 points.
+    expect(earned).toEqual([100, 95]);
+  });
+
+  it("evaluate leaves the input state untouched", () => {
+    const state = initialState(points, "c1");
+    const before = structuredClone(state);
+    const result = evaluate(points, state, order("o1", T0, 10_000));
+    expect(state).toEqual(before);
+    expect(result.state.lots).toHaveLength(1);
+    expect(result.cost).toBe(100 * 5);
+  });
+});
+
+describe("common rules", () => {
+  const tenPercent = { discountKind: "percent", percentOff: 10 } as const;
+
+  it("applies segment, channel, store and schedule eligibility", () => {
+    const eco = programOf("eco-discount", {
+      ...tenPercent,
+      categories: [],
+      segments: ["students"],
+      channels: ["store"],
+      stores: ["s1"],
+      startsAt: T0,
+      endsAt: T0 + 10 * DAY,
+      daysOfWeek: [1, 2, 3, 4, 5],
+    });
+    const base = { behaviours: ["own-cup"], segments: ["students"], channel: "store", storeId: "s1" };
+    expect(discounts([order("o1", T0, 1_000, base)], eco)).toBe(100);
+    expect(discounts([order("o1", T0, 1_000, { ...base, segments: [] })], eco)).toBe(0);
+    expect(discounts([order("o1", T0, 1_000, { ...base, channel: "online" })], eco)).toBe(0);
+    expect(discounts([order("o1", T0, 1_000, { ...base, storeId: "s2" })], eco)).toBe(0);
+    expect(discounts([order("o1", T0 - DAY, 1_000, base)], eco)).toBe(0);
+    expect(discounts([order("o1", T0 + 10 * DAY, 1_000, base)], eco)).toBe(0);
+    // T0 is a Monday; T0 + 5 days is a Saturday.
+    expect(discounts([order("o1", T0 + 5 * DAY, 1_000, base)], eco)).toBe(0);
+  });
+
+  it("leaves excluded categories out of what earns and what is discounted", () => {
+    const points = programOf("points", { excludedCategories: ["gift-cards"], earnPer: 100, pendingDays: 0 });
+    const { ledger } = replay(points, [
+      order("o1", T0, 15_000, {
+        lines: [
+          { sku: "jacket", category: "apparel", quantity: 1, unitPrice: 10_000 },
+          { sku: "card", category: "gift-cards", quantity: 1, unitPrice: 5_000 },
+        ],
+      }),
+    ]);
+    expect(ledger[0]?.amount).toBe(100);
+  });
+
+  it("stops at the budget cap across customers and at the per-customer cap", () => {
+    const budget = programOf("comeback", { budgetCap: 2_000 });
+    const events = ["a", "b", "c"].flatMap((c, i): ProgramEvent[] => [
+      { kind: "order", id: `${c}1`, customerId: c, at: T0 + i, amount: 10_000 },
+      { kind: "order", id: `${c}2`, customerId: c, at: T0 + DAY + i, amount: 10_000 },
+    ]);
+    const result = replay(budget, events, { keepEffects: true });
+    expect(result.budgetUsed).toBe(2_000);
+    expect(result.effects.filter((e) => e.kind === "discount").map((e) => e.amount)).toEqual([1_500, 500]);
+    expect(result.effects.some((e) => e.kind === "note" && e.reason === "budget cap reached")).toBe(true);
+
+    const perCustomer = programOf("promo-code", { perCustomerCap: 15_000, minOrder: 0 });
+    const uses = [1, 2, 3].map((n) => order(`o${n}`, T0 + n, 100_000, { promoCode: "WEEKEND10" }));
+    expect(discounts(uses, perCustomer)).toBe(15_000);
+  });
+});
+
+describe("tiers qualify on what was earned, never on the balance", () => {
+  it("keeps a VIP status when the customer spends points", () => {
+    const vip = programOf("vip-tiers", {
+      qualifyBy: "points",
+      earnPoints: 1,
+      earnPer: 100,
+      pendingDays: 0,
+      minRedemption: 1,
+      tiers: [{ name: "Gold", threshold: 1_000 }],
+    });
+    const result = replay(vip, [order("o1", T0, 100_000), order("o2", T0 + DAY, 100_000, { redeemPoints: 1_000 })], { keepEffects: true });
+    const state = result.states.get("c1");
+    expect(state && availableBalance(state, T0 + DAY)).toBeLessThan(1_000);
+    expect(result.effects.filter((e) => e.kind === "tier").map((e) => e.kind === "tier" && e.to)).toEqual(["Gold"]);
+  });
+});
