@@ -4,3 +4,4 @@ export { createDb, defaultDataDir, type Database, type DbHandle, type CreateDbOp
 export { migrate } from "./migrate";
 export { workspaceRoot } from "./workspace";
 export * from "./queries";
+export * from "./features";

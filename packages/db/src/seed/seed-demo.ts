@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { DbHandle } from "../client";
+import type { Database, DbHandle } from "../client";
+import { rebuildCustomerFeatures } from "../features";
 import { businessSettings, stores, users } from "../schema";
 import { copySink } from "./copy-sink";
 import { hasData, syncSequences, truncateAll } from "./database-state";
@@ -84,16 +85,21 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   await sink.finish();
   if (counts.customers % every !== 0) report();
 
-  await db.insert(businessSettings).values({
-    id: 1,
-    businessName: DEMO_BUSINESS_NAME,
-    currency: "EUR",
-    locale: "en-GB",
-    timezone: "Europe/Rome",
-    demoData: true,
-    demoAsOf: generate.asOf,
-  });
   await syncSequences(db);
+  progress("customer features");
+  // Settings and features together: the features' calendar periods follow the business's time zone.
+  await db.transaction(async (tx) => {
+    await tx.insert(businessSettings).values({
+      id: 1,
+      businessName: DEMO_BUSINESS_NAME,
+      currency: "EUR",
+      locale: "en-GB",
+      timezone: "Europe/Rome",
+      demoData: true,
+      demoAsOf: generate.asOf,
+    });
+    await rebuildCustomerFeatures(tx as unknown as Database, generate.asOf);
+  });
   progress("analyze");
   await db.execute(sql`analyze`);
   return { counts, options: generate, loader, durationMs: Math.round(performance.now() - started) };

@@ -1,0 +1,1 @@
+export { rebuildCustomerFeatures, refreshCustomerActivity } from "./refresh-activity";
