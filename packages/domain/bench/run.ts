@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { createProgram } from "../src/programs/parse";
 import { programTypes } from "../src/programs/registry";
 import { replay } from "../src/programs/replay";
@@ -19,6 +21,10 @@ const paramsFor: Record<string, Record<string, unknown>> = {
   "vip-tiers": { earnPoints: 1 },
 };
 
+// A full collection before each measured run, so no type pays for the garbage of the one before.
+setFlagsFromString("--expose-gc");
+const collectGarbage = runInNewContext("gc") as () => void;
+
 const orders = generateOrders(ORDERS, PER_CUSTOMER, 42);
 const warmup = orders.slice(0, Math.min(200_000, ORDERS));
 const fmt = (n: number): string => Math.round(n).toLocaleString("en-US");
@@ -29,6 +35,7 @@ for (const type of programTypes.values()) {
   const created = createProgram(type.id, paramsFor[type.id] ?? {});
   if (!created.ok) throw new Error(`${type.id}: ${created.errors.join("; ")}`);
   replay(created.value, warmup);
+  collectGarbage();
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   const result = replay(created.value, orders);

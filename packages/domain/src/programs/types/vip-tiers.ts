@@ -8,7 +8,7 @@ import type { ProgramType, Step } from "../program-type";
 import { discountOrder } from "../rewards";
 import { days, join, money, percent } from "../summary-format";
 import { percentOf, proportion, toBasisPoints } from "../../money";
-import { qualifyingTier, windowTotal, type WindowEntry } from "./vip-window";
+import { addToWindow, emptyWindow, qualifyingTier, shrinkEntry, windowTotal, type QualificationWindow } from "./vip-window";
 
 const tier = z.object({
   name: z.string().min(1).meta(field({ label: "Tier name", unit: "text" })),
@@ -61,7 +61,7 @@ type Compiled = Earning & {
 };
 interface Ext {
   tier: number;
-  window: WindowEntry[];
+  window: QualificationWindow;
 }
 
 const setTier = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, reason: string): void => {
@@ -101,7 +101,7 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     downgrade: p.downgrade,
   }),
   unit: () => "points",
-  initialExt: () => ({ tier: -1, window: [] }),
+  initialExt: () => ({ tier: -1, window: emptyWindow() }),
   onOrder(step, order) {
     const k = step.k;
     const ext = step.state.ext;
@@ -111,19 +111,19 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     }
     redeemOnOrder(step, k, order);
     const points = k.earnPoints > 0 ? earnOnOrder(step, k, order, ext.tier >= 0 ? (k.bonusBp[ext.tier] as number) : 10_000) : 0;
-    ext.window.push({ orderId: order.id, at: order.at, spend: step.order.net, points, purchases: 1 });
+    addToWindow(ext.window, { orderId: order.id, at: order.at, spend: step.order.net, points, purchases: 1 });
     const total = windowTotal(ext.window, k.by, order.at - k.windowMs);
     const next = qualifyingTier(k.thresholds, total);
     // Upgrades are immediate; downgrades wait for the review so status never flickers.
     if (next > ext.tier) setTier(step, order.id, order.at, next, `qualified with ${total} ${k.by} in the window`);
   },
   onRefund(step, _refund, record, before) {
-    const entry = step.state.ext.window.find((w) => w.orderId === record.id);
+    const window = step.state.ext.window;
+    const entry = window.entries.find((w) => w.orderId === record.id);
     if (entry === undefined) return;
     const after = record.refunded;
-    entry.spend -= proportion(record.net, record.paid - before, record.paid) - proportion(record.net, record.paid - after, record.paid);
-    entry.points -= proportion(record.earned, record.paid - before, record.paid) - proportion(record.earned, record.paid - after, record.paid);
-    if (after >= record.paid) entry.purchases = 0;
+    const share = (whole: number): number => proportion(whole, record.paid - before, record.paid) - proportion(whole, record.paid - after, record.paid);
+    shrinkEntry(window, entry, share(record.net), share(record.earned), after >= record.paid ? entry.purchases : 0);
   },
   onTick(step, event) {
     const k = step.k;

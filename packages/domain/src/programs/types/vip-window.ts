@@ -7,17 +7,48 @@ export interface WindowEntry {
   purchases: number;
 }
 
+/** Orders inside the qualification window with running totals, so a review costs no re-sum. */
+export interface QualificationWindow {
+  entries: WindowEntry[];
+  spend: number;
+  points: number;
+  purchases: number;
+}
+
+export type QualifyBy = "spend" | "purchases" | "points";
+
+export const emptyWindow = (): QualificationWindow => ({ entries: [], spend: 0, points: 0, purchases: 0 });
+
+export const addToWindow = (w: QualificationWindow, entry: WindowEntry): void => {
+  w.entries.push(entry);
+  w.spend += entry.spend;
+  w.points += entry.points;
+  w.purchases += entry.purchases;
+};
+
+/** Lowers an order's contribution (a refund); the totals follow. */
+export const shrinkEntry = (w: QualificationWindow, entry: WindowEntry, spend: number, points: number, purchases: number): void => {
+  entry.spend -= spend;
+  entry.points -= points;
+  entry.purchases -= purchases;
+  w.spend -= spend;
+  w.points -= points;
+  w.purchases -= purchases;
+};
+
 /**
- * Sums what was *earned* inside the window and drops older entries. It never looks at the points
+ * What was *earned* inside the window, after dropping older entries. It never looks at the points
  * balance: redeeming points must not cost a customer their status.
  */
-export const windowTotal = (window: WindowEntry[], by: "spend" | "purchases" | "points", from: number): number => {
-  let n = 0;
-  while (n < window.length && (window[n] as WindowEntry).at < from) n++;
-  if (n > 0) window.splice(0, n);
-  let total = 0;
-  for (const entry of window) total += by === "spend" ? entry.spend : by === "points" ? entry.points : entry.purchases;
-  return total;
+export const windowTotal = (w: QualificationWindow, by: QualifyBy, from: number): number => {
+  const entries = w.entries;
+  while (entries.length > 0 && (entries[0] as WindowEntry).at < from) {
+    const old = entries.shift() as WindowEntry;
+    w.spend -= old.spend;
+    w.points -= old.points;
+    w.purchases -= old.purchases;
+  }
+  return by === "spend" ? w.spend : by === "points" ? w.points : w.purchases;
 };
 
 export const qualifyingTier = (thresholds: readonly number[], total: number): number => {
