@@ -23,7 +23,7 @@ export function Stat({
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId} title={hint}>
       <p className="text-sm text-slate-500">{label}</p>
-      <p className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId ? `${testId}-value` : undefined}>
+      <p className="mt-1 text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId ? `${testId}-value` : undefined}>
         {value}
       </p>
       <p

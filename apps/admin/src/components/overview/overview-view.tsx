@@ -67,7 +67,7 @@ export function OverviewView({
           <Card>
             <CardHeader
               title="Revenue from new and returning customers"
-              description={`Monthly, twelve months to ${formatDay(range.to, business.locale, { month: "long", year: "numeric" })}. A customer's first order counts as new; every later order as returning.`}
+              description={`Monthly, twelve months to ${formatDay(range.to, business.locale)} (the last month counts up to that day). A customer's first order counts as new; every later order as returning.`}
             />
             <CardBody>
               {data.monthly.length === 0 ? (
