@@ -11,3 +11,4 @@ export * from "./api-keys";
 export * from "./imports";
 export * from "./settings";
 export * from "./customer-features";
+export * from "./ingest";
