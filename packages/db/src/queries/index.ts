@@ -1,2 +1,4 @@
 export * from "./rows";
 export * from "./overview";
+export * from "./programs";
+export * from "./stores";

@@ -28,3 +28,4 @@ export { getProgramType, programTypeIds, programTypes } from "./registry";
 export type { ReplayOptions, ReplayResult } from "./replay";
 export { replay } from "./replay";
 export type { CustomerState, Lot, OrderRecord } from "./state";
+export { CONTROL_HASH_MULTIPLIER, controlHash, controlMix, controlPosition, isControl } from "./control-group";
