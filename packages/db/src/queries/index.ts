@@ -2,3 +2,4 @@ export * from "./rows";
 export * from "./overview";
 export * from "./programs";
 export * from "./stores";
+export * from "./stores";

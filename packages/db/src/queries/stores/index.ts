@@ -1,0 +1,2 @@
+export * from "./store-kpis";
+export * from "./store-trends";
