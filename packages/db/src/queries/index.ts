@@ -2,4 +2,3 @@ export * from "./rows";
 export * from "./overview";
 export * from "./programs";
 export * from "./stores";
-export * from "./stores";
