@@ -1,2 +1,4 @@
 export * from "./store-kpis";
 export * from "./store-trends";
+export * from "./store-programs";
+export * from "./store-segments";

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
-import { enrollments, ledgerEntries, programs } from "../../schema";
+import { enrollments, ledgerEntries, programs, segments, segmentSnapshotMembers, segmentSnapshots } from "../../schema";
 import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { storeKpis } from "./store-kpis";
+import { storeProgramResults } from "./store-programs";
+import { storeTopSegments } from "./store-segments";
 import { storeCohorts, storeMonthlyTrends } from "./store-trends";
 
 const at = (iso: string) => new Date(iso);
@@ -43,7 +45,18 @@ describe.each(testDrivers())("store KPIs on $name", (driver) => {
     const elena = await makeCustomer(db, { homeStoreId: roma });
     await makeOrder(db, { customerId: elena.id, storeId: roma, placedAt: at("2025-06-12T10:00:00Z"), total: 7000 });
 
-    const [program] = await db.insert(programs).values({ name: "Points", type: "points" }).returning();
+    const [program] = await db.insert(programs).values({ name: "Points", type: "points", status: "active" }).returning();
+    await db.insert(programs).values({ name: "Roma only", type: "points", status: "active", storeIds: [roma] });
+    await db.insert(programs).values({ name: "Draft", type: "points" });
+    const [loyal, big] = await db.insert(segments).values([{ name: "Loyal", rules: {} }, { name: "Big", rules: {} }]).returning();
+    const [oldLoyal] = await db.insert(segmentSnapshots).values({ segmentId: loyal!.id, segmentVersion: 1, asOf: at("2025-05-01T00:00:00Z"), memberCount: 3 }).returning();
+    const [newLoyal] = await db.insert(segmentSnapshots).values({ segmentId: loyal!.id, segmentVersion: 1, asOf: at("2025-06-01T00:00:00Z"), memberCount: 1 }).returning();
+    const [bigSnap] = await db.insert(segmentSnapshots).values({ segmentId: big!.id, segmentVersion: 1, asOf: at("2025-06-01T00:00:00Z"), memberCount: 3 }).returning();
+    await db.insert(segmentSnapshotMembers).values([
+      ...[anna, bruno, carla].map((c) => ({ snapshotId: oldLoyal!.id, customerId: c.id })),
+      { snapshotId: newLoyal!.id, customerId: anna.id },
+      ...[anna, bruno, elena].map((c) => ({ snapshotId: bigSnap!.id, customerId: c.id })),
+    ]);
     await db.insert(enrollments).values([
       { programId: program!.id, customerId: anna.id, isControl: false, enrolledAt: at("2025-06-05T10:00:00Z") },
       { programId: program!.id, customerId: bruno.id, isControl: true, enrolledAt: at("2025-06-05T10:00:00Z") },
@@ -109,6 +122,21 @@ describe.each(testDrivers())("store KPIs on $name", (driver) => {
     expect(cohorts).toEqual([
       { month: "2025-03-01", customers: 2, active: [2, 0, 0, 1] }, // Bruno and Dario; Bruno back in June
       { month: "2025-06-01", customers: 2, active: [2, 1, 0, 0] }, // Anna and Carla; Anna back in July
+    ]);
+  });
+
+  it("reports the results of the programs that run in the store, drafts and other stores' programs left out", async () => {
+    const results = await storeProgramResults(handle.db, { storeId: milano, ...june });
+    expect(results).toEqual([
+      { programId: expect.any(Number), name: "Points", type: "points", status: "active", members: 1, pointsIssued: 300, pointsRedeemed: 100 },
+    ]);
+  });
+
+  it("ranks segments by the store's home customers in each segment's latest snapshot", async () => {
+    const top = await storeTopSegments(handle.db, { storeId: milano, limit: 5 });
+    expect(top.map((t) => [t.name, t.members, t.asOf])).toEqual([
+      ["Big", 2, "2025-06-01T00:00:00Z"], // Anna and Bruno; Elena is Roma's
+      ["Loyal", 1, "2025-06-01T00:00:00Z"], // the May snapshot no longer counts
     ]);
   });
 });
