@@ -1,0 +1,9 @@
+export { customerBalance, type CustomerBalance, type ProgramBalance, type RewardOption } from "./balance";
+export type { ProgramOutcome } from "./apply-event";
+export type { IngestContext } from "./lookups";
+export { postEvent, type PostEventResult } from "./post-event";
+export { postOrder, type PostOrderResult } from "./post-order";
+export { postRefund, type PostRefundResult } from "./post-refund";
+export { redeem, type RedeemResult } from "./redeem";
+export { upsertCustomer, type UpsertCustomerResult } from "./upsert-customer";
+export * from "./schemas";

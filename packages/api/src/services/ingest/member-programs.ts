@@ -1,0 +1,59 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "@boomerang/db";
+
+export type MemberProgram = {
+  enrollmentId: number;
+  programId: number;
+  name: string;
+  type: string;
+  config: Record<string, unknown>;
+  state: Record<string, unknown> | null;
+  tier: string | null;
+};
+
+/**
+ * The active programs a customer takes part in (control-group members are held out, so they get
+ * nothing), with each program's current version. `lock` takes the enrollment rows FOR UPDATE so
+ * concurrent orders and redemptions of one customer apply one after the other, never from the same
+ * stale balance.
+ */
+export async function memberPrograms(
+  tx: Database,
+  customerId: number,
+  options: { programId?: number; lock: boolean },
+): Promise<MemberProgram[]> {
+  const onlyProgram = options.programId === undefined ? sql`true` : sql`p.id = ${options.programId}`;
+  const lock = options.lock ? sql`for update of e` : sql``;
+  return queryRows<MemberProgram>(
+    tx,
+    sql`select e.id::int as "enrollmentId", p.id::int as "programId", p.name, p.type, v.config, e.state, e.tier
+        from enrollments e
+        join programs p on p.id = e.program_id
+        join program_versions v on v.program_id = p.id and v.version = p.current_version
+        where e.customer_id = ${customerId} and p.status = 'active' and not e.is_control and ${onlyProgram}
+        order by e.id
+        ${lock}`,
+  );
+}
+
+/** Segment ids the customer belongs to in each segment's latest snapshot, as the engine names them. */
+export async function customerSegmentIds(tx: Database, customerId: number): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`select s.segment_id::text as id
+        from segment_snapshot_members m
+        join segment_snapshots s on s.id = m.snapshot_id
+        where m.customer_id = ${customerId}
+          and s.id = (select max(l.id) from segment_snapshots l where l.segment_id = s.segment_id)`,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Reward cost the program has granted across all members, for its budget cap. */
+export async function programBudgetUsed(tx: Database, programId: number): Promise<number> {
+  const [row] = await queryRows<{ used: number }>(
+    tx,
+    sql`select coalesce(sum((state->>'rewardCost')::bigint), 0)::float8 as used from enrollments where program_id = ${programId}`,
+  );
+  return row?.used ?? 0;
+}

@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import { orderItems, orders, refreshCustomerActivity, type Database } from "@boomerang/db";
+import type { OrderEvent } from "@boomerang/domain/programs";
+import { conflict, invalid } from "../../errors";
+import { getBusinessProfile } from "../settings";
+import { applyEvent, type ProgramOutcome } from "./apply-event";
+import { idempotent } from "./idempotency";
+import { customerByExternalId, storeIdByCode, type IngestContext } from "./lookups";
+import { customerSegmentIds, memberPrograms } from "./member-programs";
+import { orderInput, type OrderInput } from "./schemas";
+import { inTransaction } from "./transaction";
+
+export type PostOrderResult = {
+  order: { id: number; externalId: string; customerId: string; total: number; placedAt: string };
+  programs: ProgramOutcome[];
+  [key: string]: unknown;
+};
+
+function orderEvent(input: OrderInput, orderId: number, customerId: number, storeId: number | null, subtotal: number, segments: string[]): OrderEvent {
+  return {
+    kind: "order",
+    id: String(orderId),
+    customerId: String(customerId),
+    at: Date.parse(input.placedAt),
+    amount: subtotal,
+    discount: input.discount,
+    lines: input.items.map((item) => ({ sku: item.sku, category: item.category, quantity: item.quantity, unitPrice: item.unitPrice })),
+    // The engine names in-store sales "store".
+    channel: input.channel === "offline" ? "store" : "online",
+    ...(storeId === null ? {} : { storeId: String(storeId) }),
+    segments,
+    ...(input.redeemPoints === undefined ? {} : { redeemPoints: input.redeemPoints }),
+    ...(input.rewardId === undefined ? {} : { rewardId: input.rewardId }),
+    ...(input.promoCode === undefined ? {} : { promoCode: input.promoCode }),
+  };
+}
+
+async function insertOrder(tx: Database, input: OrderInput, customerId: number, storeId: number | null, subtotal: number) {
+  const [existing] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.externalId, input.externalId));
+  if (existing !== undefined) throw conflict(`Order "${input.externalId}" was already posted (with another idempotency key).`);
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      externalId: input.externalId,
+      customerId,
+      storeId,
+      placedAt: new Date(input.placedAt),
+      subtotal,
+      discount: input.discount,
+      total: subtotal - input.discount,
+      currency: input.currency,
+      channel: input.channel,
+    })
+    .returning();
+  if (input.items.length > 0) await tx.insert(orderItems).values(input.items.map((item) => ({ ...item, orderId: order!.id })));
+  return order!;
+}
+
+/**
+ * Records an order and applies every active program the customer is enrolled in, in one
+ * transaction: the order, its ledger entries, the members' new states and the customer's features
+ * are committed together or not at all. The idempotency key (default: the order's externalId)
+ * makes a retry return the first response.
+ */
+export async function postOrder(ctx: IngestContext, raw: unknown, idempotencyKey?: string): Promise<PostOrderResult> {
+  const input = orderInput.parse(raw);
+  return inTransaction(ctx.db, (tx) =>
+    idempotent(tx, { operation: "order", key: idempotencyKey ?? `order:${input.externalId}`, payload: input, apiKeyId: ctx.apiKeyId }, async () => {
+      const business = await getBusinessProfile(tx);
+      if (input.currency !== business.currency)
+        throw invalid(`currency: the business sells in ${business.currency}, not ${input.currency}.`);
+      const customer = await customerByExternalId(tx, input.customerId);
+      const storeId = await storeIdByCode(tx, input.storeCode);
+      const subtotal = input.subtotal ?? input.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+      const order = await insertOrder(tx, input, customer.id, storeId, subtotal);
+      const members = await memberPrograms(tx, customer.id, { lock: true });
+      const segments = members.length > 0 ? await customerSegmentIds(tx, customer.id) : [];
+      const event = orderEvent(input, order.id, customer.id, storeId, subtotal, segments);
+      const programs: ProgramOutcome[] = [];
+      for (const member of members) programs.push((await applyEvent(tx, member, customer.id, event)).outcome);
+      await refreshCustomerActivity(tx, [customer.id], ctx.now);
+      return {
+        order: { id: order.id, externalId: order.externalId, customerId: input.customerId, total: order.total, placedAt: order.placedAt.toISOString() },
+        programs,
+      };
+    }),
+  );
+}

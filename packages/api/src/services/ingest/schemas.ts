@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+/**
+ * What selling systems send to the ingest API. These schemas are the single source for request
+ * validation and for the OpenAPI document (through z.toJSONSchema).
+ */
+const externalId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
+const instantString = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2025-06-30T14:05:00Z" });
+const minor = z
+  .number()
+  .int("must be a whole number of minor units (cents)")
+  .min(0, "must not be negative")
+  .max(1_000_000_000_000, "is too large");
+
+export const customerInput = z
+  .object({
+    externalId: externalId.describe("Your system's id for the customer; upserting again with it updates the customer."),
+    name: z.string().trim().min(1, "must not be empty").max(300),
+    email: z.email("must be an email address").nullish(),
+    phone: z.string().trim().max(50).nullish(),
+    birthDate: z.iso.date("must be a date like 1990-04-21").nullish(),
+    gender: z.enum(["female", "male", "other", "unknown"]).optional(),
+    city: z.string().trim().max(200).nullish(),
+    region: z.string().trim().max(200).nullish(),
+    preferredChannel: z.enum(["email", "sms", "messenger", "push"]).nullish(),
+    consent: z
+      .object({ email: z.boolean(), sms: z.boolean(), messenger: z.boolean(), push: z.boolean() })
+      .partial()
+      .strict()
+      .optional(),
+    signedUpAt: instantString.optional(),
+    homeStoreCode: z.string().trim().min(1).max(50).nullish(),
+  })
+  .strict();
+
+export const orderItemInput = z
+  .object({
+    sku: z.string().trim().min(1, "must not be empty").max(200),
+    name: z.string().trim().min(1, "must not be empty").max(300),
+    category: z.string().trim().min(1, "must not be empty").max(200),
+    quantity: z.number().int("must be a whole number").min(1, "must be at least 1").max(100_000),
+    unitPrice: minor.describe("Price of one unit before discounts, minor units"),
+  })
+  .strict();
+
+export const orderInput = z
+  .object({
+    externalId: externalId.describe("Your system's id for the order; an order can be posted once."),
+    customerId: externalId.describe("The customer's externalId."),
+    storeCode: z.string().trim().min(1).max(50).nullish().describe("Store code; empty for the online shop."),
+    placedAt: instantString,
+    currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as EUR"),
+    channel: z.enum(["online", "offline"]),
+    items: z.array(orderItemInput).max(1000, "at most 1000 items per order").default([]),
+    subtotal: minor.optional().describe("Before discounts, minor units; the sum of the items when items are given."),
+    discount: minor.default(0).describe("Discounts from outside Boomerang, minor units."),
+    redeemPoints: z.number().int().min(1).max(1_000_000_000).optional(),
+    rewardId: z.string().trim().min(1).max(200).optional(),
+    promoCode: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .superRefine((order, ctx) => {
+    const itemsTotal = order.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+    if (order.items.length === 0 && order.subtotal === undefined)
+      ctx.addIssue({ code: "custom", path: ["subtotal"], message: "is required when the order has no items" });
+    if (order.items.length > 0 && order.subtotal !== undefined && order.subtotal !== itemsTotal)
+      ctx.addIssue({ code: "custom", path: ["subtotal"], message: `is ${order.subtotal} but the items add up to ${itemsTotal}` });
+    const subtotal = order.subtotal ?? itemsTotal;
+    if (order.discount > subtotal)
+      ctx.addIssue({ code: "custom", path: ["discount"], message: `is larger than the subtotal (${subtotal})` });
+  });
+
+export const refundInput = z
+  .object({
+    externalId: externalId.describe("Your system's id for the refund; a refund can be posted once."),
+    orderId: externalId.describe("The refunded order's externalId."),
+    amount: minor.min(1, "must be at least 1").describe("Money given back, minor units."),
+    refundedAt: instantString,
+  })
+  .strict();
+
+export const eventInput = z
+  .object({
+    externalId: externalId.describe("Your system's id for the event; posting it again changes nothing."),
+    customerId: externalId.describe("The customer's externalId."),
+    type: z.enum(["visit", "product_viewed", "cart_abandoned", "message_sent", "message_opened", "message_clicked", "review", "referral"]),
+    occurredAt: instantString,
+    storeCode: z.string().trim().min(1).max(50).nullish(),
+    channel: z.enum(["email", "sms", "messenger", "push"]).nullish(),
+    payload: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+
+export const redeemInput = z
+  .object({
+    customerId: externalId.describe("The customer's externalId."),
+    programId: z.number().int().min(1),
+    points: z.number().int("must be a whole number").min(1, "must be at least 1").max(1_000_000_000).optional(),
+    rewardId: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict()
+  .refine((r) => (r.points === undefined) !== (r.rewardId === undefined), {
+    message: "give either points or rewardId, not both",
+    path: ["points"],
+  });
+
+export const idempotencyKeyInput = z
+  .string()
+  .trim()
+  .min(8, "Idempotency-Key must be at least 8 characters")
+  .max(200, "Idempotency-Key must be at most 200 characters");
+
+export type CustomerInput = z.output<typeof customerInput>;
+export type OrderInput = z.output<typeof orderInput>;
+export type RefundInput = z.output<typeof refundInput>;
+export type EventInput = z.output<typeof eventInput>;
+export type RedeemInput = z.output<typeof redeemInput>;
