@@ -5,3 +5,4 @@ export { migrate } from "./migrate";
 export { workspaceRoot } from "./workspace";
 export * from "./queries";
 export * from "./features";
+export { scoreCustomerRfm } from "./features/rfm";

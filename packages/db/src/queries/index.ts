@@ -2,3 +2,5 @@ export * from "./rows";
 export * from "./overview";
 export * from "./programs";
 export * from "./stores";
+export * from "./segments";
+export * from "./retention";

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, DbHandle } from "../client";
 import { rebuildCustomerFeatures } from "../features";
+import { scoreCustomerRfm } from "../features/rfm";
 import { businessSettings, stores, users } from "../schema";
 import { copySink } from "./copy-sink";
 import { hasData, syncSequences, truncateAll } from "./database-state";
@@ -99,6 +100,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
       demoAsOf: generate.asOf,
     });
     await rebuildCustomerFeatures(tx as unknown as Database, generate.asOf);
+    await scoreCustomerRfm(tx as unknown as Database, generate.asOf);
   });
   progress("analyze");
   await db.execute(sql`analyze`);
