@@ -1,12 +1,14 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { overviewRouter } from "./routers/overview";
 import { sessionRouter, storesRouter } from "./routers/session";
+import { storeKpisRouter } from "./routers/stores-kpi";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   overview: overviewRouter,
   stores: storesRouter,
+  storeKpis: storeKpisRouter,
 });
 
 export type AppRouter = typeof appRouter;
