@@ -23,7 +23,7 @@ export function cohortCounts(histories: readonly CustomerHistory[], grain: Cohor
     size: e.size,
     activeByPeriod: e.active,
     lastByPeriod: e.last,
-    // Revenue by period is kept per month only (customer_features.month_revenue).
-    ...(grain === "month" ? { revenueByPeriod: e.revenue } : {}),
+    // Revenue by period is kept per month (customer_features.month_revenue): it cannot be split into weeks.
+    ...(grain !== "week" ? { revenueByPeriod: e.revenue } : {}),
   }));
 }

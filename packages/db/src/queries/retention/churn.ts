@@ -1,0 +1,85 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { ChurnPoint, ChurnWindow } from "@boomerang/domain/metrics";
+import type { Database } from "../../client";
+import { queryRows } from "../rows";
+import { audienceFilter, intArray, localDayNumber, type RetentionAudience } from "./scope";
+
+/**
+ * Active / at-risk / churned counts on each of `days` (local day numbers). Each order opens three
+ * consecutive status intervals that the next order cuts short; counting intervals that contain a
+ * day is then a running sum of +1/−1 events, so the work is one pass over orders whatever the
+ * number of days.
+ */
+export function churnFromPairs(pairs: SQL, window: ChurnWindow, days: readonly number[]): SQL {
+  const a = window.atRiskAfterDays;
+  const w = window.churnAfterDays;
+  return sql`
+    with p as (${pairs}),
+    intervals as (
+      select s.status, s.start_day, s.end_day
+      from p cross join lateral (values
+        (0, p.d, least(p.d + ${a}::int, coalesce(p.nx, 2147483647))),
+        (1, p.d + ${a}::int, least(p.d + ${w}::int, coalesce(p.nx, 2147483647))),
+        (2, p.d + ${w}::int, coalesce(p.nx, 2147483647))
+      ) as s(status, start_day, end_day)
+      where s.start_day < s.end_day
+    ),
+    events as (
+      select start_day as day, status, count(*)::int as delta from intervals group by 1, 2
+      union all
+      select end_day, status, -count(*)::int from intervals where end_day < 2147483647 group by 1, 2
+    ),
+    by_day as (select day, status, sum(delta)::int as delta from events group by 1, 2)
+    select t.day::int as day, s.status::int as status, coalesce(sum(b.delta), 0)::int as n
+    from unnest(${intArray(days)}) as t(day)
+    cross join (values (0), (1), (2)) as s(status)
+    left join by_day b on b.status = s.status and b.day <= t.day
+    group by 1, 2
+  `;
+}
+
+export function foldChurnRows(rows: readonly { day: number; status: number; n: number }[], days: readonly number[]): ChurnPoint[] {
+  return days.map((day) => {
+    const count = (status: number) => rows.find((r) => r.day === day && r.status === status)?.n ?? 0;
+    const point = { day, active: count(0), atRisk: count(1), churned: count(2) };
+    const total = point.active + point.atRisk + point.churned;
+    return { ...point, churnRate: total > 0 ? point.churned / total : 0 };
+  });
+}
+
+/** Churn statuses over time from customer_features.order_days. */
+export async function churnTrendFromFeatures(
+  db: Database,
+  window: ChurnWindow,
+  days: readonly number[],
+  audience: RetentionAudience,
+): Promise<ChurnPoint[]> {
+  const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
+  const first = localDayNumber(sql`cf.first_order_at`, audience.timezone);
+  const pairs = sql`
+    select ${first} + u.d as d, ${first} + u.nx as nx
+    from customer_features cf
+    cross join lateral unnest(cf.order_days, cf.order_days[2:]) as u(d, nx)
+    where cf.first_order_at is not null and ${filter}
+  `;
+  const rows = await queryRows<{ day: number; status: number; n: number }>(db, churnFromPairs(pairs, window, days));
+  return foldChurnRows(rows, days);
+}
+
+/** The same from raw orders (benchmark baseline). */
+export async function churnTrendFromOrders(
+  db: Database,
+  window: ChurnWindow,
+  days: readonly number[],
+  audience: RetentionAudience,
+): Promise<ChurnPoint[]> {
+  const filter = audienceFilter(audience, sql`cu.id`, sql`cu.home_store_id`);
+  const day = localDayNumber(sql`o.placed_at`, audience.timezone);
+  const pairs = sql`
+    select ${day} as d, lead(${day}) over (partition by o.customer_id order by o.placed_at, o.id) as nx
+    from orders o join customers cu on cu.id = o.customer_id
+    where ${filter}
+  `;
+  const rows = await queryRows<{ day: number; status: number; n: number }>(db, churnFromPairs(pairs, window, days));
+  return foldChurnRows(rows, days);
+}

@@ -1,0 +1,6 @@
+export { audienceFilter, localDayNumber, type AcquisitionRange, type RetentionAudience } from "./scope";
+export { cohortCountsFromFeatures } from "./cohorts";
+export { cohortCountsFromOrders, type SalesChannel } from "./cohorts-from-orders";
+export { repeatRateFromFeatures } from "./repeat-rate";
+export { purchaseGapsFromFeatures } from "./purchase-gaps";
+export { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";

@@ -1,0 +1,31 @@
+import { sql, type SQL } from "drizzle-orm";
+
+/** Who a retention metric is about. Store means the customer's home store. */
+export type RetentionAudience = {
+  storeId: number | null;
+  /** Members (or the control group) of one program; null for everyone. */
+  program: { programId: number; group: "members" | "control" } | null;
+  timezone: string;
+};
+
+/** Customers whose first order falls in [from, to). */
+export type AcquisitionRange = { from: Date; to: Date };
+
+/** Filter on a table alias holding a customer_id column (and home_store_id when `homeStore` is that alias). */
+export function audienceFilter(audience: RetentionAudience, customerId: SQL, homeStore: SQL): SQL {
+  const store = audience.storeId === null ? sql`true` : sql`${homeStore} = ${audience.storeId}::int`;
+  const program =
+    audience.program === null
+      ? sql`true`
+      : sql`exists (select 1 from enrollments e where e.customer_id = ${customerId}
+              and e.program_id = ${audience.program.programId}::int
+              and e.is_control = ${audience.program.group === "control"}::boolean)`;
+  return sql`(${store} and ${program})`;
+}
+
+/** The local calendar day of a timestamptz expression, as days since 1970-01-01. */
+export const localDayNumber = (instantSql: SQL, timezone: string): SQL =>
+  sql`((${instantSql} at time zone ${timezone})::date - date '1970-01-01')`;
+
+/** A JavaScript integer list as a PostgreSQL int[] parameter (binds the same on both drivers). */
+export const intArray = (values: readonly number[]): SQL => sql`${`{${values.join(",")}}`}::int[]`;
