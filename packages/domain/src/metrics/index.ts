@@ -5,3 +5,4 @@ export * from "./cohort-retention";
 export * from "./repeat-rate";
 export * from "./purchase-gaps";
 export * from "./churn";
+export * from "./historical-clv";

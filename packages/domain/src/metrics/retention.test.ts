@@ -4,6 +4,7 @@ import { churnTrend, defaultChurnWindow } from "./churn";
 import { assembleCohortMatrix, retentionTrend } from "./cohort-matrix";
 import { cohortCounts } from "./cohort-retention";
 import { customerHistories } from "./customer-history";
+import { historicalClv } from "./historical-clv";
 import { purchaseGaps } from "./purchase-gaps";
 import { repeatRate } from "./repeat-rate";
 
@@ -68,6 +69,18 @@ describe("cohort retention", () => {
       { cohort: "2025-01-01", rate: 0.5, size: 2 },
       { cohort: "2025-02-01", rate: 1, size: 1 },
     ]);
+  });
+
+  it("accumulates revenue per customer over complete months (historical CLV)", () => {
+    const [jan, feb] = historicalClv(matrix)!;
+    // January: 150, then +200, then +0 over two customers; April is not over yet.
+    expect(jan!.points).toEqual([
+      { period: 0, perCustomer: 75 },
+      { period: 1, perCustomer: 175 },
+      { period: 2, perCustomer: 175 },
+    ]);
+    expect(feb!.points.map((p) => p.perCustomer)).toEqual([30, 60]);
+    expect(historicalClv(assembleCohortMatrix(cohortCounts(histories, "week"), "week", today))).toBeNull();
   });
 
   it("groups by quarter", () => {
