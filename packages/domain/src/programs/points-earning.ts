@@ -105,11 +105,11 @@ export const redeemOnOrder = (step: Step, e: Earning, order: OrderEvent): void =
   const byShare = Math.floor(percentOf(step.order.net, e.maxRedeemBp) / e.pointValue);
   const points = Math.min(Math.floor(asked), availableBalance(step.state, order.at), byShare);
   if (points < e.minRedemption || points <= 0) {
-    note(step, order.id, `cannot pay with points: fewer than ${e.minRedemption} usable within the limits`);
+    if (step.explain) note(step, order.id, `cannot pay with points: fewer than ${e.minRedemption} usable within the limits`);
     return;
   }
   const taken = redeem(step, order.id, order.id, order.at, points, "paid part of an order");
-  payWithPoints(step, order, taken * e.pointValue, `paid with ${taken} points`);
+  payWithPoints(step, order, taken * e.pointValue, step.explain ? `paid with ${taken} points` : "");
 };
 
 /** Earns on what the customer actually pays on eligible lines, after discounts and points. */

@@ -3,7 +3,10 @@ import type { Millis, OrderEvent } from "./events";
 import { earn } from "./ledger";
 import type { Step } from "./program-type";
 
-/** Says why nothing (or less) was granted; the preview shows these to the marketer. */
+/**
+ * Says why nothing (or less) was granted; the preview shows these to the marketer. Callers build
+ * reasons with numbers in them only when `step.explain`: a bulk replay would throw them away.
+ */
 export const note = (step: Step, ref: string, reason: string): void => {
   if (step.explain) step.out.push({ kind: "note", customerId: step.state.customerId, ref, reason });
 };
@@ -15,7 +18,7 @@ export const discountOrder = (step: Step, order: OrderEvent, amount: number, rea
   if (given <= 0) return 0;
   step.order.net -= given;
   step.order.paid -= given;
-  step.out.push({ kind: "discount", customerId: step.state.customerId, orderId: order.id, amount: given, reason });
+  if (step.explain) step.out.push({ kind: "discount", customerId: step.state.customerId, orderId: order.id, amount: given, reason });
   return given;
 };
 
@@ -23,12 +26,12 @@ export const discountOrder = (step: Step, order: OrderEvent, amount: number, rea
 export const payWithPoints = (step: Step, order: OrderEvent, value: number, reason: string): void => {
   step.order.net -= value;
   step.order.paid -= value;
-  step.out.push({ kind: "discount", customerId: step.state.customerId, orderId: order.id, amount: value, reason });
+  if (step.explain) step.out.push({ kind: "discount", customerId: step.state.customerId, orderId: order.id, amount: value, reason });
 };
 
 export const giveGift = (step: Step, ref: string, item: string, value: number, reason: string): boolean => {
   if (grantUnits(step, ref, 1, value) === 0) return false;
-  step.out.push({ kind: "gift", customerId: step.state.customerId, ref, item, value, reason });
+  if (step.explain) step.out.push({ kind: "gift", customerId: step.state.customerId, ref, item, value, reason });
   return true;
 };
 

@@ -100,7 +100,7 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
     if (asked > 0 && !k.withdrawable) {
       const limit = Math.min(asked, availableBalance(step.state, order.at), percentOf(step.order.net, k.maxRedeemBp));
       const taken = redeem(step, order.id, order.id, order.at, limit, "paid part of an order with bonus");
-      if (taken > 0) payWithPoints(step, order, taken, `paid ${money(taken)} with bonus cashback`);
+      if (taken > 0) payWithPoints(step, order, taken, step.explain ? `paid ${money(taken)} with bonus cashback` : "");
     }
     if (k.monthlyMinimum > 0) {
       const month = monthOf(order.at);
@@ -109,8 +109,10 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
         ext.monthSpend = 0;
       }
       ext.monthSpend += step.order.net;
-      if (ext.monthSpend < k.monthlyMinimum)
-        return note(step, order.id, `month's spend ${money(ext.monthSpend)} is below the ${money(k.monthlyMinimum)} minimum`);
+      if (ext.monthSpend < k.monthlyMinimum) {
+        if (step.explain) note(step, order.id, `month's spend ${money(ext.monthSpend)} is below the ${money(k.monthlyMinimum)} minimum`);
+        return;
+      }
     }
     const back = percentOf(step.order.net, k.bp);
     creditUnits(step, order.id, order, order.at, back, 1, k.pendingMs, k.expiryMs, "cashback on an order");

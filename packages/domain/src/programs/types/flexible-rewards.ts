@@ -40,22 +40,25 @@ export const flexibleRewardsParams = commonParams.extend({
 
 type Params = z.output<typeof flexibleRewardsParams>;
 type Reward = z.output<typeof reward>;
-type Compiled = Earning & { readonly catalog: ReadonlyMap<string, Reward> };
+/** `chosen` is the ledger reason, built once: every redemption writes it. */
+type CompiledReward = Reward & { readonly chosen: string };
+type Compiled = Earning & { readonly catalog: ReadonlyMap<string, CompiledReward> };
 
 /** Spends the reward's points and delivers it; a discount needs an order to apply to. */
 const claim = (step: Step<Compiled>, ref: string, at: number, rewardId: string, order: OrderEvent | null): void => {
   const item = step.k.catalog.get(rewardId);
-  if (item === undefined) return note(step, ref, `no reward "${rewardId}" in the catalog`);
+  const explain = step.explain;
+  if (item === undefined) return note(step, ref, explain ? `no reward "${rewardId}" in the catalog` : "");
   if (order === null && (item.kind === "amount-off" || item.kind === "percent-off"))
-    return note(step, ref, `${item.name} can only be chosen with an order`);
-  if (availableBalance(step.state, at) < item.points) return note(step, ref, `${item.name} needs ${item.points} usable points`);
-  redeem(step, ref, order?.id ?? null, at, item.points, `chose ${item.name}`);
-  if (order !== null && item.kind === "amount-off")
-    payWithPoints(step, order, Math.min(item.value, step.order.net), `${item.name} for ${item.points} points`);
+    return note(step, ref, explain ? `${item.name} can only be chosen with an order` : "");
+  if (availableBalance(step.state, at) < item.points) return note(step, ref, explain ? `${item.name} needs ${item.points} usable points` : "");
+  redeem(step, ref, order?.id ?? null, at, item.points, item.chosen);
+  const paid = explain ? `${item.name} for ${item.points} points` : "";
+  if (order !== null && item.kind === "amount-off") payWithPoints(step, order, Math.min(item.value, step.order.net), paid);
   else if (order !== null && item.kind === "percent-off")
-    payWithPoints(step, order, percentOf(step.order.net, toBasisPoints(item.value)), `${item.name} for ${item.points} points`);
+    payWithPoints(step, order, percentOf(step.order.net, toBasisPoints(item.value)), paid);
   // The cost of a free item or perk was booked when its points were earned.
-  else step.out.push({ kind: "gift", customerId: step.state.customerId, ref, item: item.name, value: 0, reason: `chose ${item.name} for ${item.points} points` });
+  else if (explain) step.out.push({ kind: "gift", customerId: step.state.customerId, ref, item: item.name, value: 0, reason: `chose ${item.name} for ${item.points} points` });
 };
 
 export const flexibleRewardsProgram: ProgramType<Params, Compiled, null> = {
@@ -67,7 +70,7 @@ export const flexibleRewardsProgram: ProgramType<Params, Compiled, null> = {
   weaknesses: ["Harder to run"],
   schema: flexibleRewardsParams,
   summarize: (p) => join([summarizeEarning(p), ...p.catalog.map((r) => `${r.name} for ${count(r.points, "point")}`)]),
-  compile: (p) => ({ ...compileEarning(p), catalog: new Map(p.catalog.map((r) => [r.id, r])) }),
+  compile: (p) => ({ ...compileEarning(p), catalog: new Map(p.catalog.map((r) => [r.id, { ...r, chosen: `chose ${r.name}` }])) }),
   unit: () => "points",
   initialExt: () => null,
   onOrder(step, order) {

@@ -46,6 +46,12 @@ const review = (step: Step<Compiled, Ext>, ref: string, at: number, spend: numbe
   const ext = step.state.ext;
   const next = levelFor(step.k, spend);
   if (next === ext.level) return;
+  if (step.explain) tierEffect(step, ref, at, next, spend);
+  ext.level = next;
+};
+
+const tierEffect = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, spend: number): void => {
+  const ext = step.state.ext;
   const name = (i: number): string | null => step.k.names[i] ?? null;
   step.out.push({
     kind: "tier",
@@ -56,7 +62,6 @@ const review = (step: Step<Compiled, Ext>, ref: string, at: number, spend: numbe
     to: name(next),
     reason: next > ext.level ? `total spent reached ${money(spend)}` : `total spent fell to ${money(spend)} after a refund`,
   });
-  ext.level = next;
 };
 
 export const tieredDiscountProgram: ProgramType<Params, Compiled, Ext> = {
@@ -80,7 +85,7 @@ export const tieredDiscountProgram: ProgramType<Params, Compiled, Ext> = {
     // The level reached before this order applies to it; the order then counts toward the next.
     if (ext.level >= 0) {
       const bp = step.k.bp[ext.level] as number;
-      discountOrder(step, order, percentOf(step.order.net, bp), `${bp / 100}% for ${money(step.k.spend[ext.level] as number)} spent`);
+      discountOrder(step, order, percentOf(step.order.net, bp), step.explain ? `${bp / 100}% for ${money(step.k.spend[ext.level] as number)} spent` : "");
     }
     review(step, order.id, order.at, step.state.lifetimeSpend + step.order.net);
   },

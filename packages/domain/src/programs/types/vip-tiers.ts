@@ -64,11 +64,14 @@ interface Ext {
   window: QualificationWindow;
 }
 
-const setTier = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, reason: string): void => {
+/** `reason` is only called when the effect is seen (it formats numbers). */
+const setTier = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, reason: () => string): void => {
   const ext = step.state.ext;
   if (next === ext.tier) return;
-  const name = (i: number): string | null => step.k.names[i] ?? null;
-  step.out.push({ kind: "tier", customerId: step.state.customerId, ref, at, from: name(ext.tier), to: name(next), reason });
+  if (step.explain) {
+    const names = step.k.names;
+    step.out.push({ kind: "tier", customerId: step.state.customerId, ref, at, from: names[ext.tier] ?? null, to: names[next] ?? null, reason: reason() });
+  }
   ext.tier = next;
 };
 
@@ -107,7 +110,7 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const ext = step.state.ext;
     if (ext.tier >= 0) {
       const bp = k.discountBp[ext.tier] as number;
-      if (bp > 0) discountOrder(step, order, percentOf(step.order.net, bp), `${k.names[ext.tier]} discount`);
+      if (bp > 0) discountOrder(step, order, percentOf(step.order.net, bp), step.explain ? `${k.names[ext.tier]} discount` : "");
     }
     redeemOnOrder(step, k, order);
     const points = k.earnPoints > 0 ? earnOnOrder(step, k, order, ext.tier >= 0 ? (k.bonusBp[ext.tier] as number) : 10_000) : 0;
@@ -115,7 +118,7 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const total = windowTotal(ext.window, k.by, order.at - k.windowMs);
     const next = qualifyingTier(k.thresholds, total);
     // Upgrades are immediate; downgrades wait for the review so status never flickers.
-    if (next > ext.tier) setTier(step, order.id, order.at, next, `qualified with ${total} ${k.by} in the window`);
+    if (next > ext.tier) setTier(step, order.id, order.at, next, () => `qualified with ${total} ${k.by} in the window`);
   },
   onRefund(step, _refund, record, before) {
     const window = step.state.ext.window;
@@ -132,7 +135,7 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const qualifies = qualifyingTier(k.thresholds, total);
     if (qualifies >= ext.tier || k.downgrade === "never") return;
     const next = k.downgrade === "one-step" ? ext.tier - 1 : qualifies;
-    setTier(step, event.id, event.at, next, `review: ${total} ${k.by} in the window`);
+    setTier(step, event.id, event.at, next, () => `review: ${total} ${k.by} in the window`);
   },
   examples: [
     {
