@@ -3,6 +3,7 @@ import type { Effect } from "./effects";
 import { eligibleAmount, ineligibleReason, outsideScheduleReason } from "./eligibility";
 import type { Minor, OrderEvent, ProgramEvent, RefundEvent } from "./events";
 import { clawBack, expireDue } from "./ledger";
+import type { LedgerColumns } from "./ledger-columns";
 import type { Program, Step } from "./program-type";
 import { note } from "./rewards";
 import type { CustomerState, OrderRecord } from "./state";
@@ -32,9 +33,16 @@ export const initialState = (program: Program, customerId: string): CustomerStat
   ext: program.type.initialExt(),
 });
 
-export const createStep = (program: Program, state: CustomerState, budgetUsed: Minor, explain: boolean): Step => ({
+export const createStep = (
+  program: Program,
+  state: CustomerState,
+  budgetUsed: Minor,
+  explain: boolean,
+  ledger: LedgerColumns | null = null,
+): Step => ({
   k: program.compiled,
   explain,
+  ledger,
   common: program.common,
   unit: program.unit,
   state,

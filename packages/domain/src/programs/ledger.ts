@@ -1,4 +1,6 @@
+import type { LedgerKind } from "./effects";
 import type { Millis } from "./events";
+import { ADJUST, EARN, EXPIRE, type KindCode, LEDGER_KINDS, REDEEM } from "./ledger-columns";
 import type { Step } from "./program-type";
 import type { CustomerState, Lot } from "./state";
 
@@ -46,19 +48,7 @@ export const earn = (
   while (i > 0 && expiryKey(lots[i - 1] as Lot) > key) i--;
   if (i === lots.length) lots.push(lot);
   else lots.splice(i, 0, lot);
-  step.out.push({
-    kind: "earn",
-    customerId: step.state.customerId,
-    amount,
-    unit: step.unit,
-    lotId: lot.id,
-    ref,
-    orderId,
-    at,
-    availableAt,
-    expiresAt,
-    reason,
-  });
+  write(step, EARN, amount, lot.id, ref, orderId, at, availableAt, expiresAt, reason);
   return lot;
 };
 
@@ -89,7 +79,7 @@ export const redeem = (
     const take = lot.remaining < left ? lot.remaining : left;
     lot.remaining -= take;
     left -= take;
-    step.out.push(entry(step, "redeem", -take, lot.id, ref, orderId, at, reason));
+    write(step, REDEEM, -take, lot.id, ref, orderId, at, at, null, reason);
   }
   dropEmptyLots(step.state);
   return Math.floor(amount) - left;
@@ -118,13 +108,12 @@ export const clawBack = (
     if (take === 0) continue;
     lot.remaining -= take;
     left -= take;
-    step.out.push(entry(step, "adjust", -take, lot.id, ref, orderId, at, reason));
+    write(step, ADJUST, -take, lot.id, ref, orderId, at, at, null, reason);
   }
   dropEmptyLots(step.state);
   return amount - left;
 };
 
-/** Expires every lot whose expiry is at or before `now`; the entry is dated at the expiry. */
 /** Expires every lot whose expiry is at or before `now`; the entry is dated at the expiry. */
 export const expireDue = (step: Step, now: Millis): void => {
   const lots = step.state.lots;
@@ -132,19 +121,38 @@ export const expireDue = (step: Step, now: Millis): void => {
     const lot = lots[0] as Lot;
     if (lot.expiresAt === null || lot.expiresAt > now) return;
     if (lot.remaining > 0)
-      step.out.push(entry(step, "expire", -lot.remaining, lot.id, lot.ref, lot.orderId, lot.expiresAt, "points expired"));
+      write(step, EXPIRE, -lot.remaining, lot.id, lot.ref, lot.orderId, lot.expiresAt, lot.expiresAt, null, "points expired");
     lot.remaining = 0;
     lots.shift();
   }
 };
 
-const entry = (
+/**
+ * Writes one ledger entry: straight into the replay's columns when it has them (nobody sees the
+ * effects as objects), else as an effect object in event order. `availableAt` and `expiresAt`
+ * belong to earn entries only.
+ */
+const write = (
   step: Step,
-  kind: "redeem" | "expire" | "adjust",
+  kind: KindCode,
   amount: number,
   lotId: string,
   ref: string,
   orderId: string | null,
   at: Millis,
+  availableAt: Millis,
+  expiresAt: Millis | null,
   reason: string,
-) => ({ kind, customerId: step.state.customerId, amount, unit: step.unit, lotId, ref, orderId, at, reason });
+): void => {
+  const customerId = step.state.customerId;
+  if (step.ledger !== null) {
+    step.ledger.push(kind, customerId, amount, lotId, ref, orderId, at, availableAt, expiresAt, reason);
+    return;
+  }
+  const unit = step.unit;
+  step.out.push(
+    kind === EARN
+      ? { kind: "earn", customerId, amount, unit, lotId, ref, orderId, at, availableAt, expiresAt, reason }
+      : { kind: LEDGER_KINDS[kind] as LedgerKind, customerId, amount, unit, lotId, ref, orderId, at, reason },
+  );
+};

@@ -12,6 +12,7 @@ import type {
   TickEvent,
 } from "./events";
 import type { CompiledCommon } from "./eligibility";
+import type { LedgerColumns } from "./ledger-columns";
 import type { CustomerState, OrderRecord } from "./state";
 
 /**
@@ -24,8 +25,14 @@ export interface Step<K = unknown, X = unknown> {
   readonly unit: LedgerUnit;
   state: CustomerState<X>;
   out: Effect[];
-  /** Write notes (why nothing was granted)? The preview wants them; a bulk replay does not. */
+  /**
+   * Does the caller see effects other than ledger entries (`evaluate`, the preview, `replay` with
+   * `keepEffects`)? When not, handlers write no discount, gift, tier or note effects and skip
+   * building their reason strings: nobody would read them.
+   */
   readonly explain: boolean;
+  /** A bulk replay's ledger columns: ledger entries go there instead of into `out`. */
+  readonly ledger: LedgerColumns | null;
   /** Reward cost already spent across all customers, minor units (the budget cap's counter). */
   budgetUsed: Minor;
   /** Order scratch, reset per order and turned into the order's record by the engine. */

@@ -1,6 +1,7 @@
 import type { LedgerEntry } from "./effects";
 import { type Effect, isLedgerEntry } from "./effects";
 import { applyEvent, createStep, initialState } from "./engine";
+import { LedgerColumns } from "./ledger-columns";
 import type { Millis, ProgramEvent } from "./events";
 import type { Program } from "./program-type";
 import type { CustomerState } from "./state";
@@ -18,6 +19,8 @@ export interface ReplayOptions {
 /**
  * `ledger` and `effects` keep each customer's entries in time order. Across customers they are in
  * global time order when the program has a budget cap, else grouped by customer (first seen first).
+ * Without `keepEffects` the ledger is written as columns and `ledger` builds its entry objects on
+ * first read (then keeps them), so a replay that only needs states or totals never pays for them.
  */
 export interface ReplayResult {
   readonly states: Map<string, CustomerState>;
@@ -46,24 +49,46 @@ const groupByCustomer = (events: readonly ProgramEvent[]): Map<string, ProgramEv
 };
 
 /**
+ * True when each customer's events are one contiguous run in time order: the way the simulator
+ * and the database read history. Such a stream is folded in place, without building a copy of it
+ * grouped by customer (a million-event stream's groups would all survive into the old generation).
+ */
+const isGroupedInTimeOrder = (events: readonly ProgramEvent[]): boolean => {
+  const seen = new Set<string>();
+  let last: ProgramEvent | null = null;
+  for (const event of events) {
+    if (last === null || event.customerId !== last.customerId) {
+      if (seen.has(event.customerId)) return false;
+      seen.add(event.customerId);
+    } else if (event.at < last.at) return false;
+    last = event;
+  }
+  return true;
+};
+
+/**
  * A pure fold of events (any number of customers) through one program. The states it builds are
  * its own, so it mutates them in place instead of copying per event; the inputs are untouched.
  */
 export const replay = (program: Program, events: readonly ProgramEvent[], options: ReplayOptions = {}): ReplayResult => {
   const states = new Map<string, CustomerState>();
   for (const [id, state] of options.states ?? []) states.set(id, structuredClone(state));
+  const keep = options.keepEffects === true;
+  // Kept effects need the entries as objects anyway (in order among the others); else columns.
+  const columns = keep ? null : new LedgerColumns(program.unit);
   const ledger: LedgerEntry[] = [];
   const effects: Effect[] = [];
-  const keep = options.keepEffects === true;
-  const step = createStep(program, initialState(program, ""), options.budgetUsed ?? 0, keep);
+  const step = createStep(program, initialState(program, ""), options.budgetUsed ?? 0, keep, columns);
+  // Without keepEffects handlers write no other effects, so `out` is empty; it is reused, not replaced.
   const collect = (): void => {
     const out = step.out;
     if (out.length === 0) return;
-    for (const effect of out) {
-      if (isLedgerEntry(effect)) ledger.push(effect);
-      if (keep) effects.push(effect);
-    }
-    step.out = [];
+    if (keep)
+      for (const effect of out) {
+        if (isLedgerEntry(effect)) ledger.push(effect);
+        effects.push(effect);
+      }
+    out.length = 0;
   };
   const run = (event: ProgramEvent, state: CustomerState): void => {
     step.state = state;
@@ -84,10 +109,19 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
   } else {
     // Customers are independent, so fold each one's events in turn: the same states and entries,
     // the customer's state stays in cache, and a stream sorted by customer needs no global sort.
-    for (const [customerId, own] of groupByCustomer(events)) {
-      const state = stateOf(customerId);
-      for (const event of inTimeOrder(own)) run(event, state);
-    }
+    if (isGroupedInTimeOrder(events)) {
+      let last: ProgramEvent | null = null;
+      let state = step.state;
+      for (const event of events) {
+        if (last === null || event.customerId !== last.customerId) state = stateOf(event.customerId);
+        run(event, state);
+        last = event;
+      }
+    } else
+      for (const [customerId, own] of groupByCustomer(events)) {
+        const state = stateOf(customerId);
+        for (const event of inTimeOrder(own)) run(event, state);
+      }
   }
   if (options.until !== undefined)
     for (const state of states.values()) {
@@ -95,5 +129,14 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
       applyEvent(program, step, { kind: "tick", id: "replay-end", customerId: state.customerId, at: options.until });
       collect();
     }
-  return { states, ledger, effects, budgetUsed: step.budgetUsed };
+  if (columns === null) return { states, ledger, effects, budgetUsed: step.budgetUsed };
+  let entries: LedgerEntry[] | null = null;
+  return {
+    states,
+    get ledger(): LedgerEntry[] {
+      return (entries ??= columns.entries());
+    },
+    effects,
+    budgetUsed: step.budgetUsed,
+  };
 };
