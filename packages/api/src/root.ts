@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { overviewRouter } from "./routers/overview";
+import { retentionRouter } from "./routers/retention";
 import { sessionRouter, storesRouter } from "./routers/session";
 import { storeKpisRouter } from "./routers/stores-kpi";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   overview: overviewRouter,
   stores: storesRouter,
   storeKpis: storeKpisRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

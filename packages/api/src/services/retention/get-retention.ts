@@ -1,0 +1,105 @@
+import { eq } from "drizzle-orm";
+import {
+  churnTrendFromFeatures,
+  cohortCountsFromFeatures,
+  cohortCountsFromOrders,
+  purchaseGapsFromFeatures,
+  repeatRateFromFeatures,
+  stores,
+  type Database,
+  type RetentionAudience,
+  type SalesChannel,
+} from "@boomerang/db";
+import {
+  assembleCohortMatrix,
+  checkChurnWindow,
+  dayFromNumber,
+  dayNumber,
+  defaultChurnWindow,
+  historicalClv,
+  retentionTrend,
+  type ChurnWindow,
+  type CohortGrain,
+} from "@boomerang/domain/metrics";
+import { invalid, notFound } from "../../errors";
+import { dayRangeToInstants, todayIn, type DayRange } from "../period";
+import { getBusinessProfile } from "../settings";
+import { churnDays } from "./churn-days";
+
+export type RetentionQuery = {
+  /** Customers whose first purchase falls in these days. */
+  range: DayRange;
+  storeId: number | null;
+  grain: CohortGrain;
+  channel: SalesChannel | null;
+  program: RetentionAudience["program"];
+  repeatWithinDays: number;
+  /** Null: twice the median time between purchases. */
+  churnWindow: ChurnWindow | null;
+  /** The period whose retention is followed across cohorts (1 = the period after the first). */
+  trendPeriod: number;
+};
+
+const GAP_BUCKET_DAYS = 7;
+const GAP_CAP_DAYS = 182;
+
+/** Everything the Retention page shows, computed in the database from customer_features. */
+export async function getRetention(db: Database, query: RetentionQuery, now: Date) {
+  const profile = await getBusinessProfile(db);
+  const today = todayIn(now, profile.timezone);
+  if (query.range.from > today) throw invalid("The period starts after today: there are no customers to follow yet.");
+  if (query.churnWindow) {
+    const problem = checkChurnWindow(query.churnWindow);
+    if (problem) throw invalid(problem);
+  }
+  let store: { id: number; name: string } | null = null;
+  if (query.storeId !== null) {
+    const [row] = await db.select({ id: stores.id, name: stores.name }).from(stores).where(eq(stores.id, query.storeId));
+    if (!row) throw notFound("The store");
+    store = row;
+  }
+  const audience: RetentionAudience = { storeId: query.storeId, program: query.program, timezone: profile.timezone };
+  const acquired = dayRangeToInstants(query.range, profile.timezone);
+
+  // Channel is not in customer_features: only then do cohorts come from orders.
+  const counts =
+    query.channel === null
+      ? await cohortCountsFromFeatures(db, query.grain, acquired, audience)
+      : await cohortCountsFromOrders(db, query.grain, acquired, audience, query.channel);
+  const matrix = assembleCohortMatrix(counts, query.grain, today);
+  const monthMatrix =
+    query.grain === "month"
+      ? matrix
+      : assembleCohortMatrix(
+          query.channel === null
+            ? await cohortCountsFromFeatures(db, "month", acquired, audience)
+            : await cohortCountsFromOrders(db, "month", acquired, audience, query.channel),
+          "month",
+          today,
+        );
+
+  const [repeat, gaps] = await Promise.all([
+    repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience),
+    purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
+  ]);
+  const window = query.churnWindow ?? defaultChurnWindow(gaps.medianDays);
+  const days = churnDays(query.range, today);
+  const churn = await churnTrendFromFeatures(db, window, days.map(dayNumber), audience);
+
+  return {
+    range: query.range,
+    today,
+    store,
+    grain: query.grain,
+    channel: query.channel,
+    matrix,
+    trend: { period: query.trendPeriod, points: retentionTrend(matrix, query.trendPeriod) },
+    clv: historicalClv(monthMatrix) ?? [],
+    repeat,
+    gaps,
+    churnWindow: { ...window, fromMedian: query.churnWindow === null },
+    churn: churn.map((p) => ({ ...p, date: dayFromNumber(p.day) })),
+  };
+}
+
+export type Retention = Awaited<ReturnType<typeof getRetention>>;
