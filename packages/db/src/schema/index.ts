@@ -12,3 +12,4 @@ export * from "./imports";
 export * from "./settings";
 export * from "./customer-features";
 export * from "./ingest";
+export * from "./comparisons";
