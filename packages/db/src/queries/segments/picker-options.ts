@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../client";
+import { queryRows } from "../rows";
+
+export type SegmentPickerOptions = {
+  cities: string[];
+  regions: string[];
+  categories: string[];
+  stores: { id: number; name: string; code: string }[];
+};
+
+/** The values the builder's pickers offer: what the data actually holds. */
+export async function segmentPickerOptions(db: Database): Promise<SegmentPickerOptions> {
+  const [row] = await queryRows<{ cities: string[] | null; regions: string[] | null; categories: string[] | null; stores: SegmentPickerOptions["stores"] | null }>(
+    db,
+    sql`select
+      (select array_agg(city order by city) from (select distinct city from customers where city is not null) x) as cities,
+      (select array_agg(region order by region) from (select distinct region from customers where region is not null) x) as regions,
+      (select array_agg(category order by category) from (select distinct category from order_items) x) as categories,
+      (select json_agg(json_build_object('id', id, 'name', name, 'code', code) order by name) from stores) as stores`,
+  );
+  return { cities: row?.cities ?? [], regions: row?.regions ?? [], categories: row?.categories ?? [], stores: row?.stores ?? [] };
+}
