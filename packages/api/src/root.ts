@@ -1,5 +1,6 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { overviewRouter } from "./routers/overview";
+import { programsRouter } from "./routers/programs";
 import { retentionRouter } from "./routers/retention";
 import { sessionRouter, storesRouter } from "./routers/session";
 import { storeKpisRouter } from "./routers/stores-kpi";
@@ -8,6 +9,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   session: sessionRouter,
   overview: overviewRouter,
+  programs: programsRouter,
   stores: storesRouter,
   storeKpis: storeKpisRouter,
   retention: retentionRouter,
