@@ -104,11 +104,14 @@ export const redeemInput = z
     path: ["points"],
   });
 
-export const idempotencyKeyInput = z
-  .string()
-  .trim()
-  .min(8, "Idempotency-Key must be at least 8 characters")
-  .max(200, "Idempotency-Key must be at most 200 characters");
+/** The Idempotency-Key header, validated under its own name so a bad one is reported as such. */
+export const idempotencyHeader = z.object({
+  "Idempotency-Key": z
+    .string({ error: "is required: send an Idempotency-Key header (a unique string per operation)" })
+    .trim()
+    .min(8, "must be at least 8 characters")
+    .max(200, "must be at most 200 characters"),
+});
 
 export type CustomerInput = z.output<typeof customerInput>;
 export type OrderInput = z.output<typeof orderInput>;

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DbHandle } from "@boomerang/db";
+import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
+import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { createApiKey, createRateLimiter, revokeApiKey } from "../../api-keys";
+import { enrollInRewards } from "../../../test/enroll-in-rewards";
+import { handleIngestRequest } from ".";
+
+const now = new Date("2025-07-01T12:00:00Z");
+const base = "http://boomerang.test/api/v1";
+
+describe.each(testDrivers())("ingest REST API on $name", (driver) => {
+  let handle: DbHandle;
+  let fullKey: string;
+  let readOnlyKey: string;
+  let programId: number;
+  let limiter = createRateLimiter({ capacity: 1000, refillPerSecond: 1000 });
+
+  const call = (method: string, path: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.key !== null) headers.authorization = `Bearer ${options.key ?? fullKey}`;
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
+    return handleIngestRequest({ db: handle.db, now, limiter }, new Request(`${base}/${path}`, { method, headers, body }));
+  };
+  const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "ingest_rest");
+    await makeBusiness(handle.db, { currency: "EUR" });
+    await makeStore(handle.db, { code: "MIL" });
+    const admin = await makeUser(handle.db, { role: "admin" });
+    const customer = await makeCustomer(handle.db, { externalId: "ANNA" });
+    programId = (await enrollInRewards(handle.db, customer.id)).id;
+    fullKey = (await createApiKey(handle.db, admin.id, { name: "till", scopes: ["customers:write", "orders:write", "events:write", "rewards:read", "rewards:redeem"] }, now)).secret;
+    readOnlyKey = (await createApiKey(handle.db, admin.id, { name: "reader", scopes: ["rewards:read"] }, now)).secret;
+  }, 60_000);
+  afterAll(() => handle.close());
+
+  it("serves the OpenAPI document without a key, generated from the request schemas", async () => {
+    const response = await call("GET", "openapi.json", { key: null });
+    expect(response.status).toBe(200);
+    const doc = (await response.json()) as { openapi: string; paths: Record<string, { post?: { requestBody: { content: { "application/json": { schema: { required?: string[] } } } } } }> };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.paths["/orders"]?.post?.requestBody.content["application/json"].schema.required).toEqual(
+      expect.arrayContaining(["externalId", "customerId", "placedAt", "currency", "channel"]),
+    );
+  });
+
+  it("refuses a missing, unknown or revoked key with 401 and a missing scope with 403", async () => {
+    expect((await call("GET", "customers/ANNA/balance", { key: null })).status).toBe(401);
+    expect((await call("GET", "customers/ANNA/balance", { key: "bmr_nope" })).status).toBe(401);
+    const forbidden = await call("POST", "orders", { key: readOnlyKey, body: {} });
+    expect(forbidden.status).toBe(403);
+    expect(await errorOf(forbidden)).toMatch(/orders:write/);
+    const admin = await makeUser(handle.db, { role: "admin" });
+    const doomed = await createApiKey(handle.db, admin.id, { name: "old", scopes: ["rewards:read"] }, now);
+    expect((await call("GET", "customers/ANNA/balance", { key: doomed.secret })).status).toBe(200);
+    await revokeApiKey(handle.db, admin.id, doomed.id, now);
+    const revoked = await call("GET", "customers/ANNA/balance", { key: doomed.secret });
+    expect(revoked.status).toBe(401);
+    expect(await errorOf(revoked)).toMatch(/revoked/);
+  });
+
+  it("answers bad input with 400 and what is wrong, unknown things with 404", async () => {
+    const bad = await call("POST", "orders", { body: { externalId: "X", customerId: "ANNA", placedAt: "yesterday", currency: "eur", channel: "online", subtotal: -1 } });
+    expect(bad.status).toBe(400);
+    const message = await errorOf(bad);
+    expect(message).toMatch(/placedAt: must be an ISO 8601 date-time/);
+    expect(message).toMatch(/currency: must be a three-letter ISO 4217 code/);
+    expect(message).toMatch(/subtotal: must not be negative/);
+    expect((await call("POST", "orders", { body: "{not json" })).status).toBe(400);
+    expect((await call("POST", "orders", { body: { ...validOrder("O-404"), customerId: "NOBODY" } })).status).toBe(404);
+    expect((await call("GET", "nothing-here")).status).toBe(404);
+    expect((await call("GET", "orders")).status).toBe(405);
+  });
+
+  it("posts an order once per idempotency key; a different payload under the key is 409", async () => {
+    const first = await call("POST", "orders", { body: validOrder("O-1"), headers: { "idempotency-key": "order-key-0001" } });
+    expect(first.status).toBe(201);
+    const firstBody: unknown = await first.json();
+    const retry = await call("POST", "orders", { body: validOrder("O-1"), headers: { "idempotency-key": "order-key-0001" } });
+    expect(await retry.json()).toEqual(firstBody);
+    const changed = await call("POST", "orders", { body: { ...validOrder("O-1"), subtotal: 1 }, headers: { "idempotency-key": "order-key-0001" } });
+    expect(changed.status).toBe(409);
+  });
+
+  it("redeems with a required Idempotency-Key and reports the balance", async () => {
+    const missing = await call("POST", "redemptions", { body: { customerId: "ANNA", programId, rewardId: "perk" } });
+    expect(missing.status).toBe(400);
+    expect(await errorOf(missing)).toMatch(/Idempotency-Key: is required/);
+    const redeemed = await call("POST", "redemptions", { body: { customerId: "ANNA", programId, rewardId: "perk" }, headers: { "idempotency-key": "redeem-0001" } });
+    expect(redeemed.status).toBe(201);
+    const balance = (await (await call("GET", "customers/ANNA/balance")).json()) as { programs: { available: number }[] };
+    expect(balance.programs[0]?.available).toBe(500 - 100);
+    const tooMuch = await call("POST", "redemptions", { body: { customerId: "ANNA", programId, points: 5000 }, headers: { "idempotency-key": "redeem-0002" } });
+    expect(tooMuch.status).toBe(409);
+  });
+
+  it("limits the rate per key with 429 and Retry-After", async () => {
+    limiter = createRateLimiter({ capacity: 2, refillPerSecond: 1 });
+    expect((await call("GET", "customers/ANNA/balance")).status).toBe(200);
+    expect((await call("GET", "customers/ANNA/balance")).status).toBe(200);
+    const limited = await call("GET", "customers/ANNA/balance");
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("1");
+    // Another key has its own bucket.
+    expect((await call("GET", "customers/ANNA/balance", { key: readOnlyKey })).status).toBe(200);
+    limiter = createRateLimiter({ capacity: 1000, refillPerSecond: 1000 });
+  });
+});
+
+function validOrder(externalId: string) {
+  return { externalId, customerId: "ANNA", placedAt: "2025-06-30T10:00:00Z", currency: "EUR", channel: "offline", storeCode: "MIL", subtotal: 50_000 };
+}

@@ -1,0 +1,2 @@
+export { handleIngestRequest, type IngestApiOptions } from "./handle-request";
+export { openApiDocument } from "./openapi";

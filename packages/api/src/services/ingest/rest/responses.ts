@@ -1,0 +1,47 @@
+import { ZodError } from "zod";
+import { AppError, type AppErrorKind } from "../../../errors";
+import { sqlState } from "../transaction";
+
+const statusFor: Record<AppErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+const codeFor: Record<number, string> = {
+  400: "invalid_request",
+  401: "unauthenticated",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  409: "conflict",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  429: "rate_limited",
+};
+
+export type ApiIssue = { path: string; message: string };
+
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+
+export const apiError = (status: number, message: string, issues: ApiIssue[] = [], headers: Record<string, string> = {}): Response =>
+  json(status, { error: { code: codeFor[status] ?? "error", message, issues } }, headers);
+
+const pathOf = (path: readonly PropertyKey[]): string => (path.length === 0 ? "(body)" : path.map(String).join("."));
+
+/** Expected failures become 4xx with what is wrong; anything else is rethrown for the server to log. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
+    return apiError(400, issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
+  }
+  if (error instanceof AppError) return apiError(statusFor[error.kind], error.message);
+  // Backstop for values the schemas let through but PostgreSQL cannot store (a NUL character in
+  // text, a year out of its range): still the caller's input, so a 400 rather than a 500.
+  const state = sqlState(error);
+  if (state !== null && state.startsWith("22")) return apiError(400, "A value in the request cannot be stored (out of range or containing a NUL character).");
+  throw error;
+}
