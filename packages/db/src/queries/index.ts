@@ -4,3 +4,4 @@ export * from "./programs";
 export * from "./stores";
 export * from "./segments";
 export * from "./retention";
+export * from "./simulation";

@@ -1,0 +1,2 @@
+export * from "./order-history";
+export * from "./comparisons";
