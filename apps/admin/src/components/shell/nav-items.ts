@@ -18,7 +18,7 @@ export const navItems: NavItem[] = [
   { href: "/programs", label: "Programs", capability: "read:all", icon: "programs" },
   { href: "/segments", label: "Segments", capability: "read:all", icon: "segments" },
   { href: "/compare", label: "Compare", capability: "read:all", icon: "compare" },
-  { href: "/retention", label: "Retention", capability: "read:all", icon: "retention" },
+  { href: "/retention", label: "Retention", capability: "read:own-store", icon: "retention" },
   { href: "/stores", label: "Stores", capability: "read:own-store", icon: "stores" },
   { href: "/customers", label: "Customers", capability: "read:all", icon: "customers" },
   { href: "/data", label: "Data", capability: "edit:marketing", icon: "data" },

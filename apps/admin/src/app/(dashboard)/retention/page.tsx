@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
-import { NotBuilt } from "@/components/shell/not-built";
+import { RetentionView } from "@/components/retention/retention-view";
+import { parseRetentionSearch } from "@/components/retention/search";
 import { requirePageAccess } from "@/server/page-access";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Retention" };
 
-export default async function Page() {
-  await requirePageAccess("read:all");
+export default async function RetentionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const me = await requirePageAccess("read:own-store");
+  const input = parseRetentionSearch(await searchParams, me.today);
+  void getQueryClient().prefetchQuery(trpc.retention.get.queryOptions(input));
+  void getQueryClient().prefetchQuery(trpc.stores.list.queryOptions());
   return (
-    <NotBuilt
-      title="Retention"
-      issue={6}
-      what="Cohort tables and curves, repeat rate, churn, customer lifetime value and revenue churn, filtered by store, segment and program."
-    />
+    <HydrateClient>
+      <RetentionView
+        input={input}
+        business={{ currency: me.business.currency, locale: me.business.locale, timezone: me.business.timezone }}
+        canChooseStore={me.user.role !== "store_manager"}
+      />
+    </HydrateClient>
   );
 }

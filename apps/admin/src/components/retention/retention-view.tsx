@@ -1,0 +1,65 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { EmptyState, ErrorNotice, formatDay, Skeleton } from "@boomerang/ui";
+import { useTRPC } from "@/trpc/react";
+import { ChurnCard } from "./churn-card";
+import { ClvCard } from "./clv-card";
+import { CohortHeatmapCard } from "./cohort-heatmap-card";
+import { PurchaseGapsCard } from "./purchase-gaps-card";
+import { RepeatRateCard } from "./repeat-rate-card";
+import { RetentionCurvesCard } from "./retention-curves-card";
+import { RetentionFilters } from "./retention-filters";
+import type { RetentionInput } from "./search";
+
+export type BusinessFormat = { currency: string; locale: string; timezone: string };
+
+export function RetentionView({ input, business, canChooseStore }: { input: RetentionInput; business: BusinessFormat; canChooseStore: boolean }) {
+  const trpc = useTRPC();
+  const retention = useQuery(trpc.retention.get.queryOptions(input, { placeholderData: keepPreviousData }));
+  const stores = useQuery(trpc.stores.list.queryOptions());
+  const data = retention.data;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            Retention{data?.store ? <span className="text-slate-500"> · {data.store.name}</span> : null}
+          </h1>
+          <p className="text-sm text-slate-500">
+            Customers whose first purchase was between {formatDay(input.range.from, business.locale)} and{" "}
+            {formatDay(input.range.to, business.locale)}
+            {data?.store ? ", with this home store" : ""}.
+          </p>
+        </div>
+        <RetentionFilters input={input} stores={stores.data ?? []} canChooseStore={canChooseStore} busy={retention.isFetching} />
+      </div>
+
+      {retention.error ? (
+        <ErrorNotice title="Retention could not be loaded">{retention.error.message}</ErrorNotice>
+      ) : !data ? (
+        <div className="space-y-4" aria-busy="true" aria-label="Loading retention">
+          <Skeleton className="h-72" />
+          <Skeleton className="h-72" />
+        </div>
+      ) : data.matrix.rows.length === 0 ? (
+        <EmptyState title="No customers made a first purchase in this period">
+          Choose an earlier or longer period, or bring in your orders on the Data page. To try the product with a
+          believable retail chain, run <code className="rounded bg-slate-100 px-1">pnpm db:seed</code>.
+        </EmptyState>
+      ) : (
+        <>
+          <CohortHeatmapCard data={data} business={business} />
+          <RetentionCurvesCard data={data} business={business} />
+          <div className="grid gap-6 xl:grid-cols-2">
+            <RepeatRateCard data={data} business={business} />
+            <ChurnCard data={data} business={business} />
+            <ClvCard data={data} business={business} />
+            <PurchaseGapsCard data={data} business={business} />
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
