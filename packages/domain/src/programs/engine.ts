@@ -43,6 +43,7 @@ export const createStep = (
   k: program.compiled,
   explain,
   ledger,
+  recordsFrom: -Infinity,
   common: program.common,
   unit: program.unit,
   state,
@@ -113,7 +114,7 @@ const applyOrder = (program: Program, step: Step, order: OrderEvent): void => {
   const state = step.state;
   state.orderCount++;
   state.lifetimeSpend += scratch.net;
-  if (step.common.refundWindowMs === 0) return;
+  if (step.common.refundWindowMs === 0 || order.at < step.recordsFrom) return;
   state.orders.push({
     id: order.id,
     at: order.at,

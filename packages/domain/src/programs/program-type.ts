@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { CommonParams } from "./common-params";
 import type { Effect, LedgerUnit } from "./effects";
 import type {
+  Millis,
   Minor,
   OrderEvent,
   ProgramEvent,
@@ -33,6 +34,12 @@ export interface Step<K = unknown, X = unknown> {
   readonly explain: boolean;
   /** A bulk replay's ledger columns: ledger entries go there instead of into `out`. */
   readonly ledger: LedgerColumns | null;
+  /**
+   * Orders before this instant get no refund record: the replay folding this customer knows none
+   * of their events is a refund and their last event prunes such records anyway. -Infinity when
+   * unknown (`evaluate`, a budget-capped replay), i.e. every order inside the window is recorded.
+   */
+  recordsFrom: Millis;
   /** Reward cost already spent across all customers, minor units (the budget cap's counter). */
   budgetUsed: Minor;
   /** Order scratch, reset per order and turned into the order's record by the engine. */

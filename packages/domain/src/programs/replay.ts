@@ -55,15 +55,33 @@ const groupByCustomer = (events: readonly ProgramEvent[]): Map<string, ProgramEv
  */
 const isGroupedInTimeOrder = (events: readonly ProgramEvent[]): boolean => {
   const seen = new Set<string>();
-  let last: ProgramEvent | null = null;
-  for (const event of events) {
-    if (last === null || event.customerId !== last.customerId) {
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i] as ProgramEvent;
+    const previous = i === 0 ? null : (events[i - 1] as ProgramEvent);
+    if (previous === null || event.customerId !== previous.customerId) {
       if (seen.has(event.customerId)) return false;
       seen.add(event.customerId);
-    } else if (event.at < last.at) return false;
-    last = event;
+    } else if (event.at < previous.at) return false;
   }
   return true;
+};
+
+/** End (exclusive) of the run of `events` from `start` that belong to the same customer. */
+const runEnd = (events: readonly ProgramEvent[], start: number): number => {
+  const customerId = (events[start] as ProgramEvent).customerId;
+  let end = start + 1;
+  while (end < events.length && (events[end] as ProgramEvent).customerId === customerId) end++;
+  return end;
+};
+
+/**
+ * Where a customer's order records can start, folding `events[start..end)` (one customer, time
+ * order): with no refund among them, a record older than the refund window at their last event
+ * is never read and that event prunes it, so it need not be built.
+ */
+const recordsFrom = (program: Program, events: readonly ProgramEvent[], start: number, end: number): number => {
+  for (let i = start; i < end; i++) if ((events[i] as ProgramEvent).kind === "refund") return -Infinity;
+  return (events[end - 1] as ProgramEvent).at - program.common.refundWindowMs;
 };
 
 /**
@@ -103,26 +121,33 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
     }
     return state;
   };
+  // One customer's events, in time order.
+  const fold = (own: readonly ProgramEvent[], start: number, end: number): void => {
+    const state = stateOf((own[start] as ProgramEvent).customerId);
+    step.recordsFrom = recordsFrom(program, own, start, end);
+    for (let i = start; i < end; i++) run(own[i] as ProgramEvent, state);
+    step.recordsFrom = -Infinity;
+  };
   if (program.common.budgetCap > 0) {
     // A budget cap couples customers: who gets the last of the budget depends on global time order.
-    for (const event of inTimeOrder(events)) run(event, stateOf(event.customerId));
-  } else {
+    const ordered = inTimeOrder(events);
+    for (let i = 0; i < ordered.length; i++) {
+      const event = ordered[i] as ProgramEvent;
+      run(event, stateOf(event.customerId));
+    }
+  } else if (isGroupedInTimeOrder(events)) {
     // Customers are independent, so fold each one's events in turn: the same states and entries,
-    // the customer's state stays in cache, and a stream sorted by customer needs no global sort.
-    if (isGroupedInTimeOrder(events)) {
-      let last: ProgramEvent | null = null;
-      let state = step.state;
-      for (const event of events) {
-        if (last === null || event.customerId !== last.customerId) state = stateOf(event.customerId);
-        run(event, state);
-        last = event;
-      }
-    } else
-      for (const [customerId, own] of groupByCustomer(events)) {
-        const state = stateOf(customerId);
-        for (const event of inTimeOrder(own)) run(event, state);
-      }
-  }
+    // and the customer's state stays in cache. A stream grouped by customer is folded as it is.
+    for (let start = 0; start < events.length; ) {
+      const end = runEnd(events, start);
+      fold(events, start, end);
+      start = end;
+    }
+  } else
+    for (const own of groupByCustomer(events).values()) {
+      const sorted = inTimeOrder(own);
+      fold(sorted, 0, sorted.length);
+    }
   if (options.until !== undefined)
     for (const state of states.values()) {
       step.state = state;
