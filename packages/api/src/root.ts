@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { overviewRouter } from "./routers/overview";
 import { programsRouter } from "./routers/programs";
 import { retentionRouter } from "./routers/retention";
+import { segmentsRouter } from "./routers/segments";
 import { sessionRouter, storesRouter } from "./routers/session";
 import { storeKpisRouter } from "./routers/stores-kpi";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   programs: programsRouter,
   stores: storesRouter,
   storeKpis: storeKpisRouter,
+  segments: segmentsRouter,
   retention: retentionRouter,
 });
 
