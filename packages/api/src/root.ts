@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { compareRouter } from "./routers/compare";
 import { overviewRouter } from "./routers/overview";
 import { programsRouter } from "./routers/programs";
 import { retentionRouter } from "./routers/retention";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   storeKpis: storeKpisRouter,
   segments: segmentsRouter,
   retention: retentionRouter,
+  compare: compareRouter,
 });
 
 export type AppRouter = typeof appRouter;
