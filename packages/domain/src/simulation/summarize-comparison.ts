@@ -81,7 +81,8 @@ export const summarizeComparison = (prepared: PreparedComparison): ComparisonRes
       strengths: program.type.strengths,
       weaknesses: program.type.weaknesses,
       metrics: base[k] as CandidateMetrics,
-      intervals: Object.fromEntries(intervalKeys.map((key) => [key, percentileInterval(draws[k]![key], 0.9)])),
+      // A metric with no value in any resample (no ROI when nothing is spent) gets no interval.
+      intervals: Object.fromEntries(intervalKeys.filter((key) => draws[k]![key].length > 0).map((key) => [key, percentileInterval(draws[k]![key], 0.9)])),
       series: candidateSeries(outcomeOf(k), input.model, program.typeId),
       sensitivity: { low: low[k] ?? null, base: objectiveValue(base[k] as CandidateMetrics, objective), high: high[k] ?? null },
       bestShare: bestShare[labels[k] as string] ?? 0,
