@@ -6,6 +6,9 @@ import { retentionRouter } from "./routers/retention";
 import { segmentsRouter } from "./routers/segments";
 import { sessionRouter, storesRouter } from "./routers/session";
 import { storeKpisRouter } from "./routers/stores-kpi";
+import { usersRouter } from "./routers/users";
+import { auditRouter } from "./routers/audit";
+import { settingsRouter } from "./routers/settings";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -14,6 +17,9 @@ export const appRouter = createTRPCRouter({
   programs: programsRouter,
   stores: storesRouter,
   storeKpis: storeKpisRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  settings: settingsRouter,
   segments: segmentsRouter,
   retention: retentionRouter,
   compare: compareRouter,

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { auditFilterOptions, listAuditEntries } from "../services/audit-log/list-audit-entries";
+import { adminProcedure, createTRPCRouter } from "../trpc";
+import { dayRangeInput } from "./inputs";
+
+export const auditRouter = createTRPCRouter({
+  list: adminProcedure
+    .input(
+      z.object({
+        entityType: z.string().trim().min(1).max(40).nullish(),
+        actorId: z.number().int().positive().nullish(),
+        action: z.string().trim().min(1).max(80).nullish(),
+        range: dayRangeInput.nullish(),
+        before: z.number().int().positive().nullish(),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      listAuditEntries(ctx.db, {
+        entityType: input.entityType ?? null,
+        actorId: input.actorId ?? null,
+        action: input.action ?? null,
+        range: input.range ?? null,
+        before: input.before ?? null,
+        limit: input.limit,
+      }),
+    ),
+  filterOptions: adminProcedure.query(({ ctx }) => auditFilterOptions(ctx.db)),
+});

@@ -1,0 +1,126 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyCredentials } from "../services/auth/verify-credentials";
+import { auditLog, type DbHandle } from "@boomerang/db";
+import { makeBusiness, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
+import { desc } from "drizzle-orm";
+import { callerFor } from "../test/caller";
+
+async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
+  try {
+    await promise;
+    return { code: "OK", message: "" };
+  } catch (error) {
+    if (!(error instanceof TRPCError)) throw error;
+    return { code: error.code, message: error.message };
+  }
+}
+
+describe.each(testDrivers())("users, settings and the audit log on $name", (driver) => {
+  let handle: DbHandle;
+  let admin = 0;
+  let milano = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "api_users");
+    await makeBusiness(handle.db, { timezone: "Europe/Rome" });
+    milano = (await makeStore(handle.db, { name: "Milano" })).id;
+    admin = (await makeUser(handle.db, { role: "admin", name: "Ada Admin" })).id;
+  });
+  afterAll(async () => handle?.close());
+
+  const lastAudit = async () => (await handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
+
+  it("creates a store manager who can sign in with the temporary password, and records who did it", async () => {
+    const api = await callerFor(handle.db, admin);
+    const user = await api.users.create({ email: "Gianni@Shop.test", name: "Gianni", role: "store_manager", storeId: milano, password: "temporary-pass-1" });
+    expect(user).toMatchObject({ role: "store_manager", storeId: milano, active: true });
+    expect(user).not.toHaveProperty("passwordHash");
+    const signIn = await verifyCredentials(handle.db, { email: "gianni@shop.test", password: "temporary-pass-1", now: new Date() });
+    expect(signIn.ok).toBe(true);
+    expect(await lastAudit()).toMatchObject({ actorId: admin, action: "user.created", entityType: "user", entityId: String(user.id) });
+    expect(await failure(api.users.create({ email: "gianni@shop.test", name: "Again", role: "analyst", storeId: null, password: "temporary-pass-1" }))).toEqual({
+      code: "CONFLICT",
+      message: "Another account already uses that email.",
+    });
+  });
+
+  it("refuses a store manager without a store, or an analyst with one, saying which field", async () => {
+    const api = await callerFor(handle.db, admin);
+    const noStore = await failure(api.users.create({ email: "x@shop.test", name: "X", role: "store_manager", storeId: null, password: "temporary-pass-1" }));
+    expect(noStore.code).toBe("BAD_REQUEST");
+    expect(noStore.message).toContain("A store manager needs a store");
+    const short = await failure(api.users.create({ email: "y@shop.test", name: "Y", role: "analyst", storeId: null, password: "short" }));
+    expect(short.message).toContain("at least 10 characters");
+  });
+
+  it("changes a role and store, deactivates and resets a password, each written to the audit log", async () => {
+    const api = await callerFor(handle.db, admin);
+    const user = await makeUser(handle.db, { role: "analyst", name: "Ugo" });
+    const updated = await api.users.update({ id: user.id, name: "Ugo", role: "store_manager", storeId: milano });
+    expect(updated).toMatchObject({ role: "store_manager", storeId: milano });
+    expect((await lastAudit())?.changes).toEqual({ role: { from: "analyst", to: "store_manager" }, storeId: { from: null, to: milano } });
+
+    await api.users.resetPassword({ id: user.id, password: "a-new-temporary-1" });
+    const reset = await lastAudit();
+    expect(reset).toMatchObject({ action: "user.password_reset", entityId: String(user.id) });
+    expect(JSON.stringify(reset?.changes)).not.toContain("a-new-temporary-1");
+
+    await api.users.setActive({ id: user.id, active: false });
+    expect((await lastAudit())?.action).toBe("user.deactivated");
+    const signIn = await verifyCredentials(handle.db, { email: user.email, password: "a-new-temporary-1", now: new Date() });
+    expect(signIn.ok).toBe(false);
+  });
+
+  it("keeps the last active admin: they cannot remove their own admin role or deactivate themselves", async () => {
+    const api = await callerFor(handle.db, admin);
+    const demote = await failure(api.users.update({ id: admin, name: "Ada Admin", role: "analyst", storeId: null }));
+    expect(demote).toEqual({ code: "CONFLICT", message: "This is the last active admin: make someone else an admin first." });
+    const deactivate = await failure(api.users.setActive({ id: admin, active: false }));
+    expect(deactivate).toEqual({ code: "CONFLICT", message: "This is the last active admin and cannot be deactivated." });
+
+    // With a second active admin, the first may step down.
+    const second = await makeUser(handle.db, { role: "admin" });
+    expect((await api.users.update({ id: admin, name: "Ada Admin", role: "marketer", storeId: null })).role).toBe("marketer");
+    const secondApi = await callerFor(handle.db, second.id);
+    expect((await failure(secondApi.users.setActive({ id: second.id, active: false }))).code).toBe("CONFLICT");
+    await secondApi.users.update({ id: admin, name: "Ada Admin", role: "admin", storeId: null });
+  });
+
+  it("validates settings with Intl, saves them for every page, and records the change", async () => {
+    const api = await callerFor(handle.db, admin);
+    const base = { businessName: "Bottega", currency: "EUR", locale: "it-IT", timezone: "Europe/Rome", churnWindowDays: 120 };
+    const badZone = await failure(api.settings.update({ ...base, timezone: "Europe/Atlantis" }));
+    expect(badZone).toMatchObject({ code: "BAD_REQUEST" });
+    expect(badZone.message).toContain("IANA time zone");
+    expect((await failure(api.settings.update({ ...base, currency: "EUX" }))).message).toContain("ISO 4217");
+    expect((await failure(api.settings.update({ ...base, locale: "not a locale!" }))).message).toContain("language tag");
+
+    await api.settings.update({ ...base, currency: "usd" });
+    const me = await api.session.me();
+    expect(me.business).toMatchObject({ businessName: "Bottega", currency: "USD", locale: "it-IT", timezone: "Europe/Rome" });
+    expect((await api.settings.get()).churnWindowDays).toBe(120);
+    expect(await lastAudit()).toMatchObject({ action: "settings.updated", entityType: "settings" });
+    expect((await lastAudit())?.changes).toMatchObject({ currency: { from: "EUR", to: "USD" }, churnWindowDays: { to: 120 } });
+  });
+
+  it("filters the audit log by entity, actor and action, newest first, a page at a time", async () => {
+    const api = await callerFor(handle.db, admin);
+    const users = await api.audit.list({ entityType: "user", limit: 2 });
+    expect(users.entries).toHaveLength(2);
+    expect(users.entries.every((e) => e.entityType === "user")).toBe(true);
+    expect(users.entries[0]!.id).toBeGreaterThan(users.entries[1]!.id);
+    expect(users.nextBefore).toBe(users.entries[1]!.id);
+    const next = await api.audit.list({ entityType: "user", limit: 2, before: users.nextBefore });
+    expect(next.entries[0]!.id).toBeLessThan(users.entries[1]!.id);
+
+    const deactivations = await api.audit.list({ action: "user.deactivated" });
+    expect(deactivations.entries.map((e) => e.action)).toEqual(["user.deactivated"]);
+    expect(deactivations.entries[0]?.actorName).toBe("Ada Admin");
+    const options = await api.audit.filterOptions();
+    expect(options.entityTypes).toEqual(["settings", "user"]);
+    const none = await api.audit.list({ range: { from: "2000-01-01", to: "2000-01-31" } });
+    expect(none.entries).toEqual([]);
+  });
+});
