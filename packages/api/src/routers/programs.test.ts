@@ -209,6 +209,9 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     const refused = await failure(api.programs.transition({ id, revision: 1, action: "activate" }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toContain("segment targeting arrives with the segment builder");
+    const options = await (await as(ids.analyst)).programs.segmentOptions();
+    expect(options).toContainEqual({ id: segment!.id, name: "VIP" });
+    expect(await codeOf((await as(null)).programs.segmentOptions())).toBe("UNAUTHORIZED");
   });
 
   it("lists programs for every role, filtered by status, type and name, and a store manager's figures are their store's", async () => {

@@ -1,3 +1,5 @@
+import { asc } from "drizzle-orm";
+import { segments } from "@boomerang/db";
 import { z } from "zod";
 import { programActions } from "../services/programs/transition-program";
 import { createProgramDraft } from "../services/programs/create-program";
@@ -15,6 +17,11 @@ const statuses = ["draft", "active", "paused", "ended", "archived"] as const;
 
 export const programsRouter = createTRPCRouter({
   catalog: storeScopedProcedure.query(() => programCatalog()),
+
+  /** Saved segments a program can target (the designer's picker). */
+  segmentOptions: storeScopedProcedure.query(({ ctx }) =>
+    ctx.db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name)),
+  ),
 
   list: storeScopedProcedure
     .input(

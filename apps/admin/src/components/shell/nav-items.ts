@@ -15,8 +15,8 @@ export type NavIcon =
 /** The sidebar, in order; each entry is shown only to roles with its capability. */
 export const navItems: NavItem[] = [
   { href: "/", label: "Overview", capability: "read:own-store", icon: "overview" },
-  { href: "/programs", label: "Programs", capability: "read:all", icon: "programs" },
-  { href: "/segments", label: "Segments", capability: "read:all", icon: "segments" },
+  { href: "/programs", label: "Programs", capability: "read:own-store", icon: "programs" },
+  { href: "/segments", label: "Segments", capability: "read:own-store", icon: "segments" },
   { href: "/compare", label: "Compare", capability: "read:all", icon: "compare" },
   { href: "/retention", label: "Retention", capability: "read:own-store", icon: "retention" },
   { href: "/stores", label: "Stores", capability: "read:own-store", icon: "stores" },

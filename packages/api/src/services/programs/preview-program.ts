@@ -30,6 +30,8 @@ export type ProgramPreview =
   | { ok: false; errors: string[]; fieldErrors: Record<string, string[]> }
   | {
       ok: true;
+      /** What `earned` counts: points, or money in minor units. */
+      unit: "points" | "money";
       from: Date;
       to: Date;
       customers: {
@@ -107,6 +109,7 @@ export async function previewConfiguration(
   const outcomes = previewProgram(program.value, cases);
   return {
     ok: true,
+    unit: program.value.unit,
     from,
     to,
     customers: picked.map((p, i) => {
