@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { parseFlag, parseInstant, parseMoney } from "./cells";
+
+describe("reading CSV cells", () => {
+  it("reads amounts as people write them into minor units", () => {
+    expect(parseMoney("12.50")).toEqual({ ok: true, value: 1250 });
+    expect(parseMoney("12,5")).toEqual({ ok: true, value: 1250 });
+    expect(parseMoney("1.234,56")).toEqual({ ok: true, value: 123_456 });
+    expect(parseMoney("€ 1,234.56")).toEqual({ ok: true, value: 123_456 });
+    expect(parseMoney("7")).toEqual({ ok: true, value: 700 });
+    expect(parseMoney("-3")).toMatchObject({ ok: false, message: '"-3" is not an amount (write it like 12.50)' });
+    expect(parseMoney("12.345")).toMatchObject({ ok: false });
+  });
+
+  it("reads dates in common formats, local times in the business's time zone", () => {
+    const rome = "Europe/Rome";
+    const iso = (text: string) => {
+      const cell = parseInstant(text, rome);
+      return cell.ok ? cell.value.toISOString() : cell.message;
+    };
+    expect(iso("2025-06-30T10:00:00Z")).toBe("2025-06-30T10:00:00.000Z");
+    expect(iso("2025-06-30T10:00:00+02:00")).toBe("2025-06-30T08:00:00.000Z");
+    expect(iso("2025-06-30 10:00")).toBe("2025-06-30T08:00:00.000Z");
+    expect(iso("2025-01-15")).toBe("2025-01-14T23:00:00.000Z");
+    expect(iso("30/06/2025 10:00")).toBe("2025-06-30T08:00:00.000Z");
+    expect(iso("30.06.2025")).toBe("2025-06-29T22:00:00.000Z");
+    expect(iso("31/02/2025")).toBe('"31/02/2025" is not a real date');
+    expect(iso("June 30")).toMatch(/is not a date \(use YYYY-MM-DD/);
+  });
+
+  it("reads yes/no flags", () => {
+    expect(parseFlag("Yes")).toEqual({ ok: true, value: true });
+    expect(parseFlag("0")).toEqual({ ok: true, value: false });
+    expect(parseFlag("maybe")).toMatchObject({ ok: false });
+  });
+});

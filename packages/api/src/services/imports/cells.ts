@@ -1,0 +1,85 @@
+import { TZDate } from "@date-fns/tz";
+
+/** A cell read as a typed value, or the reason it cannot be. */
+export type Cell<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
+const bad = (message: string): Cell<never> => ({ ok: false, message });
+
+/** Money in major units as people write it ("12.50", "1,234.50", "12,50", "€ 12.50") → minor units. */
+export function parseMoney(text: string): Cell<number> {
+  let s = text.replace(/[\s€$£]/g, "");
+  // "1.234,50" and "12,50": a comma followed by exactly two digits at the end is the decimal mark.
+  if (/,\d{1,2}$/.test(s)) s = s.replace(/\./g, "").replace(",", ".");
+  else s = s.replace(/,/g, "");
+  const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(s);
+  if (match === null) return bad(`"${text}" is not an amount (write it like 12.50)`);
+  const minor = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return Number.isSafeInteger(minor) && minor <= 1e12 ? ok(minor) : bad(`"${text}" is too large`);
+}
+
+export function parseCount(text: string): Cell<number> {
+  if (!/^\d+$/.test(text.trim())) return bad(`"${text}" is not a whole number`);
+  const n = Number(text.trim());
+  return n >= 1 && n <= 100_000 ? ok(n) : bad(`${n} is out of range (1 to 100,000)`);
+}
+
+const truthy = new Set(["true", "yes", "y", "1", "si", "sì", "x"]);
+const falsy = new Set(["false", "no", "n", "0", ""]);
+
+export function parseFlag(text: string): Cell<boolean> {
+  const s = text.trim().toLowerCase();
+  if (truthy.has(s)) return ok(true);
+  if (falsy.has(s)) return ok(false);
+  return bad(`"${text}" is not yes/no (use true, false, yes, no, 1 or 0)`);
+}
+
+type Parts = { y: number; m: number; d: number; hh: number; mi: number; ss: number; zone: string | null };
+
+// Day-first for slashed and dotted dates: the business's locale (en-GB, it-IT) writes 30/06/2025.
+const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
+  {
+    re: /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i,
+    read: (m) => ({ y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: +(m[4] ?? 0), mi: +(m[5] ?? 0), ss: +(m[6] ?? 0), zone: m[7] ?? null }),
+  },
+  {
+    re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
+    read: (m) => ({ y: +m[3]!, m: +m[2]!, d: +m[1]!, hh: +(m[4] ?? 0), mi: +(m[5] ?? 0), ss: +(m[6] ?? 0), zone: null }),
+  },
+];
+
+const validParts = (p: Parts) =>
+  p.y >= 1900 && p.y <= 2200 && p.m >= 1 && p.m <= 12 && p.d >= 1 && p.d <= new Date(Date.UTC(p.y, p.m, 0)).getUTCDate() && p.hh < 24 && p.mi < 60 && p.ss < 60;
+
+const formats = "YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, or DD/MM/YYYY [HH:MM]";
+
+/** An instant; times without a zone are read in the business's time zone. */
+export function parseInstant(text: string, timeZone: string): Cell<Date> {
+  const s = text.trim();
+  for (const pattern of patterns) {
+    const m = pattern.re.exec(s);
+    if (m === null) continue;
+    const p = pattern.read(m);
+    if (!validParts(p)) return bad(`"${text}" is not a real date`);
+    if (p.zone !== null) {
+      const zone = p.zone.toUpperCase() === "Z" ? "Z" : p.zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+      const iso = `${String(p.y).padStart(4, "0")}-${String(p.m).padStart(2, "0")}-${String(p.d).padStart(2, "0")}T${String(p.hh).padStart(2, "0")}:${String(p.mi).padStart(2, "0")}:${String(p.ss).padStart(2, "0")}${zone}`;
+      return ok(new Date(iso));
+    }
+    return ok(new Date(new TZDate(p.y, p.m - 1, p.d, p.hh, p.mi, p.ss, timeZone).getTime()));
+  }
+  return bad(`"${text}" is not a date (use ${formats})`);
+}
+
+/** A calendar date (birth dates) as YYYY-MM-DD. */
+export function parseDay(text: string): Cell<string> {
+  const s = text.trim();
+  for (const pattern of patterns) {
+    const m = pattern.re.exec(s);
+    if (m === null) continue;
+    const p = pattern.read(m);
+    if (!validParts(p)) return bad(`"${text}" is not a real date`);
+    return ok(`${p.y}-${String(p.m).padStart(2, "0")}-${String(p.d).padStart(2, "0")}`);
+  }
+  return bad(`"${text}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
+}

@@ -1,0 +1,60 @@
+import { sql, type SQL } from "drizzle-orm";
+import { queryRows, type Database, type ImportRowError } from "@boomerang/db";
+import type { ImportKind } from "./import-kind";
+
+type Check = { column: string; query: SQL };
+
+const unknownCustomer: Check = {
+  column: "Customer id",
+  query: sql`select r.line, 'no customer "' || r.customer_id || '"; import customers first' as message
+             from import_rows r left join customers c on c.external_id = r.customer_id where c.id is null`,
+};
+const unknownStore = (column: string, field: string): Check => ({
+  column,
+  query: sql`select r.line, 'no store with code "' || r.${sql.raw(field)} || '"' as message
+             from import_rows r left join stores s on s.code = r.${sql.raw(field)}
+             where r.${sql.raw(field)} is not null and s.id is null`,
+});
+const duplicateIds = (column: string, field: string): Check => ({
+  column,
+  query: sql`select line, '"' || ${sql.raw(field)} || '" appears again (first on line ' || first_line || ')' as message from (
+               select line, ${sql.raw(field)}, min(line) over (partition by ${sql.raw(field)}) as first_line from import_rows
+             ) d where line <> first_line`,
+});
+// All rows of one order carry the same order-level values; a row that disagrees is an error.
+const orderLevel = (column: string, field: string): Check => ({
+  column,
+  query: sql`select line, 'differs from the first row of order "' || order_id || '"' as message from (
+               select line, order_id, ${sql.raw(field)} as v, first_value(${sql.raw(field)}) over (partition by order_id order by line) as first_v
+               from import_rows
+             ) d where v is distinct from first_v`,
+});
+
+const checks: Record<ImportKind, Check[]> = {
+  customers: [duplicateIds("Customer id", "external_id"), unknownStore("Home store", "home_store_code")],
+  orders: [
+    unknownCustomer,
+    unknownStore("Store", "store_code"),
+    orderLevel("Customer id", "customer_id"),
+    orderLevel("Placed at", "placed_at"),
+    orderLevel("Store", "store_code"),
+    orderLevel("Channel", "channel"),
+    orderLevel("Order discount", "discount"),
+    {
+      column: "Order discount",
+      query: sql`select min(line) as line, 'is larger than the order''s items (' || sum(quantity::bigint * unit_price) || ' cents)' as message
+                 from import_rows group by order_id having coalesce(max(discount), 0) > sum(quantity::bigint * unit_price)`,
+    },
+  ],
+  events: [duplicateIds("Event id", "external_id"), unknownCustomer, unknownStore("Store", "store_code")],
+};
+
+/** The staged rows' problems that need the database to see, in line order, at most `limit`. */
+export async function checkStaged(tx: Database, kind: ImportKind, limit: number): Promise<ImportRowError[]> {
+  const errors: ImportRowError[] = [];
+  for (const check of checks[kind]) {
+    const rows = await queryRows<{ line: number; message: string }>(tx, sql`select line::int as line, message from (${check.query}) x order by line limit ${limit}`);
+    errors.push(...rows.map((r) => ({ line: r.line, column: check.column, message: r.message })));
+  }
+  return errors.sort((a, b) => a.line - b.line).slice(0, limit);
+}

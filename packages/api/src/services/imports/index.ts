@@ -1,0 +1,6 @@
+export { guessMapping, importFields } from "./columns";
+export { errorReportCsv } from "./report-csv";
+export { columnMapping, importKindInput, type ColumnMapping, type ImportKind } from "./import-kind";
+export { createImportJob, importStatus, listImports } from "./jobs";
+export { previewImport, type ImportPreview } from "./preview";
+export { runImport, MAX_REPORTED_ERRORS, type ImportOutcome } from "./run-import";

@@ -1,0 +1,44 @@
+import { desc, eq } from "drizzle-orm";
+import { importJobs, users, type Database } from "@boomerang/db";
+import { notFound } from "../../errors";
+import type { ImportKind } from "./import-kind";
+import { liveProgress, type LiveProgress } from "./progress";
+
+export async function createImportJob(db: Database, input: { kind: ImportKind; fileName: string; userId: number; now: Date }): Promise<number> {
+  const [job] = await db
+    .insert(importJobs)
+    .values({ kind: input.kind, fileName: input.fileName, createdBy: input.userId, createdAt: input.now })
+    .returning({ id: importJobs.id });
+  return job!.id;
+}
+
+const jobColumns = {
+  id: importJobs.id,
+  kind: importJobs.kind,
+  status: importJobs.status,
+  fileName: importJobs.fileName,
+  rowsTotal: importJobs.rowsTotal,
+  rowsInserted: importJobs.rowsInserted,
+  rowsUpdated: importJobs.rowsUpdated,
+  rowsFailed: importJobs.rowsFailed,
+  createdBy: users.name,
+  createdAt: importJobs.createdAt,
+  finishedAt: importJobs.finishedAt,
+};
+
+/** Import history, newest first, with who ran each and its counts. */
+export async function listImports(db: Database, limit = 50) {
+  return db.select(jobColumns).from(importJobs).leftJoin(users, eq(users.id, importJobs.createdBy)).orderBy(desc(importJobs.id)).limit(limit);
+}
+
+/** One import with its problems and, while it runs, its live progress. */
+export async function importStatus(db: Database, jobId: number) {
+  const [job] = await db
+    .select({ ...jobColumns, errors: importJobs.errors })
+    .from(importJobs)
+    .leftJoin(users, eq(users.id, importJobs.createdBy))
+    .where(eq(importJobs.id, jobId));
+  if (job === undefined) throw notFound(`Import ${jobId}`);
+  const progress: LiveProgress | null = liveProgress(jobId);
+  return { ...job, progress };
+}

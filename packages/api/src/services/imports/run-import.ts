@@ -1,0 +1,107 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { eq } from "drizzle-orm";
+import { importJobs, refreshCustomerActivity, type Database, type ImportRowError } from "@boomerang/db";
+import { getBusinessProfile } from "../settings";
+import { applyStaged, stagedOrderCustomers, type ApplyCounts } from "./apply-staged";
+import { checkStaged } from "./checks";
+import { importFields } from "./columns";
+import { csvRecords } from "./csv-rows";
+import type { ColumnMapping, ImportKind } from "./import-kind";
+import { clearProgress, setProgress } from "./progress";
+import { readRow, type RowValue } from "./read-row";
+import { createStaging, stageRows } from "./staging";
+
+const BATCH = 1000;
+/** More than this many problems and the report stops listing them (the count stays exact). */
+export const MAX_REPORTED_ERRORS = 1000;
+
+export type ImportOutcome =
+  | { ok: true; rows: number; counts: ApplyCounts }
+  | { ok: false; rows: number; failed: number; errors: ImportRowError[] };
+
+/** Thrown inside the transaction so a file with any bad row changes nothing. */
+class RowsRejected extends Error {
+  constructor(readonly rows: number, readonly failed: number, readonly errors: ImportRowError[]) {
+    super("the file has bad rows");
+  }
+}
+
+export type RunImportOptions = { jobId: number; kind: ImportKind; mapping: ColumnMapping; filePath: string; now: Date };
+
+/**
+ * Imports a CSV file all or nothing: rows are read as a stream, checked one by one, staged in a
+ * temporary table, checked against the database, then upserted by external id, all in one
+ * transaction together with the refresh of the affected customers' features. Any bad row rolls
+ * everything back and the job keeps the report of every problem (line, column, what is wrong).
+ */
+export async function runImport(db: Database, options: RunImportOptions): Promise<ImportOutcome> {
+  const { jobId, kind, mapping } = options;
+  const fields = importFields[kind];
+  const business = await getBusinessProfile(db);
+  const ctx = { timeZone: business.timezone, currency: business.currency };
+  const bytesTotal = (await stat(options.filePath)).size;
+  let bytesRead = 0;
+  let rows = 0;
+  await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
+  try {
+    const outcome = await db.transaction(async (t) => {
+      const tx = t as unknown as Database;
+      await createStaging(tx, fields);
+      const file = createReadStream(options.filePath);
+      file.on("data", (chunk) => (bytesRead += chunk.length));
+      const errors: ImportRowError[] = [];
+      let failed = 0;
+      let batch: { line: number; values: RowValue[] }[] = [];
+      let line = 0;
+      for await (const record of csvRecords(file)) {
+        line++;
+        if (line === 1) continue; // the header
+        rows++;
+        const row = readRow(fields, mapping, record, line, ctx);
+        if (row.errors.length > 0) {
+          failed++;
+          if (errors.length < MAX_REPORTED_ERRORS) errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
+          continue;
+        }
+        // Once a row is bad nothing will be saved: keep checking, stop staging.
+        if (failed === 0) batch.push({ line, values: row.values });
+        if (batch.length >= BATCH) {
+          await stageRows(tx, fields, batch);
+          batch = [];
+          setProgress(jobId, { bytesRead, bytesTotal, rowsRead: rows, phase: "reading" });
+        }
+      }
+      if (failed > 0) throw new RowsRejected(rows, failed, errors);
+      await stageRows(tx, fields, batch);
+      setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "checking" });
+      const problems = await checkStaged(tx, kind, MAX_REPORTED_ERRORS);
+      if (problems.length > 0) throw new RowsRejected(rows, new Set(problems.map((p) => p.line)).size, problems);
+      setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "saving" });
+      const mapped = new Set(Object.entries(mapping).filter(([, column]) => column !== null).map(([key]) => key));
+      const counts = await applyStaged(tx, kind, mapped, { now: options.now, currency: business.currency });
+      if (kind === "orders") await refreshCustomerActivity(tx, await stagedOrderCustomers(tx), options.now);
+      return { ok: true as const, rows, counts };
+    });
+    await db
+      .update(importJobs)
+      .set({ status: "succeeded", rowsTotal: rows, rowsProcessed: rows, rowsInserted: outcome.counts.inserted, rowsUpdated: outcome.counts.updated, finishedAt: options.now })
+      .where(eq(importJobs.id, jobId));
+    return outcome;
+  } catch (error) {
+    if (!(error instanceof RowsRejected)) {
+      await db
+        .update(importJobs)
+        .set({ status: "failed", rowsTotal: rows, rowsProcessed: rows, errors: [{ line: 0, column: "", message: "the import stopped on an unexpected error; nothing was changed" }], finishedAt: options.now })
+        .where(eq(importJobs.id, jobId));
+      throw error;
+    }
+    await db
+      .update(importJobs)
+      .set({ status: "failed", rowsTotal: error.rows, rowsProcessed: error.rows, rowsFailed: error.failed, errors: error.errors, finishedAt: options.now })
+      .where(eq(importJobs.id, jobId));
+    return { ok: false, rows: error.rows, failed: error.failed, errors: error.errors };
+  } finally {
+    clearProgress(jobId);
+  }
+}
