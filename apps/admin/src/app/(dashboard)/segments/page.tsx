@@ -1,16 +1,26 @@
 import type { Metadata } from "next";
-import { NotBuilt } from "@/components/shell/not-built";
+import { can } from "@boomerang/domain";
+import { SegmentsList } from "@/components/segments/segments-list";
 import { requirePageAccess } from "@/server/page-access";
+import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Segments" };
 
-export default async function Page() {
-  await requirePageAccess("read:all");
+export default async function SegmentsPage() {
+  const me = await requirePageAccess("read:own-store");
+  void getQueryClient().prefetchQuery(trpc.segments.list.queryOptions());
   return (
-    <NotBuilt
-      title="Segments"
-      issue={5}
-      what="Build customer segments from attributes, behaviour, RFM scores and predicted value, with live counts and the SQL behind them."
-    />
+    <HydrateClient>
+      <div className="space-y-6">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Segments</h1>
+          <p className="text-sm text-slate-500">
+            Groups of customers by attributes, behaviour, RFM and predicted value, counted live in the database
+            {me.user.role === "store_manager" ? " (your store's customers only)" : ""}.
+          </p>
+        </div>
+        <SegmentsList locale={me.business.locale} canEdit={can(me.user.role, "edit:marketing")} />
+      </div>
+    </HydrateClient>
   );
 }
