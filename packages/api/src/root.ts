@@ -9,6 +9,8 @@ import { storeKpisRouter } from "./routers/stores-kpi";
 import { usersRouter } from "./routers/users";
 import { auditRouter } from "./routers/audit";
 import { settingsRouter } from "./routers/settings";
+import { apiKeysRouter } from "./routers/api-keys";
+import { dataRouter } from "./routers/data";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -23,6 +25,8 @@ export const appRouter = createTRPCRouter({
   segments: segmentsRouter,
   retention: retentionRouter,
   compare: compareRouter,
+  data: dataRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { columnMapping, errorReportCsv, importKindInput, importStatus, listImports, previewImport } from "../services/imports";
+import { getBusinessProfile } from "../services/settings";
+import { createTRPCRouter, marketerProcedure } from "../trpc";
+
+const jobInput = z.object({ id: z.number().int().positive() });
+
+/**
+ * The Data page. Imports change the business's customers and orders, so marketers and admins
+ * (the roles that edit) run them; the file itself is uploaded to /api/imports, which starts the job.
+ */
+export const dataRouter = createTRPCRouter({
+  preview: marketerProcedure
+    .input(z.object({ kind: importKindInput, sample: z.string().max(256_000, "Send at most the first 256 kB for a preview."), mapping: columnMapping.optional() }))
+    .query(async ({ ctx, input }) => {
+      const business = await getBusinessProfile(ctx.db);
+      return previewImport(input.kind, input.sample, { timeZone: business.timezone, currency: business.currency }, input.mapping);
+    }),
+  imports: marketerProcedure.query(({ ctx }) => listImports(ctx.db)),
+  importStatus: marketerProcedure.input(jobInput).query(({ ctx, input }) => importStatus(ctx.db, input.id)),
+  importReport: marketerProcedure.input(jobInput).query(async ({ ctx, input }) => {
+    const job = await importStatus(ctx.db, input.id);
+    return { fileName: `${job.fileName.replace(/\.csv$/i, "")}-problems.csv`, csv: errorReportCsv(job.errors) };
+  }),
+});
