@@ -6,3 +6,5 @@ export * from "./repeat-rate";
 export * from "./purchase-gaps";
 export * from "./churn";
 export * from "./historical-clv";
+export * from "./monthly-activity";
+export * from "./revenue-churn";

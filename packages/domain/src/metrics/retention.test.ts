@@ -5,6 +5,8 @@ import { assembleCohortMatrix, retentionTrend } from "./cohort-matrix";
 import { cohortCounts } from "./cohort-retention";
 import { customerHistories } from "./customer-history";
 import { historicalClv } from "./historical-clv";
+import { monthlyActivity } from "./monthly-activity";
+import { revenueChurn } from "./revenue-churn";
 import { purchaseGaps } from "./purchase-gaps";
 import { repeatRate } from "./repeat-rate";
 
@@ -124,5 +126,28 @@ describe("time between purchases and churn", () => {
     expect(early).toMatchObject({ active: 1, atRisk: 0, churned: 0 });
     expect(late).toMatchObject({ active: 1, atRisk: 1, churned: 1 });
     expect(late!.churnRate).toBeCloseTo(1 / 3);
+  });
+});
+
+describe("revenue over time", () => {
+  it("gives orders, revenue, average order value and frequency per month", () => {
+    const months = monthlyActivity(histories, "2025-01-01", "2025-04-01");
+    expect(months.map((m) => [m.month, m.orders, m.revenue, m.customers, m.averageOrderValue, m.frequency])).toEqual([
+      ["2025-01-01", 2, 150, 2, 75, 1],
+      ["2025-02-01", 3, 230, 2, 230 / 3, 1.5],
+      ["2025-03-01", 1, 30, 1, 30, 1],
+      ["2025-04-01", 1, 300, 1, 300, 1],
+    ]);
+  });
+
+  it("splits the previous month's revenue into lost, contracted and expanded", () => {
+    const [feb, mar, apr] = revenueChurn(histories, "2025-02-01", "2025-04-30");
+    // February against January: B's 50 is lost, A grew from 100 to 200.
+    expect(feb).toMatchObject({ previousRevenue: 150, lost: 50, contraction: 0, expansion: 100 });
+    expect(feb!.grossChurn).toBeCloseTo(1 / 3);
+    expect(feb!.netChurn).toBeCloseTo(-1 / 3);
+    // March against February: A's 200 is lost, C spent the same 30 again.
+    expect(mar).toMatchObject({ previousRevenue: 230, lost: 200, expansion: 0 });
+    expect(apr).toMatchObject({ previousRevenue: 30, lost: 30, grossChurn: 1 });
   });
 });

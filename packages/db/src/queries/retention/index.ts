@@ -4,3 +4,4 @@ export { cohortCountsFromOrders, type SalesChannel } from "./cohorts-from-orders
 export { repeatRateFromFeatures } from "./repeat-rate";
 export { purchaseGapsFromFeatures } from "./purchase-gaps";
 export { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
+export { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";

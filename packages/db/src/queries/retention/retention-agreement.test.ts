@@ -4,6 +4,8 @@ import {
   cohortCounts,
   customerHistories,
   dayNumber,
+  monthlyActivity,
+  revenueChurn,
   purchaseGaps,
   repeatRate,
   type CohortCounts,
@@ -18,6 +20,7 @@ import { openTestDb, testDrivers } from "../../testing/test-db";
 import { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 import { cohortCountsFromFeatures } from "./cohorts";
 import { cohortCountsFromOrders } from "./cohorts-from-orders";
+import { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
 import { purchaseGapsFromFeatures } from "./purchase-gaps";
 import { repeatRateFromFeatures } from "./repeat-rate";
 import type { RetentionAudience } from "./scope";
@@ -135,6 +138,17 @@ describe.each(testDrivers())("retention SQL agrees with the in-memory reference 
       const expected = churnTrend(historiesFor(keep, false), window, days);
       expect(await churnTrendFromFeatures(handle.db, window, days, audience), name).toEqual(expected);
       expect(await churnTrendFromOrders(handle.db, window, days, audience), `${name} orders`).toEqual(expected);
+    }
+  });
+
+  it("monthly activity and revenue churn", async () => {
+    for (const [name, audience, keep] of audiences()) {
+      const histories = historiesFor(keep, false);
+      const months = await monthlyActivityFromFeatures(handle.db, "2024-01-01", "2025-10-01", audience);
+      expect(months, name).toEqual(monthlyActivity(histories, "2024-01-01", "2025-10-01"));
+      const churn = await revenueChurnFromFeatures(handle.db, "2024-01-01", "2025-10-31", audience);
+      expect(churn, name).toEqual(revenueChurn(histories, "2024-01-01", "2025-10-31"));
+      expect(churn.some((m) => m.lost > 0 && m.expansion > 0 && m.contraction > 0), name).toBe(true);
     }
   });
 });

@@ -7,6 +7,7 @@ import { openTestDb, testDrivers } from "../../testing/test-db";
 import { churnTrendFromFeatures } from "./churn";
 import { cohortCountsFromFeatures } from "./cohorts";
 import { cohortCountsFromOrders } from "./cohorts-from-orders";
+import { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
 import { purchaseGapsFromFeatures } from "./purchase-gaps";
 import { repeatRateFromFeatures } from "./repeat-rate";
 import type { RetentionAudience } from "./scope";
@@ -79,6 +80,22 @@ describe.each(testDrivers())("retention SQL on a hand-made data set on $name", (
     expect(churn.map((p) => [p.active, p.atRisk, p.churned])).toEqual([
       [1, 0, 0],
       [1, 1, 1],
+    ]);
+  });
+
+  it("gives the hand-worked monthly activity and revenue churn", async () => {
+    const months = await monthlyActivityFromFeatures(handle.db, "2025-01-01", "2025-04-01", everyone);
+    expect(months.map((m) => [m.month, m.orders, m.revenue, m.customers])).toEqual([
+      ["2025-01-01", 2, 150, 2],
+      ["2025-02-01", 3, 230, 2],
+      ["2025-03-01", 1, 30, 1],
+      ["2025-04-01", 1, 300, 1],
+    ]);
+    const churn = await revenueChurnFromFeatures(handle.db, "2025-02-01", "2025-04-30", everyone);
+    expect(churn.map((m) => [m.month, m.previousRevenue, m.lost, m.contraction, m.expansion])).toEqual([
+      ["2025-02-01", 150, 50, 0, 100],
+      ["2025-03-01", 230, 200, 0, 0],
+      ["2025-04-01", 30, 30, 0, 0],
     ]);
   });
 });
