@@ -13,7 +13,10 @@ import { comparisonInput, comparisonSteps, prepareComparison, summarizeCompariso
  * to the event loop between steps so requests keep being served, writing progress to the row.
  * The map lets a page (and tests) know whether a queued or running row still has a job here.
  */
-const running = new Map<number, Promise<void>>();
+// Kept on globalThis: Next.js bundles route handlers and server components separately, and both
+// must see the same jobs or a page would take a running comparison for an interrupted one.
+const registry = globalThis as typeof globalThis & { __boomerangComparisonJobs?: Map<number, Promise<void>> };
+const running = (registry.__boomerangComparisonJobs ??= new Map<number, Promise<void>>());
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
