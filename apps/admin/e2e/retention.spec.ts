@@ -20,6 +20,8 @@ test("an analyst reads the cohort table, its curves and trends, and downloads th
     "Active, at-risk and churned customers over time",
     "Cumulative revenue per customer by months since first purchase",
     "Distribution of days between purchases",
+    "Gross and net revenue churn by month",
+    "Average order value by month",
   ]) {
     await expect(page.getByRole("img", { name: chart })).toBeVisible();
   }

@@ -59,6 +59,14 @@ describe.each(testDrivers())("retention procedure on $name", (driver) => {
     ]);
     expect(r.repeat.overall).toMatchObject({ eligible: 3, repeaters: 2 });
     expect(r.churn.at(-1)?.date).toBe("2025-06-30");
+    // February: customer a's January 20.00 came back as 20.00; b's 20.00 is lost.
+    expect(r.revenueChurn.find((m) => m.month === "2025-02-01")).toMatchObject({ previousRevenue: 4000, lost: 2000, expansion: 0 });
+    expect(r.monthly.map((m) => [m.month, m.orders])).toEqual([
+      ["2025-01-01", 2],
+      ["2025-02-01", 1],
+      ["2025-03-01", 1],
+      ["2025-04-01", 1],
+    ]);
     expect(r.store).toBeNull();
   });
 

@@ -6,10 +6,12 @@ import { useTRPC } from "@/trpc/react";
 import { ChurnCard } from "./churn-card";
 import { ClvCard } from "./clv-card";
 import { CohortHeatmapCard } from "./cohort-heatmap-card";
+import { OrderValueCard } from "./order-value-card";
 import { PurchaseGapsCard } from "./purchase-gaps-card";
 import { RepeatRateCard } from "./repeat-rate-card";
 import { RetentionCurvesCard } from "./retention-curves-card";
 import { RetentionFilters } from "./retention-filters";
+import { RevenueChurnCard } from "./revenue-churn-card";
 import type { RetentionInput } from "./search";
 
 export type BusinessFormat = { currency: string; locale: string; timezone: string };
@@ -57,6 +59,8 @@ export function RetentionView({ input, business, canChooseStore }: { input: Rete
             <ChurnCard data={data} business={business} />
             <ClvCard data={data} business={business} />
             <PurchaseGapsCard data={data} business={business} />
+            <RevenueChurnCard data={data} business={business} />
+            <OrderValueCard data={data} business={business} />
           </div>
         </>
       )}

@@ -3,8 +3,10 @@ import {
   churnTrendFromFeatures,
   cohortCountsFromFeatures,
   cohortCountsFromOrders,
+  monthlyActivityFromFeatures,
   purchaseGapsFromFeatures,
   repeatRateFromFeatures,
+  revenueChurnFromFeatures,
   stores,
   type Database,
   type RetentionAudience,
@@ -78,9 +80,13 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
           today,
         );
 
-  const [repeat, gaps] = await Promise.all([
+  // Activity over time covers every customer of the audience, in the months of the range so far.
+  const lastDay = query.range.to < today ? query.range.to : today;
+  const [repeat, gaps, monthly, revenueChurn] = await Promise.all([
     repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience),
     purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
+    monthlyActivityFromFeatures(db, query.range.from, lastDay, audience),
+    revenueChurnFromFeatures(db, query.range.from, lastDay, audience),
   ]);
   const window = query.churnWindow ?? defaultChurnWindow(gaps.medianDays);
   const days = churnDays(query.range, today);
@@ -97,6 +103,8 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
     clv: historicalClv(monthMatrix) ?? [],
     repeat,
     gaps,
+    monthly,
+    revenueChurn,
     churnWindow: { ...window, fromMedian: query.churnWindow === null },
     churn: churn.map((p) => ({ ...p, date: dayFromNumber(p.day) })),
   };
