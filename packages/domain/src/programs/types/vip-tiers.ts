@@ -64,13 +64,16 @@ interface Ext {
   window: QualificationWindow;
 }
 
-/** `reason` is only called when the effect is seen (it formats numbers). */
-const setTier = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, reason: () => string): void => {
+/**
+ * The reason is formatted here, only when the effect is seen. (Not a callback: a closure over the
+ * caller's locals made every order allocate a context for them.)
+ */
+const setTier = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, why: string, total: number): void => {
   const ext = step.state.ext;
   if (next === ext.tier) return;
   if (step.explain) {
     const names = step.k.names;
-    step.out.push({ kind: "tier", customerId: step.state.customerId, ref, at, from: names[ext.tier] ?? null, to: names[next] ?? null, reason: reason() });
+    step.out.push({ kind: "tier", customerId: step.state.customerId, ref, at, from: names[ext.tier] ?? null, to: names[next] ?? null, reason: `${why} ${total} ${step.k.by} in the window` });
   }
   ext.tier = next;
 };
@@ -118,7 +121,7 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const total = windowTotal(ext.window, k.by, order.at - k.windowMs);
     const next = qualifyingTier(k.thresholds, total);
     // Upgrades are immediate; downgrades wait for the review so status never flickers.
-    if (next > ext.tier) setTier(step, order.id, order.at, next, () => `qualified with ${total} ${k.by} in the window`);
+    if (next > ext.tier) setTier(step, order.id, order.at, next, "qualified with", total);
   },
   onRefund(step, _refund, record, before) {
     const window = step.state.ext.window;
@@ -135,7 +138,7 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const qualifies = qualifyingTier(k.thresholds, total);
     if (qualifies >= ext.tier || k.downgrade === "never") return;
     const next = k.downgrade === "one-step" ? ext.tier - 1 : qualifies;
-    setTier(step, event.id, event.at, next, () => `review: ${total} ${k.by} in the window`);
+    setTier(step, event.id, event.at, next, "review:", total);
   },
   examples: [
     {
