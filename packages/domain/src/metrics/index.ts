@@ -8,3 +8,6 @@ export * from "./churn";
 export * from "./historical-clv";
 export * from "./monthly-activity";
 export * from "./revenue-churn";
+export * from "./random";
+export * from "./bg-nbd";
+export * from "./gamma-gamma";
