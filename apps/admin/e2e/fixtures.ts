@@ -20,7 +20,9 @@ export async function signIn(page: Page, login: { email: string; password: strin
   await page.getByLabel("Email").fill(login.email);
   await page.getByLabel("Password").fill(login.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: /^Overview/ })).toBeVisible();
+  // Store managers land on their store's page, everyone else on the Overview.
+  await expect(page).not.toHaveURL(/\/login/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 }
 
 export const money = (minor: number) =>

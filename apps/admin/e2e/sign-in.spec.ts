@@ -60,8 +60,10 @@ for (const { role, label, nav } of roles) {
 test("a store manager sees only their store, cannot pick another, and cannot open admin pages", async ({ page }) => {
   const login = loginFor("store_manager", "MIL01");
   await signIn(page, login);
+  await expect(page).toHaveURL(/\/stores\/\d+/);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
   await expect(page.getByRole("heading", { name: /Overview · .*Milano/ })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Stores"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Programs", "Segments", "Retention", "Stores"]);
   await expect(page.getByLabel("Store")).toHaveCount(0);
 
   const expected = expectedFigures();
