@@ -4,3 +4,4 @@ export { columnMapping, importKindInput, type ColumnMapping, type ImportKind } f
 export { createImportJob, importStatus, listImports } from "./jobs";
 export { previewImport, type ImportPreview } from "./preview";
 export { runImport, MAX_REPORTED_ERRORS, type ImportOutcome } from "./run-import";
+export { startImport, startImportInput } from "./start-import";
