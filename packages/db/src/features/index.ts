@@ -1,1 +1,2 @@
 export { rebuildCustomerFeatures, refreshCustomerActivity } from "./refresh-activity";
+export { refreshPredictions, type PredictionFit } from "./predictions";
