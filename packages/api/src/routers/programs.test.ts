@@ -202,15 +202,27 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     expect((await audits(id)).map((a) => a.action)).toEqual(["program.created", "program.deleted"]);
   });
 
-  it("refuses to activate a segment-targeted program until segments can be enrolled", async () => {
-    const [segment] = await handle.db.insert(segments).values({ name: "VIP", rules: {} }).returning();
+  it("enrolls only a saved segment's members when the program targets one, and refuses broken rules", async () => {
+    const torinese: number[] = [];
+    for (let i = 0; i < 8; i++) torinese.push((await makeCustomer(handle.db, { homeStoreId: ids.milano, city: "Torino" })).id);
+    const [segment] = await handle.db
+      .insert(segments)
+      .values({ name: "Torino", rules: { kind: "and", children: [{ kind: "city", values: ["Torino"] }] } })
+      .returning();
     const api = await as(ids.marketer);
-    const { id } = await api.programs.create(stampCard({ name: "For a segment", segmentId: segment!.id }));
-    const refused = await failure(api.programs.transition({ id, revision: 1, action: "activate" }));
+    const { id } = await api.programs.create(stampCard({ name: "For a segment", segmentId: segment!.id, controlShareBp: 0 }));
+    const result = await api.programs.transition({ id, revision: 1, action: "activate" });
+    expect(result.enrolled).toEqual({ members: torinese.length, control: 0 });
+    const enrolled = await handle.db.select({ customerId: enrollments.customerId }).from(enrollments).where(eq(enrollments.programId, id));
+    expect(enrolled.map((e) => e.customerId).sort((a, b) => a - b)).toEqual(torinese);
+
+    const [broken] = await handle.db.insert(segments).values({ name: "Broken", rules: { kind: "nonsense" } }).returning();
+    const other = await api.programs.create(stampCard({ name: "Broken target", segmentId: broken!.id }));
+    const refused = await failure(api.programs.transition({ id: other.id, revision: 1, action: "activate" }));
     expect(refused.code).toBe("CONFLICT");
-    expect(refused.message).toContain("segment targeting arrives with the segment builder");
+    expect(refused.message).toContain('The rules of segment "Broken" are not valid');
     const options = await (await as(ids.analyst)).programs.segmentOptions();
-    expect(options).toContainEqual({ id: segment!.id, name: "VIP" });
+    expect(options).toContainEqual({ id: segment!.id, name: "Torino" });
     expect(await codeOf((await as(null)).programs.segmentOptions())).toBe("UNAUTHORIZED");
   });
 
@@ -219,10 +231,10 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     const { id } = await api.programs.create(stampCard({ name: "Everyone", controlShareBp: 0 }));
     await api.programs.transition({ id, revision: 1, action: "activate" });
     const everyone = (await (await as(ids.analyst)).programs.list({ search: "everyone" }))[0];
-    expect(everyone?.members).toBe(milanese.length + romans.length);
+    expect(everyone?.members).toBe(milanese.length + romans.length + 8);
     const managed = (await (await as(ids.manager)).programs.list({ search: "everyone" }))[0];
-    expect(managed?.members).toBe(milanese.length);
-    expect((await (await as(ids.manager)).programs.get({ id })).stats.members).toBe(milanese.length);
+    expect(managed?.members).toBe(milanese.length + 8);
+    expect((await (await as(ids.manager)).programs.get({ id })).stats.members).toBe(milanese.length + 8);
     expect(await codeOf((await as(ids.manager)).programs.get({ id, storeId: ids.roma }))).toBe("FORBIDDEN");
     expect(await codeOf((await as(ids.manager)).programs.list({ storeId: ids.roma }))).toBe("FORBIDDEN");
     expect((await (await as(ids.analyst)).programs.get({ id, storeId: ids.roma })).stats.members).toBe(romans.length);

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollments, orderItems, rebuildCustomerFeatures, type DbHandle } from "@boomerang/db";
+import { enrollments, orderItems, rebuildCustomerFeatures, segments, type DbHandle } from "@boomerang/db";
 import { makeBusiness, makeCustomer, makeOrder, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { isControl } from "@boomerang/domain/programs";
@@ -73,12 +73,19 @@ describe.each(testDrivers())("program preview and new-customer enrollment on $na
     const everyone = await api.programs.create({ ...base, name: "All", type: "points", config: {} });
     const milanOnly = await api.programs.create({ ...base, name: "Milano", type: "points", config: {}, targetStoreIds: [milano] });
     await api.programs.create({ ...base, name: "Still a draft", type: "points", config: {} });
-    for (const p of [everyone, milanOnly]) await api.programs.transition({ id: p.id, revision: 1, action: "activate" });
+    const [napoli] = await handle.db.insert(segments).values({ name: "Napoli", rules: { kind: "city", values: ["Napoli"] } }).returning();
+    const forNapoli = await api.programs.create({ ...base, name: "Napoli", type: "points", config: {}, segmentId: napoli!.id });
+    for (const p of [everyone, milanOnly, forNapoli]) await api.programs.transition({ id: p.id, revision: 1, action: "activate" });
 
     const newcomers: number[] = [];
-    for (let i = 0; i < 20; i++) newcomers.push((await makeCustomer(handle.db, { homeStoreId: i < 10 ? milano : other })).id);
+    for (let i = 0; i < 20; i++) {
+      newcomers.push((await makeCustomer(handle.db, { homeStoreId: i < 10 ? milano : other, city: i % 4 === 0 ? "Napoli" : "Bari" })).id);
+    }
     const added = await enrollNewCustomers(handle.db, newcomers, now);
-    expect(added.members + added.control).toBe(20 + 10);
+    // Everyone joins "All", the ten Milanese join "Milano", the five Neapolitans join "Napoli".
+    expect(added.members + added.control).toBe(20 + 10 + 5);
+    const napoletani = await handle.db.select().from(enrollments).where(eq(enrollments.programId, forNapoli.id));
+    expect(napoletani.map((r) => r.customerId).sort((a, b) => a - b)).toEqual(newcomers.filter((_, i) => i % 4 === 0));
     const rows = await handle.db.select().from(enrollments).where(eq(enrollments.programId, milanOnly.id));
     const milanNewcomers = rows.filter((r) => newcomers.includes(r.customerId));
     expect(milanNewcomers.map((r) => r.customerId).sort((a, b) => a - b)).toEqual(newcomers.slice(0, 10));

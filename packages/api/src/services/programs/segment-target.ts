@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { segments, type Database } from "@boomerang/db";
-import { invalid } from "../../errors";
+import { segmentRules, type SegmentNode } from "@boomerang/domain/segments";
+import { conflict, invalid } from "../../errors";
 
 /** A program may target a saved segment; refuse an id that does not exist, naming the field. */
 export async function assertSegmentExists(db: Database, segmentId: number | null): Promise<void> {
@@ -17,8 +18,20 @@ export async function assertSegmentExists(db: Database, segmentId: number | null
 }
 
 /**
- * Enrolling a saved segment's members needs the segment builder's SQL compiler, which is not there
- * yet: refuse clearly instead of enrolling the wrong people.
+ * The saved segment's rules for enrollment, or null for "all customers". Rules that no longer parse
+ * (an older rule format) refuse activation rather than enrolling the wrong people.
  */
-export const segmentTargetingUnavailable =
-  "This program targets a saved segment: segment targeting arrives with the segment builder. Target all customers (optionally by store) to activate it now.";
+export async function segmentRulesFor(db: Database, segmentId: number | null): Promise<SegmentNode | null> {
+  if (segmentId === null) return null;
+  const [row] = await db.select({ name: segments.name, rules: segments.rules }).from(segments).where(eq(segments.id, segmentId)).limit(1);
+  if (!row) throw conflict("The program's target segment was deleted; pick another target before activating.");
+  const parsed = segmentRules.safeParse(row.rules);
+  if (!parsed.success) throw conflict(`The rules of segment "${row.name}" are not valid any more; fix the segment before activating.`);
+  return parsed.data;
+}
+
+/** For ingest: the rules when they parse, null when they do not (such a program enrolls nobody new). */
+export function parsedSegmentRules(rules: unknown): SegmentNode | null {
+  const parsed = segmentRules.safeParse(rules);
+  return parsed.success ? parsed.data : null;
+}

@@ -6,7 +6,7 @@ import { conflict } from "../../errors";
 import { compiledProgram } from "./engine-config";
 import { inTransaction } from "./in-transaction";
 import { assertRevision, claimRevision, loadProgram } from "./load-program";
-import { segmentTargetingUnavailable } from "./segment-target";
+import { segmentRulesFor } from "./segment-target";
 
 export const programActions = ["activate", "pause", "resume", "end", "archive"] as const;
 export type ProgramAction = (typeof programActions)[number];
@@ -49,12 +49,13 @@ export async function transitionProgram(
     if (!move.from.includes(before.status)) throw conflict(refusal(before, action));
     let enrolled: TransitionResult["enrolled"] = null;
     if (action === "activate") {
-      if (before.segmentId !== null) throw conflict(segmentTargetingUnavailable);
       if (before.endsAt !== null && before.endsAt <= now)
         throw conflict(`"${before.name}" ends before now; move its end date to activate it.`);
       // A configuration saved before an engine change must still compile before anyone earns under it.
       compiledProgram(before.type, before.config);
+      const segmentRules = await segmentRulesFor(tx, before.segmentId);
       enrolled = await enrollMembers(tx, {
+        segmentRules,
         programId: id,
         controlShareBp: before.controlShareBp,
         storeIds: before.storeIds,

@@ -60,23 +60,23 @@ describe.each(testDrivers())("program queries on $name", (driver) => {
   it("enrolls the target's home-store customers once, with the domain's control group", async () => {
     const [program] = await handle.db.insert(programs).values({ name: "Stamps", type: "stamp-card", controlShareBp: 2500 }).returning();
     const id = program!.id;
-    const first = await enrollMembers(handle.db, { programId: id, controlShareBp: 2500, storeIds: [milano], enrolledAt: now, customerIds: null });
+    const first = await enrollMembers(handle.db, { programId: id, controlShareBp: 2500, storeIds: [milano], enrolledAt: now, customerIds: null, segmentRules: null });
     const milanese = customers.filter((c) => c.store === milano);
     const expectedControl = milanese.filter((c) => isControl(id, c.id, 2500)).length;
     expect(first).toEqual({ members: milanese.length - expectedControl, control: expectedControl });
     const rows = await queryRows<{ customer_id: number; is_control: boolean }>(handle.db, sql`select customer_id, is_control from enrollments where program_id = ${id}::int`);
     for (const row of rows) expect(row.is_control).toBe(isControl(id, row.customer_id, 2500));
     // A second run adds nobody and changes nobody's side.
-    expect(await enrollMembers(handle.db, { programId: id, controlShareBp: 2500, storeIds: [milano], enrolledAt: now, customerIds: null })).toEqual({ members: 0, control: 0 });
+    expect(await enrollMembers(handle.db, { programId: id, controlShareBp: 2500, storeIds: [milano], enrolledAt: now, customerIds: null, segmentRules: null })).toEqual({ members: 0, control: 0 });
     // A new customer from ingest is enrolled only when in the target.
     const romano = customers.find((c) => c.store === roma)!.id;
-    expect(await enrollMembers(handle.db, { programId: id, controlShareBp: 2500, storeIds: [milano], enrolledAt: now, customerIds: [romano] })).toEqual({ members: 0, control: 0 });
+    expect(await enrollMembers(handle.db, { programId: id, controlShareBp: 2500, storeIds: [milano], enrolledAt: now, customerIds: [romano], segmentRules: null })).toEqual({ members: 0, control: 0 });
   });
 
   it("sums the ledger into issued, redeemed, expired and outstanding, by month and by store", async () => {
     const [program] = await handle.db.insert(programs).values({ name: "Points", type: "points", status: "active", controlShareBp: 0 }).returning();
     const id = program!.id;
-    await enrollMembers(handle.db, { programId: id, controlShareBp: 0, storeIds: [], enrolledAt: now, customerIds: null });
+    await enrollMembers(handle.db, { programId: id, controlShareBp: 0, storeIds: [], enrolledAt: now, customerIds: null, segmentRules: null });
     const m = customers.find((c) => c.store === milano)!.id;
     const r = customers.find((c) => c.store === roma)!.id;
     await handle.db.insert(ledgerEntries).values([
