@@ -85,6 +85,11 @@ describe.each(testDrivers())("retention procedure on $name", (driver) => {
     expect((await failure(api.retention.get({ range: { from: "2025-06-01", to: "2025-01-01" } }))).code).toBe("BAD_REQUEST");
   });
 
+  it("says when the chosen segment does not exist", async () => {
+    const api = await callerFor(handle.db, ids.analyst);
+    expect(await failure(api.retention.get({ ...firstHalf, segmentId: 999_999 }))).toEqual({ code: "NOT_FOUND", message: "The segment was not found." });
+  });
+
   it("refuses callers without a session", async () => {
     const api = await callerFor(handle.db, null);
     expect((await failure(api.retention.get(firstHalf))).code).toBe("UNAUTHORIZED");

@@ -28,11 +28,13 @@ export function RetentionView({ input, business, canChooseStore }: { input: Rete
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
             Retention{data?.store ? <span className="text-slate-500"> · {data.store.name}</span> : null}
+            {data?.segment ? <span className="text-slate-500"> · {data.segment.name}</span> : null}
           </h1>
           <p className="text-sm text-slate-500">
             Customers whose first purchase was between {formatDay(input.range.from, business.locale)} and{" "}
             {formatDay(input.range.to, business.locale)}
-            {data?.store ? ", with this home store" : ""}.
+            {data?.store ? ", with this home store" : ""}
+            {data?.segment ? ", in this segment today" : ""}.
           </p>
         </div>
         <RetentionFilters input={input} stores={stores.data ?? []} canChooseStore={canChooseStore} busy={retention.isFetching} />

@@ -8,6 +8,7 @@ describe("retention URL parameters", () => {
       storeId: null,
       grain: "month",
       channel: null,
+      segmentId: null,
       program: null,
       repeatWithinDays: 90,
       churnWindow: null,
@@ -17,10 +18,10 @@ describe("retention URL parameters", () => {
 
   it("round-trips every filter through the URL so a view can be shared", () => {
     const input = parseRetentionSearch(
-      { from: "2025-01-01", to: "2025-06-30", store: "3", grain: "week", channel: "online", within: "30", churn: "120", atrisk: "60", period: "2", program: "5", group: "control" },
+      { from: "2025-01-01", to: "2025-06-30", store: "3", grain: "week", channel: "online", within: "30", churn: "120", atrisk: "60", period: "2", segment: "8", program: "5", group: "control" },
       "2026-03-31",
     );
-    expect(input).toMatchObject({ storeId: 3, grain: "week", channel: "online", churnWindow: { churnAfterDays: 120, atRiskAfterDays: 60 }, program: { programId: 5, group: "control" } });
+    expect(input).toMatchObject({ storeId: 3, grain: "week", channel: "online", segmentId: 8, churnWindow: { churnAfterDays: 120, atRiskAfterDays: 60 }, program: { programId: 5, group: "control" } });
     const again = parseRetentionSearch(Object.fromEntries(retentionSearchParams(input)), "2026-03-31");
     expect(again).toEqual(input);
   });

@@ -31,12 +31,14 @@ export function parseRetentionSearch(params: Record<string, string | string[] | 
   const atRisk = positive.safeParse(get("atrisk"));
   const period = positive.safeParse(get("period"));
   const program = positive.safeParse(get("program"));
+  const segment = positive.safeParse(get("segment"));
   const group = z.enum(["members", "control"]).safeParse(get("group"));
   return {
     range: { from: from.success ? from.data : defaultFrom(today), to: to.success ? to.data : today },
     storeId: store.success ? store.data : null,
     grain: grain.success ? grain.data : "month",
     channel: channel.success ? channel.data : null,
+    segmentId: segment.success ? segment.data : null,
     program: program.success ? { programId: program.data, group: group.success ? group.data : "members" } : null,
     repeatWithinDays: within.success ? within.data : 90,
     churnWindow: churn.success && atRisk.success ? { churnAfterDays: churn.data, atRiskAfterDays: atRisk.data } : null,
@@ -50,6 +52,7 @@ export function retentionSearchParams(input: RetentionInput): URLSearchParams {
   if (input.storeId) params.set("store", String(input.storeId));
   if (input.grain && input.grain !== "month") params.set("grain", input.grain);
   if (input.channel) params.set("channel", input.channel);
+  if (input.segmentId) params.set("segment", String(input.segmentId));
   if (input.program) {
     params.set("program", String(input.program.programId));
     params.set("group", input.program.group);

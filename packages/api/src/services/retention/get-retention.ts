@@ -7,6 +7,7 @@ import {
   purchaseGapsFromFeatures,
   repeatRateFromFeatures,
   revenueChurnFromFeatures,
+  segmentMemberIds,
   stores,
   type Database,
   type RetentionAudience,
@@ -25,6 +26,7 @@ import {
 } from "@boomerang/domain/metrics";
 import { invalid, notFound } from "../../errors";
 import { dayRangeToInstants, todayIn, type DayRange } from "../period";
+import { loadSegment, storedRules } from "../segments/saved-segments";
 import { getBusinessProfile } from "../settings";
 import { churnDays } from "./churn-days";
 
@@ -35,6 +37,8 @@ export type RetentionQuery = {
   grain: CohortGrain;
   channel: SalesChannel | null;
   program: RetentionAudience["program"];
+  /** Only this saved segment's current members (evaluated as of now). */
+  segmentId: number | null;
   repeatWithinDays: number;
   /** Null: twice the median time between purchases. */
   churnWindow: ChurnWindow | null;
@@ -60,7 +64,14 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
     if (!row) throw notFound("The store");
     store = row;
   }
-  const audience: RetentionAudience = { storeId: query.storeId, program: query.program, timezone: profile.timezone };
+  let segment: { id: number; name: string } | null = null;
+  let members: RetentionAudience["members"] = null;
+  if (query.segmentId !== null) {
+    const row = await loadSegment(db, query.segmentId);
+    segment = { id: row.id, name: row.name };
+    members = segmentMemberIds(storedRules(row.rules), { now, storeId: query.storeId });
+  }
+  const audience: RetentionAudience = { storeId: query.storeId, program: query.program, members, timezone: profile.timezone };
   const acquired = dayRangeToInstants(query.range, profile.timezone);
 
   // Channel is not in customer_features: only then do cohorts come from orders.
@@ -96,6 +107,7 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
     range: query.range,
     today,
     store,
+    segment,
     grain: query.grain,
     channel: query.channel,
     matrix,

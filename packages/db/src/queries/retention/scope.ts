@@ -5,6 +5,8 @@ export type RetentionAudience = {
   storeId: number | null;
   /** Members (or the control group) of one program; null for everyone. */
   program: { programId: number; group: "members" | "control" } | null;
+  /** A subquery of customer ids (e.g. a segment's members from segmentMemberIds); absent for everyone. */
+  members?: SQL | null;
   timezone: string;
 };
 
@@ -20,7 +22,8 @@ export function audienceFilter(audience: RetentionAudience, customerId: SQL, hom
       : sql`exists (select 1 from enrollments e where e.customer_id = ${customerId}
               and e.program_id = ${audience.program.programId}::int
               and e.is_control = ${audience.program.group === "control"}::boolean)`;
-  return sql`(${store} and ${program})`;
+  const members = audience.members ? sql`${customerId} in (${audience.members})` : sql`true`;
+  return sql`(${store} and ${program} and ${members})`;
 }
 
 /** The local calendar day of a timestamptz expression, as days since 1970-01-01. */
