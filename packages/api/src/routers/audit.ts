@@ -11,7 +11,8 @@ export const auditRouter = createTRPCRouter({
         actorId: z.number().int().positive().nullish(),
         action: z.string().trim().min(1).max(80).nullish(),
         range: dayRangeInput.nullish(),
-        before: z.number().int().positive().nullish(),
+        // Named "cursor" so the page can page through with useInfiniteQuery: the last id of the previous page.
+        cursor: z.number().int().positive().nullish(),
         limit: z.number().int().min(1).max(200).default(50),
       }),
     )
@@ -21,7 +22,7 @@ export const auditRouter = createTRPCRouter({
         actorId: input.actorId ?? null,
         action: input.action ?? null,
         range: input.range ?? null,
-        before: input.before ?? null,
+        before: input.cursor ?? null,
         limit: input.limit,
       }),
     ),

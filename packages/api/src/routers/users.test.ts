@@ -112,7 +112,7 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     expect(users.entries.every((e) => e.entityType === "user")).toBe(true);
     expect(users.entries[0]!.id).toBeGreaterThan(users.entries[1]!.id);
     expect(users.nextBefore).toBe(users.entries[1]!.id);
-    const next = await api.audit.list({ entityType: "user", limit: 2, before: users.nextBefore });
+    const next = await api.audit.list({ entityType: "user", limit: 2, cursor: users.nextBefore });
     expect(next.entries[0]!.id).toBeLessThan(users.entries[1]!.id);
 
     const deactivations = await api.audit.list({ action: "user.deactivated" });

@@ -1,16 +1,17 @@
 import type { Metadata } from "next";
-import { NotBuilt } from "@/components/shell/not-built";
+import { BusinessSettingsForm } from "@/components/settings/business-settings-form";
+import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { requirePageAccess } from "@/server/page-access";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function Page() {
+export default async function SettingsPage() {
   await requirePageAccess("admin");
   return (
-    <NotBuilt
-      title="Settings"
-      issue={8}
-      what="Business name, currency, locale and time zone, default churn window, users and roles, and the audit log."
-    />
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+      <SettingsTabs current="/settings" />
+      <BusinessSettingsForm />
+    </div>
   );
 }
