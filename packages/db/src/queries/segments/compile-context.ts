@@ -13,7 +13,8 @@ export type ConditionCompilers<C extends SegmentCondition> = {
   [K in C["kind"]]: (condition: Extract<C, { kind: K }>, ctx: CompileContext) => SQL;
 };
 
-export const num = (n: number): SQL => sql`${n}::numeric`;
+// Whole numbers bind as bigint so integer columns compare without a per-row cast to numeric.
+export const num = (n: number): SQL => (Number.isInteger(n) ? sql`${n}::bigint` : sql`${n}::numeric`);
 
 /** `column` within an inclusive range; either end may be open. */
 export function rangeSql(column: SQL, range: { min?: number | undefined; max?: number | undefined }): SQL {

@@ -3,6 +3,8 @@ import type { ActivityWindow, BehaviourCondition } from "@boomerang/domain/segme
 import { instant } from "../../rows";
 import { inWindowSql, num, rangeSql, type ConditionCompilers } from "../compile-context";
 
+const DAY_MS = 86_400_000;
+
 /**
  * "All time" figures come from customer_features (one row per customer); other windows read the
  * customer's own orders through orders_customer_placed_idx.
@@ -31,7 +33,13 @@ export const behaviourCompilers: ConditionCompilers<BehaviourCondition> = {
     c.window.kind === "allTime"
       ? averageSql(sql`cf.orders_count`, sql`cf.revenue`, c.range)
       : windowOrders(c.window, now, averageSql(sql`count(*)`, sql`sum(o.total)`, c.range)),
-  daysSinceLastOrder: (c, { now }) =>
-    rangeSql(sql`floor(extract(epoch from (${instant(now)} - cf.last_order_at)) / 86400)`, c.range),
+  // ⌊(now − last)/day⌋ ≥ min ⟺ last ≤ now − min days, and ≤ max ⟺ last > now − (max + 1) days:
+  // compared as instants, so no per-row arithmetic and the last_order_at index can serve it.
+  daysSinceLastOrder: (c, { now }) => {
+    const parts = [sql`cf.last_order_at is not null`];
+    if (c.range.min !== undefined) parts.push(sql`cf.last_order_at <= ${instant(new Date(now.getTime() - Math.ceil(c.range.min) * DAY_MS))}`);
+    if (c.range.max !== undefined) parts.push(sql`cf.last_order_at > ${instant(new Date(now.getTime() - (Math.floor(c.range.max) + 1) * DAY_MS))}`);
+    return sql.join(parts, sql` and `);
+  },
   firstOrderIn: (c, { now }) => sql`cf.first_order_at is not null and ${inWindowSql(sql`cf.first_order_at`, c.window, now)}`,
 };
