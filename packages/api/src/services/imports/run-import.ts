@@ -12,7 +12,7 @@ import { clearProgress, setProgress } from "./progress";
 import { readRow, type RowValue } from "./read-row";
 import { createStaging, stageRows } from "./staging";
 
-const BATCH = 1000;
+const BATCH = 5000;
 /** More than this many problems and the report stops listing them (the count stays exact). */
 export const MAX_REPORTED_ERRORS = 1000;
 

@@ -74,7 +74,9 @@ export async function postOrder(ctx: IngestContext, raw: unknown, idempotencyKey
       const subtotal = input.subtotal ?? input.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
       const order = await insertOrder(tx, input, customer.id, storeId, subtotal);
       const members = await memberPrograms(tx, customer.id, { lock: true });
-      const segments = members.length > 0 ? await customerSegmentIds(tx, customer.id) : [];
+      // Segment membership is only looked up when a program restricts by segment.
+      const bySegment = members.some((m) => Array.isArray(m.config.segments) && m.config.segments.length > 0);
+      const segments = bySegment ? await customerSegmentIds(tx, customer.id) : [];
       const event = orderEvent(input, order.id, customer.id, storeId, subtotal, segments);
       const programs: ProgramOutcome[] = [];
       for (const member of members) programs.push((await applyEvent(tx, member, customer.id, event)).outcome);
