@@ -215,6 +215,7 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     expect(result.enrolled).toEqual({ members: torinese.length, control: 0 });
     const enrolled = await handle.db.select({ customerId: enrollments.customerId }).from(enrollments).where(eq(enrollments.programId, id));
     expect(enrolled.map((e) => e.customerId).sort((a, b) => a - b)).toEqual(torinese);
+    expect((await api.programs.get({ id })).segmentName).toBe("Torino");
 
     const [broken] = await handle.db.insert(segments).values({ name: "Broken", rules: { kind: "nonsense" } }).returning();
     const other = await api.programs.create(stampCard({ name: "Broken target", segmentId: broken!.id }));

@@ -52,7 +52,7 @@ export function ProgramDetail({ id, canEdit, typeName }: { id: number; canEdit: 
             <div>
               <dt className="text-slate-500">Target</dt>
               <dd>
-                {program.segmentId === null ? "All customers" : `Saved segment #${program.segmentId}`}
+                {program.segmentId === null ? "All customers" : `Segment ${data.segmentName ?? `#${program.segmentId}`}`}
                 {program.storeIds.length > 0 ? ` of ${formatNumber(program.storeIds.length, locale)} store(s)` : ""}
               </dd>
             </div>
