@@ -76,11 +76,17 @@ export async function storeKpis(db: Database, scope: StoreKpiScope, timezone: st
         where store_id is not null and placed_at >= ${from} and placed_at < ${to}
           and (${store}::int is null or store_id = ${store}::int)
       ),
+      -- Count per customer first, then fetch each one's features by primary key: a store-month has
+      -- a few thousand customers, far fewer than the feature table holds.
+      active_ids as (
+        select store_id, customer_id, count(*) as here_orders from period_orders group by store_id, customer_id
+      ),
       active as (
-        select o.store_id, o.customer_id, count(*) as here_orders, f.first_order_at, f.order_days,
-               f.first_order_month, f.month_revenue
-        from period_orders o join customer_features f on f.customer_id = o.customer_id
-        group by o.store_id, o.customer_id, f.first_order_at, f.order_days, f.first_order_month, f.month_revenue
+        select a.store_id, a.customer_id, a.here_orders, f.first_order_at, f.order_days, f.first_order_month, f.month_revenue
+        -- offset 0 keeps the lateral lookup per customer (primary key) instead of a hash over every row
+        from active_ids a cross join lateral (
+          select * from customer_features ff where ff.customer_id = a.customer_id offset 0
+        ) f
       ),
       per_active as (
         select store_id, customer_id,
