@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { loginFor, signIn } from "./fixtures";
+
+test("an admin adds a store manager who lands on their store, then deactivates them, and the audit log shows both", async ({ page, browser }) => {
+  await signIn(page, loginFor("admin"));
+  await page.goto("/settings/users");
+  const form = page.getByRole("form", { name: "Add a user" });
+  await form.getByLabel("Name").fill("Tina Torino");
+  await form.getByLabel("Email").fill("tina@shop.test");
+  await form.getByLabel("Role").selectOption("store_manager");
+  await form.getByLabel("Store").selectOption({ label: "Boomerang Torino Crocetta" });
+  await form.getByLabel("Temporary password").fill("short");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(form.getByRole("alert")).toContainText("at least 10 characters");
+  await form.getByLabel("Temporary password").fill("temporary-pass-1");
+  await form.getByRole("button", { name: "Add user" }).click();
+  const row = page.getByTestId("user-tina@shop.test");
+  await expect(row).toContainText("Tina Torino");
+
+  // The new manager signs in with the temporary password and lands on their store.
+  const other = await browser.newPage();
+  await signIn(other, { email: "tina@shop.test", password: "temporary-pass-1" });
+  await expect(other).toHaveURL(/\/stores\/\d+/);
+  await expect(other.getByRole("heading", { level: 1, name: /Torino/ })).toBeVisible();
+  await other.close();
+
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row).toContainText("Deactivated");
+
+  await page.goto("/settings/audit?entity=user");
+  const entries = page.getByRole("table", { name: "Audit entries" });
+  await expect(entries).toContainText("user.created");
+  await expect(entries).toContainText("user.deactivated");
+  await expect(entries).not.toContainText("settings.updated");
+});
+
+test("the only admin cannot deactivate themselves", async ({ page }) => {
+  const admin = loginFor("admin");
+  await signIn(page, admin);
+  await page.goto("/settings/users");
+  const row = page.getByTestId(`user-${admin.email}`);
+  await row.getByRole("button", { name: "Deactivate" }).click();
+  await expect(row.getByRole("alert")).toContainText("last active admin");
+  await expect(row).not.toContainText("Deactivated");
+});
+
+test("business settings refuse an unknown time zone and a new name shows across the app", async ({ page }) => {
+  await signIn(page, loginFor("admin"));
+  await page.goto("/settings");
+  const name = page.getByLabel("Business name");
+  await expect(name).not.toHaveValue("");
+  const original = await name.inputValue();
+
+  await page.getByLabel("Time zone").fill("Europe/Atlantis");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "IANA time zone" })).toBeVisible();
+
+  await page.reload();
+  await page.getByLabel("Business name").fill("Bottega Test");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved");
+  try {
+    await page.goto("/");
+    await expect(page.getByText("Bottega Test").first()).toBeVisible();
+  } finally {
+    await page.goto("/settings");
+    await page.getByLabel("Business name").fill(original);
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByRole("status")).toContainText("Saved");
+  }
+});
