@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, DbHandle } from "../client";
-import { rebuildCustomerFeatures } from "../features";
+import { rebuildCustomerFeatures, refreshPredictions } from "../features";
 import { scoreCustomerRfm } from "../features/rfm";
 import { businessSettings, stores, users } from "../schema";
 import { copySink } from "./copy-sink";
@@ -101,6 +101,8 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     });
     await rebuildCustomerFeatures(tx as unknown as Database, generate.asOf);
     await scoreCustomerRfm(tx as unknown as Database, generate.asOf);
+    // Predicted value (BG/NBD + Gamma-Gamma) feeds segments and the retention page from the first start.
+    await refreshPredictions(tx as unknown as Database, generate.asOf);
   });
   progress("analyze");
   await db.execute(sql`analyze`);
