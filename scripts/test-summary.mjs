@@ -25,7 +25,9 @@ for (const group of ["apps", "packages"]) {
       passed += r.stats.expected + (r.stats.flaky ?? 0);
       failed += r.stats.unexpected;
       skipped += r.stats.skipped;
-      lines.push(`  ${group}/${name} (end-to-end): ${r.stats.expected} passed, ${r.stats.unexpected} failed${r.stats.flaky ? `, ${r.stats.flaky} flaky` : ""}`);
+      lines.push(
+        `  ${group}/${name} (end-to-end): ${r.stats.expected} passed, ${r.stats.unexpected} failed${r.stats.flaky ? `, ${r.stats.flaky} flaky` : ""}`,
+      );
     }
   }
 }

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { loginFor, signIn } from "./fixtures";
 
-test("an admin adds a store manager who lands on their store, then deactivates them, and the audit log shows both", async ({ page, browser }) => {
+test("an admin adds a store manager who lands on their store, then deactivates them, and the audit log shows both", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, loginFor("admin"));
   await page.goto("/settings/users");
   const form = page.getByRole("form", { name: "Add a user" });
@@ -44,7 +47,9 @@ test("the only admin cannot deactivate themselves", async ({ page }) => {
   await expect(row).not.toContainText("Deactivated");
 });
 
-test("business settings refuse an unknown time zone and a new name shows across the app", async ({ page }) => {
+test("business settings refuse an unknown time zone and a new name shows across the app", async ({
+  page,
+}) => {
   await signIn(page, loginFor("admin"));
   await page.goto("/settings");
   const name = page.getByLabel("Business name");

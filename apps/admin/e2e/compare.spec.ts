@@ -1,10 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { loginFor, signIn } from "./fixtures";
 
-test("an analyst compares a points program with a cumulative discount and sees both results", async ({ page }) => {
+test("an analyst compares a points program with a cumulative discount and sees both results", async ({
+  page,
+}) => {
   await signIn(page, loginFor("analyst"));
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Compare program types" })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Compare" })
+    .click();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Compare program types" }),
+  ).toBeVisible();
   // The form starts with the two candidates of the issue: points and a cumulative discount.
   await expect(page.getByLabel("Candidate name").first()).toHaveValue("Points / bonus");
   await expect(page.getByLabel("Candidate name").nth(1)).toHaveValue("Cumulative discount");
@@ -12,7 +19,9 @@ test("an analyst compares a points program with a cumulative discount and sees b
 
   await expect(page).toHaveURL(/\/compare\/\d+$/);
   const recommendation = page.getByTestId("recommendation");
-  await expect(recommendation).toContainText(/^On ROI, (Points \/ bonus|Cumulative discount) /, { timeout: 45_000 });
+  await expect(recommendation).toContainText(/^On ROI, (Points \/ bonus|Cumulative discount) /, {
+    timeout: 45_000,
+  });
 
   const table = page.getByRole("table", { name: "Candidates side by side, with 90% intervals" });
   await expect(table.getByRole("columnheader", { name: /Points \/ bonus/ })).toBeVisible();
@@ -20,15 +29,22 @@ test("an analyst compares a points program with a cumulative discount and sees b
   // Both candidates have members and a replayed reward cost with an interval beneath it.
   const costRow = table.getByRole("row", { name: /Reward cost on real purchases/ });
   await expect(costRow.getByRole("cell")).toHaveCount(2);
-  for (const cell of await costRow.getByRole("cell").all()) await expect(cell).toContainText(/€[\d,.]+€[\d,.]+ to €[\d,.]+/);
-  await expect(page.getByRole("img", { name: "Cumulative cost per candidate, by month" })).toBeVisible();
-  await expect(page.getByRole("img", { name: "Cumulative incremental revenue per candidate, by month" })).toBeVisible();
+  for (const cell of await costRow.getByRole("cell").all())
+    await expect(cell).toContainText(/€[\d,.]+€[\d,.]+ to €[\d,.]+/);
+  await expect(
+    page.getByRole("img", { name: "Cumulative cost per candidate, by month" }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: "Cumulative incremental revenue per candidate, by month" }),
+  ).toBeVisible();
   await expect(page.getByText("Unredeemed points are a liability")).toBeVisible();
 
   // The address is the share link: opening it again shows the same saved result.
   const url = page.url();
   await page.goto(url);
-  await expect(page.getByTestId("recommendation")).toHaveText(await recommendation.textContent() ?? "");
+  await expect(page.getByTestId("recommendation")).toHaveText(
+    (await recommendation.textContent()) ?? "",
+  );
 });
 
 test("the control-group calculator gives the textbook size", async ({ page }) => {
@@ -37,12 +53,16 @@ test("the control-group calculator gives the textbook size", async ({ page }) =>
   await page.getByLabel("Repeat rate without the program (%)").fill("10");
   await page.getByLabel("Expected lift (percentage points)").fill("5");
   await page.getByLabel("Control group share (%)").fill("50");
-  await expect(page.getByTestId("sample-size-answer")).toContainText("686 members and 686 in control");
+  await expect(page.getByTestId("sample-size-answer")).toContainText(
+    "686 members and 686 in control",
+  );
 });
 
 test("store managers do not see Compare", async ({ page }) => {
   await signIn(page, loginFor("store_manager", "MIL01"));
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Compare" }),
+  ).toHaveCount(0);
   // The page answers as if it did not exist (streamed, so the status is not a 404).
   await page.goto("/compare");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();

@@ -2,12 +2,18 @@ import { expect, test } from "@playwright/test";
 import { loginFor, signIn } from "./fixtures";
 
 const header = "customer_id,name,email,signup_date,store,email_opt_in";
-const good = ["E2E-1,Giulia Neri,giulia@example.test,2025-03-01,MIL01,yes", "E2E-2,Luca Gallo,,02/03/2025,,no"];
+const good = [
+  "E2E-1,Giulia Neri,giulia@example.test,2025-03-01,MIL01,yes",
+  "E2E-2,Luca Gallo,,02/03/2025,,no",
+];
 const badRow = "E2E-3,Sara Riva,sara@example.test,31/02/2025,MIL01,yes";
 const fixedRow = "E2E-3,Sara Riva,sara@example.test,28/02/2025,MIL01,yes";
 const csv = (rows: string[]) => Buffer.from(`${[header, ...rows].join("\n")}\n`);
 
-test("an admin creates an API key, imports a CSV with a bad row, reads the report, fixes it and sees the import in history", async ({ page, request }) => {
+test("an admin creates an API key, imports a CSV with a bad row, reads the report, fixes it and sees the import in history", async ({
+  page,
+  request,
+}) => {
   await signIn(page, loginFor("admin"));
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Data" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Data" })).toBeVisible();
@@ -24,30 +30,48 @@ test("an admin creates an API key, imports a CSV with a bad row, reads the repor
     data: { externalId: "E2E-API-1", name: "Posted through the API" },
   });
   expect(viaApi.status()).toBe(201);
-  const noKey = await request.post("/api/v1/customers", { data: { externalId: "E2E-API-2", name: "x" } });
+  const noKey = await request.post("/api/v1/customers", {
+    data: { externalId: "E2E-API-2", name: "x" },
+  });
   expect(noKey.status()).toBe(401);
 
   // A file with one bad row: the preview flags it, the import refuses the whole file and reports it.
   await page.getByLabel("The file holds").selectOption("customers");
-  await page.getByLabel("CSV file").setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: csv([...good, badRow]) });
-  await expect(page.getByRole("table", { name: "First rows of the file" })).toContainText("Giulia Neri");
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "customers.csv", mimeType: "text/csv", buffer: csv([...good, badRow]) });
+  await expect(page.getByRole("table", { name: "First rows of the file" })).toContainText(
+    "Giulia Neri",
+  );
   await expect(page.getByLabel("Column for Signed up")).toHaveValue("3");
   await expect(page.getByText('Line 4, Signed up: "31/02/2025" is not a real date')).toBeVisible();
   await page.getByRole("button", { name: "Import customers.csv" }).click();
   const problems = page.getByRole("table", { name: "Problems in the file" });
   await expect(problems).toContainText("Signed up", { timeout: 30_000 });
-  await expect(problems.getByRole("row").nth(1)).toContainText(/4\s*Signed up\s*"31\/02\/2025" is not a real date/);
+  await expect(problems.getByRole("row").nth(1)).toContainText(
+    /4\s*Signed up\s*"31\/02\/2025" is not a real date/,
+  );
   await expect(page.getByText("Nothing was imported: 1 of 3 rows have problems.")).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download the report (CSV)" }).click();
   expect((await download).suggestedFilename()).toBe("customers-problems.csv");
 
   // Fixed: everything imports, and the history shows both attempts with who ran them.
-  await page.getByLabel("CSV file").setInputFiles({ name: "customers-fixed.csv", mimeType: "text/csv", buffer: csv([...good, fixedRow]) });
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "customers-fixed.csv",
+    mimeType: "text/csv",
+    buffer: csv([...good, fixedRow]),
+  });
   await expect(page.getByText("The first rows look right.")).toBeVisible();
   await page.getByRole("button", { name: "Import customers-fixed.csv" }).click();
-  await expect(page.getByText("Imported 3 rows: 3 new, 0 updated, the rest unchanged.")).toBeVisible({ timeout: 30_000 });
+  await expect(
+    page.getByText("Imported 3 rows: 3 new, 0 updated, the rest unchanged."),
+  ).toBeVisible({ timeout: 30_000 });
   const history = page.getByRole("table", { name: "Import history" });
-  await expect(history.getByRole("row", { name: /customers-fixed\.csv/ })).toContainText(/succeeded\s*3\s*3\s*0\s*0/);
-  await expect(history.getByRole("row", { name: /customers\.csv/ }).first()).toContainText("failed");
+  await expect(history.getByRole("row", { name: /customers-fixed\.csv/ })).toContainText(
+    /succeeded\s*3\s*3\s*0\s*0/,
+  );
+  await expect(history.getByRole("row", { name: /customers\.csv/ }).first()).toContainText(
+    "failed",
+  );
 });

@@ -5,7 +5,9 @@ import type { ExpectedFigures } from "./prepare";
 import { expectedFile } from "./paths";
 
 export const loginFor = (role: DemoLogin["role"], storeCode?: string): DemoLogin => {
-  const login = demoLogins.find((d) => d.role === role && (storeCode === undefined || d.storeCode === storeCode));
+  const login = demoLogins.find(
+    (d) => d.role === role && (storeCode === undefined || d.storeCode === storeCode),
+  );
   if (!login) throw new Error(`no demo login for ${role}`);
   return login;
 };

@@ -28,7 +28,10 @@ const handle = await createDb({ dataDir: e2eDataDir });
 await migrate(handle);
 await seedDemo(handle, { asOf, customers: 3000, seed: 7 });
 
-const [settings] = await queryRows<{ timezone: string }>(handle.db, sql`select timezone from business_settings`);
+const [settings] = await queryRows<{ timezone: string }>(
+  handle.db,
+  sql`select timezone from business_settings`,
+);
 const timezone = settings!.timezone;
 const [days] = await queryRows<{ today: string; from: string }>(
   handle.db,
@@ -54,7 +57,9 @@ const expected: ExpectedFigures = {
   timezone,
   all: await figures(null),
   milano: await figures("MIL01"),
-  otherStoreId: (await queryRows<{ id: number }>(handle.db, sql`select id from stores where code = 'ROM01'`))[0]!.id,
+  otherStoreId: (
+    await queryRows<{ id: number }>(handle.db, sql`select id from stores where code = 'ROM01'`)
+  )[0]!.id,
 };
 await handle.close();
 writeFileSync(expectedFile, JSON.stringify(expected, null, 2));

@@ -1,16 +1,24 @@
 import { expect, test } from "@playwright/test";
 import { loginFor, signIn } from "./fixtures";
 
-test("a marketer designs a stamp card, sees the preview follow N, activates it, and an analyst cannot edit it", async ({ page, browser }) => {
+test("a marketer designs a stamp card, sees the preview follow N, activates it, and an analyst cannot edit it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, loginFor("marketer"));
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Programs" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Programs" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Programs" })).toBeVisible();
   await page.getByRole("link", { name: "New program" }).click();
 
   // The catalog explains each type before the marketer picks one.
   await expect(page.getByRole("heading", { name: "Stamp card" })).toBeVisible();
   await page.getByRole("link", { name: "Design a stamp card program" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /New stamp card program/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: /New stamp card program/ }),
+  ).toBeVisible();
 
   await page.getByLabel("Program name").fill("E2E stamp card");
   // Every item earns a stamp, so the regular customer's year certainly fills cards.
@@ -32,12 +40,16 @@ test("a marketer designs a stamp card, sees the preview follow N, activates it, 
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page).toHaveURL(/\/programs\/\d+$/);
   const programUrl = page.url();
-  await expect(page.getByRole("heading", { level: 1, name: /E2E stamp card/ })).toContainText("draft");
+  await expect(page.getByRole("heading", { level: 1, name: /E2E stamp card/ })).toContainText(
+    "draft",
+  );
   await expect(page.getByTestId("program-summary")).toContainText("5");
 
   await page.getByRole("button", { name: "Activate" }).click();
   await page.getByRole("button", { name: "Yes, activate" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: /E2E stamp card/ })).toContainText("active");
+  await expect(page.getByRole("heading", { level: 1, name: /E2E stamp card/ })).toContainText(
+    "active",
+  );
   await expect(page.getByTestId("stat-members-value")).not.toHaveText("0");
 
   // An analyst reads the program but gets no way to change it, and the API refuses if asked directly.

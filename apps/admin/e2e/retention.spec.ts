@@ -2,9 +2,14 @@ import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectedFigures, loginFor, signIn } from "./fixtures";
 
-test("an analyst reads the cohort table, its curves and trends, and downloads the table as CSV", async ({ page }) => {
+test("an analyst reads the cohort table, its curves and trends, and downloads the table as CSV", async ({
+  page,
+}) => {
   await signIn(page, loginFor("analyst"));
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Retention" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Retention" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Retention" })).toBeVisible();
 
   const table = page.getByRole("table", { name: "Cohort retention table" });
@@ -31,7 +36,9 @@ test("an analyst reads the cohort table, its curves and trends, and downloads th
   const file = await download;
   expect(file.suggestedFilename()).toBe("cohort-retention-month.csv");
   const text = await readFile((await file.path())!, "utf8");
-  expect(text.split("\n")[0]).toBe("cohort,size,period,buyers,buyers_then_or_later,classic_rate,unbounded_rate,revenue_minor,complete");
+  expect(text.split("\n")[0]).toBe(
+    "cohort,size,period,buyers,buyers_then_or_later,classic_rate,unbounded_rate,revenue_minor,complete",
+  );
   expect(text.split("\n").length).toBeGreaterThan(12);
 });
 
@@ -40,7 +47,9 @@ test("filters live in the URL: a shared link opens the same view", async ({ page
   await page.goto("/retention");
   await page.getByLabel("Cohorts by").selectOption("quarter");
   await expect(page).toHaveURL(/grain=quarter/);
-  await expect(page.getByRole("table", { name: "Cohort retention table" }).locator("tbody th").first()).toHaveText(/^Q\d \d{4}$/);
+  await expect(
+    page.getByRole("table", { name: "Cohort retention table" }).locator("tbody th").first(),
+  ).toHaveText(/^Q\d \d{4}$/);
   await page.reload();
   await expect(page.getByLabel("Cohorts by")).toHaveValue("quarter");
 
@@ -48,14 +57,21 @@ test("filters live in the URL: a shared link opens the same view", async ({ page
   await expect(page.getByText("No customers made a first purchase in this period")).toBeVisible();
 
   await page.goto("/retention?churn=30&atrisk=30");
-  await expect(page.getByRole("alert").filter({ hasText: "shorter than the churn window" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "shorter than the churn window" }),
+  ).toBeVisible();
 });
 
 test("a store manager sees retention for their own store only", async ({ page }) => {
   await signIn(page, loginFor("store_manager", "MIL01"));
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Retention" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Retention" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: /Retention · .*Milano/ })).toBeVisible();
   await expect(page.getByLabel("Home store")).toHaveCount(0);
   await page.goto(`/retention?store=${expectedFigures().otherStoreId}`);
-  await expect(page.getByRole("alert").filter({ hasText: "only see their own store" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "only see their own store" }),
+  ).toBeVisible();
 });

@@ -3,12 +3,17 @@ import { loginFor, signIn } from "./fixtures";
 
 const toNumber = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
 
-test("a marketer builds a segment, sees the count change, and saves it; an analyst can read it but not edit it", async ({ browser }) => {
+test("a marketer builds a segment, sees the count change, and saves it; an analyst can read it but not edit it", async ({
+  browser,
+}) => {
   // Two sign-ins and a dozen live counts on the embedded database: more than the default minute on a busy machine.
   test.setTimeout(150_000);
   const marketer = await browser.newPage();
   await signIn(marketer, loginFor("marketer"));
-  await marketer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Segments" }).click();
+  await marketer
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Segments" })
+    .click();
   await expect(marketer.getByRole("heading", { level: 1, name: "Segments" })).toBeVisible();
   await marketer.getByRole("link", { name: "New segment" }).click();
 
@@ -19,19 +24,27 @@ test("a marketer builds a segment, sees the count change, and saves it; an analy
   expect(everyone).toBeGreaterThan(1000);
 
   // The city picker offers the cities in the data.
-  await marketer.getByRole("combobox", { name: "Add condition" }).first().selectOption({ label: "Customer: City" });
+  await marketer
+    .getByRole("combobox", { name: "Add condition" })
+    .first()
+    .selectOption({ label: "Customer: City" });
   await marketer.getByRole("group", { name: "Cities" }).getByLabel("Milano").check();
   await expect.poll(async () => toNumber(await count.textContent())).toBeLessThan(everyone);
   const milano = toNumber(await count.textContent());
   expect(milano).toBeGreaterThan(0);
 
-  await marketer.getByRole("combobox", { name: "Add condition" }).first().selectOption({ label: "Behaviour: Number of orders" });
+  await marketer
+    .getByRole("combobox", { name: "Add condition" })
+    .first()
+    .selectOption({ label: "Behaviour: Number of orders" });
   await marketer.getByRole("spinbutton", { name: "Orders from" }).fill("3");
   await expect.poll(async () => toNumber(await count.textContent())).toBeLessThan(milano);
 
   // Why is the first sample member in it?
   await marketer.getByRole("button", { name: "Why?" }).first().click();
-  await expect(marketer.getByRole("region", { name: "Why this customer is in the segment" })).toContainText("✓ Lives in Milano");
+  await expect(
+    marketer.getByRole("region", { name: "Why this customer is in the segment" }),
+  ).toContainText("✓ Lives in Milano");
 
   await marketer.getByLabel("Name").fill("Milano regulars (e2e)");
   await marketer.getByRole("button", { name: "Save segment" }).click();
@@ -40,7 +53,9 @@ test("a marketer builds a segment, sees the count change, and saves it; an analy
   const url = marketer.url();
 
   await marketer.goto("/segments");
-  await expect(marketer.getByRole("table", { name: "Saved segments" })).toContainText("Milano regulars (e2e)");
+  await expect(marketer.getByRole("table", { name: "Saved segments" })).toContainText(
+    "Milano regulars (e2e)",
+  );
 
   const analyst = await browser.newPage();
   await signIn(analyst, loginFor("analyst"));

@@ -1,12 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { count, expectedFigures, loginFor, money, signIn } from "./fixtures";
 
-test("a wrong password shows one clear error and keeps the visitor on the login page", async ({ page }) => {
+test("a wrong password shows one clear error and keeps the visitor on the login page", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill("analyst@boomerang.demo");
   await page.getByLabel("Password").fill("wrong-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /do not match an active account/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /do not match an active account/ }),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 
@@ -15,7 +19,9 @@ test("an unknown email gets the very same message", async ({ page }) => {
   await page.getByLabel("Email").fill("nobody@boomerang.demo");
   await page.getByLabel("Password").fill("whatever");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /do not match an active account/ })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: /do not match an active account/ }),
+  ).toBeVisible();
 });
 
 test("pages need a session: a signed-out visitor is sent to the login page", async ({ page }) => {
@@ -25,19 +31,40 @@ test("pages need a session: a signed-out visitor is sent to the login page", asy
 });
 
 test("the API refuses a caller without a session", async ({ request }) => {
-  const response = await request.get("/api/trpc/overview.get?input=" + encodeURIComponent(JSON.stringify({ json: { range: { from: "2025-01-01", to: "2025-01-31" } } })));
+  const response = await request.get(
+    "/api/trpc/overview.get?input=" +
+      encodeURIComponent(
+        JSON.stringify({ json: { range: { from: "2025-01-01", to: "2025-01-31" } } }),
+      ),
+  );
   expect(response.status()).toBe(401);
 });
 
-const allNav = ["Overview", "Programs", "Segments", "Compare", "Retention", "Stores", "Customers", "Data", "Settings"];
+const allNav = [
+  "Overview",
+  "Programs",
+  "Segments",
+  "Compare",
+  "Retention",
+  "Stores",
+  "Customers",
+  "Data",
+  "Settings",
+];
 const roles = [
   { role: "admin" as const, label: "Admin", nav: allNav },
   { role: "marketer" as const, label: "Marketer", nav: allNav.filter((n) => n !== "Settings") },
-  { role: "analyst" as const, label: "Analyst", nav: allNav.filter((n) => n !== "Settings" && n !== "Data") },
+  {
+    role: "analyst" as const,
+    label: "Analyst",
+    nav: allNav.filter((n) => n !== "Settings" && n !== "Data"),
+  },
 ];
 
 for (const { role, label, nav } of roles) {
-  test(`${label} signs in, sees the whole business's figures as the database has them, and signs out`, async ({ page }) => {
+  test(`${label} signs in, sees the whole business's figures as the database has them, and signs out`, async ({
+    page,
+  }) => {
     const login = loginFor(role);
     await signIn(page, login);
     await expect(page.getByTestId("current-user")).toContainText(login.name);
@@ -47,8 +74,12 @@ for (const { role, label, nav } of roles) {
     const expected = expectedFigures();
     await expect(page.getByTestId("kpi-revenue-value")).toHaveText(money(expected.all.revenue));
     await expect(page.getByTestId("kpi-orders-value")).toHaveText(count(expected.all.orders));
-    await expect(page.getByTestId("kpi-active-customers-value")).toHaveText(count(expected.all.activeCustomers));
-    await expect(page.getByRole("img", { name: "Monthly revenue from new and returning customers" })).toBeVisible();
+    await expect(page.getByTestId("kpi-active-customers-value")).toHaveText(
+      count(expected.all.activeCustomers),
+    );
+    await expect(
+      page.getByRole("img", { name: "Monthly revenue from new and returning customers" }),
+    ).toBeVisible();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
@@ -57,13 +88,24 @@ for (const { role, label, nav } of roles) {
   });
 }
 
-test("a store manager sees only their store, cannot pick another, and cannot open admin pages", async ({ page }) => {
+test("a store manager sees only their store, cannot pick another, and cannot open admin pages", async ({
+  page,
+}) => {
   const login = loginFor("store_manager", "MIL01");
   await signIn(page, login);
   await expect(page).toHaveURL(/\/stores\/\d+/);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Overview" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Overview" })
+    .click();
   await expect(page.getByRole("heading", { name: /Overview · .*Milano/ })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Overview", "Programs", "Segments", "Retention", "Stores"]);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Overview",
+    "Programs",
+    "Segments",
+    "Retention",
+    "Stores",
+  ]);
   await expect(page.getByLabel("Store")).toHaveCount(0);
 
   const expected = expectedFigures();
@@ -72,7 +114,9 @@ test("a store manager sees only their store, cannot pick another, and cannot ope
 
   // Asking for another store through the URL is refused by the API, not silently served.
   await page.goto(`/?from=${expected.from}&to=${expected.today}&store=${expected.otherStoreId}`);
-  await expect(page.getByRole("alert").filter({ hasText: "only see their own store" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "only see their own store" }),
+  ).toBeVisible();
 
   // Pages the role cannot use answer as if they did not exist.
   await page.goto("/settings");

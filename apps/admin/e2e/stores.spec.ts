@@ -1,14 +1,23 @@
 import { expect, test } from "@playwright/test";
 import { count, expectedFigures, loginFor, money, signIn } from "./fixtures";
 
-test("a store manager lands on their store's page, sees its figures, and cannot reach another store", async ({ page, request }) => {
+test("a store manager lands on their store's page, sees its figures, and cannot reach another store", async ({
+  page,
+  request,
+}) => {
   const expected = expectedFigures();
   await signIn(page, loginFor("store_manager", "MIL01"));
   await expect(page).toHaveURL(/\/stores\/\d+/);
   await expect(page.getByRole("heading", { level: 1, name: /Milano/ })).toBeVisible();
-  await expect(page.getByTestId("store-kpi-revenue-value")).toHaveText(money(expected.milano.revenue));
-  await expect(page.getByTestId("store-kpi-orders-value")).toHaveText(count(expected.milano.orders));
-  await expect(page.getByTestId("store-kpi-activeCustomers-value")).toHaveText(count(expected.milano.activeCustomers));
+  await expect(page.getByTestId("store-kpi-revenue-value")).toHaveText(
+    money(expected.milano.revenue),
+  );
+  await expect(page.getByTestId("store-kpi-orders-value")).toHaveText(
+    count(expected.milano.orders),
+  );
+  await expect(page.getByTestId("store-kpi-activeCustomers-value")).toHaveText(
+    count(expected.milano.activeCustomers),
+  );
   // Only their store: no rank among stores, no chain average.
   await expect(page.getByText(/rank \d+ of/)).toHaveCount(0);
   await expect(page.getByText(/chain average/)).toHaveCount(0);
@@ -17,40 +26,60 @@ test("a store manager lands on their store's page, sees its figures, and cannot 
   const ownUrl = page.url();
 
   // The stores list is their store's page.
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stores" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Stores" })
+    .click();
   await expect(page).toHaveURL(/\/stores\/\d+/);
   await expect(page.getByRole("heading", { level: 1, name: /Milano/ })).toBeVisible();
 
   // CSV export of their own store works; another store's id in the URL or the export is refused.
   const ownId = /\/stores\/(\d+)/.exec(ownUrl)![1];
-  const csv = await page.request.get(`/api/stores/${ownId}/csv?from=${expected.from}&to=${expected.today}`);
+  const csv = await page.request.get(
+    `/api/stores/${ownId}/csv?from=${expected.from}&to=${expected.today}`,
+  );
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(`revenue_minor_units,${expected.milano.revenue},`);
-  const other = await page.request.get(`/api/stores/${expected.otherStoreId}/csv?from=${expected.from}&to=${expected.today}`);
+  const other = await page.request.get(
+    `/api/stores/${expected.otherStoreId}/csv?from=${expected.from}&to=${expected.today}`,
+  );
   expect(other.status()).toBe(403);
   await page.goto(`/stores/${expected.otherStoreId}?from=${expected.from}&to=${expected.today}`);
-  await expect(page.getByRole("alert").filter({ hasText: "only see their own store" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "only see their own store" }),
+  ).toBeVisible();
   await expect(page.getByTestId("store-kpi-revenue-value")).toHaveCount(0);
 
   // Without a session the export is refused too.
-  const anonymous = await request.get(`/api/stores/${ownId}/csv?from=${expected.from}&to=${expected.today}`);
+  const anonymous = await request.get(
+    `/api/stores/${ownId}/csv?from=${expected.from}&to=${expected.today}`,
+  );
   expect(anonymous.status()).toBe(401);
 });
 
-test("an analyst sees every store with rank and chain average, and opens one in depth", async ({ page }) => {
+test("an analyst sees every store with rank and chain average, and opens one in depth", async ({
+  page,
+}) => {
   const expected = expectedFigures();
   await signIn(page, loginFor("analyst"));
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Stores" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Stores" })
+    .click();
   const table = page.getByRole("table", { name: "Store KPIs" });
   await expect(table.locator("tbody tr")).toHaveCount(7);
-  await expect(page.getByTestId("store-MIL01-revenue")).toContainText(money(expected.milano.revenue));
+  await expect(page.getByTestId("store-MIL01-revenue")).toContainText(
+    money(expected.milano.revenue),
+  );
   await expect(page.getByTestId("store-row-MIL01")).toContainText(/\d of 7/);
   await expect(page.getByRole("rowheader", { name: "Chain average" })).toBeVisible();
   await expect(page.getByRole("img", { name: /Milano.*: monthly revenue/ })).toBeVisible();
 
   await page.getByTestId("store-row-MIL01").getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: /Milano/ })).toBeVisible();
-  await expect(page.getByTestId("store-kpi-revenue-value")).toHaveText(money(expected.milano.revenue));
+  await expect(page.getByTestId("store-kpi-revenue-value")).toHaveText(
+    money(expected.milano.revenue),
+  );
   await expect(page.getByText(/rank \d of 7 by revenue/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Print report" })).toBeVisible();
 });

@@ -10,7 +10,17 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { businessSettings, createDb, customers, enrollments, migrate, programs, programVersions, stores, users } from "@boomerang/db";
+import {
+  businessSettings,
+  createDb,
+  customers,
+  enrollments,
+  migrate,
+  programs,
+  programVersions,
+  stores,
+  users,
+} from "@boomerang/db";
 import { createApiKey, createRateLimiter } from "../src/services/api-keys";
 import { handleIngestRequest } from "../src/services/ingest/rest";
 import { createImportJob, guessMapping, runImport } from "../src/services/imports";
@@ -41,18 +51,48 @@ export default async function ingestBench(): Promise<void> {
   const handle = await scratchDatabase(serverUrl);
   const { db } = handle;
   const now = new Date("2025-07-01T12:00:00Z");
-  await db.insert(businessSettings).values({ businessName: "Bench", currency: "EUR", timezone: "Europe/Rome" });
-  await db.insert(stores).values({ code: "MIL01", name: "Milano", city: "Milano", region: "Lombardia", openedAt: new Date("2020-01-01") });
-  const [admin] = await db.insert(users).values({ email: "bench@example.test", name: "Bench", passwordHash: "x", role: "admin" }).returning();
+  await db
+    .insert(businessSettings)
+    .values({ businessName: "Bench", currency: "EUR", timezone: "Europe/Rome" });
+  await db.insert(stores).values({
+    code: "MIL01",
+    name: "Milano",
+    city: "Milano",
+    region: "Lombardia",
+    openedAt: new Date("2020-01-01"),
+  });
+  const [admin] = await db
+    .insert(users)
+    .values({ email: "bench@example.test", name: "Bench", passwordHash: "x", role: "admin" })
+    .returning();
   const ids = await db
     .insert(customers)
-    .values(Array.from({ length: CUSTOMERS }, (_, i) => ({ externalId: `C${i}`, name: `Customer ${i}`, signedUpAt: new Date("2024-01-01") })))
+    .values(
+      Array.from({ length: CUSTOMERS }, (_, i) => ({
+        externalId: `C${i}`,
+        name: `Customer ${i}`,
+        signedUpAt: new Date("2024-01-01"),
+      })),
+    )
     .returning({ id: customers.id });
   // Two active programs every customer is in: points with lots and a stamp card.
-  for (const [type, config] of [["points", { pendingDays: 0 }], ["stamp-card", {}]] as const) {
-    const [program] = await db.insert(programs).values({ name: type, type, status: "active" }).returning();
+  for (const [type, config] of [
+    ["points", { pendingDays: 0 }],
+    ["stamp-card", {}],
+  ] as const) {
+    const [program] = await db
+      .insert(programs)
+      .values({ name: type, type, status: "active" })
+      .returning();
     await db.insert(programVersions).values({ programId: program!.id, version: 1, config });
-    await db.insert(enrollments).values(ids.map((c) => ({ programId: program!.id, customerId: c.id, isControl: false, enrolledAt: new Date("2024-01-01") })));
+    await db.insert(enrollments).values(
+      ids.map((c) => ({
+        programId: program!.id,
+        customerId: c.id,
+        isControl: false,
+        enrolledAt: new Date("2024-01-01"),
+      })),
+    );
   }
   const key = await createApiKey(db, admin!.id, { name: "bench", scopes: ["orders:write"] }, now);
   const limiter = createRateLimiter({ capacity: 1e9, refillPerSecond: 1e9 });
@@ -68,7 +108,9 @@ export default async function ingestBench(): Promise<void> {
         currency: "EUR",
         channel: "offline",
         storeCode: "MIL01",
-        items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1 + (n % 3), unitPrice: 1250 }],
+        items: [
+          { sku: "A1", name: "Beans", category: "coffee", quantity: 1 + (n % 3), unitPrice: 1250 },
+        ],
       };
       const request = new Request("http://bench.local/api/v1/orders", {
         method: "POST",
@@ -76,27 +118,48 @@ export default async function ingestBench(): Promise<void> {
         body: JSON.stringify(body),
       });
       const response = await handleIngestRequest({ db, now, limiter }, request);
-      if (response.status !== 201) throw new Error(`order ${n}: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`order ${n}: ${response.status} ${await response.text()}`);
     }
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: IN_FLIGHT }, post));
   const apiSeconds = (performance.now() - started) / 1000;
-  const [ledger] = (await db.execute(sql`select count(*)::int as n from ledger_entries`)) as unknown as { n: number }[];
-  console.info(`API orders: ${API_ORDERS} in ${apiSeconds.toFixed(1)} s = ${Math.round(API_ORDERS / apiSeconds)} orders/s (${IN_FLIGHT} in flight, 2 programs each, ${ledger?.n} ledger entries)`);
+  const [ledger] = (await db.execute(
+    sql`select count(*)::int as n from ledger_entries`,
+  )) as unknown as { n: number }[];
+  console.info(
+    `API orders: ${API_ORDERS} in ${apiSeconds.toFixed(1)} s = ${Math.round(API_ORDERS / apiSeconds)} orders/s (${IN_FLIGHT} in flight, 2 programs each, ${ledger?.n} ledger entries)`,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
   const file = join(dir, "orders.csv");
   const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
   const lines = [header];
-  for (let i = 0; i < CSV_ROWS; i++) lines.push(`CSV-${i},C${i % CUSTOMERS},2025-02-${String(1 + (i % 28)).padStart(2, "0")} 10:00,MIL01,A${i % 50},Item ${i % 50},cat${i % 7},${1 + (i % 3)},${(i % 90) + 1}.50`);
+  for (let i = 0; i < CSV_ROWS; i++)
+    lines.push(
+      `CSV-${i},C${i % CUSTOMERS},2025-02-${String(1 + (i % 28)).padStart(2, "0")} 10:00,MIL01,A${i % 50},Item ${i % 50},cat${i % 7},${1 + (i % 3)},${(i % 90) + 1}.50`,
+    );
   writeFileSync(file, `${lines.join("\n")}\n`);
-  const jobId = await createImportJob(db, { kind: "orders", fileName: "orders.csv", userId: admin!.id, now });
+  const jobId = await createImportJob(db, {
+    kind: "orders",
+    fileName: "orders.csv",
+    userId: admin!.id,
+    now,
+  });
   const importStarted = performance.now();
-  const outcome = await runImport(db, { jobId, kind: "orders", mapping: guessMapping("orders", header.split(",")), filePath: file, now });
+  const outcome = await runImport(db, {
+    jobId,
+    kind: "orders",
+    mapping: guessMapping("orders", header.split(",")),
+    filePath: file,
+    now,
+  });
   const importSeconds = (performance.now() - importStarted) / 1000;
   if (!outcome.ok) throw new Error(`import failed: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-  console.info(`CSV import: ${CSV_ROWS} order rows in ${importSeconds.toFixed(1)} s = ${Math.round(CSV_ROWS / importSeconds)} rows/s (features refreshed)`);
+  console.info(
+    `CSV import: ${CSV_ROWS} order rows in ${importSeconds.toFixed(1)} s = ${Math.round(CSV_ROWS / importSeconds)} rows/s (features refreshed)`,
+  );
   rmSync(dir, { recursive: true, force: true });
 
   await handle.close();

@@ -100,9 +100,12 @@ const storeScopedSamples: Record<string, (storeId: number) => unknown> = {
  * the input narrows the answer and cannot widen it. Each needs its reason here.
  */
 const scopedByContext: Record<string, string> = {
-  "segments.count": "segment rules may name stores as conditions; counts are limited to ctx.storeScope",
-  "segments.preview": "segment rules may name stores as conditions; members are limited to ctx.storeScope",
-  "segments.explain": "segment rules may name stores as conditions; the customer is looked up within ctx.storeScope",
+  "segments.count":
+    "segment rules may name stores as conditions; counts are limited to ctx.storeScope",
+  "segments.preview":
+    "segment rules may name stores as conditions; members are limited to ctx.storeScope",
+  "segments.explain":
+    "segment rules may name stores as conditions; the customer is looked up within ctx.storeScope",
 };
 
 type Procedure = { _def: { inputs: unknown[]; type: string } };
@@ -148,8 +151,12 @@ describe("the access table", () => {
 
   it("has a store-scoping sample for every procedure a store manager may call whose input names a store", () => {
     // Procedures above "store" are refused to store managers outright (checked by the matrix below).
-    const storeAware = paths.filter((path) => expectedAccess[path] === "store" && isStoreAware(path));
-    expect(storeAware.filter((path) => !(path in storeScopedSamples) && !(path in scopedByContext))).toEqual([]);
+    const storeAware = paths.filter(
+      (path) => expectedAccess[path] === "store" && isStoreAware(path),
+    );
+    expect(
+      storeAware.filter((path) => !(path in storeScopedSamples) && !(path in scopedByContext)),
+    ).toEqual([]);
   });
 });
 
@@ -167,7 +174,9 @@ describe.each(testDrivers())("access matrix on $name", (driver) => {
     other = (await makeStore(db, { name: "Other" })).id;
     // A program that runs in every store, for procedures that read one program.
     const admin = await makeUser(db, { role: "admin" });
-    const program = await (await callerFor(db, admin.id)).programs.create({
+    const program = await (
+      await callerFor(db, admin.id)
+    ).programs.create({
       name: "Everywhere",
       type: "stamp-card",
       config: { stampsRequired: 8, categories: ["coffee"] },

@@ -78,7 +78,10 @@ export const adminProcedure = authedProcedure.use(
 );
 
 /** The store a store-scoped query must use: the manager's own, or what the others asked for. */
-export function scopedStoreId(storeScope: number | null, requested: number | null | undefined): number | null {
+export function scopedStoreId(
+  storeScope: number | null,
+  requested: number | null | undefined,
+): number | null {
   if (storeScope === null) return requested ?? null;
   if (requested !== undefined && requested !== null && requested !== storeScope) {
     throw new AppError("forbidden", "Store managers can only see their own store.");

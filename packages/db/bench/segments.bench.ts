@@ -15,13 +15,29 @@ import { measure, ms } from "./measure";
 const segments: { name: string; rules: SegmentNode }[] = [
   {
     name: "attributes: Milano, 30–44, email consent",
-    rules: { kind: "and", children: [{ kind: "city", values: ["Milano"] }, { kind: "age", range: { min: 30, max: 44 } }, { kind: "consent", channel: "email" }] },
+    rules: {
+      kind: "and",
+      children: [
+        { kind: "city", values: ["Milano"] },
+        { kind: "age", range: { min: 30, max: 44 } },
+        { kind: "consent", channel: "email" },
+      ],
+    },
   },
   {
     name: "summary behaviour: spent ≥ €500 ever, last order ≥ 60 days ago",
-    rules: { kind: "and", children: [{ kind: "totalSpent", window: { kind: "allTime" }, range: { min: 50_000 } }, { kind: "daysSinceLastOrder", range: { min: 60 } }] },
+    rules: {
+      kind: "and",
+      children: [
+        { kind: "totalSpent", window: { kind: "allTime" }, range: { min: 50_000 } },
+        { kind: "daysSinceLastOrder", range: { min: 60 } },
+      ],
+    },
   },
-  { name: "RFM group: Champions or Loyal", rules: { kind: "rfmGroup", groups: ["champions", "loyal"] } },
+  {
+    name: "RFM group: Champions or Loyal",
+    rules: { kind: "rfmGroup", groups: ["champions", "loyal"] },
+  },
   {
     name: "date window: ≥ 2 orders in the last 90 days",
     rules: { kind: "ordersCount", window: { kind: "lastDays", days: 90 }, range: { min: 2 } },
@@ -31,9 +47,23 @@ const segments: { name: string; rules: SegmentNode }[] = [
     rules: {
       kind: "and",
       children: [
-        { kind: "or", children: [{ kind: "rfmGroup", groups: ["at_risk"] }, { kind: "rfmGroup", groups: ["cant_lose_them"] }] },
+        {
+          kind: "or",
+          children: [
+            { kind: "rfmGroup", groups: ["at_risk"] },
+            { kind: "rfmGroup", groups: ["cant_lose_them"] },
+          ],
+        },
         { kind: "age", range: { min: 18, max: 29 } },
-        { kind: "not", child: { kind: "boughtCategory", categories: ["wine"], window: { kind: "lastDays", days: 180 }, bought: true } },
+        {
+          kind: "not",
+          child: {
+            kind: "boughtCategory",
+            categories: ["wine"],
+            window: { kind: "lastDays", days: 180 },
+            bought: true,
+          },
+        },
       ],
     },
   },
@@ -52,14 +82,19 @@ async function run(label: string, handle: DbHandle) {
     const m = await measure(async () => {
       members = (await countSegment(handle.db, s.rules, { now })).members;
     });
-    console.info(`  ${s.name.padEnd(80)} ${ms(m.median).padStart(9)} median (${ms(m.min)}–${ms(m.max)}), ${members} members`);
+    console.info(
+      `  ${s.name.padEnd(80)} ${ms(m.median).padStart(9)} median (${ms(m.min)}–${ms(m.max)}), ${members} members`,
+    );
   }
 }
 
 export default async function segmentsBench() {
   const pglite = await createDb({ dataDir: "memory" });
   await migrate(pglite);
-  await seedDemo(pglite, { customers: Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000), asOf: new Date("2026-01-01T00:00:00Z") });
+  await seedDemo(pglite, {
+    customers: Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000),
+    asOf: new Date("2026-01-01T00:00:00Z"),
+  });
   await run("PGlite (demo size)", pglite);
   await pglite.close();
 

@@ -1,4 +1,9 @@
-import { comparisonInput, comparisonSteps, prepareComparison, summarizeComparison } from "@boomerang/domain/simulation";
+import {
+  comparisonInput,
+  comparisonSteps,
+  prepareComparison,
+  summarizeComparison,
+} from "@boomerang/domain/simulation";
 import { createDb, type DbHandle } from "../src/client";
 import { migrate } from "../src/migrate";
 import { loadOrderHistory } from "../src/queries/simulation";
@@ -24,26 +29,45 @@ const input = comparisonInput.parse({
 
 async function run(label: string, handle: DbHandle) {
   let history = await loadOrderHistory(handle.db, { ...period, storeId: null });
-  const load = await measure(async () => {
-    history = await loadOrderHistory(handle.db, { ...period, storeId: null });
-  }, 3, 1);
-  console.info(`${label}: ${history.customerIds.length} customers, ${history.orderIds.length} orders in 12 months`);
-  console.info(`  load history (one query)          ${ms(load.median).padStart(9)} median (${ms(load.min)}–${ms(load.max)})`);
+  const load = await measure(
+    async () => {
+      history = await loadOrderHistory(handle.db, { ...period, storeId: null });
+    },
+    3,
+    1,
+  );
+  console.info(
+    `${label}: ${history.customerIds.length} customers, ${history.orderIds.length} orders in 12 months`,
+  );
+  console.info(
+    `  load history (one query)          ${ms(load.median).padStart(9)} median (${ms(load.min)}–${ms(load.max)})`,
+  );
   const span = { from: period.from.getTime(), to: period.to.getTime() };
-  const simulate = await measure(async () => {
-    const prepared = prepareComparison(input, history, span);
-    if (!prepared.ok) throw new Error(prepared.errors.join("; "));
-    for (const step of comparisonSteps(prepared.value)) step();
-    summarizeComparison(prepared.value);
-  }, 3, 1);
-  console.info(`  simulate 4 candidates + bootstrap ${ms(simulate.median).padStart(9)} median (${ms(simulate.min)}–${ms(simulate.max)})`);
-  console.info(`  total                             ${ms(load.median + simulate.median).padStart(9)}`);
+  const simulate = await measure(
+    async () => {
+      const prepared = prepareComparison(input, history, span);
+      if (!prepared.ok) throw new Error(prepared.errors.join("; "));
+      for (const step of comparisonSteps(prepared.value)) step();
+      summarizeComparison(prepared.value);
+    },
+    3,
+    1,
+  );
+  console.info(
+    `  simulate 4 candidates + bootstrap ${ms(simulate.median).padStart(9)} median (${ms(simulate.min)}–${ms(simulate.max)})`,
+  );
+  console.info(
+    `  total                             ${ms(load.median + simulate.median).padStart(9)}`,
+  );
 }
 
 export default async function simulationBench() {
   const pglite = await createDb({ dataDir: "memory" });
   await migrate(pglite);
-  await seedDemo(pglite, { customers: Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000), asOf: AS_OF });
+  await seedDemo(pglite, {
+    customers: Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000),
+    asOf: AS_OF,
+  });
   await run("PGlite (demo size)", pglite);
   await pglite.close();
   const url = process.env.BENCH_DATABASE_URL;

@@ -30,7 +30,8 @@ const makeBaskets = (next: () => number): (readonly OrderLine[])[] =>
     return lines;
   });
 
-const sum = (lines: readonly OrderLine[]): number => lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
+const sum = (lines: readonly OrderLine[]): number =>
+  lines.reduce((s, l) => s + l.unitPrice * l.quantity, 0);
 
 /**
  * `count` orders over two years from a seed, customer by customer (each customer's orders in time

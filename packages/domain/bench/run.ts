@@ -61,5 +61,7 @@ for (const type of programTypes.values()) {
   );
 }
 
-console.info(`\n${fmt(ORDERS)} orders, ~${PER_CUSTOMER} per customer over two years, Node ${process.version}`);
+console.info(
+  `\n${fmt(ORDERS)} orders, ~${PER_CUSTOMER} per customer over two years, Node ${process.version}`,
+);
 if (below.length > 0) console.warn(`below ${fmt(TARGET)} orders/s: ${below.join(", ")}`);

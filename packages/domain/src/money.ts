@@ -30,5 +30,7 @@ export const formatMinor = (minor: number): string => {
   const major = Math.floor(abs / 100);
   const cents = abs % 100;
   const grouped = major.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return cents === 0 ? `${sign}${grouped}` : `${sign}${grouped}.${cents.toString().padStart(2, "0")}`;
+  return cents === 0
+    ? `${sign}${grouped}`
+    : `${sign}${grouped}.${cents.toString().padStart(2, "0")}`;
 };

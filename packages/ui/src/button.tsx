@@ -5,7 +5,8 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const variants: Record<Variant, string> = {
   primary: "bg-teal-700 text-white hover:bg-teal-800 focus-visible:outline-teal-700",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-500",
+  secondary:
+    "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 focus-visible:outline-slate-500",
   ghost: "text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-500",
   danger: "bg-rose-700 text-white hover:bg-rose-800 focus-visible:outline-rose-700",
 };

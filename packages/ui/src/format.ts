@@ -1,5 +1,10 @@
 /** Money is stored in minor units; shown in the business's currency and locale. */
-export function formatMoney(minor: number, currency: string, locale: string, compact = false): string {
+export function formatMoney(
+  minor: number,
+  currency: string,
+  locale: string,
+  compact = false,
+): string {
   return new Intl.NumberFormat(locale, {
     style: "currency",
     currency,
@@ -9,17 +14,30 @@ export function formatMoney(minor: number, currency: string, locale: string, com
 }
 
 export function formatNumber(value: number, locale: string, compact = false): string {
-  return new Intl.NumberFormat(locale, { notation: compact ? "compact" : "standard", maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale, {
+    notation: compact ? "compact" : "standard",
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 export function formatPercent(share: number, locale: string, digits = 1): string {
-  return new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(share);
 }
 
 /** A calendar day (YYYY-MM-DD) shown in the business's locale. */
-export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: "medium" }): string {
+export function formatDay(
+  day: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = { dateStyle: "medium" },
+): string {
   const [y, m, d] = day.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 export function formatMonth(day: string, locale: string): string {

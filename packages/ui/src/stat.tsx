@@ -18,12 +18,20 @@ export function Stat({
   hint?: string;
   testId?: string;
 }) {
-  const direction = change === null || Math.abs(change) < 0.0005 ? "flat" : change > 0 ? "up" : "down";
+  const direction =
+    change === null || Math.abs(change) < 0.0005 ? "flat" : change > 0 ? "up" : "down";
   const Icon = direction === "up" ? ArrowUpRight : direction === "down" ? ArrowDownRight : Minus;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId} title={hint}>
+    <div
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid={testId}
+      title={hint}
+    >
       <p className="text-sm text-slate-500">{label}</p>
-      <p className="mt-1 text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl" data-testid={testId ? `${testId}-value` : undefined}>
+      <p
+        className="mt-1 text-xl font-semibold tabular-nums text-slate-900 sm:text-2xl"
+        data-testid={testId ? `${testId}-value` : undefined}
+      >
         {value}
       </p>
       <p

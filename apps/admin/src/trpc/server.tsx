@@ -9,7 +9,10 @@ import { createQueryClient } from "./query-client";
 
 const createRscContext = cache(async () => {
   const session = await auth();
-  return createContext({ db: await getDb(), sessionUserId: session?.user?.id ? Number(session.user.id) : null });
+  return createContext({
+    db: await getDb(),
+    sessionUserId: session?.user?.id ? Number(session.user.id) : null,
+  });
 });
 
 export const getQueryClient = cache(createQueryClient);

@@ -1,7 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { comparisons, type DbHandle } from "@boomerang/db";
-import { makeBusiness, makeCustomer, makeOrder, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import {
+  makeBusiness,
+  makeCustomer,
+  makeOrder,
+  makeStore,
+  makeUser,
+} from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { callerFor } from "../test/caller";
 import { waitForComparison } from "../services/compare/comparison-jobs";
@@ -17,7 +23,11 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 const candidates = [
   { label: "Points", typeId: "points", params: { pendingDays: 0 } },
-  { label: "Cumulative discount", typeId: "tiered-discount", params: { levels: [{ spend: 5_000, percentOff: 10 }] } },
+  {
+    label: "Cumulative discount",
+    typeId: "tiered-discount",
+    params: { levels: [{ spend: 5_000, percentOff: 10 }] },
+  },
 ];
 const start = { name: "Points or tiers", comparison: { candidates, resamples: 50 } };
 
@@ -34,7 +44,12 @@ describe.each(testDrivers())("compare procedures on $name", (driver) => {
     for (let c = 0; c < 10; c++) {
       const customer = await makeCustomer(db, { homeStoreId: milano });
       for (let m = 0; m < 12; m++)
-        await makeOrder(db, { customerId: customer.id, storeId: milano, placedAt: new Date(Date.UTC(2024, 6 + m, 3 + c)), total: 4_000 });
+        await makeOrder(db, {
+          customerId: customer.id,
+          storeId: milano,
+          placedAt: new Date(Date.UTC(2024, 6 + m, 3 + c)),
+          total: 4_000,
+        });
     }
     ids = {
       milano,
@@ -82,11 +97,18 @@ describe.each(testDrivers())("compare procedures on $name", (driver) => {
 
   it("names the candidate whose parameters are wrong", async () => {
     const api = await callerFor(handle.db, ids.marketer);
-    const bad = { ...start, comparison: { candidates: [candidates[0]!, { label: "Broken", typeId: "points", params: { earnPer: 0 } }] } };
+    const bad = {
+      ...start,
+      comparison: {
+        candidates: [candidates[0]!, { label: "Broken", typeId: "points", params: { earnPer: 0 } }],
+      },
+    };
     const error = await api.compare.start(bad).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect((error as TRPCError).message).toMatch(/^Broken: earnPer: /);
-    const one = await api.compare.start({ ...start, comparison: { candidates: [candidates[0]!] } }).catch((e: unknown) => e);
+    const one = await api.compare
+      .start({ ...start, comparison: { candidates: [candidates[0]!] } })
+      .catch((e: unknown) => e);
     expect((one as TRPCError).code).toBe("BAD_REQUEST");
     expect((one as TRPCError).message).toContain("compare at least 2 candidates");
   });
@@ -100,7 +122,9 @@ describe.each(testDrivers())("compare procedures on $name", (driver) => {
   });
 
   it("re-runs a saved comparison on newer data, keeping the length of its period", async () => {
-    const { id } = await (await callerFor(handle.db, ids.analyst)).compare.start({ ...start, range: { from: "2024-07-01", to: "2024-12-31" } });
+    const { id } = await (
+      await callerFor(handle.db, ids.analyst)
+    ).compare.start({ ...start, range: { from: "2024-07-01", to: "2024-12-31" } });
     await waitForComparison(id);
     const later = await callerFor(handle.db, ids.analyst, new Date("2025-07-01T12:00:00Z"));
     await later.compare.rerun({ id });
@@ -114,7 +138,14 @@ describe.each(testDrivers())("compare procedures on $name", (driver) => {
   it("reports a run cut off by a restart instead of spinning forever", async () => {
     const [row] = await handle.db
       .insert(comparisons)
-      .values({ name: "Orphan", input: { candidates }, periodFrom: new Date("2025-01-01"), periodTo: new Date("2025-02-01"), status: "running", progress: 40 })
+      .values({
+        name: "Orphan",
+        input: { candidates },
+        periodFrom: new Date("2025-01-01"),
+        periodTo: new Date("2025-02-01"),
+        status: "running",
+        progress: 40,
+      })
       .returning();
     const view = await (await callerFor(handle.db, ids.analyst)).compare.get({ id: row!.id });
     expect(view.status).toBe("failed");
@@ -122,6 +153,8 @@ describe.each(testDrivers())("compare procedures on $name", (driver) => {
   });
 
   it("answers an unknown comparison with NOT_FOUND", async () => {
-    expect(await codeOf((await callerFor(handle.db, ids.analyst)).compare.get({ id: 99_999 }))).toBe("NOT_FOUND");
+    expect(
+      await codeOf((await callerFor(handle.db, ids.analyst)).compare.get({ id: 99_999 })),
+    ).toBe("NOT_FOUND");
   });
 });

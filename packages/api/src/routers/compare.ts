@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { comparisonInput } from "@boomerang/domain/simulation";
-import { getComparison, rerunComparison, savedComparisons, startComparison } from "../services/compare/comparisons";
+import {
+  getComparison,
+  rerunComparison,
+  savedComparisons,
+  startComparison,
+} from "../services/compare/comparisons";
 import { analystProcedure, createTRPCRouter } from "../trpc";
 import { dayRangeInput } from "./inputs";
 
@@ -30,7 +35,11 @@ export const compareRouter = createTRPCRouter({
         now: ctx.now,
       }),
     ),
-  get: analystProcedure.input(id).query(({ ctx, input }) => getComparison(ctx.db, input.id, ctx.now)),
+  get: analystProcedure
+    .input(id)
+    .query(({ ctx, input }) => getComparison(ctx.db, input.id, ctx.now)),
   list: analystProcedure.query(({ ctx }) => savedComparisons(ctx.db)),
-  rerun: analystProcedure.input(id).mutation(({ ctx, input }) => rerunComparison(ctx.db, input.id, ctx.now)),
+  rerun: analystProcedure
+    .input(id)
+    .mutation(({ ctx, input }) => rerunComparison(ctx.db, input.id, ctx.now)),
 });

@@ -22,7 +22,10 @@ describe.each(testDrivers())("data and API keys procedures on $name", (driver) =
 
   it("an admin creates a key: the secret is shown once and only its SHA-256 is stored", async () => {
     const api = await callerFor(handle.db, ids.admin);
-    const created = await api.apiKeys.create({ name: "Till system", scopes: ["orders:write", "orders:write", "rewards:read"] });
+    const created = await api.apiKeys.create({
+      name: "Till system",
+      scopes: ["orders:write", "orders:write", "rewards:read"],
+    });
     expect(created.secret).toMatch(/^bmr_[A-Za-z0-9_-]{43}$/);
     expect(created.scopes).toEqual(["orders:write", "rewards:read"]);
     const rows = await handle.db.select().from(apiKeys);
@@ -30,8 +33,13 @@ describe.each(testDrivers())("data and API keys procedures on $name", (driver) =
     expect(JSON.stringify(await api.apiKeys.list())).not.toContain(created.secret);
     await api.apiKeys.revoke({ id: created.id });
     expect((await api.apiKeys.list())[0]?.revokedAt).not.toBeNull();
-    await expect(api.apiKeys.revoke({ id: created.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const [audit] = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from audit_log where entity_type = 'api_key'`);
+    await expect(api.apiKeys.revoke({ id: created.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const [audit] = await queryRows<{ n: number }>(
+      handle.db,
+      sql`select count(*)::int as n from audit_log where entity_type = 'api_key'`,
+    );
     expect(audit?.n).toBe(2);
   });
 
@@ -42,8 +50,12 @@ describe.each(testDrivers())("data and API keys procedures on $name", (driver) =
     }
     await expect((await callerFor(handle.db, ids.marketer)).data.imports()).resolves.toEqual([]);
     for (const role of ["analyst", "manager"] as const)
-      await expect((await callerFor(handle.db, ids[role])).data.imports()).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect((await callerFor(handle.db, null)).data.imports()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      await expect((await callerFor(handle.db, ids[role])).data.imports()).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+    await expect((await callerFor(handle.db, null)).data.imports()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("refuses a key without a name or scopes with a clear message", async () => {

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { columnMapping, errorReportCsv, importKindInput, importStatus, listImports, previewImport } from "../services/imports";
+import {
+  columnMapping,
+  errorReportCsv,
+  importKindInput,
+  importStatus,
+  listImports,
+  previewImport,
+} from "../services/imports";
 import { getBusinessProfile } from "../services/settings";
 import { createTRPCRouter, marketerProcedure } from "../trpc";
 
@@ -11,15 +18,31 @@ const jobInput = z.object({ id: z.number().int().positive() });
  */
 export const dataRouter = createTRPCRouter({
   preview: marketerProcedure
-    .input(z.object({ kind: importKindInput, sample: z.string().max(256_000, "Send at most the first 256 kB for a preview."), mapping: columnMapping.optional() }))
+    .input(
+      z.object({
+        kind: importKindInput,
+        sample: z.string().max(256_000, "Send at most the first 256 kB for a preview."),
+        mapping: columnMapping.optional(),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const business = await getBusinessProfile(ctx.db);
-      return previewImport(input.kind, input.sample, { timeZone: business.timezone, currency: business.currency }, input.mapping);
+      return previewImport(
+        input.kind,
+        input.sample,
+        { timeZone: business.timezone, currency: business.currency },
+        input.mapping,
+      );
     }),
   imports: marketerProcedure.query(({ ctx }) => listImports(ctx.db)),
-  importStatus: marketerProcedure.input(jobInput).query(({ ctx, input }) => importStatus(ctx.db, input.id)),
+  importStatus: marketerProcedure
+    .input(jobInput)
+    .query(({ ctx, input }) => importStatus(ctx.db, input.id)),
   importReport: marketerProcedure.input(jobInput).query(async ({ ctx, input }) => {
     const job = await importStatus(ctx.db, input.id);
-    return { fileName: `${job.fileName.replace(/\.csv$/i, "")}-problems.csv`, csv: errorReportCsv(job.errors) };
+    return {
+      fileName: `${job.fileName.replace(/\.csv$/i, "")}-problems.csv`,
+      csv: errorReportCsv(job.errors),
+    };
   }),
 });

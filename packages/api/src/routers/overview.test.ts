@@ -1,7 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users, type DbHandle } from "@boomerang/db";
-import { makeBusiness, makeCustomer, makeOrder, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import {
+  makeBusiness,
+  makeCustomer,
+  makeOrder,
+  makeStore,
+  makeUser,
+} from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { eq } from "drizzle-orm";
 import { callerFor } from "../test/caller";
@@ -19,7 +25,14 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 describe.each(testDrivers())("overview procedure on $name", (driver) => {
   let handle: DbHandle;
-  let ids: { milano: number; roma: number; admin: number; analyst: number; marketer: number; manager: number };
+  let ids: {
+    milano: number;
+    roma: number;
+    admin: number;
+    analyst: number;
+    marketer: number;
+    manager: number;
+  };
 
   beforeAll(async () => {
     handle = await openTestDb(driver, "api_overview");
@@ -29,9 +42,24 @@ describe.each(testDrivers())("overview procedure on $name", (driver) => {
     const roma = (await makeStore(db, { name: "Roma" })).id;
     const a = await makeCustomer(db, { homeStoreId: milano });
     const b = await makeCustomer(db, { homeStoreId: roma });
-    await makeOrder(db, { customerId: a.id, storeId: milano, placedAt: new Date("2025-06-10T10:00:00Z"), total: 4000 });
-    await makeOrder(db, { customerId: b.id, storeId: roma, placedAt: new Date("2025-06-11T10:00:00Z"), total: 6000 });
-    await makeOrder(db, { customerId: b.id, storeId: roma, placedAt: new Date("2025-05-11T10:00:00Z"), total: 1000 });
+    await makeOrder(db, {
+      customerId: a.id,
+      storeId: milano,
+      placedAt: new Date("2025-06-10T10:00:00Z"),
+      total: 4000,
+    });
+    await makeOrder(db, {
+      customerId: b.id,
+      storeId: roma,
+      placedAt: new Date("2025-06-11T10:00:00Z"),
+      total: 6000,
+    });
+    await makeOrder(db, {
+      customerId: b.id,
+      storeId: roma,
+      placedAt: new Date("2025-05-11T10:00:00Z"),
+      total: 1000,
+    });
     ids = {
       milano,
       roma,
@@ -95,27 +123,38 @@ describe.each(testDrivers())("overview procedure on $name", (driver) => {
 
   it("rejects a period that ends before it starts, saying which field", async () => {
     const api = await callerFor(handle.db, ids.admin);
-    const error = await api.overview.get({ range: { from: "2025-06-30", to: "2025-06-01" } }).catch((e: unknown) => e);
+    const error = await api.overview
+      .get({ range: { from: "2025-06-30", to: "2025-06-01" } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
-    expect((error as TRPCError).message).toContain("The start date must not be after the end date.");
+    expect((error as TRPCError).message).toContain(
+      "The start date must not be after the end date.",
+    );
   });
 
   it("rejects malformed dates", async () => {
     const api = await callerFor(handle.db, ids.admin);
-    expect(await codeOf(api.overview.get({ range: { from: "June 1st", to: "2025-06-30" } }))).toBe("BAD_REQUEST");
+    expect(await codeOf(api.overview.get({ range: { from: "June 1st", to: "2025-06-30" } }))).toBe(
+      "BAD_REQUEST",
+    );
   });
 
   it("takes a deactivation into account on the very next request", async () => {
     const user = await makeUser(handle.db, { role: "analyst" });
     expect(await codeOf((await callerFor(handle.db, user.id)).overview.get(june))).toBe("OK");
     await handle.db.update(users).set({ active: false }).where(eq(users.id, user.id));
-    expect(await codeOf((await callerFor(handle.db, user.id)).overview.get(june))).toBe("UNAUTHORIZED");
+    expect(await codeOf((await callerFor(handle.db, user.id)).overview.get(june))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 
   it("takes a role change into account on the very next request", async () => {
     const user = await makeUser(handle.db, { role: "analyst" });
-    await handle.db.update(users).set({ role: "store_manager", storeId: ids.milano }).where(eq(users.id, user.id));
+    await handle.db
+      .update(users)
+      .set({ role: "store_manager", storeId: ids.milano })
+      .where(eq(users.id, user.id));
     const overview = await (await callerFor(handle.db, user.id)).overview.get(june);
     expect(overview.store?.id).toBe(ids.milano);
   });

@@ -1,13 +1,22 @@
 import { TRPCError } from "@trpc/server";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, enrollments, ledgerEntries, programVersions, segments, type DbHandle } from "@boomerang/db";
+import {
+  auditLog,
+  enrollments,
+  ledgerEntries,
+  programVersions,
+  segments,
+  type DbHandle,
+} from "@boomerang/db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { isControl } from "@boomerang/domain/programs";
 import { callerFor } from "../test/caller";
 
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; fieldErrors?: unknown }> {
+async function failure(
+  promise: Promise<unknown>,
+): Promise<{ code: string; message: string; fieldErrors?: unknown }> {
   try {
     await promise;
     return { code: "OK", message: "" };
@@ -30,13 +39,22 @@ const stampCard = (overrides: Record<string, unknown> = {}) => ({
   endsAt: null,
   budgetCap: null,
   controlShareBp: 1000,
-  messages: [{ trigger: "welcome" as const, channel: "email" as const, text: "Welcome to the card!" }],
+  messages: [
+    { trigger: "welcome" as const, channel: "email" as const, text: "Welcome to the card!" },
+  ],
   ...overrides,
 });
 
 describe.each(testDrivers())("programs procedures on $name", (driver) => {
   let handle: DbHandle;
-  let ids: { milano: number; roma: number; admin: number; marketer: number; analyst: number; manager: number };
+  let ids: {
+    milano: number;
+    roma: number;
+    admin: number;
+    marketer: number;
+    analyst: number;
+    manager: number;
+  };
   const milanese: number[] = [];
   const romans: number[] = [];
 
@@ -46,7 +64,8 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     await makeBusiness(db, { timezone: "UTC" });
     const milano = (await makeStore(db, { name: "Milano" })).id;
     const roma = (await makeStore(db, { name: "Roma" })).id;
-    for (let i = 0; i < 30; i++) milanese.push((await makeCustomer(db, { homeStoreId: milano })).id);
+    for (let i = 0; i < 30; i++)
+      milanese.push((await makeCustomer(db, { homeStoreId: milano })).id);
     for (let i = 0; i < 10; i++) romans.push((await makeCustomer(db, { homeStoreId: roma })).id);
     ids = {
       milano,
@@ -61,7 +80,11 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
 
   const as = (user: number | null) => callerFor(handle.db, user);
   const audits = (id: number) =>
-    handle.db.select().from(auditLog).where(and(eq(auditLog.entityType, "program"), eq(auditLog.entityId, String(id)))).orderBy(auditLog.id);
+    handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "program"), eq(auditLog.entityId, String(id))))
+      .orderBy(auditLog.id);
 
   it("lets marketers and admins create drafts, and refuses analysts, store managers and the signed out", async () => {
     for (const user of [ids.marketer, ids.admin]) {
@@ -77,7 +100,11 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     const { id } = await (await as(ids.marketer)).programs.create(stampCard({ name: "Defaults" }));
     const detail = await (await as(ids.analyst)).programs.get({ id });
     expect(detail.program.status).toBe("draft");
-    expect(detail.program.config).toMatchObject({ stampsRequired: 8, rewardName: "Free drink", countBy: "item" });
+    expect(detail.program.config).toMatchObject({
+      stampsRequired: 8,
+      rewardName: "Free drink",
+      countBy: "item",
+    });
     expect(detail.summary).toContain("8");
     const [entry] = await audits(id);
     expect(entry).toMatchObject({ action: "program.created", actorId: ids.marketer });
@@ -92,20 +119,35 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     const noName = await failure(api.programs.create(stampCard({ name: "  " })));
     expect(noName.message).toContain("Give the program a name.");
     const backwards = await failure(
-      api.programs.create(stampCard({ startsAt: new Date("2025-08-01T00:00:00Z"), endsAt: new Date("2025-07-01T00:00:00Z") })),
+      api.programs.create(
+        stampCard({
+          startsAt: new Date("2025-08-01T00:00:00Z"),
+          endsAt: new Date("2025-07-01T00:00:00Z"),
+        }),
+      ),
     );
     expect(backwards.message).toContain("The end must be after the start.");
-    expect((await failure(api.programs.create(stampCard({ controlShareBp: 6000 })))).message).toContain("at most 50%");
+    expect(
+      (await failure(api.programs.create(stampCard({ controlShareBp: 6000 })))).message,
+    ).toContain("at most 50%");
     expect(await codeOf(api.programs.create(stampCard({ segmentId: 999 })))).toBe("BAD_REQUEST");
   });
 
   it("refuses the second of two saves made on the same revision, with a clear message", async () => {
     const api = await as(ids.marketer);
     const { id } = await api.programs.create(stampCard({ name: "Contested" }));
-    const first = await api.programs.update({ id, revision: 1, program: stampCard({ name: "Contested", config: { stampsRequired: 10 } }) });
+    const first = await api.programs.update({
+      id,
+      revision: 1,
+      program: stampCard({ name: "Contested", config: { stampsRequired: 10 } }),
+    });
     expect(first.revision).toBe(2);
     const second = await failure(
-      (await as(ids.admin)).programs.update({ id, revision: 1, program: stampCard({ name: "Contested", config: { stampsRequired: 5 } }) }),
+      (await as(ids.admin)).programs.update({
+        id,
+        revision: 1,
+        program: stampCard({ name: "Contested", config: { stampsRequired: 5 } }),
+      }),
     );
     expect(second.code).toBe("CONFLICT");
     expect(second.message).toContain("Someone else saved");
@@ -113,7 +155,9 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     expect(detail.program.config).toMatchObject({ stampsRequired: 10 });
     expect(detail.versions.map((v) => v.version)).toEqual([1]);
     const updated = (await audits(id)).find((a) => a.action === "program.updated");
-    expect(updated?.changes).toMatchObject({ fields: { config: { from: { stampsRequired: 8 }, to: { stampsRequired: 10 } } } });
+    expect(updated?.changes).toMatchObject({
+      fields: { config: { from: { stampsRequired: 8 }, to: { stampsRequired: 10 } } },
+    });
   });
 
   it("walks draft → active → paused → active → ended → archived, refusing every other move", async () => {
@@ -128,17 +172,22 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     const refused = async (action: "activate" | "pause" | "resume" | "end" | "archive") =>
       failure(api.programs.transition({ id, revision, action }));
 
-    for (const action of ["pause", "resume", "end", "archive"] as const) expect((await refused(action)).code).toBe("CONFLICT");
+    for (const action of ["pause", "resume", "end", "archive"] as const)
+      expect((await refused(action)).code).toBe("CONFLICT");
     expect((await move("activate")).status).toBe("active");
-    for (const action of ["activate", "resume", "archive"] as const) expect((await refused(action)).code).toBe("CONFLICT");
+    for (const action of ["activate", "resume", "archive"] as const)
+      expect((await refused(action)).code).toBe("CONFLICT");
     expect((await move("pause")).status).toBe("paused");
-    for (const action of ["activate", "pause", "archive"] as const) expect((await refused(action)).code).toBe("CONFLICT");
+    for (const action of ["activate", "pause", "archive"] as const)
+      expect((await refused(action)).code).toBe("CONFLICT");
     expect((await move("resume")).status).toBe("active");
     expect((await move("end")).status).toBe("ended");
-    for (const action of ["activate", "pause", "resume", "end"] as const) expect((await refused(action)).code).toBe("CONFLICT");
+    for (const action of ["activate", "pause", "resume", "end"] as const)
+      expect((await refused(action)).code).toBe("CONFLICT");
     expect((await refused("resume")).message).toContain("only a paused program can be resumed");
     expect((await move("archive")).status).toBe("archived");
-    for (const action of ["activate", "pause", "resume", "end", "archive"] as const) expect((await refused(action)).code).toBe("CONFLICT");
+    for (const action of ["activate", "pause", "resume", "end", "archive"] as const)
+      expect((await refused(action)).code).toBe("CONFLICT");
     expect((await audits(id)).map((a) => a.action)).toEqual([
       "program.created",
       "program.activated",
@@ -147,46 +196,90 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
       "program.ended",
       "program.archived",
     ]);
-    expect(await codeOf(api.programs.transition({ id, revision: revision - 1, action: "archive" }))).toBe("CONFLICT");
-    expect(await codeOf(api.programs.update({ id, revision, program: stampCard({ name: "Too late" }) }))).toBe("CONFLICT");
+    expect(
+      await codeOf(api.programs.transition({ id, revision: revision - 1, action: "archive" })),
+    ).toBe("CONFLICT");
+    expect(
+      await codeOf(api.programs.update({ id, revision, program: stampCard({ name: "Too late" }) })),
+    ).toBe("CONFLICT");
   });
 
   it("refuses lifecycle changes from analysts and store managers", async () => {
-    const { id } = await (await as(ids.marketer)).programs.create(stampCard({ name: "Read only for some" }));
+    const { id } = await (
+      await as(ids.marketer)
+    ).programs.create(stampCard({ name: "Read only for some" }));
     for (const user of [ids.analyst, ids.manager]) {
       const api = await as(user);
-      expect(await codeOf(api.programs.transition({ id, revision: 1, action: "activate" }))).toBe("FORBIDDEN");
-      expect(await codeOf(api.programs.update({ id, revision: 1, program: stampCard() }))).toBe("FORBIDDEN");
+      expect(await codeOf(api.programs.transition({ id, revision: 1, action: "activate" }))).toBe(
+        "FORBIDDEN",
+      );
+      expect(await codeOf(api.programs.update({ id, revision: 1, program: stampCard() }))).toBe(
+        "FORBIDDEN",
+      );
       expect(await codeOf(api.programs.delete({ id, revision: 1 }))).toBe("FORBIDDEN");
       expect(await codeOf(api.programs.preview(stampCard()))).toBe("FORBIDDEN");
     }
-    expect(await codeOf((await as(ids.admin)).programs.transition({ id, revision: 1, action: "activate" }))).toBe("OK");
+    expect(
+      await codeOf(
+        (await as(ids.admin)).programs.transition({ id, revision: 1, action: "activate" }),
+      ),
+    ).toBe("OK");
   });
 
   it("enrolls the target stores' customers at activation, holding out the control group by the hash", async () => {
     const api = await as(ids.marketer);
-    const { id } = await api.programs.create(stampCard({ name: "Milano only", targetStoreIds: [ids.milano], controlShareBp: 3000 }));
+    const { id } = await api.programs.create(
+      stampCard({ name: "Milano only", targetStoreIds: [ids.milano], controlShareBp: 3000 }),
+    );
     const result = await api.programs.transition({ id, revision: 1, action: "activate" });
     const control = milanese.filter((c) => isControl(id, c, 3000)).length;
     expect(result.enrolled).toEqual({ members: milanese.length - control, control });
     const rows = await handle.db.select().from(enrollments).where(eq(enrollments.programId, id));
-    expect(rows.every((r) => milanese.includes(r.customerId) && r.isControl === isControl(id, r.customerId, 3000))).toBe(true);
+    expect(
+      rows.every(
+        (r) => milanese.includes(r.customerId) && r.isControl === isControl(id, r.customerId, 3000),
+      ),
+    ).toBe(true);
   });
 
   it("versions an edit of an active program and keeps what members earned", async () => {
     const api = await as(ids.marketer);
-    const { id } = await api.programs.create(stampCard({ name: "Versioned", type: "points", config: {} }));
+    const { id } = await api.programs.create(
+      stampCard({ name: "Versioned", type: "points", config: {} }),
+    );
     const active = await api.programs.transition({ id, revision: 1, action: "activate" });
-    await handle.db.insert(ledgerEntries).values({ programId: id, customerId: milanese[0]!, kind: "earn", unit: "points", amount: 70, effectiveAt: new Date("2025-06-15T00:00:00Z") });
-    const saved = await api.programs.update({ id, revision: active.revision, program: stampCard({ name: "Versioned", type: "points", config: { earnPer: 2 } }) });
+    await handle.db.insert(ledgerEntries).values({
+      programId: id,
+      customerId: milanese[0]!,
+      kind: "earn",
+      unit: "points",
+      amount: 70,
+      effectiveAt: new Date("2025-06-15T00:00:00Z"),
+    });
+    const saved = await api.programs.update({
+      id,
+      revision: active.revision,
+      program: stampCard({ name: "Versioned", type: "points", config: { earnPer: 2 } }),
+    });
     expect(saved.version).toBe(2);
     const detail = await api.programs.get({ id });
     expect(detail.versions.map((v) => v.version)).toEqual([1, 2]);
     expect(detail.program.config).toMatchObject({ earnPer: 2 });
     expect(detail.stats.issued).toBe(70);
-    const [v1] = await handle.db.select().from(programVersions).where(and(eq(programVersions.programId, id), eq(programVersions.version, 1)));
+    const [v1] = await handle.db
+      .select()
+      .from(programVersions)
+      .where(and(eq(programVersions.programId, id), eq(programVersions.version, 1)));
     expect(v1?.config).not.toMatchObject({ earnPer: 2 });
-    expect(await codeOf(api.programs.update({ id, revision: saved.revision, program: stampCard({ name: "Versioned", type: "cashback", config: {} }) }))).toBe("BAD_REQUEST");
+    expect(
+      await codeOf(
+        api.programs.update({
+          id,
+          revision: saved.revision,
+          program: stampCard({ name: "Versioned", type: "cashback", config: {} }),
+        }),
+      ),
+    ).toBe("BAD_REQUEST");
   });
 
   it("deletes drafts only", async () => {
@@ -204,22 +297,40 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
 
   it("enrolls only a saved segment's members when the program targets one, and refuses broken rules", async () => {
     const torinese: number[] = [];
-    for (let i = 0; i < 8; i++) torinese.push((await makeCustomer(handle.db, { homeStoreId: ids.milano, city: "Torino" })).id);
+    for (let i = 0; i < 8; i++)
+      torinese.push(
+        (await makeCustomer(handle.db, { homeStoreId: ids.milano, city: "Torino" })).id,
+      );
     const [segment] = await handle.db
       .insert(segments)
-      .values({ name: "Torino", rules: { kind: "and", children: [{ kind: "city", values: ["Torino"] }] } })
+      .values({
+        name: "Torino",
+        rules: { kind: "and", children: [{ kind: "city", values: ["Torino"] }] },
+      })
       .returning();
     const api = await as(ids.marketer);
-    const { id } = await api.programs.create(stampCard({ name: "For a segment", segmentId: segment!.id, controlShareBp: 0 }));
+    const { id } = await api.programs.create(
+      stampCard({ name: "For a segment", segmentId: segment!.id, controlShareBp: 0 }),
+    );
     const result = await api.programs.transition({ id, revision: 1, action: "activate" });
     expect(result.enrolled).toEqual({ members: torinese.length, control: 0 });
-    const enrolled = await handle.db.select({ customerId: enrollments.customerId }).from(enrollments).where(eq(enrollments.programId, id));
+    const enrolled = await handle.db
+      .select({ customerId: enrollments.customerId })
+      .from(enrollments)
+      .where(eq(enrollments.programId, id));
     expect(enrolled.map((e) => e.customerId).sort((a, b) => a - b)).toEqual(torinese);
     expect((await api.programs.get({ id })).segmentName).toBe("Torino");
 
-    const [broken] = await handle.db.insert(segments).values({ name: "Broken", rules: { kind: "nonsense" } }).returning();
-    const other = await api.programs.create(stampCard({ name: "Broken target", segmentId: broken!.id }));
-    const refused = await failure(api.programs.transition({ id: other.id, revision: 1, action: "activate" }));
+    const [broken] = await handle.db
+      .insert(segments)
+      .values({ name: "Broken", rules: { kind: "nonsense" } })
+      .returning();
+    const other = await api.programs.create(
+      stampCard({ name: "Broken target", segmentId: broken!.id }),
+    );
+    const refused = await failure(
+      api.programs.transition({ id: other.id, revision: 1, action: "activate" }),
+    );
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toContain('The rules of segment "Broken" are not valid');
     const options = await (await as(ids.analyst)).programs.segmentOptions();
@@ -235,10 +346,18 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     expect(everyone?.members).toBe(milanese.length + romans.length + 8);
     const managed = (await (await as(ids.manager)).programs.list({ search: "everyone" }))[0];
     expect(managed?.members).toBe(milanese.length + 8);
-    expect((await (await as(ids.manager)).programs.get({ id })).stats.members).toBe(milanese.length + 8);
-    expect(await codeOf((await as(ids.manager)).programs.get({ id, storeId: ids.roma }))).toBe("FORBIDDEN");
-    expect(await codeOf((await as(ids.manager)).programs.list({ storeId: ids.roma }))).toBe("FORBIDDEN");
-    expect((await (await as(ids.analyst)).programs.get({ id, storeId: ids.roma })).stats.members).toBe(romans.length);
+    expect((await (await as(ids.manager)).programs.get({ id })).stats.members).toBe(
+      milanese.length + 8,
+    );
+    expect(await codeOf((await as(ids.manager)).programs.get({ id, storeId: ids.roma }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(await codeOf((await as(ids.manager)).programs.list({ storeId: ids.roma }))).toBe(
+      "FORBIDDEN",
+    );
+    expect(
+      (await (await as(ids.analyst)).programs.get({ id, storeId: ids.roma })).stats.members,
+    ).toBe(romans.length);
     const drafts = await api.programs.list({ status: "draft" });
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((p) => p.status === "draft")).toBe(true);

@@ -20,7 +20,10 @@ export const programsRouter = createTRPCRouter({
 
   /** Saved segments a program can target (the designer's picker). */
   segmentOptions: storeScopedProcedure.query(({ ctx }) =>
-    ctx.db.select({ id: segments.id, name: segments.name }).from(segments).orderBy(asc(segments.name)),
+    ctx.db
+      .select({ id: segments.id, name: segments.name })
+      .from(segments)
+      .orderBy(asc(segments.name)),
   ),
 
   list: storeScopedProcedure

@@ -2,7 +2,13 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@boomerang/db";
 import { rebuildCustomerFeatures } from "@boomerang/db/features/refresh-activity";
-import { makeBusiness, makeCustomer, makeOrder, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import {
+  makeBusiness,
+  makeCustomer,
+  makeOrder,
+  makeStore,
+  makeUser,
+} from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { callerFor } from "../test/caller";
 
@@ -13,7 +19,9 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; messa
     await promise;
     return { code: "OK", message: "" };
   } catch (error) {
-    return error instanceof TRPCError ? { code: error.code, message: error.message } : { code: "NOT_A_TRPC_ERROR", message: "" };
+    return error instanceof TRPCError
+      ? { code: error.code, message: error.message }
+      : { code: "NOT_A_TRPC_ERROR", message: "" };
   }
 }
 
@@ -60,7 +68,11 @@ describe.each(testDrivers())("retention procedure on $name", (driver) => {
     expect(r.repeat.overall).toMatchObject({ eligible: 3, repeaters: 2 });
     expect(r.churn.at(-1)?.date).toBe("2025-06-30");
     // February: customer a's January 20.00 came back as 20.00; b's 20.00 is lost.
-    expect(r.revenueChurn.find((m) => m.month === "2025-02-01")).toMatchObject({ previousRevenue: 4000, lost: 2000, expansion: 0 });
+    expect(r.revenueChurn.find((m) => m.month === "2025-02-01")).toMatchObject({
+      previousRevenue: 4000,
+      lost: 2000,
+      expansion: 0,
+    });
     expect(r.monthly.map((m) => [m.month, m.orders])).toEqual([
       ["2025-01-01", 2],
       ["2025-02-01", 1],
@@ -75,19 +87,31 @@ describe.each(testDrivers())("retention procedure on $name", (driver) => {
     const own = await api.retention.get(firstHalf);
     expect(own.store?.id).toBe(ids.milano);
     expect(own.matrix.rows.map((row) => row.size)).toEqual([2]);
-    expect((await failure(api.retention.get({ ...firstHalf, storeId: ids.roma }))).code).toBe("FORBIDDEN");
+    expect((await failure(api.retention.get({ ...firstHalf, storeId: ids.roma }))).code).toBe(
+      "FORBIDDEN",
+    );
   });
 
   it("refuses a churn window whose at-risk threshold is not shorter, with a clear message", async () => {
     const api = await callerFor(handle.db, ids.analyst);
-    const refused = await failure(api.retention.get({ ...firstHalf, churnWindow: { churnAfterDays: 30, atRiskAfterDays: 30 } }));
-    expect(refused).toEqual({ code: "BAD_REQUEST", message: "The at-risk threshold must be at least 1 day and shorter than the churn window." });
-    expect((await failure(api.retention.get({ range: { from: "2025-06-01", to: "2025-01-01" } }))).code).toBe("BAD_REQUEST");
+    const refused = await failure(
+      api.retention.get({ ...firstHalf, churnWindow: { churnAfterDays: 30, atRiskAfterDays: 30 } }),
+    );
+    expect(refused).toEqual({
+      code: "BAD_REQUEST",
+      message: "The at-risk threshold must be at least 1 day and shorter than the churn window.",
+    });
+    expect(
+      (await failure(api.retention.get({ range: { from: "2025-06-01", to: "2025-01-01" } }))).code,
+    ).toBe("BAD_REQUEST");
   });
 
   it("says when the chosen segment does not exist", async () => {
     const api = await callerFor(handle.db, ids.analyst);
-    expect(await failure(api.retention.get({ ...firstHalf, segmentId: 999_999 }))).toEqual({ code: "NOT_FOUND", message: "The segment was not found." });
+    expect(await failure(api.retention.get({ ...firstHalf, segmentId: 999_999 }))).toEqual({
+      code: "NOT_FOUND",
+      message: "The segment was not found.",
+    });
   });
 
   it("refuses callers without a session", async () => {

@@ -16,9 +16,16 @@ export const retentionInput = z.object({
   grain: z.enum(["week", "month", "quarter"]).default("month"),
   channel: z.enum(["online", "offline"]).nullish(),
   segmentId: z.number().int().positive().nullish(),
-  program: z.object({ programId: z.number().int().positive(), group: z.enum(["members", "control"]) }).nullish(),
+  program: z
+    .object({ programId: z.number().int().positive(), group: z.enum(["members", "control"]) })
+    .nullish(),
   repeatWithinDays: days("The repeat window", 730).default(90),
-  churnWindow: z.object({ churnAfterDays: days("The churn window", 1095), atRiskAfterDays: days("The at-risk threshold", 1094) }).nullish(),
+  churnWindow: z
+    .object({
+      churnAfterDays: days("The churn window", 1095),
+      atRiskAfterDays: days("The at-risk threshold", 1094),
+    })
+    .nullish(),
   trendPeriod: z.number().int().min(1).max(24).default(1),
 });
 

@@ -2,27 +2,47 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, programs, rebuildCustomerFeatures, type DbHandle } from "@boomerang/db";
-import { makeBusiness, makeCustomer, makeOrder, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import {
+  makeBusiness,
+  makeCustomer,
+  makeOrder,
+  makeStore,
+  makeUser,
+} from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import type { SegmentNode } from "@boomerang/domain/segments";
 import { callerFor } from "../test/caller";
 
 const now = new Date("2025-07-01T12:00:00Z");
 const milanoCity: SegmentNode = { kind: "and", children: [{ kind: "city", values: ["Milano"] }] };
-const twoOrders: SegmentNode = { kind: "ordersCount", window: { kind: "allTime" }, range: { min: 2 } };
+const twoOrders: SegmentNode = {
+  kind: "ordersCount",
+  window: { kind: "allTime" },
+  range: { min: 2 },
+};
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
     await promise;
     return { code: "OK", message: "" };
   } catch (error) {
-    return error instanceof TRPCError ? { code: error.code, message: error.message } : { code: "NOT_A_TRPC_ERROR", message: String(error) };
+    return error instanceof TRPCError
+      ? { code: error.code, message: error.message }
+      : { code: "NOT_A_TRPC_ERROR", message: String(error) };
   }
 }
 
 describe.each(testDrivers())("segments procedures on $name", (driver) => {
   let handle: DbHandle;
-  let ids: { milano: number; roma: number; admin: number; analyst: number; marketer: number; manager: number; anna: number };
+  let ids: {
+    milano: number;
+    roma: number;
+    admin: number;
+    analyst: number;
+    marketer: number;
+    manager: number;
+    anna: number;
+  };
 
   beforeAll(async () => {
     handle = await openTestDb(driver, "api_segments");
@@ -30,16 +50,35 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
     await makeBusiness(db, { timezone: "UTC" });
     const milano = (await makeStore(db, { name: "Milano" })).id;
     const roma = (await makeStore(db, { name: "Roma", city: "Roma", region: "Lazio" })).id;
-    const anna = await makeCustomer(db, { city: "Milano", homeStoreId: milano, birthDate: "1999-01-01", consentMessenger: true });
-    const bruno = await makeCustomer(db, { city: "Milano", homeStoreId: roma, birthDate: "1970-01-01" });
+    const anna = await makeCustomer(db, {
+      city: "Milano",
+      homeStoreId: milano,
+      birthDate: "1999-01-01",
+      consentMessenger: true,
+    });
+    const bruno = await makeCustomer(db, {
+      city: "Milano",
+      homeStoreId: roma,
+      birthDate: "1970-01-01",
+    });
     await makeCustomer(db, { city: "Roma", homeStoreId: roma });
     for (const day of ["2025-05-01", "2025-06-01"]) {
-      await makeOrder(db, { customerId: anna.id, placedAt: new Date(`${day}T10:00:00Z`), total: 2000 });
+      await makeOrder(db, {
+        customerId: anna.id,
+        placedAt: new Date(`${day}T10:00:00Z`),
+        total: 2000,
+      });
     }
-    await makeOrder(db, { customerId: bruno.id, placedAt: new Date("2025-06-02T10:00:00Z"), total: 1000 });
+    await makeOrder(db, {
+      customerId: bruno.id,
+      placedAt: new Date("2025-06-02T10:00:00Z"),
+      total: 1000,
+    });
     await rebuildCustomerFeatures(db, now);
     ids = {
-      milano, roma, anna: anna.id,
+      milano,
+      roma,
+      anna: anna.id,
       admin: (await makeUser(db, { role: "admin" })).id,
       analyst: (await makeUser(db, { role: "analyst" })).id,
       marketer: (await makeUser(db, { role: "marketer" })).id,
@@ -51,7 +90,9 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
   it("counts members and the share of the base, compiled in the database", async () => {
     const api = await callerFor(handle.db, ids.analyst, now);
     expect(await api.segments.count({ rules: milanoCity })).toEqual({ members: 2, base: 3 });
-    const preview = await api.segments.preview({ rules: { kind: "and", children: [milanoCity, twoOrders] } });
+    const preview = await api.segments.preview({
+      rules: { kind: "and", children: [milanoCity, twoOrders] },
+    });
     expect(preview.members).toBe(1);
     expect(preview.sample.map((m) => m.id)).toEqual([ids.anna]);
     // Anna is 26: the 18–30 band, messengers, and she consents to them.
@@ -61,21 +102,32 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
   it("shows store managers their own store's members only", async () => {
     const api = await callerFor(handle.db, ids.manager, now);
     expect(await api.segments.count({ rules: milanoCity })).toEqual({ members: 1, base: 1 });
-    expect(await failure(api.segments.sql({ rules: milanoCity }))).toMatchObject({ code: "FORBIDDEN" });
-    const outsider = (await (await callerFor(handle.db, ids.analyst, now)).segments.preview({ rules: milanoCity })).sample.find((m) => m.id !== ids.anna)!;
-    expect(await failure(api.segments.explain({ rules: milanoCity, customerId: outsider.id }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await failure(api.segments.sql({ rules: milanoCity }))).toMatchObject({
+      code: "FORBIDDEN",
+    });
+    const outsider = (
+      await (await callerFor(handle.db, ids.analyst, now)).segments.preview({ rules: milanoCity })
+    ).sample.find((m) => m.id !== ids.anna)!;
+    expect(
+      await failure(api.segments.explain({ rules: milanoCity, customerId: outsider.id })),
+    ).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("explains why a customer is in the segment", async () => {
     const api = await callerFor(handle.db, ids.marketer, now);
-    const why = await api.segments.explain({ rules: { kind: "and", children: [milanoCity, twoOrders] }, customerId: ids.anna });
+    const why = await api.segments.explain({
+      rules: { kind: "and", children: [milanoCity, twoOrders] },
+      customerId: ids.anna,
+    });
     expect(why.holds).toBe(true);
     expect(why.children[1]).toMatchObject({ holds: true, observed: "2 orders" });
   });
 
   it("shows analysts the SQL, with the clock as a parameter", async () => {
     const api = await callerFor(handle.db, ids.analyst, now);
-    const query = await api.segments.sql({ rules: { kind: "daysSinceLastOrder", range: { max: 30 } } });
+    const query = await api.segments.sql({
+      rules: { kind: "daysSinceLastOrder", range: { max: 30 } },
+    });
     expect(query.sql).toContain("customer_features");
     expect(query.params).toContain(now.toISOString());
   });
@@ -83,33 +135,86 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
   it("refuses malformed rules with a bad request", async () => {
     const api = await callerFor(handle.db, ids.marketer, now);
     const bad = { kind: "age", range: { min: 50, max: 20 } } as unknown as SegmentNode;
-    expect(await failure(api.segments.count({ rules: bad }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await failure(api.segments.count({ rules: bad }))).toMatchObject({
+      code: "BAD_REQUEST",
+    });
   });
 
   it("lets marketers create, version, duplicate and delete, auditing each change; analysts and managers cannot", async () => {
     for (const user of [ids.analyst, ids.manager]) {
       const api = await callerFor(handle.db, user, now);
-      expect((await failure(api.segments.create({ name: "X", description: "", rules: milanoCity }))).code).toBe("FORBIDDEN");
+      expect(
+        (await failure(api.segments.create({ name: "X", description: "", rules: milanoCity })))
+          .code,
+      ).toBe("FORBIDDEN");
     }
     const api = await callerFor(handle.db, ids.marketer, now);
-    const created = await api.segments.create({ name: "Milano", description: "", rules: milanoCity });
-    expect(await api.segments.diff({ id: created.id, rules: { kind: "and", children: [milanoCity, twoOrders] } })).toEqual({ added: 0, removed: 1, kept: 1 });
-    await api.segments.update({ id: created.id, version: 1, segment: { name: "Milano regulars", description: "", rules: { kind: "and", children: [milanoCity, twoOrders] } } });
-    expect((await failure(api.segments.update({ id: created.id, version: 1, segment: { name: "Stale", description: "", rules: milanoCity } }))).code).toBe("CONFLICT");
+    const created = await api.segments.create({
+      name: "Milano",
+      description: "",
+      rules: milanoCity,
+    });
+    expect(
+      await api.segments.diff({
+        id: created.id,
+        rules: { kind: "and", children: [milanoCity, twoOrders] },
+      }),
+    ).toEqual({ added: 0, removed: 1, kept: 1 });
+    await api.segments.update({
+      id: created.id,
+      version: 1,
+      segment: {
+        name: "Milano regulars",
+        description: "",
+        rules: { kind: "and", children: [milanoCity, twoOrders] },
+      },
+    });
+    expect(
+      (
+        await failure(
+          api.segments.update({
+            id: created.id,
+            version: 1,
+            segment: { name: "Stale", description: "", rules: milanoCity },
+          }),
+        )
+      ).code,
+    ).toBe("CONFLICT");
     const detail = await api.segments.get({ id: created.id });
-    expect(detail.versions.map((v) => [v.version, v.memberCount])).toEqual([[2, 1], [1, 2]]);
+    expect(detail.versions.map((v) => [v.version, v.memberCount])).toEqual([
+      [2, 1],
+      [1, 2],
+    ]);
     const copy = await api.segments.duplicate({ id: created.id });
     const list = await api.segments.list();
-    expect(list.find((s) => s.id === copy.id)).toMatchObject({ name: "Milano regulars (copy)", members: 1 });
+    expect(list.find((s) => s.id === copy.id)).toMatchObject({
+      name: "Milano regulars (copy)",
+      members: 1,
+    });
     await api.segments.delete({ id: copy.id });
-    const actions = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityType, "segment")).orderBy(auditLog.id);
-    expect(actions.map((a) => a.action)).toEqual(["segment.created", "segment.updated", "segment.created", "segment.deleted"]);
+    const actions = await handle.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityType, "segment"))
+      .orderBy(auditLog.id);
+    expect(actions.map((a) => a.action)).toEqual([
+      "segment.created",
+      "segment.updated",
+      "segment.created",
+      "segment.deleted",
+    ]);
   });
 
   it("refuses to delete a segment a program uses, saying which", async () => {
     const api = await callerFor(handle.db, ids.admin, now);
-    const segment = await api.segments.create({ name: "Targeted", description: "", rules: milanoCity });
-    await handle.db.insert(programs).values({ name: "Summer points", type: "points", status: "active", segmentId: segment.id });
+    const segment = await api.segments.create({
+      name: "Targeted",
+      description: "",
+      rules: milanoCity,
+    });
+    await handle.db
+      .insert(programs)
+      .values({ name: "Summer points", type: "points", status: "active", segmentId: segment.id });
     const refused = await failure(api.segments.delete({ id: segment.id }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toContain('"Summer points" (active)');

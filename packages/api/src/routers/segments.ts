@@ -1,32 +1,70 @@
 import { z } from "zod";
 import { segmentPickerOptions } from "@boomerang/db";
 import { segmentRules, segmentTemplates } from "@boomerang/domain/segments";
-import { createSegment, deleteSegment, duplicateSegment, updateSegment } from "../services/segments/change-segments";
-import { explainMember, liveCount, previewSegment, segmentQuery } from "../services/segments/preview-segment";
+import {
+  createSegment,
+  deleteSegment,
+  duplicateSegment,
+  updateSegment,
+} from "../services/segments/change-segments";
+import {
+  explainMember,
+  liveCount,
+  previewSegment,
+  segmentQuery,
+} from "../services/segments/preview-segment";
 import { diffAgainstSaved, getSegment, listSegments } from "../services/segments/saved-segments";
 import { segmentFields, segmentId } from "../services/segments/segment-input";
-import { analystProcedure, createTRPCRouter, marketerProcedure, storeScopedProcedure } from "../trpc";
+import {
+  analystProcedure,
+  createTRPCRouter,
+  marketerProcedure,
+  storeScopedProcedure,
+} from "../trpc";
 
 const rulesInput = z.object({ rules: segmentRules });
 
 /** Store managers get every count and sample restricted to their own store (ctx.storeScope). */
 export const segmentsRouter = createTRPCRouter({
-  options: storeScopedProcedure.query(async ({ ctx }) => ({ ...(await segmentPickerOptions(ctx.db)), templates: segmentTemplates })),
-  count: storeScopedProcedure.input(rulesInput).query(({ ctx, input }) => liveCount(ctx.db, input.rules, ctx.storeScope, ctx.now)),
-  preview: storeScopedProcedure.input(rulesInput).query(({ ctx, input }) => previewSegment(ctx.db, input.rules, ctx.storeScope, ctx.now)),
+  options: storeScopedProcedure.query(async ({ ctx }) => ({
+    ...(await segmentPickerOptions(ctx.db)),
+    templates: segmentTemplates,
+  })),
+  count: storeScopedProcedure
+    .input(rulesInput)
+    .query(({ ctx, input }) => liveCount(ctx.db, input.rules, ctx.storeScope, ctx.now)),
+  preview: storeScopedProcedure
+    .input(rulesInput)
+    .query(({ ctx, input }) => previewSegment(ctx.db, input.rules, ctx.storeScope, ctx.now)),
   explain: storeScopedProcedure
     .input(rulesInput.extend({ customerId: z.number().int().positive() }))
-    .query(({ ctx, input }) => explainMember(ctx.db, input.rules, input.customerId, ctx.storeScope, ctx.now)),
-  sql: analystProcedure.input(rulesInput).query(({ ctx, input }) => segmentQuery(input.rules, ctx.now)),
+    .query(({ ctx, input }) =>
+      explainMember(ctx.db, input.rules, input.customerId, ctx.storeScope, ctx.now),
+    ),
+  sql: analystProcedure
+    .input(rulesInput)
+    .query(({ ctx, input }) => segmentQuery(input.rules, ctx.now)),
   list: storeScopedProcedure.query(({ ctx }) => listSegments(ctx.db, ctx.storeScope, ctx.now)),
-  get: storeScopedProcedure.input(z.object({ id: segmentId })).query(({ ctx, input }) => getSegment(ctx.db, input.id)),
+  get: storeScopedProcedure
+    .input(z.object({ id: segmentId }))
+    .query(({ ctx, input }) => getSegment(ctx.db, input.id)),
   diff: marketerProcedure
     .input(rulesInput.extend({ id: segmentId }))
     .query(({ ctx, input }) => diffAgainstSaved(ctx.db, input.id, input.rules, ctx.now)),
-  create: marketerProcedure.input(segmentFields).mutation(({ ctx, input }) => createSegment(ctx.db, ctx.user.id, input, ctx.now)),
+  create: marketerProcedure
+    .input(segmentFields)
+    .mutation(({ ctx, input }) => createSegment(ctx.db, ctx.user.id, input, ctx.now)),
   update: marketerProcedure
-    .input(z.object({ id: segmentId, version: z.number().int().positive(), segment: segmentFields }))
-    .mutation(({ ctx, input }) => updateSegment(ctx.db, ctx.user.id, input.id, input.version, input.segment, ctx.now)),
-  duplicate: marketerProcedure.input(z.object({ id: segmentId })).mutation(({ ctx, input }) => duplicateSegment(ctx.db, ctx.user.id, input.id, ctx.now)),
-  delete: marketerProcedure.input(z.object({ id: segmentId })).mutation(({ ctx, input }) => deleteSegment(ctx.db, ctx.user.id, input.id, ctx.now)),
+    .input(
+      z.object({ id: segmentId, version: z.number().int().positive(), segment: segmentFields }),
+    )
+    .mutation(({ ctx, input }) =>
+      updateSegment(ctx.db, ctx.user.id, input.id, input.version, input.segment, ctx.now),
+    ),
+  duplicate: marketerProcedure
+    .input(z.object({ id: segmentId }))
+    .mutation(({ ctx, input }) => duplicateSegment(ctx.db, ctx.user.id, input.id, ctx.now)),
+  delete: marketerProcedure
+    .input(z.object({ id: segmentId }))
+    .mutation(({ ctx, input }) => deleteSegment(ctx.db, ctx.user.id, input.id, ctx.now)),
 });

@@ -18,7 +18,13 @@ export const storesRouter = createTRPCRouter({
   /** The stores the user may look at: one for a store manager, all for everyone else. */
   list: storeScopedProcedure.query(({ ctx }) =>
     ctx.db
-      .select({ id: stores.id, code: stores.code, name: stores.name, city: stores.city, region: stores.region })
+      .select({
+        id: stores.id,
+        code: stores.code,
+        name: stores.name,
+        city: stores.city,
+        region: stores.region,
+      })
       .from(stores)
       .where(ctx.storeScope === null ? undefined : eq(stores.id, ctx.storeScope))
       .orderBy(asc(stores.name)),

@@ -1,4 +1,7 @@
-import { getBusinessSettings, updateBusinessSettings } from "../services/settings/business-settings";
+import {
+  getBusinessSettings,
+  updateBusinessSettings,
+} from "../services/settings/business-settings";
 import { businessSettingsInput } from "../services/settings/business-settings-input";
 import { adminProcedure, createTRPCRouter } from "../trpc";
 

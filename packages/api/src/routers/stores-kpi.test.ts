@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildCustomerFeatures, type DbHandle } from "@boomerang/db";
-import { makeBusiness, makeCustomer, makeOrder, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import {
+  makeBusiness,
+  makeCustomer,
+  makeOrder,
+  makeStore,
+  makeUser,
+} from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { storeDetailCsv } from "../services/stores/get-store-detail";
 import { callerFor } from "../test/caller";
@@ -21,13 +27,33 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
     const torino = (await makeStore(db, { name: "Torino" })).id;
     const a = await makeCustomer(db, { homeStoreId: milano });
     const b = await makeCustomer(db, { homeStoreId: roma });
-    await makeOrder(db, { customerId: a.id, storeId: milano, placedAt: new Date("2025-06-10T10:00:00Z"), total: 4000 });
+    await makeOrder(db, {
+      customerId: a.id,
+      storeId: milano,
+      placedAt: new Date("2025-06-10T10:00:00Z"),
+      total: 4000,
+    });
     // 23:30 in Rome on 31 May is still May in the business time zone, whatever UTC says.
-    await makeOrder(db, { customerId: a.id, storeId: milano, placedAt: new Date("2025-05-31T21:30:00Z"), total: 500 });
-    await makeOrder(db, { customerId: b.id, storeId: roma, placedAt: new Date("2025-06-11T10:00:00Z"), total: 6000 });
+    await makeOrder(db, {
+      customerId: a.id,
+      storeId: milano,
+      placedAt: new Date("2025-05-31T21:30:00Z"),
+      total: 500,
+    });
+    await makeOrder(db, {
+      customerId: b.id,
+      storeId: roma,
+      placedAt: new Date("2025-06-11T10:00:00Z"),
+      total: 6000,
+    });
     // Last seen 2025-04-15: with the business's 60-day churn window, churned on 2025-06-14.
     const gone = await makeCustomer(db, { homeStoreId: roma });
-    await makeOrder(db, { customerId: gone.id, storeId: roma, placedAt: new Date("2025-04-15T10:00:00Z"), total: 100 });
+    await makeOrder(db, {
+      customerId: gone.id,
+      storeId: roma,
+      placedAt: new Date("2025-04-15T10:00:00Z"),
+      total: 100,
+    });
     await rebuildCustomerFeatures(db, now);
     ids = {
       milano,
@@ -42,7 +68,9 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
   it("lists every store with the period against the previous one, its rank and the chain average", async () => {
     const api = await callerFor(handle.db, ids.admin, now);
     const list = await api.storeKpis.list({ range: june });
-    expect(list.rows.map((r) => [r.store.name, r.current.revenue, r.previous.revenue, r.rank])).toEqual([
+    expect(
+      list.rows.map((r) => [r.store.name, r.current.revenue, r.previous.revenue, r.rank]),
+    ).toEqual([
       ["Milano", 4000, 500, 2],
       ["Roma", 6000, 0, 1],
       ["Torino", 0, 0, 3],
@@ -75,8 +103,15 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
     expect(detail.rank).toBe(2);
     expect(detail.storeCount).toBe(3);
     expect(detail.trend.map((t) => t.month)[11]).toBe("2025-06-01");
-    expect(detail.trend[11]).toEqual({ month: "2025-06-01", revenue: 4000, orders: 1, activeCustomers: 1 });
-    expect(detail.cohorts).toEqual([{ month: "2025-05-01", customers: 1, active: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] }]);
+    expect(detail.trend[11]).toEqual({
+      month: "2025-06-01",
+      revenue: 4000,
+      orders: 1,
+      activeCustomers: 1,
+    });
+    expect(detail.cohorts).toEqual([
+      { month: "2025-05-01", customers: 1, active: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
+    ]);
     const csv = storeDetailCsv(detail).split("\n");
     expect(csv[0]).toBe("kpi,2025-06-01 to 2025-06-30,2025-05-02 to 2025-05-31,chain_average");
     expect(csv).toContain(`revenue_minor_units,4000,500,${10000 / 3}`);
@@ -85,6 +120,8 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
 
   it("answers an unknown store with NOT_FOUND", async () => {
     const api = await callerFor(handle.db, ids.admin, now);
-    await expect(api.storeKpis.get({ range: june, storeId: 99999 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(api.storeKpis.get({ range: june, storeId: 99999 })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

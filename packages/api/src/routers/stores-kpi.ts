@@ -10,7 +10,9 @@ export const storeKpisRouter = createTRPCRouter({
   /** Every store the user may see, with KPIs for the period against the previous one. */
   list: storeScopedProcedure
     .input(z.object({ range: dayRangeInput }))
-    .query(({ ctx, input }) => listStoreKpis(ctx.db, { range: input.range, storeScope: ctx.storeScope, now: ctx.now })),
+    .query(({ ctx, input }) =>
+      listStoreKpis(ctx.db, { range: input.range, storeScope: ctx.storeScope, now: ctx.now }),
+    ),
   /** One store in depth; a store manager may ask only for their own. */
   get: storeScopedProcedure
     .input(z.object({ range: dayRangeInput, storeId }))

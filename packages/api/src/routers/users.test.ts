@@ -30,17 +30,43 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
   });
   afterAll(async () => handle?.close());
 
-  const lastAudit = async () => (await handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
+  const lastAudit = async () =>
+    (await handle.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1))[0];
 
   it("creates a store manager who can sign in with the temporary password, and records who did it", async () => {
     const api = await callerFor(handle.db, admin);
-    const user = await api.users.create({ email: "Gianni@Shop.test", name: "Gianni", role: "store_manager", storeId: milano, password: "temporary-pass-1" });
+    const user = await api.users.create({
+      email: "Gianni@Shop.test",
+      name: "Gianni",
+      role: "store_manager",
+      storeId: milano,
+      password: "temporary-pass-1",
+    });
     expect(user).toMatchObject({ role: "store_manager", storeId: milano, active: true });
     expect(user).not.toHaveProperty("passwordHash");
-    const signIn = await verifyCredentials(handle.db, { email: "gianni@shop.test", password: "temporary-pass-1", now: new Date() });
+    const signIn = await verifyCredentials(handle.db, {
+      email: "gianni@shop.test",
+      password: "temporary-pass-1",
+      now: new Date(),
+    });
     expect(signIn.ok).toBe(true);
-    expect(await lastAudit()).toMatchObject({ actorId: admin, action: "user.created", entityType: "user", entityId: String(user.id) });
-    expect(await failure(api.users.create({ email: "gianni@shop.test", name: "Again", role: "analyst", storeId: null, password: "temporary-pass-1" }))).toEqual({
+    expect(await lastAudit()).toMatchObject({
+      actorId: admin,
+      action: "user.created",
+      entityType: "user",
+      entityId: String(user.id),
+    });
+    expect(
+      await failure(
+        api.users.create({
+          email: "gianni@shop.test",
+          name: "Again",
+          role: "analyst",
+          storeId: null,
+          password: "temporary-pass-1",
+        }),
+      ),
+    ).toEqual({
       code: "CONFLICT",
       message: "Another account already uses that email.",
     });
@@ -48,19 +74,43 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
 
   it("refuses a store manager without a store, or an analyst with one, saying which field", async () => {
     const api = await callerFor(handle.db, admin);
-    const noStore = await failure(api.users.create({ email: "x@shop.test", name: "X", role: "store_manager", storeId: null, password: "temporary-pass-1" }));
+    const noStore = await failure(
+      api.users.create({
+        email: "x@shop.test",
+        name: "X",
+        role: "store_manager",
+        storeId: null,
+        password: "temporary-pass-1",
+      }),
+    );
     expect(noStore.code).toBe("BAD_REQUEST");
     expect(noStore.message).toContain("A store manager needs a store");
-    const short = await failure(api.users.create({ email: "y@shop.test", name: "Y", role: "analyst", storeId: null, password: "short" }));
+    const short = await failure(
+      api.users.create({
+        email: "y@shop.test",
+        name: "Y",
+        role: "analyst",
+        storeId: null,
+        password: "short",
+      }),
+    );
     expect(short.message).toContain("at least 10 characters");
   });
 
   it("changes a role and store, deactivates and resets a password, each written to the audit log", async () => {
     const api = await callerFor(handle.db, admin);
     const user = await makeUser(handle.db, { role: "analyst", name: "Ugo" });
-    const updated = await api.users.update({ id: user.id, name: "Ugo", role: "store_manager", storeId: milano });
+    const updated = await api.users.update({
+      id: user.id,
+      name: "Ugo",
+      role: "store_manager",
+      storeId: milano,
+    });
     expect(updated).toMatchObject({ role: "store_manager", storeId: milano });
-    expect((await lastAudit())?.changes).toEqual({ role: { from: "analyst", to: "store_manager" }, storeId: { from: null, to: milano } });
+    expect((await lastAudit())?.changes).toEqual({
+      role: { from: "analyst", to: "store_manager" },
+      storeId: { from: null, to: milano },
+    });
 
     await api.users.resetPassword({ id: user.id, password: "a-new-temporary-1" });
     const reset = await lastAudit();
@@ -69,40 +119,75 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
 
     await api.users.setActive({ id: user.id, active: false });
     expect((await lastAudit())?.action).toBe("user.deactivated");
-    const signIn = await verifyCredentials(handle.db, { email: user.email, password: "a-new-temporary-1", now: new Date() });
+    const signIn = await verifyCredentials(handle.db, {
+      email: user.email,
+      password: "a-new-temporary-1",
+      now: new Date(),
+    });
     expect(signIn.ok).toBe(false);
   });
 
   it("keeps the last active admin: they cannot remove their own admin role or deactivate themselves", async () => {
     const api = await callerFor(handle.db, admin);
-    const demote = await failure(api.users.update({ id: admin, name: "Ada Admin", role: "analyst", storeId: null }));
-    expect(demote).toEqual({ code: "CONFLICT", message: "This is the last active admin: make someone else an admin first." });
+    const demote = await failure(
+      api.users.update({ id: admin, name: "Ada Admin", role: "analyst", storeId: null }),
+    );
+    expect(demote).toEqual({
+      code: "CONFLICT",
+      message: "This is the last active admin: make someone else an admin first.",
+    });
     const deactivate = await failure(api.users.setActive({ id: admin, active: false }));
-    expect(deactivate).toEqual({ code: "CONFLICT", message: "This is the last active admin and cannot be deactivated." });
+    expect(deactivate).toEqual({
+      code: "CONFLICT",
+      message: "This is the last active admin and cannot be deactivated.",
+    });
 
     // With a second active admin, the first may step down.
     const second = await makeUser(handle.db, { role: "admin" });
-    expect((await api.users.update({ id: admin, name: "Ada Admin", role: "marketer", storeId: null })).role).toBe("marketer");
+    expect(
+      (await api.users.update({ id: admin, name: "Ada Admin", role: "marketer", storeId: null }))
+        .role,
+    ).toBe("marketer");
     const secondApi = await callerFor(handle.db, second.id);
-    expect((await failure(secondApi.users.setActive({ id: second.id, active: false }))).code).toBe("CONFLICT");
+    expect((await failure(secondApi.users.setActive({ id: second.id, active: false }))).code).toBe(
+      "CONFLICT",
+    );
     await secondApi.users.update({ id: admin, name: "Ada Admin", role: "admin", storeId: null });
   });
 
   it("validates settings with Intl, saves them for every page, and records the change", async () => {
     const api = await callerFor(handle.db, admin);
-    const base = { businessName: "Bottega", currency: "EUR", locale: "it-IT", timezone: "Europe/Rome", churnWindowDays: 120 };
+    const base = {
+      businessName: "Bottega",
+      currency: "EUR",
+      locale: "it-IT",
+      timezone: "Europe/Rome",
+      churnWindowDays: 120,
+    };
     const badZone = await failure(api.settings.update({ ...base, timezone: "Europe/Atlantis" }));
     expect(badZone).toMatchObject({ code: "BAD_REQUEST" });
     expect(badZone.message).toContain("IANA time zone");
-    expect((await failure(api.settings.update({ ...base, currency: "EUX" }))).message).toContain("ISO 4217");
-    expect((await failure(api.settings.update({ ...base, locale: "not a locale!" }))).message).toContain("language tag");
+    expect((await failure(api.settings.update({ ...base, currency: "EUX" }))).message).toContain(
+      "ISO 4217",
+    );
+    expect(
+      (await failure(api.settings.update({ ...base, locale: "not a locale!" }))).message,
+    ).toContain("language tag");
 
     await api.settings.update({ ...base, currency: "usd" });
     const me = await api.session.me();
-    expect(me.business).toMatchObject({ businessName: "Bottega", currency: "USD", locale: "it-IT", timezone: "Europe/Rome" });
+    expect(me.business).toMatchObject({
+      businessName: "Bottega",
+      currency: "USD",
+      locale: "it-IT",
+      timezone: "Europe/Rome",
+    });
     expect((await api.settings.get()).churnWindowDays).toBe(120);
     expect(await lastAudit()).toMatchObject({ action: "settings.updated", entityType: "settings" });
-    expect((await lastAudit())?.changes).toMatchObject({ currency: { from: "EUR", to: "USD" }, churnWindowDays: { to: 120 } });
+    expect((await lastAudit())?.changes).toMatchObject({
+      currency: { from: "EUR", to: "USD" },
+      churnWindowDays: { to: 120 },
+    });
   });
 
   it("filters the audit log by entity, actor and action, newest first, a page at a time", async () => {

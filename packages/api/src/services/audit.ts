@@ -27,7 +27,10 @@ export async function recordAudit(db: Database, record: AuditRecord): Promise<vo
 }
 
 /** The fields whose values differ between two versions of a record, for the audit log. */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, { from: unknown; to: unknown }> {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+): Record<string, { from: unknown; to: unknown }> {
   const diff: Record<string, { from: unknown; to: unknown }> = {};
   for (const key of Object.keys(after)) {
     const from = before[key];

@@ -1,8 +1,15 @@
 import { enrollments, programs, programVersions, type Database } from "@boomerang/db";
 
 /** An active flexible-rewards program (1 point per 1.00, available at once, a 100-point perk) with the customer enrolled. */
-export async function enrollInRewards(db: Database, customerId: number, config: Record<string, unknown> = {}) {
-  const [program] = await db.insert(programs).values({ name: "Rewards club", type: "flexible-rewards", status: "active" }).returning();
+export async function enrollInRewards(
+  db: Database,
+  customerId: number,
+  config: Record<string, unknown> = {},
+) {
+  const [program] = await db
+    .insert(programs)
+    .values({ name: "Rewards club", type: "flexible-rewards", status: "active" })
+    .returning();
   await db.insert(programVersions).values({
     programId: program!.id,
     version: 1,
@@ -13,6 +20,11 @@ export async function enrollInRewards(db: Database, customerId: number, config: 
       ...config,
     },
   });
-  await db.insert(enrollments).values({ programId: program!.id, customerId, isControl: false, enrolledAt: new Date("2024-01-01T00:00:00Z") });
+  await db.insert(enrollments).values({
+    programId: program!.id,
+    customerId,
+    isControl: false,
+    enrolledAt: new Date("2024-01-01T00:00:00Z"),
+  });
   return program!;
 }

@@ -6,7 +6,9 @@ async function main(): Promise<void> {
   const started = performance.now();
   const handle = await createDb();
   try {
-    console.info(`db:migrate on ${handle.driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : "PGlite"}`);
+    console.info(
+      `db:migrate on ${handle.driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : "PGlite"}`,
+    );
     await migrate(handle);
     console.info(`db:migrate: migrations applied in ${Math.round(performance.now() - started)} ms`);
   } finally {

@@ -2,7 +2,13 @@ import { parseArgs } from "node:util";
 import { createDb, defaultDataDir } from "../client";
 import { dbEnv } from "../env";
 import { migrate } from "../migrate";
-import { demoLogins, hasBusinessSettings, isLocalDatabaseUrl, seedDemo, SeedRefusedError } from "../seed";
+import {
+  demoLogins,
+  hasBusinessSettings,
+  isLocalDatabaseUrl,
+  seedDemo,
+  SeedRefusedError,
+} from "../seed";
 
 const usage = `pnpm db:seed [--customers N] [--seed N] [--months N] [--as-of YYYY-MM-DD] [--reset] [--if-empty] [--allow-remote]
   Loads the demo retail chain into DATABASE_URL (PostgreSQL) or the PGlite data dir.
@@ -13,7 +19,8 @@ const usage = `pnpm db:seed [--customers N] [--seed N] [--months N] [--as-of YYY
 function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`--${name} must be a positive integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`--${name} must be a positive integer, got "${value}"`);
   return n;
 }
 
@@ -52,19 +59,32 @@ async function main(): Promise<void> {
   const asOf = asOfFrom(values["as-of"]);
   const url = dbEnv.DATABASE_URL;
   if (url && !isLocalDatabaseUrl(url) && !values["allow-remote"]) {
-    throw new SeedRefusedError("DATABASE_URL is not on this machine; pass --allow-remote to seed it anyway.");
+    throw new SeedRefusedError(
+      "DATABASE_URL is not on this machine; pass --allow-remote to seed it anyway.",
+    );
   }
 
   const handle = await createDb();
   try {
-    console.info(`db:seed on ${handle.driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite (${defaultDataDir()})`}`);
+    console.info(
+      `db:seed on ${handle.driver === "postgres" ? "PostgreSQL (DATABASE_URL)" : `PGlite (${defaultDataDir()})`}`,
+    );
     await migrate(handle);
     if (values["if-empty"] && !values.reset && (await hasBusinessSettings(handle.db))) {
       console.info("db:seed: a business is already set up; nothing to do (--if-empty).");
       return;
     }
-    console.info(`db:seed: ${customers} customers, seed ${seed}, ${months} months to ${asOf.toISOString()}`);
-    const summary = await seedDemo(handle, { asOf, seed, customers, months, reset: values.reset, onProgress: (line) => console.info(`  ${line}`) });
+    console.info(
+      `db:seed: ${customers} customers, seed ${seed}, ${months} months to ${asOf.toISOString()}`,
+    );
+    const summary = await seedDemo(handle, {
+      asOf,
+      seed,
+      customers,
+      months,
+      reset: values.reset,
+      onProgress: (line) => console.info(`  ${line}`),
+    });
     const c = summary.counts;
     console.info(
       `db:seed: done in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.loader}): ${c.stores} stores, ${c.users} users, ` +
@@ -72,7 +92,9 @@ async function main(): Promise<void> {
     );
     console.info("Demo logins (password for all: demo1234):");
     for (const login of demoLogins) {
-      console.info(`  ${login.role.padEnd(13)} ${login.email}${login.storeCode ? ` (${login.storeCode})` : ""}`);
+      console.info(
+        `  ${login.role.padEnd(13)} ${login.email}${login.storeCode ? ` (${login.storeCode})` : ""}`,
+      );
     }
   } finally {
     await handle.close();
@@ -80,7 +102,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SeedRefusedError || error instanceof RangeError) console.error(`db:seed: ${error.message}`);
+  if (error instanceof SeedRefusedError || error instanceof RangeError)
+    console.error(`db:seed: ${error.message}`);
   else console.error(error);
   process.exitCode = 1;
 });

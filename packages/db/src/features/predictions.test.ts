@@ -23,7 +23,15 @@ describe.each(testDrivers())("predicted value on $name", (driver) => {
     const random = seededRandom(11);
     const rows: (typeof orders.$inferInsert)[] = [];
     const add = (customerId: number, at: number, total: number) =>
-      rows.push({ externalId: `P${rows.length}`, customerId, placedAt: new Date(at), subtotal: total, total, currency: "EUR", channel: "offline" });
+      rows.push({
+        externalId: `P${rows.length}`,
+        customerId,
+        placedAt: new Date(at),
+        subtotal: total,
+        total,
+        currency: "EUR",
+        channel: "offline",
+      });
     // A varied base: buyers every few weeks who stop at some point, and one-time buyers.
     for (let i = 0; i < 150; i++) {
       const c = await makeCustomer(db);
@@ -44,7 +52,10 @@ describe.each(testDrivers())("predicted value on $name", (driver) => {
   });
   afterAll(async () => handle?.close());
 
-  const featuresOf = async (id: number) => (await handle.db.select().from(customerFeatures).where(eq(customerFeatures.customerId, id)))[0]!;
+  const featuresOf = async (id: number) =>
+    (
+      await handle.db.select().from(customerFeatures).where(eq(customerFeatures.customerId, id))
+    )[0]!;
 
   it("writes probability active, expected purchases and revenue for the next 12 months for every buyer", async () => {
     const fit = await refreshPredictions(handle.db, now);

@@ -19,7 +19,12 @@ const WRITE_BATCH = 5_000;
 
 type Summary = { customer_id: number; x: number; tx: number; age: number; mean_value: number };
 
-export type PredictionFit = { bgNbd: BgNbdParams; gammaGamma: GammaGammaParams | null; customers: number; fittedOn: number };
+export type PredictionFit = {
+  bgNbd: BgNbdParams;
+  gammaGamma: GammaGammaParams | null;
+  customers: number;
+  fittedOn: number;
+};
 
 /**
  * Fits BG/NBD and Gamma-Gamma on customer_features as of `now` and writes probability_active,
@@ -44,9 +49,13 @@ export async function refreshPredictions(db: Database, now: Date): Promise<Predi
     `,
   );
   if (summaries.length === 0) return null;
-  const sample = [...summaries].sort((p, q) => hash(p.customer_id) - hash(q.customer_id)).slice(0, FIT_SAMPLE);
+  const sample = [...summaries]
+    .sort((p, q) => hash(p.customer_id) - hash(q.customer_id))
+    .slice(0, FIT_SAMPLE);
   const bgNbd = fitBgNbd(sample.map((s) => ({ x: s.x, tx: s.tx, T: s.age }))).params;
-  const spenders = sample.filter((s) => s.x > 0 && s.mean_value > 0).map((s) => ({ x: s.x, meanValue: s.mean_value }));
+  const spenders = sample
+    .filter((s) => s.x > 0 && s.mean_value > 0)
+    .map((s) => ({ x: s.x, meanValue: s.mean_value }));
   const gammaGamma = spenders.length >= 10 ? fitGammaGamma(spenders).params : null;
   const usableSpend = gammaGamma !== null && gammaGamma.q > 1;
 
@@ -62,7 +71,11 @@ export async function refreshPredictions(db: Database, now: Date): Promise<Predi
       ids.push(s.customer_id);
       alive.push(probabilityAlive(bgNbd, history));
       purchases.push(expected);
-      revenue.push(usableSpend ? expected * expectedMeanValue(gammaGamma, { x: s.x, meanValue: s.mean_value }) : null);
+      revenue.push(
+        usableSpend
+          ? expected * expectedMeanValue(gammaGamma, { x: s.x, meanValue: s.mean_value })
+          : null,
+      );
     }
     await db.execute(sql`
       update customer_features cf set

@@ -21,11 +21,26 @@ describe.each(testDrivers())("customer features on $name", (driver) => {
     const db = handle.db;
     const c = await makeCustomer(db);
     // 2025-01-31 23:30 UTC is already February 1st in Rome: the first order's month is February.
-    await makeOrder(db, { customerId: c.id, placedAt: new Date("2025-01-31T23:30:00Z"), total: 1000 });
-    await makeOrder(db, { customerId: c.id, placedAt: new Date("2025-02-10T10:00:00Z"), total: 500 });
-    await makeOrder(db, { customerId: c.id, placedAt: new Date("2025-04-02T10:00:00Z"), total: 2500 });
+    await makeOrder(db, {
+      customerId: c.id,
+      placedAt: new Date("2025-01-31T23:30:00Z"),
+      total: 1000,
+    });
+    await makeOrder(db, {
+      customerId: c.id,
+      placedAt: new Date("2025-02-10T10:00:00Z"),
+      total: 500,
+    });
+    await makeOrder(db, {
+      customerId: c.id,
+      placedAt: new Date("2025-04-02T10:00:00Z"),
+      total: 2500,
+    });
     await refreshCustomerActivity(db, [c.id], now);
-    const [f] = await db.select().from(customerFeatures).where(eq(customerFeatures.customerId, c.id));
+    const [f] = await db
+      .select()
+      .from(customerFeatures)
+      .where(eq(customerFeatures.customerId, c.id));
     expect(f).toMatchObject({
       firstOrderMonth: "2025-02-01",
       firstOrderWeek: "2025-01-27",
@@ -45,7 +60,10 @@ describe.each(testDrivers())("customer features on $name", (driver) => {
   it("keeps customers without orders, with empty activity", async () => {
     const c = await makeCustomer(handle.db);
     await refreshCustomerActivity(handle.db, [c.id], now);
-    const [f] = await handle.db.select().from(customerFeatures).where(eq(customerFeatures.customerId, c.id));
+    const [f] = await handle.db
+      .select()
+      .from(customerFeatures)
+      .where(eq(customerFeatures.customerId, c.id));
     expect(f).toMatchObject({ ordersCount: 0, revenue: 0, monthOrders: [], firstOrderAt: null });
   });
 
@@ -59,14 +77,25 @@ describe.each(testDrivers())("customer features on $name", (driver) => {
     for (const p of touched) {
       for (let k = 0; k < 4; k++) {
         day += 11;
-        await makeOrder(db, { customerId: p.id, placedAt: new Date(Date.UTC(2025, 0, 1 + day, 9)), total: 100 * (k + 1) });
+        await makeOrder(db, {
+          customerId: p.id,
+          placedAt: new Date(Date.UTC(2025, 0, 1 + day, 9)),
+          total: 100 * (k + 1),
+        });
       }
     }
-    await refreshCustomerActivity(db, touched.map((p) => p.id), now);
+    await refreshCustomerActivity(
+      db,
+      touched.map((p) => p.id),
+      now,
+    );
     const snapshot = () =>
-      queryRows(db, sql`select customer_id, orders_count, revenue, month_orders, month_revenue, week_orders, order_days,
+      queryRows(
+        db,
+        sql`select customer_id, orders_count, revenue, month_orders, month_revenue, week_orders, order_days,
                                categories, first_order_month, first_order_week, first_order_revenue
-                        from customer_features order by customer_id`);
+                        from customer_features order by customer_id`,
+      );
     const incremental = await snapshot();
     await rebuildCustomerFeatures(db, now);
     expect(await snapshot()).toEqual(incremental);

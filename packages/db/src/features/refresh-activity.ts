@@ -7,8 +7,12 @@ import type { Database } from "../client";
  * SQL, differing only in the customer filter, which is what makes them agree.
  */
 function activitySelect(customerIds: number[] | null): SQL {
-  const only = customerIds === null ? sql`true` : sql`customer_id = any(${`{${customerIds.join(",")}}`}::int[])`;
-  const onlyCustomers = customerIds === null ? sql`true` : sql`c.id = any(${`{${customerIds.join(",")}}`}::int[])`;
+  const only =
+    customerIds === null
+      ? sql`true`
+      : sql`customer_id = any(${`{${customerIds.join(",")}}`}::int[])`;
+  const onlyCustomers =
+    customerIds === null ? sql`true` : sql`c.id = any(${`{${customerIds.join(",")}}`}::int[])`;
   return sql`
     with tz as (
       select coalesce((select timezone from business_settings where id = 1), 'UTC') as name
@@ -89,7 +93,11 @@ const insertColumns = sql`(customer_id, home_store_id, first_order_at, last_orde
  * Recomputes the order-derived features of some customers (after an order, a refund or an import),
  * or of everyone when `customerIds` is null. Scores and predictions are left as they were.
  */
-export async function refreshCustomerActivity(db: Database, customerIds: number[] | null, now: Date): Promise<void> {
+export async function refreshCustomerActivity(
+  db: Database,
+  customerIds: number[] | null,
+  now: Date,
+): Promise<void> {
   if (customerIds !== null && customerIds.length === 0) return;
   const stamp = sql`${now.toISOString()}::timestamptz`;
   await db.execute(sql`

@@ -31,14 +31,24 @@ describe.each(testDrivers())("RFM scoring on $name", (driver) => {
     // Customer k (0…4): k+1 orders, the last one k months before the end of the year, €10·(k+1) each.
     for (const [k, p] of people.entries()) {
       for (let i = 0; i <= k; i++) {
-        await makeOrder(db, { customerId: p.id, placedAt: new Date(Date.UTC(2025, 11 - (4 - k) - i, 15)), total: 1000 * (k + 1) });
+        await makeOrder(db, {
+          customerId: p.id,
+          placedAt: new Date(Date.UTC(2025, 11 - (4 - k) - i, 15)),
+          total: 1000 * (k + 1),
+        });
       }
     }
     const quiet = await makeCustomer(db);
     await refreshCustomerActivity(db, [...people.map((p) => p.id), quiet.id], now);
     await scoreCustomerRfm(db, now);
     expect(await scores(handle)).toEqual([
-      ...people.map((p, k) => ({ id: p.id, r: k + 1, f: k + 1, m: k + 1, g: ["lost", "hibernating", "need_attention", "loyal", "champions"][k] })),
+      ...people.map((p, k) => ({
+        id: p.id,
+        r: k + 1,
+        f: k + 1,
+        m: k + 1,
+        g: ["lost", "hibernating", "need_attention", "loyal", "champions"][k],
+      })),
       { id: quiet.id, r: null, f: null, m: null, g: null },
     ]);
 
@@ -48,6 +58,11 @@ describe.each(testDrivers())("RFM scoring on $name", (driver) => {
     const after = await scores(handle);
     expect(after.find((s) => s.id === people[4]!.id)).toMatchObject({ r: null, g: null });
     // Four buyers left: the best of them now scores 4 (1 + ⌊5·3/4⌋), Loyal rather than Champions.
-    expect(after.find((s) => s.id === people[3]!.id)).toMatchObject({ r: 4, f: 4, m: 4, g: "loyal" });
+    expect(after.find((s) => s.id === people[3]!.id)).toMatchObject({
+      r: 4,
+      f: 4,
+      m: 4,
+      g: "loyal",
+    });
   });
 });

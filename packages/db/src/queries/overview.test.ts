@@ -18,12 +18,33 @@ describe.each(testDrivers())("overview queries on $name", (driver) => {
     storeB = (await makeStore(db)).id;
     // Anna: first order in May, two in June (one at each store) → returning in June.
     const anna = await makeCustomer(db, { homeStoreId: storeA, signedUpAt: at("2025-05-01") });
-    await makeOrder(db, { customerId: anna.id, storeId: storeA, placedAt: at("2025-05-10"), total: 2000 });
-    await makeOrder(db, { customerId: anna.id, storeId: storeA, placedAt: at("2025-06-03"), total: 3000 });
-    await makeOrder(db, { customerId: anna.id, storeId: storeB, placedAt: at("2025-06-20"), total: 1000 });
+    await makeOrder(db, {
+      customerId: anna.id,
+      storeId: storeA,
+      placedAt: at("2025-05-10"),
+      total: 2000,
+    });
+    await makeOrder(db, {
+      customerId: anna.id,
+      storeId: storeA,
+      placedAt: at("2025-06-03"),
+      total: 3000,
+    });
+    await makeOrder(db, {
+      customerId: anna.id,
+      storeId: storeB,
+      placedAt: at("2025-06-20"),
+      total: 1000,
+    });
     // Bruno: one order in June, new.
     const bruno = await makeCustomer(db, { homeStoreId: storeB, signedUpAt: at("2025-06-01") });
-    await makeOrder(db, { customerId: bruno.id, storeId: storeB, placedAt: at("2025-06-15"), total: 5000, discount: 500 });
+    await makeOrder(db, {
+      customerId: bruno.id,
+      storeId: storeB,
+      placedAt: at("2025-06-15"),
+      total: 5000,
+      discount: 500,
+    });
     // Carla: signed up in July, no orders yet; after the June period ends.
     await makeCustomer(db, { homeStoreId: storeA, signedUpAt: at("2025-07-02") });
   });
@@ -58,7 +79,11 @@ describe.each(testDrivers())("overview queries on $name", (driver) => {
   });
 
   it("gives zeros, not errors, for an empty period", async () => {
-    const k = await overviewKpis(handle.db, { from: new Date("2020-01-01"), to: new Date("2020-02-01"), storeId: null });
+    const k = await overviewKpis(handle.db, {
+      from: new Date("2020-01-01"),
+      to: new Date("2020-02-01"),
+      storeId: null,
+    });
     expect(k.orders).toBe(0);
     expect(k.repeatPurchaseRate).toBe(0);
     expect(k.averageOrderValue).toBe(0);
@@ -72,8 +97,20 @@ describe.each(testDrivers())("overview queries on $name", (driver) => {
       timezone: "UTC",
     });
     expect(rows).toEqual([
-      { month: "2025-05-01", newRevenue: 2000, returningRevenue: 0, newCustomers: 1, returningCustomers: 0 },
-      { month: "2025-06-01", newRevenue: 5000, returningRevenue: 4000, newCustomers: 1, returningCustomers: 1 },
+      {
+        month: "2025-05-01",
+        newRevenue: 2000,
+        returningRevenue: 0,
+        newCustomers: 1,
+        returningCustomers: 0,
+      },
+      {
+        month: "2025-06-01",
+        newRevenue: 5000,
+        returningRevenue: 4000,
+        newCustomers: 1,
+        returningCustomers: 1,
+      },
     ]);
   });
 
@@ -81,7 +118,11 @@ describe.each(testDrivers())("overview queries on $name", (driver) => {
     // 2025-05-31 23:30 UTC is already June 1st in Rome.
     const db = handle.db;
     const dora = await makeCustomer(db, { signedUpAt: at("2025-05-01") });
-    await makeOrder(db, { customerId: dora.id, placedAt: new Date("2025-05-31T23:30:00Z"), total: 700 });
+    await makeOrder(db, {
+      customerId: dora.id,
+      placedAt: new Date("2025-05-31T23:30:00Z"),
+      total: 700,
+    });
     const rome = await monthlyRevenueSplit(db, {
       from: new Date("2025-05-31T22:00:00Z"),
       to: new Date("2025-06-01T22:00:00Z"),

@@ -36,13 +36,28 @@ export const customerFeatures = pgTable(
     ordersCount: integer("orders_count").notNull().default(0),
     revenue: bigint("revenue", { mode: "number" }).notNull().default(0),
     firstOrderRevenue: bigint("first_order_revenue", { mode: "number" }).notNull().default(0),
-    monthOrders: integer("month_orders").array().notNull().default(sql`'{}'::integer[]`),
-    monthRevenue: bigint("month_revenue", { mode: "number" }).array().notNull().default(sql`'{}'::bigint[]`),
-    weekOrders: integer("week_orders").array().notNull().default(sql`'{}'::integer[]`),
+    monthOrders: integer("month_orders")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    monthRevenue: bigint("month_revenue", { mode: "number" })
+      .array()
+      .notNull()
+      .default(sql`'{}'::bigint[]`),
+    weekOrders: integer("week_orders")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** Day offsets of every order from the first order's day, ascending (brackets, gaps, windows). */
-    orderDays: integer("order_days").array().notNull().default(sql`'{}'::integer[]`),
+    orderDays: integer("order_days")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** Distinct categories ever bought. */
-    categories: text("categories").array().notNull().default(sql`'{}'::text[]`),
+    categories: text("categories")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** RFM scores 1–5 (quintiles over the base) and the named group, as of `scoredAt`. */
     recencyScore: smallint("recency_score"),
     frequencyScore: smallint("frequency_score"),

@@ -37,7 +37,10 @@ export const orders = pgTable(
     index("orders_customer_placed_idx").on(t.customerId, t.placedAt),
     index("orders_store_placed_idx").on(t.storeId, t.placedAt),
     index("orders_placed_idx").on(t.placedAt),
-    check("orders_amounts_valid", sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`),
+    check(
+      "orders_amounts_valid",
+      sql`${t.subtotal} >= 0 and ${t.discount} >= 0 and ${t.total} = ${t.subtotal} - ${t.discount}`,
+    ),
     check("orders_currency_iso", sql`${t.currency} ~ '^[A-Z]{3}$'`),
   ],
 );

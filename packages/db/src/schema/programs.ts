@@ -19,7 +19,11 @@ import { orders } from "./orders";
 import { segments } from "./segments";
 import { users } from "./users";
 
-export type ProgramMessage = { trigger: "welcome" | "reward_earned" | "reminder"; channel: string; text: string };
+export type ProgramMessage = {
+  trigger: "welcome" | "reward_earned" | "reminder";
+  channel: string;
+  text: string;
+};
 
 export const programs = pgTable(
   "programs",
@@ -32,8 +36,14 @@ export const programs = pgTable(
     revision: integer("revision").notNull().default(1),
     currentVersion: integer("current_version").notNull().default(1),
     segmentId: integer("segment_id").references(() => segments.id, { onDelete: "restrict" }),
-    storeIds: integer("store_ids").array().notNull().default(sql`'{}'::integer[]`),
-    channels: salesChannel("channels").array().notNull().default(sql`'{online,offline}'::sales_channel[]`),
+    storeIds: integer("store_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    channels: salesChannel("channels")
+      .array()
+      .notNull()
+      .default(sql`'{online,offline}'::sales_channel[]`),
     startsAt: timestamp("starts_at", { withTimezone: true }),
     endsAt: timestamp("ends_at", { withTimezone: true }),
     budgetCap: bigint("budget_cap", { mode: "number" }),
@@ -49,7 +59,10 @@ export const programs = pgTable(
   (t) => [
     index("programs_status_idx").on(t.status),
     check("programs_control_share_range", sql`${t.controlShareBp} between 0 and 5000`),
-    check("programs_period_valid", sql`${t.endsAt} is null or ${t.startsAt} is null or ${t.endsAt} > ${t.startsAt}`),
+    check(
+      "programs_period_valid",
+      sql`${t.endsAt} is null or ${t.startsAt} is null or ${t.endsAt} > ${t.startsAt}`,
+    ),
   ],
 );
 
@@ -118,7 +131,10 @@ export const ledgerEntries = pgTable(
     index("ledger_customer_program_idx").on(t.customerId, t.programId, t.effectiveAt),
     index("ledger_program_time_idx").on(t.programId, t.effectiveAt),
     uniqueIndex("ledger_idempotency_uq").on(t.idempotencyKey),
-    check("ledger_amount_sign", sql`(${t.kind} = 'earn' and ${t.amount} > 0) or (${t.kind} in ('redeem','expire') and ${t.amount} < 0) or (${t.kind} = 'adjust' and ${t.amount} <> 0)`),
+    check(
+      "ledger_amount_sign",
+      sql`(${t.kind} = 'earn' and ${t.amount} > 0) or (${t.kind} in ('redeem','expire') and ${t.amount} < 0) or (${t.kind} = 'adjust' and ${t.amount} <> 0)`,
+    ),
   ],
 );
 

@@ -10,7 +10,8 @@ const categoryWeights = categories.map((c) => [c.name, c.weight] as const);
 
 function pickSku(rng: Rng, behaviour: Behaviour, month: number): Sku {
   // December baskets lean to panettone and wine, as a grocery chain's really do.
-  if (month === 11 && rng.chance(0.25)) return rng.pick(allSkus.filter((s) => s.category === "wine" || s.sku === "BAK-004"));
+  if (month === 11 && rng.chance(0.25))
+    return rng.pick(allSkus.filter((s) => s.category === "wine" || s.sku === "BAK-004"));
   const category = rng.chance(0.7) ? rng.pick(behaviour.favourites) : rng.weighted(categoryWeights);
   return rng.pick(skusByCategory.get(category) ?? allSkus);
 }
@@ -38,7 +39,12 @@ export function basket(rng: Rng, behaviour: Behaviour, month: number): Basket {
       ["15%", 2],
       ["5eur", 3],
     ] as const);
-    discount = kind === "10%" ? Math.floor(subtotal * 0.1) : kind === "15%" ? Math.floor(subtotal * 0.15) : Math.min(500, subtotal);
+    discount =
+      kind === "10%"
+        ? Math.floor(subtotal * 0.1)
+        : kind === "15%"
+          ? Math.floor(subtotal * 0.15)
+          : Math.min(500, subtotal);
   }
   return { lines, subtotal, discount };
 }

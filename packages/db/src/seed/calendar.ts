@@ -33,12 +33,29 @@ const romeOffsetHours = (t: number): number => {
 };
 
 const localHours: readonly (readonly [number, number])[] = [
-  [8, 3], [9, 6], [10, 8], [11, 9], [12, 10], [13, 7], [14, 5], [15, 5], [16, 6], [17, 9],
-  [18, 12], [19, 10], [20, 6], [21, 3],
+  [8, 3],
+  [9, 6],
+  [10, 8],
+  [11, 9],
+  [12, 10],
+  [13, 7],
+  [14, 5],
+  [15, 5],
+  [16, 6],
+  [17, 9],
+  [18, 12],
+  [19, 10],
+  [20, 6],
+  [21, 3],
 ];
 
 /** Moves an instant to a believable shop time (Rome local) on the same UTC day. */
 export function atShopHour(t: number, rng: Rng): number {
   const hour = rng.weighted(localHours);
-  return startOfDay(t) + (hour - romeOffsetHours(t)) * 3_600_000 + rng.int(0, 59) * 60_000 + rng.int(0, 59) * 1000;
+  return (
+    startOfDay(t) +
+    (hour - romeOffsetHours(t)) * 3_600_000 +
+    rng.int(0, 59) * 60_000 +
+    rng.int(0, 59) * 1000
+  );
 }

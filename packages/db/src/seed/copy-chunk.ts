@@ -1,4 +1,10 @@
-import { customerEventsCopy, customersCopy, orderItemsCopy, ordersCopy, type CopyTable } from "./copy-format";
+import {
+  customerEventsCopy,
+  customersCopy,
+  orderItemsCopy,
+  ordersCopy,
+  type CopyTable,
+} from "./copy-format";
 import type { CustomerBundle } from "./rows";
 
 const BLOCK_CHARS = 1 << 20;
@@ -45,7 +51,10 @@ export class CopyChunk {
   /** Each table's statement and data, skipping tables with no rows in this chunk. */
   parts(source: string): { statement: string; blocks: string[] }[] {
     return this.tables
-      .map((t) => ({ statement: `copy ${t.format.table} (${t.format.columns.join(", ")}) from ${source}`, blocks: t.seal() }))
+      .map((t) => ({
+        statement: `copy ${t.format.table} (${t.format.columns.join(", ")}) from ${source}`,
+        blocks: t.seal(),
+      }))
       .filter((p) => p.blocks.length > 0);
   }
 }

@@ -8,16 +8,34 @@ type Cell = string | number | boolean | null;
 
 // Backslash, tab, newline and carriage return are the only characters COPY text treats specially.
 const escape = (value: string): string =>
-  /[\\\t\n\r]/.test(value) ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r") : value;
+  /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
 
 const cell = (value: Cell): string =>
-  value === null ? "\\N" : typeof value === "string" ? escape(value) : typeof value === "boolean" ? (value ? "t" : "f") : String(value);
+  value === null
+    ? "\\N"
+    : typeof value === "string"
+      ? escape(value)
+      : typeof value === "boolean"
+        ? value
+          ? "t"
+          : "f"
+        : String(value);
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
-export type CopyTable<Row> = { table: string; columns: readonly string[]; line: (row: Row) => string };
+export type CopyTable<Row> = {
+  table: string;
+  columns: readonly string[];
+  line: (row: Row) => string;
+};
 
-const copyTable = <Row>(table: string, columns: readonly string[], values: (row: Row) => Cell[]): CopyTable<Row> => ({
+const copyTable = <Row>(
+  table: string,
+  columns: readonly string[],
+  values: (row: Row) => Cell[],
+): CopyTable<Row> => ({
   table,
   columns,
   line: (row) => values(row).map(cell).join("\t") + "\n",
@@ -25,14 +43,76 @@ const copyTable = <Row>(table: string, columns: readonly string[], values: (row:
 
 export const customersCopy = copyTable<CustomerRow>(
   "customers",
-  ["id", "external_id", "name", "email", "phone", "birth_date", "gender", "city", "region", "preferred_channel", "consent_email", "consent_sms", "consent_messenger", "consent_push", "signed_up_at", "home_store_id", "created_at", "updated_at"],
-  (c) => [c.id, c.externalId, c.name, c.email, c.phone, c.birthDate, c.gender, c.city, c.region, c.preferredChannel, c.consentEmail, c.consentSms, c.consentMessenger, c.consentPush, iso(c.signedUpAt), c.homeStoreId, iso(c.signedUpAt), iso(c.signedUpAt)],
+  [
+    "id",
+    "external_id",
+    "name",
+    "email",
+    "phone",
+    "birth_date",
+    "gender",
+    "city",
+    "region",
+    "preferred_channel",
+    "consent_email",
+    "consent_sms",
+    "consent_messenger",
+    "consent_push",
+    "signed_up_at",
+    "home_store_id",
+    "created_at",
+    "updated_at",
+  ],
+  (c) => [
+    c.id,
+    c.externalId,
+    c.name,
+    c.email,
+    c.phone,
+    c.birthDate,
+    c.gender,
+    c.city,
+    c.region,
+    c.preferredChannel,
+    c.consentEmail,
+    c.consentSms,
+    c.consentMessenger,
+    c.consentPush,
+    iso(c.signedUpAt),
+    c.homeStoreId,
+    iso(c.signedUpAt),
+    iso(c.signedUpAt),
+  ],
 );
 
 export const ordersCopy = copyTable<OrderRow>(
   "orders",
-  ["id", "external_id", "customer_id", "store_id", "placed_at", "subtotal", "discount", "total", "currency", "channel", "created_at"],
-  (o) => [o.id, o.externalId, o.customerId, o.storeId, iso(o.placedAt), o.subtotal, o.discount, o.total, o.currency, o.channel, iso(o.placedAt)],
+  [
+    "id",
+    "external_id",
+    "customer_id",
+    "store_id",
+    "placed_at",
+    "subtotal",
+    "discount",
+    "total",
+    "currency",
+    "channel",
+    "created_at",
+  ],
+  (o) => [
+    o.id,
+    o.externalId,
+    o.customerId,
+    o.storeId,
+    iso(o.placedAt),
+    o.subtotal,
+    o.discount,
+    o.total,
+    o.currency,
+    o.channel,
+    iso(o.placedAt),
+  ],
 );
 
 export const orderItemsCopy = copyTable<OrderItemRow>(
@@ -44,5 +124,13 @@ export const orderItemsCopy = copyTable<OrderItemRow>(
 export const customerEventsCopy = copyTable<CustomerEventRow>(
   "customer_events",
   ["id", "customer_id", "type", "occurred_at", "store_id", "channel", "payload"],
-  (e) => [e.id, e.customerId, e.type, iso(e.occurredAt), e.storeId, e.channel, JSON.stringify(e.payload)],
+  (e) => [
+    e.id,
+    e.customerId,
+    e.type,
+    iso(e.occurredAt),
+    e.storeId,
+    e.channel,
+    JSON.stringify(e.payload),
+  ],
 );

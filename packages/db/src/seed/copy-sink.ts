@@ -34,7 +34,9 @@ export function copySink(handle: DbHandle, chunkCustomers = 20_000): RowSink {
     // Like pg_restore --disable-triggers: the generated rows are consistent by construction, and the
     // per-row foreign-key triggers are the largest cost of a 10-million-order load. Only a superuser
     // may do this, and only for this session; others load with every check on.
-    const [role] = await sql<{ super: boolean }[]>`select rolsuper as super from pg_roles where rolname = current_user`;
+    const [role] = await sql<
+      { super: boolean }[]
+    >`select rolsuper as super from pg_roles where rolname = current_user`;
     if (role?.super) await sql`set session_replication_role = replica`;
     return sql;
   });

@@ -32,13 +32,19 @@ const segments = [
 function behaviourFor(rng: Rng, age: number): Behaviour {
   const segment = rng.weighted(segments);
   const [shape, meanDays, a, b] =
-    segment === "loyal" ? [4, 4, 1, 90] : segment === "regular" ? [2.5, 18, 1, 16] : [1.5, 75, 10, 1.8];
+    segment === "loyal"
+      ? [4, 4, 1, 90]
+      : segment === "regular"
+        ? [2.5, 18, 1, 16]
+        : [1.5, 75, 10, 1.8];
   const rate = rng.gamma(shape, 1 / meanDays / shape);
   const dropout = rng.beta(a, b);
   const meanSpend = Math.max(900, Math.round(rng.gamma(3.5, 4500 / 3.5)));
   const onlineBase = age < 30 ? 0.4 : age < 45 ? 0.3 : age < 60 ? 0.17 : 0.1;
   const onlineShare = rng.beta(onlineBase * 6, (1 - onlineBase) * 6);
-  const favourites = [0, 1, 2].map(() => rng.weighted(categories.map((c) => [c.name, c.weight] as const)));
+  const favourites = [0, 1, 2].map(() =>
+    rng.weighted(categories.map((c) => [c.name, c.weight] as const)),
+  );
   return { segment, rate, dropout, meanSpend, onlineShare, favourites, openRate: rng.beta(3, 7) };
 }
 
@@ -95,14 +101,19 @@ export function customerProfile(
     ["male", 45],
     ["other", 3],
   ]);
-  const first = rng.pick(gender === "female" ? femaleFirstNames : gender === "male" ? maleFirstNames : neutralFirstNames);
+  const first = rng.pick(
+    gender === "female" ? femaleFirstNames : gender === "male" ? maleFirstNames : neutralFirstNames,
+  );
   const last = rng.pick(lastNames);
   const area = rng.weighted(catchment.map((c) => [c, c.weight] as const));
   const store = demoStores.find((s) => s.id === area.storeId)!;
   const channel = preferredChannel(rng, age);
-  const consent = (c: ContactChannel, other: number): boolean => rng.chance(channel === c ? 0.9 : other);
+  const consent = (c: ContactChannel, other: number): boolean =>
+    rng.chance(channel === c ? 0.9 : other);
   const email = rng.chance(0.96) ? `${emailPart(first)}.${emailPart(last)}${id}@example.com` : null;
-  const phone = rng.chance(0.9) ? `+393${rng.int(20, 99)}${String(rng.int(0, 9_999_999)).padStart(7, "0")}` : null;
+  const phone = rng.chance(0.9)
+    ? `+393${rng.int(20, 99)}${String(rng.int(0, 9_999_999)).padStart(7, "0")}`
+    : null;
   const customer: CustomerRow = {
     id,
     externalId: `C${String(id).padStart(7, "0")}`,

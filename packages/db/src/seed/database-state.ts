@@ -7,7 +7,9 @@ const rowsOf = <T>(result: unknown): T[] =>
 
 /** True once a business has been set up (by a demo seed or by a real onboarding). */
 export async function hasBusinessSettings(db: Database): Promise<boolean> {
-  const rows = rowsOf<{ found: boolean }>(await db.execute(sql`select exists(select 1 from business_settings) as found`));
+  const rows = rowsOf<{ found: boolean }>(
+    await db.execute(sql`select exists(select 1 from business_settings) as found`),
+  );
   return rows[0]?.found === true;
 }
 
@@ -25,24 +27,42 @@ export async function hasData(db: Database): Promise<boolean> {
 /** Empties every table of the app's schema (not drizzle's migration journal), ids restart at 1. */
 export async function truncateAll(db: Database): Promise<void> {
   const rows = rowsOf<{ name: string }>(
-    await db.execute(sql`select quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`),
+    await db.execute(
+      sql`select quote_ident(tablename) as name from pg_tables where schemaname = current_schema()`,
+    ),
   );
   if (rows.length === 0) return;
-  await db.execute(sql.raw(`truncate table ${rows.map((r) => r.name).join(", ")} restart identity cascade`));
+  await db.execute(
+    sql.raw(`truncate table ${rows.map((r) => r.name).join(", ")} restart identity cascade`),
+  );
 }
 
 // Rows were written with explicit ids, so serials must be moved past them for later inserts.
-const seededTables = ["stores", "users", "customers", "orders", "order_items", "customer_events"] as const;
+const seededTables = [
+  "stores",
+  "users",
+  "customers",
+  "orders",
+  "order_items",
+  "customer_events",
+] as const;
 
 export async function syncSequences(db: Database): Promise<void> {
   for (const table of seededTables) {
     await db.execute(
-      sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 1), max(id) is not null) from ${table}`),
+      sql.raw(
+        `select setval(pg_get_serial_sequence('${table}', 'id'), coalesce(max(id), 1), max(id) is not null) from ${table}`,
+      ),
     );
   }
 }
 
-export async function countRows(db: Database, table: (typeof seededTables)[number]): Promise<number> {
-  const rows = rowsOf<{ n: string | number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)));
+export async function countRows(
+  db: Database,
+  table: (typeof seededTables)[number],
+): Promise<number> {
+  const rows = rowsOf<{ n: string | number }>(
+    await db.execute(sql.raw(`select count(*)::int as n from ${table}`)),
+  );
   return Number(rows[0]?.n ?? 0);
 }

@@ -9,8 +9,11 @@ const BCRYPT_COST = 10;
 export async function demoUserRows(createdAt: Date): Promise<NewUser[]> {
   return Promise.all(
     demoLogins.map(async (login, i) => {
-      const store = login.storeCode ? demoStores.find((s) => s.code === login.storeCode) : undefined;
-      if (login.storeCode && !store) throw new Error(`Demo login ${login.email} names unknown store ${login.storeCode}`);
+      const store = login.storeCode
+        ? demoStores.find((s) => s.code === login.storeCode)
+        : undefined;
+      if (login.storeCode && !store)
+        throw new Error(`Demo login ${login.email} names unknown store ${login.storeCode}`);
       return {
         id: i + 1,
         email: login.email,

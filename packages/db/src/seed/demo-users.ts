@@ -16,9 +16,39 @@ export const DEMO_PASSWORD = "demo1234";
  * demo data is loaded; e2e tests sign in with them. Importing this file pulls in no database code.
  */
 export const demoLogins: readonly DemoLogin[] = [
-  { email: "admin@boomerang.demo", role: "admin", name: "Alessandra Admin", storeCode: null, password: DEMO_PASSWORD },
-  { email: "marketer@boomerang.demo", role: "marketer", name: "Marco Marketing", storeCode: null, password: DEMO_PASSWORD },
-  { email: "analyst@boomerang.demo", role: "analyst", name: "Anna Analyst", storeCode: null, password: DEMO_PASSWORD },
-  { email: "manager.milano@boomerang.demo", role: "store_manager", name: "Matteo Manager", storeCode: "MIL01", password: DEMO_PASSWORD },
-  { email: "manager.roma@boomerang.demo", role: "store_manager", name: "Rita Manager", storeCode: "ROM01", password: DEMO_PASSWORD },
+  {
+    email: "admin@boomerang.demo",
+    role: "admin",
+    name: "Alessandra Admin",
+    storeCode: null,
+    password: DEMO_PASSWORD,
+  },
+  {
+    email: "marketer@boomerang.demo",
+    role: "marketer",
+    name: "Marco Marketing",
+    storeCode: null,
+    password: DEMO_PASSWORD,
+  },
+  {
+    email: "analyst@boomerang.demo",
+    role: "analyst",
+    name: "Anna Analyst",
+    storeCode: null,
+    password: DEMO_PASSWORD,
+  },
+  {
+    email: "manager.milano@boomerang.demo",
+    role: "store_manager",
+    name: "Matteo Manager",
+    storeCode: "MIL01",
+    password: DEMO_PASSWORD,
+  },
+  {
+    email: "manager.roma@boomerang.demo",
+    role: "store_manager",
+    name: "Rita Manager",
+    storeCode: "ROM01",
+    password: DEMO_PASSWORD,
+  },
 ];

@@ -15,19 +15,27 @@ function streamHash(o: GenerateOptions): string {
 const ageAt = (birthDate: string, at: Date): number => {
   const b = new Date(`${birthDate}T00:00:00Z`);
   let age = at.getUTCFullYear() - b.getUTCFullYear();
-  if (at.getUTCMonth() < b.getUTCMonth() || (at.getUTCMonth() === b.getUTCMonth() && at.getUTCDate() < b.getUTCDate())) age--;
+  if (
+    at.getUTCMonth() < b.getUTCMonth() ||
+    (at.getUTCMonth() === b.getUTCMonth() && at.getUTCDate() < b.getUTCDate())
+  )
+    age--;
   return age;
 };
 
 describe("generateCustomers: determinism", () => {
   it("gives identical rows for the same seed and asOf", () => {
-    expect(streamHash({ ...options, customers: 300 })).toBe(streamHash({ ...options, customers: 300 }));
+    expect(streamHash({ ...options, customers: 300 })).toBe(
+      streamHash({ ...options, customers: 300 }),
+    );
   });
 
   it("gives different rows for a different seed or asOf", () => {
     const base = streamHash({ ...options, customers: 300 });
     expect(streamHash({ ...options, customers: 300, seed: 43 })).not.toBe(base);
-    expect(streamHash({ ...options, customers: 300, asOf: new Date("2026-06-01T00:00:00Z") })).not.toBe(base);
+    expect(
+      streamHash({ ...options, customers: 300, asOf: new Date("2026-06-01T00:00:00Z") }),
+    ).not.toBe(base);
   });
 });
 
@@ -68,7 +76,8 @@ describe("generateCustomers: believable data (2,000 customers)", () => {
 
   it("keeps every order consistent: total = subtotal − discount = items − discount, inside the span", () => {
     const itemsByOrder = new Map<number, number>();
-    for (const i of bundles.flatMap((b) => b.items)) itemsByOrder.set(i.orderId, (itemsByOrder.get(i.orderId) ?? 0) + i.quantity * i.unitPrice);
+    for (const i of bundles.flatMap((b) => b.items))
+      itemsByOrder.set(i.orderId, (itemsByOrder.get(i.orderId) ?? 0) + i.quantity * i.unitPrice);
     for (const o of orders) {
       expect(o.total).toBe(o.subtotal - o.discount);
       expect(o.discount).toBeGreaterThanOrEqual(0);
@@ -96,13 +105,18 @@ describe("generateCustomers: believable data (2,000 customers)", () => {
 
   it("abandons carts for about a fifth of buyers and opens emails at 20–40% of sends", () => {
     const buyers = bundles.filter((b) => b.orders.length > 0);
-    const carts = buyers.filter((b) => b.events.some((e) => e.type === "cart_abandoned")).length / buyers.length;
+    const carts =
+      buyers.filter((b) => b.events.some((e) => e.type === "cart_abandoned")).length /
+      buyers.length;
     expect(carts).toBeGreaterThan(0.15);
     expect(carts).toBeLessThan(0.3);
     const email = bundles.flatMap((b) => b.events).filter((e) => e.channel === "email");
-    const rate = email.filter((e) => e.type === "message_opened").length / email.filter((e) => e.type === "message_sent").length;
+    const rate =
+      email.filter((e) => e.type === "message_opened").length /
+      email.filter((e) => e.type === "message_sent").length;
     expect(rate).toBeGreaterThan(0.2);
     expect(rate).toBeLessThan(0.4);
-    for (const b of bundles) for (const e of b.events) expect(e.occurredAt).toBeLessThan(asOf.getTime());
+    for (const b of bundles)
+      for (const e of b.events) expect(e.occurredAt).toBeLessThan(asOf.getTime());
   });
 });

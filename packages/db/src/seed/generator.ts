@@ -52,7 +52,11 @@ export function* generateCustomers(options: GenerateOptions): Generator<Customer
     const items: OrderItemRow[] = [];
     for (const placedAt of purchaseTimes(rng, behaviour, customer.signedUpAt, span)) {
       const online = rng.chance(behaviour.onlineShare);
-      const store = online ? onlineStore : rng.chance(0.88) ? { id: customer.homeStoreId } : rng.pick(physicalStores);
+      const store = online
+        ? onlineStore
+        : rng.chance(0.88)
+          ? { id: customer.homeStoreId }
+          : rng.pick(physicalStores);
       const b = basket(rng, behaviour, new Date(placedAt).getUTCMonth());
       orderId++;
       orders.push({
@@ -80,7 +84,10 @@ export function* generateCustomers(options: GenerateOptions): Generator<Customer
         });
       }
     }
-    const events = customerEvents(rng, customer, behaviour, orders, items, span).map((e) => ({ ...e, id: ++eventId }));
+    const events = customerEvents(rng, customer, behaviour, orders, items, span).map((e) => ({
+      ...e,
+      id: ++eventId,
+    }));
     yield { customer, orders, items, events };
   }
 }

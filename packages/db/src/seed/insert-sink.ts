@@ -29,7 +29,9 @@ export function insertSink(db: Database, batchRows = 40_000): RowSink {
       await insertChunked(batch.customers, customerValues, (v) => tx.insert(customers).values(v));
       await insertChunked(batch.orders, orderValues, (v) => tx.insert(orders).values(v));
       await insertChunked(batch.items, orderItemValues, (v) => tx.insert(orderItems).values(v));
-      await insertChunked(batch.events, customerEventValues, (v) => tx.insert(customerEvents).values(v));
+      await insertChunked(batch.events, customerEventValues, (v) =>
+        tx.insert(customerEvents).values(v),
+      );
     });
   };
   return {

@@ -15,7 +15,8 @@ export function pgliteCopySink(handle: DbHandle, chunkCustomers = 5_000): RowSin
     const full = chunk;
     chunk = new CopyChunk();
     await client.transaction(async (tx) => {
-      for (const part of full.parts("'/dev/blob'")) await tx.query(part.statement, [], { blob: new Blob(part.blocks) });
+      for (const part of full.parts("'/dev/blob'"))
+        await tx.query(part.statement, [], { blob: new Blob(part.blocks) });
     });
   };
   return {

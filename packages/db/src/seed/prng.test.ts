@@ -5,10 +5,34 @@ const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
 
 describe("Rng", () => {
   it("repeats a stream for the same seed and differs across seeds and streams", () => {
-    const a = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(new Rng(7)));
-    const b = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(new Rng(7)));
-    const c = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(new Rng(8)));
-    const d = Array.from({ length: 5 }, ((r) => () => r.nextUint32())(new Rng(7, 1)));
+    const a = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.nextUint32()
+      )(new Rng(7)),
+    );
+    const b = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.nextUint32()
+      )(new Rng(7)),
+    );
+    const c = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.nextUint32()
+      )(new Rng(8)),
+    );
+    const d = Array.from(
+      { length: 5 },
+      (
+        (r) => () =>
+          r.nextUint32()
+      )(new Rng(7, 1)),
+    );
     expect(a).toEqual(b);
     expect(a).not.toEqual(c);
     expect(a).not.toEqual(d);

@@ -19,7 +19,12 @@ function nextArrival(rng: Rng, t: number, rate: number, end: number): number | n
  * with chance `dropout`. Purchases before the span are simulated (they shape who is still alive)
  * but not returned, since the data covers the span only.
  */
-export function purchaseTimes(rng: Rng, behaviour: Behaviour, signedUpAt: number, span: Span): number[] {
+export function purchaseTimes(
+  rng: Rng,
+  behaviour: Behaviour,
+  signedUpAt: number,
+  span: Span,
+): number[] {
   const times: number[] = [];
   // Most people buy within days of signing up (sign-up usually happens at the till).
   const firstRate = rng.chance(0.85) ? 1 / 3 : 1 / 45;

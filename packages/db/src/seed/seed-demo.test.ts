@@ -18,7 +18,12 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
   beforeAll(async () => {
     handle = await openTestDb(driver, "seed_demo");
     expect(await hasBusinessSettings(handle.db)).toBe(false);
-    summary = await seedDemo(handle, { asOf, seed: 7, customers: 500, onProgress: (l) => progress.push(l) });
+    summary = await seedDemo(handle, {
+      asOf,
+      seed: 7,
+      customers: 500,
+      onProgress: (l) => progress.push(l),
+    });
   });
   afterAll(async () => {
     await handle?.close();
@@ -64,11 +69,19 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
 
   it("refuses a second seed, and reseeds the same data with reset (either loader)", async () => {
     expect(await hasBusinessSettings(handle.db)).toBe(true);
-    await expect(seedDemo(handle, { asOf, seed: 7, customers: 500 })).rejects.toBeInstanceOf(SeedRefusedError);
+    await expect(seedDemo(handle, { asOf, seed: 7, customers: 500 })).rejects.toBeInstanceOf(
+      SeedRefusedError,
+    );
     const checksum = async (): Promise<unknown> =>
       handle.db.execute(sql`select sum(total)::text as s, count(*)::int as n from orders`);
     const before = JSON.stringify(await checksum());
-    const again = await seedDemo(handle, { asOf, seed: 7, customers: 500, reset: true, loader: "insert" });
+    const again = await seedDemo(handle, {
+      asOf,
+      seed: 7,
+      customers: 500,
+      reset: true,
+      loader: "insert",
+    });
     expect(again.counts).toEqual(summary.counts);
     expect(JSON.stringify(await checksum())).toBe(before);
   });

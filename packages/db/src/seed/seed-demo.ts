@@ -51,8 +51,10 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     months: options.months ?? 24,
     asOf: options.asOf,
   };
-  if (!Number.isInteger(generate.customers) || generate.customers < 1) throw new RangeError("customers must be a positive integer");
-  if (!Number.isInteger(generate.months) || generate.months < 1) throw new RangeError("months must be a positive integer");
+  if (!Number.isInteger(generate.customers) || generate.customers < 1)
+    throw new RangeError("customers must be a positive integer");
+  if (!Number.isInteger(generate.months) || generate.months < 1)
+    throw new RangeError("months must be a positive integer");
   const { db } = handle;
   if (options.reset) {
     progress("reset: truncating all tables");
@@ -65,16 +67,36 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   const storeList = storeRows(generate);
   const userList = await demoUserRows(generate.asOf);
   await db.transaction(async (tx) => {
-    await tx.insert(stores).values(storeList.map((s) => ({ ...s, openedAt: new Date(s.openedAt), createdAt: new Date(s.openedAt) })));
+    await tx.insert(stores).values(
+      storeList.map((s) => ({
+        ...s,
+        openedAt: new Date(s.openedAt),
+        createdAt: new Date(s.openedAt),
+      })),
+    );
     await tx.insert(users).values(userList);
   });
   progress(`stores ${storeList.length}, users ${userList.length}`);
 
-  const counts: SeedCounts = { stores: storeList.length, users: userList.length, customers: 0, orders: 0, orderItems: 0, customerEvents: 0 };
-  const sink: RowSink = loader === "insert" ? insertSink(db) : handle.driver === "postgres" ? copySink(handle) : pgliteCopySink(handle);
+  const counts: SeedCounts = {
+    stores: storeList.length,
+    users: userList.length,
+    customers: 0,
+    orders: 0,
+    orderItems: 0,
+    customerEvents: 0,
+  };
+  const sink: RowSink =
+    loader === "insert"
+      ? insertSink(db)
+      : handle.driver === "postgres"
+        ? copySink(handle)
+        : pgliteCopySink(handle);
   const every = Math.max(1000, Math.ceil(generate.customers / 20));
   const report = (): void =>
-    progress(`customers ${counts.customers}/${generate.customers} (orders ${counts.orders}, items ${counts.orderItems}, events ${counts.customerEvents})`);
+    progress(
+      `customers ${counts.customers}/${generate.customers} (orders ${counts.orders}, items ${counts.orderItems}, events ${counts.customerEvents})`,
+    );
   for (const bundle of generateCustomers(generate)) {
     await sink.write(bundle);
     counts.customers++;

@@ -38,7 +38,12 @@ export class BundleBuffer {
 
   take(): BundleBuffer {
     const taken = new BundleBuffer();
-    [taken.customers, taken.orders, taken.items, taken.events] = [this.customers, this.orders, this.items, this.events];
+    [taken.customers, taken.orders, taken.items, taken.events] = [
+      this.customers,
+      this.orders,
+      this.items,
+      this.events,
+    ];
     [this.customers, this.orders, this.items, this.events] = [[], [], [], []];
     return taken;
   }

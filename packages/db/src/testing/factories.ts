@@ -1,6 +1,14 @@
 import bcrypt from "bcryptjs";
 import type { Database } from "../client";
-import { businessSettings, customers, orders, stores, users, type NewCustomer, type NewOrder } from "../schema";
+import {
+  businessSettings,
+  customers,
+  orders,
+  stores,
+  users,
+  type NewCustomer,
+  type NewOrder,
+} from "../schema";
 
 let counter = 0;
 const next = () => ++counter;
@@ -10,7 +18,14 @@ export async function makeStore(db: Database, values: Partial<typeof stores.$inf
   const n = next();
   const [row] = await db
     .insert(stores)
-    .values({ code: `S${n}`, name: `Store ${n}`, city: "Milano", region: "Lombardia", openedAt: new Date("2020-01-01T00:00:00Z"), ...values })
+    .values({
+      code: `S${n}`,
+      name: `Store ${n}`,
+      city: "Milano",
+      region: "Lombardia",
+      openedAt: new Date("2020-01-01T00:00:00Z"),
+      ...values,
+    })
     .returning();
   return row!;
 }
@@ -19,7 +34,12 @@ export async function makeCustomer(db: Database, values: Partial<NewCustomer> = 
   const n = next();
   const [row] = await db
     .insert(customers)
-    .values({ externalId: `C${n}`, name: `Customer ${n}`, signedUpAt: new Date("2024-01-01T00:00:00Z"), ...values })
+    .values({
+      externalId: `C${n}`,
+      name: `Customer ${n}`,
+      signedUpAt: new Date("2024-01-01T00:00:00Z"),
+      ...values,
+    })
     .returning();
   return row!;
 }
@@ -33,7 +53,15 @@ export async function makeOrder(
   const discount = values.discount ?? 0;
   const [row] = await db
     .insert(orders)
-    .values({ externalId: `O${n}`, currency: "EUR", channel: "offline", subtotal: total + discount, discount, ...values, total })
+    .values({
+      externalId: `O${n}`,
+      currency: "EUR",
+      channel: "offline",
+      subtotal: total + discount,
+      discount,
+      ...values,
+      total,
+    })
     .returning();
   return row!;
 }
@@ -42,7 +70,10 @@ export const TEST_PASSWORD = "correct horse battery";
 // Cost 4 keeps tests fast; production hashes use a real cost.
 const hash = bcrypt.hashSync(TEST_PASSWORD, 4);
 
-export async function makeUser(db: Database, values: Partial<typeof users.$inferInsert> & Pick<typeof users.$inferInsert, "role">) {
+export async function makeUser(
+  db: Database,
+  values: Partial<typeof users.$inferInsert> & Pick<typeof users.$inferInsert, "role">,
+) {
   const n = next();
   const [row] = await db
     .insert(users)
@@ -51,6 +82,11 @@ export async function makeUser(db: Database, values: Partial<typeof users.$infer
   return row!;
 }
 
-export async function makeBusiness(db: Database, values: Partial<typeof businessSettings.$inferInsert> = {}) {
-  await db.insert(businessSettings).values({ businessName: "Test Shop", timezone: "UTC", ...values });
+export async function makeBusiness(
+  db: Database,
+  values: Partial<typeof businessSettings.$inferInsert> = {},
+) {
+  await db
+    .insert(businessSettings)
+    .values({ businessName: "Test Shop", timezone: "UTC", ...values });
 }

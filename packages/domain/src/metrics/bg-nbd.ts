@@ -12,7 +12,10 @@ export type BgNbdParams = { r: number; alpha: number; a: number; b: number };
 /** A customer's summary: repeat purchases x, time of the last purchase tx and age T, from the first purchase. */
 export type RfmSummary = { x: number; tx: number; T: number };
 
-export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }: RfmSummary): number {
+export function bgNbdLogLikelihood(
+  { r, alpha, a, b }: BgNbdParams,
+  { x, tx, T }: RfmSummary,
+): number {
   const a1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
   const a2 = logGamma(a + b) + logGamma(b + x) - logGamma(b) - logGamma(a + b + x);
   const a3 = -(r + x) * Math.log(alpha + T);
@@ -21,9 +24,17 @@ export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, T }
 }
 
 /** Maximum-likelihood fit by Nelder–Mead on log-parameters (keeps them positive). */
-export function fitBgNbd(customers: readonly RfmSummary[]): { params: BgNbdParams; logLikelihood: number } {
+export function fitBgNbd(customers: readonly RfmSummary[]): {
+  params: BgNbdParams;
+  logLikelihood: number;
+} {
   if (customers.length === 0) throw new RangeError("BG/NBD needs at least one customer to fit.");
-  const unpack = (v: number[]): BgNbdParams => ({ r: Math.exp(v[0]!), alpha: Math.exp(v[1]!), a: Math.exp(v[2]!), b: Math.exp(v[3]!) });
+  const unpack = (v: number[]): BgNbdParams => ({
+    r: Math.exp(v[0]!),
+    alpha: Math.exp(v[1]!),
+    a: Math.exp(v[2]!),
+    b: Math.exp(v[3]!),
+  });
   const meanT = customers.reduce((s, c) => s + c.T, 0) / customers.length;
   const negative = (v: number[]) => {
     const p = unpack(v);
@@ -31,7 +42,9 @@ export function fitBgNbd(customers: readonly RfmSummary[]): { params: BgNbdParam
     for (const c of customers) sum += bgNbdLogLikelihood(p, c);
     return -sum;
   };
-  let best = nelderMead(negative, [0, Math.log(Math.max(1, meanT / 4)), 0, 0], { maxIterations: 3000 });
+  let best = nelderMead(negative, [0, Math.log(Math.max(1, meanT / 4)), 0, 0], {
+    maxIterations: 3000,
+  });
   // A restart from the optimum escapes a collapsed simplex.
   best = nelderMead(negative, best.x, { step: 0.1, maxIterations: 3000 });
   return { params: unpack(best.x), logLikelihood: -best.value };
@@ -54,7 +67,8 @@ export function expectedPurchases(params: BgNbdParams, c: RfmSummary, t: number)
   const { r, alpha, a, b } = params;
   const { x, T } = c;
   // The closed form divides by a − 1; it holds on both sides of 1 (numerator and bracket change sign together).
-  if (a === 1) throw new RangeError("The expected-purchases formula is undefined at a = 1 exactly.");
+  if (a === 1)
+    throw new RangeError("The expected-purchases formula is undefined at a = 1 exactly.");
   const logPower = (r + x) * (Math.log(alpha + T) - Math.log(alpha + T + t));
   const logHyp = logHyp2F1(r + x, b + x, a + b + x - 1, t / (alpha + T + t));
   const bracket = 1 - Math.exp(logPower + logHyp);
@@ -63,7 +77,11 @@ export function expectedPurchases(params: BgNbdParams, c: RfmSummary, t: number)
 }
 
 /** Simulates customers from known parameters (for parameter-recovery tests and calibration checks). */
-export function simulateBgNbd(params: BgNbdParams, ages: readonly number[], random: Random): RfmSummary[] {
+export function simulateBgNbd(
+  params: BgNbdParams,
+  ages: readonly number[],
+  random: Random,
+): RfmSummary[] {
   return ages.map((T) => {
     const lambda = sampleGamma(random, params.r, params.alpha);
     const p = sampleBeta(random, params.a, params.b);

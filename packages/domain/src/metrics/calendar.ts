@@ -11,7 +11,12 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localDay(instant: Date, timezone: string): string {
   let format = formatters.get(timezone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" });
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone: timezone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
     formatters.set(timezone, format);
   }
   return format.format(instant);

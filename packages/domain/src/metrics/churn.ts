@@ -24,8 +24,13 @@ export function defaultChurnWindow(medianGapDays: number | null): ChurnWindow {
 }
 
 export function checkChurnWindow(w: ChurnWindow): string | null {
-  if (!Number.isInteger(w.churnAfterDays) || w.churnAfterDays < 2) return "The churn window must be a whole number of days, at least 2.";
-  if (!Number.isInteger(w.atRiskAfterDays) || w.atRiskAfterDays < 1 || w.atRiskAfterDays >= w.churnAfterDays)
+  if (!Number.isInteger(w.churnAfterDays) || w.churnAfterDays < 2)
+    return "The churn window must be a whole number of days, at least 2.";
+  if (
+    !Number.isInteger(w.atRiskAfterDays) ||
+    w.atRiskAfterDays < 1 ||
+    w.atRiskAfterDays >= w.churnAfterDays
+  )
     return "The at-risk threshold must be at least 1 day and shorter than the churn window.";
   return null;
 }
@@ -34,7 +39,11 @@ export function checkChurnWindow(w: ChurnWindow): string | null {
  * Status of every customer who had bought by each day: days since the last purchase on or before
  * that day below atRiskAfterDays → active, below churnAfterDays → at risk, otherwise churned.
  */
-export function churnTrend(histories: readonly CustomerHistory[], window: ChurnWindow, days: readonly number[]): ChurnPoint[] {
+export function churnTrend(
+  histories: readonly CustomerHistory[],
+  window: ChurnWindow,
+  days: readonly number[],
+): ChurnPoint[] {
   return days.map((day) => {
     const point = { day, active: 0, atRisk: 0, churned: 0 };
     for (const h of histories) {

@@ -47,7 +47,11 @@ const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
  * Turns raw counts into the matrix the charts show: one cell per period from the cohort's first up
  * to the one containing `today`; a period is complete once the next one has started by `today`.
  */
-export function assembleCohortMatrix(counts: readonly CohortCounts[], grain: CohortGrain, today: string): CohortMatrix {
+export function assembleCohortMatrix(
+  counts: readonly CohortCounts[],
+  grain: CohortGrain,
+  today: string,
+): CohortMatrix {
   const rows = [...counts]
     .sort((a, b) => a.cohort.localeCompare(b.cohort))
     .map((c): CohortRow => {
@@ -95,12 +99,21 @@ function weightedMean(rows: readonly CohortRow[]): MeanPoint[] {
       unbounded += cell.unbounded;
     }
     if (cohorts === 0) return points;
-    points.push({ period: k, classicRate: rate(active, customers), unboundedRate: rate(unbounded, customers), cohorts, customers });
+    points.push({
+      period: k,
+      classicRate: rate(active, customers),
+      unboundedRate: rate(unbounded, customers),
+      cohorts,
+      customers,
+    });
   }
 }
 
 /** One retention point (e.g. period 1) across successive cohorts, complete cells only. */
-export function retentionTrend(matrix: CohortMatrix, period: number): { cohort: string; rate: number; size: number }[] {
+export function retentionTrend(
+  matrix: CohortMatrix,
+  period: number,
+): { cohort: string; rate: number; size: number }[] {
   return matrix.rows.flatMap((row) => {
     const cell = row.cells[period];
     return cell?.complete ? [{ cohort: row.cohort, rate: cell.classicRate, size: row.size }] : [];

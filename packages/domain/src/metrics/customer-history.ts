@@ -13,7 +13,10 @@ export type CustomerHistory = {
 };
 
 /** Groups orders by customer in the business's time zone; the in-memory counterpart of customer_features. */
-export function customerHistories(orders: readonly OrderRecord[], timezone: string): CustomerHistory[] {
+export function customerHistories(
+  orders: readonly OrderRecord[],
+  timezone: string,
+): CustomerHistory[] {
   const byCustomer = new Map<number, OrderRecord[]>();
   for (const order of orders) {
     const list = byCustomer.get(order.customerId) ?? [];
@@ -32,6 +35,10 @@ export function customerHistories(orders: readonly OrderRecord[], timezone: stri
 }
 
 /** Customers whose first order falls in [from, to). */
-export function acquiredBetween(histories: readonly CustomerHistory[], from: Date, to: Date): CustomerHistory[] {
+export function acquiredBetween(
+  histories: readonly CustomerHistory[],
+  from: Date,
+  to: Date,
+): CustomerHistory[] {
   return histories.filter((h) => h.firstAt >= from && h.firstAt < to);
 }

@@ -14,7 +14,11 @@ export type MonthlyActivity = {
 };
 
 /** Orders, revenue, buyers, average order value and purchase frequency per calendar month in [from, to]. */
-export function monthlyActivity(histories: readonly CustomerHistory[], from: string, to: string): MonthlyActivity[] {
+export function monthlyActivity(
+  histories: readonly CustomerHistory[],
+  from: string,
+  to: string,
+): MonthlyActivity[] {
   const months = new Map<string, { orders: number; revenue: number; customers: number }>();
   for (const h of histories) {
     const seen = new Set<string>();

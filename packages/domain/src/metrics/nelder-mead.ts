@@ -2,7 +2,11 @@
  * Nelder–Mead minimisation (no derivatives): enough for the 3–4 log-parameters of the value models.
  * Returns the best point found and its value.
  */
-export function nelderMead(f: (x: number[]) => number, start: number[], options: { step?: number; maxIterations?: number; tolerance?: number } = {}) {
+export function nelderMead(
+  f: (x: number[]) => number,
+  start: number[],
+  options: { step?: number; maxIterations?: number; tolerance?: number } = {},
+) {
   const n = start.length;
   const step = options.step ?? 0.5;
   const maxIterations = options.maxIterations ?? 2000;
@@ -11,7 +15,9 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
     const v = f(x);
     return Number.isFinite(v) ? v : Infinity;
   };
-  let simplex = [start, ...start.map((_, i) => start.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x, v: value(x) }));
+  let simplex = [start, ...start.map((_, i) => start.map((v, j) => (i === j ? v + step : v)))].map(
+    (x) => ({ x, v: value(x) }),
+  );
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     simplex.sort((p, q) => p.v - q.v);
     const best = simplex[0]!;

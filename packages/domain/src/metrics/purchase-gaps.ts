@@ -21,7 +21,11 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** Days between consecutive purchases of the same customer. */
-export function purchaseGaps(histories: readonly CustomerHistory[], bucketDays: number, capDays: number): PurchaseGaps {
+export function purchaseGaps(
+  histories: readonly CustomerHistory[],
+  bucketDays: number,
+  capDays: number,
+): PurchaseGaps {
   const gaps = histories.flatMap((h) => h.days.slice(1).map((d, i) => d - h.days[i]!));
   const buckets = Math.ceil(capDays / bucketDays);
   const counts = new Array<number>(buckets + 1).fill(0);

@@ -22,7 +22,11 @@ export type RepeatRate = {
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : 0);
 
 /** Share of customers who bought again within N days of their first purchase, by monthly cohort. */
-export function repeatRate(histories: readonly CustomerHistory[], withinDays: number, today: number): RepeatRate {
+export function repeatRate(
+  histories: readonly CustomerHistory[],
+  withinDays: number,
+  today: number,
+): RepeatRate {
   const rows = new Map<string, { eligible: number; repeaters: number }>();
   let repeatOrders = 0;
   for (const h of histories) {

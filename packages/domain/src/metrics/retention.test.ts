@@ -31,7 +31,10 @@ describe("calendar periods", () => {
     expect(periodStart("2025-05-20", "quarter")).toBe("2025-04-01");
     expect(periodIndex("2024-12-30", "2025-01-06", "week")).toBe(1);
     expect(periodIndex("2024-10-01", "2025-01-31", "quarter")).toBe(1);
-    const rome = customerHistories([{ customerId: 9, placedAt: new Date("2025-01-31T23:30:00Z"), total: 1 }], "Europe/Rome");
+    const rome = customerHistories(
+      [{ customerId: 9, placedAt: new Date("2025-01-31T23:30:00Z"), total: 1 }],
+      "Europe/Rome",
+    );
     expect(rome[0]!.days[0]).toBe(dayNumber("2025-02-01"));
   });
 });
@@ -82,7 +85,9 @@ describe("cohort retention", () => {
       { period: 2, perCustomer: 175 },
     ]);
     expect(feb!.points.map((p) => p.perCustomer)).toEqual([30, 60]);
-    expect(historicalClv(assembleCohortMatrix(cohortCounts(histories, "week"), "week", today))).toBeNull();
+    expect(
+      historicalClv(assembleCohortMatrix(cohortCounts(histories, "week"), "week", today)),
+    ).toBeNull();
   });
 
   it("groups by quarter", () => {
@@ -117,12 +122,18 @@ describe("time between purchases and churn", () => {
     expect(gaps.gaps).toBe(4);
     expect(gaps.medianDays).toBe(29.5);
     expect(gaps.histogram.map((b) => b.count)).toEqual([2, 2, 0]);
-    expect(defaultChurnWindow(gaps.medianDays)).toEqual({ churnAfterDays: 60, atRiskAfterDays: 30 });
+    expect(defaultChurnWindow(gaps.medianDays)).toEqual({
+      churnAfterDays: 60,
+      atRiskAfterDays: 30,
+    });
   });
 
   it("classifies customers as active, at risk or churned on each day", () => {
     const window = { churnAfterDays: 60, atRiskAfterDays: 30 };
-    const [early, late] = churnTrend(histories, window, [dayNumber("2025-01-10"), dayNumber("2025-03-31")]);
+    const [early, late] = churnTrend(histories, window, [
+      dayNumber("2025-01-10"),
+      dayNumber("2025-03-31"),
+    ]);
     expect(early).toMatchObject({ active: 1, atRisk: 0, churned: 0 });
     expect(late).toMatchObject({ active: 1, atRisk: 1, churned: 1 });
     expect(late!.churnRate).toBeCloseTo(1 / 3);
@@ -132,7 +143,16 @@ describe("time between purchases and churn", () => {
 describe("revenue over time", () => {
   it("gives orders, revenue, average order value and frequency per month", () => {
     const months = monthlyActivity(histories, "2025-01-01", "2025-04-01");
-    expect(months.map((m) => [m.month, m.orders, m.revenue, m.customers, m.averageOrderValue, m.frequency])).toEqual([
+    expect(
+      months.map((m) => [
+        m.month,
+        m.orders,
+        m.revenue,
+        m.customers,
+        m.averageOrderValue,
+        m.frequency,
+      ]),
+    ).toEqual([
       ["2025-01-01", 2, 150, 2, 75, 1],
       ["2025-02-01", 3, 230, 2, 230 / 3, 1.5],
       ["2025-03-01", 1, 30, 1, 30, 1],

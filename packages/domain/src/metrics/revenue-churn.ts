@@ -22,8 +22,15 @@ export type RevenueChurnMonth = {
  * Revenue churn month over month among the previous month's buyers; new and returning-after-a-gap
  * customers are outside it (they had no revenue to lose).
  */
-export function revenueChurn(histories: readonly CustomerHistory[], from: string, to: string): RevenueChurnMonth[] {
-  const totals = new Map<string, { previousRevenue: number; lost: number; contraction: number; expansion: number }>();
+export function revenueChurn(
+  histories: readonly CustomerHistory[],
+  from: string,
+  to: string,
+): RevenueChurnMonth[] {
+  const totals = new Map<
+    string,
+    { previousRevenue: number; lost: number; contraction: number; expansion: number }
+  >();
   const months: string[] = [];
   for (let m = periodStart(from, "month"); m <= to; m = addPeriods(m, 1, "month")) {
     months.push(m);
@@ -49,6 +56,11 @@ export function revenueChurn(histories: readonly CustomerHistory[], from: string
   return months.map((month) => {
     const t = totals.get(month)!;
     const share = (v: number) => (t.previousRevenue > 0 ? v / t.previousRevenue : 0);
-    return { month, ...t, grossChurn: share(t.lost + t.contraction), netChurn: share(t.lost + t.contraction - t.expansion) };
+    return {
+      month,
+      ...t,
+      grossChurn: share(t.lost + t.contraction),
+      netChurn: share(t.lost + t.contraction - t.expansion),
+    };
   });
 }

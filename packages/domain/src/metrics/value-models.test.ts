@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { expectedPurchases, fitBgNbd, probabilityAlive, simulateBgNbd, type BgNbdParams } from "./bg-nbd";
+import {
+  expectedPurchases,
+  fitBgNbd,
+  probabilityAlive,
+  simulateBgNbd,
+  type BgNbdParams,
+} from "./bg-nbd";
 import { expectedMeanValue, fitGammaGamma, simulateGammaGamma } from "./gamma-gamma";
 import { seededRandom } from "./random";
 import { logGamma, logHyp2F1 } from "./special-functions";
 
-const within = (actual: number, expected: number, share: number) => Math.abs(actual - expected) <= share * expected;
+const within = (actual: number, expected: number, share: number) =>
+  Math.abs(actual - expected) <= share * expected;
 
 describe("special functions", () => {
   it("log-gamma and the hypergeometric series agree with known values", () => {
@@ -33,7 +40,11 @@ describe("BG/NBD", () => {
 
   it("expects as many purchases as simulated customers make (new customers, 52 weeks)", () => {
     const random = seededRandom(7);
-    const simulated = simulateBgNbd(truth, Array.from({ length: 40_000 }, () => 52), random);
+    const simulated = simulateBgNbd(
+      truth,
+      Array.from({ length: 40_000 }, () => 52),
+      random,
+    );
     const mean = simulated.reduce((s, c) => s + c.x, 0) / simulated.length;
     expect(within(expectedPurchases(truth, { x: 0, tx: 0, T: 0 }, 52), mean, 0.05)).toBe(true);
   });

@@ -21,7 +21,10 @@ const noteCapped = (step: Step, ref: string): void => {
     kind: "note",
     customerId: step.state.customerId,
     ref,
-    reason: step.common.budgetCap > 0 && step.budgetUsed >= step.common.budgetCap ? "budget cap reached" : "per-customer cap reached",
+    reason:
+      step.common.budgetCap > 0 && step.budgetUsed >= step.common.budgetCap
+        ? "budget cap reached"
+        : "per-customer cap reached",
   });
 };
 

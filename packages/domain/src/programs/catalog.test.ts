@@ -61,16 +61,32 @@ describe("program catalog", () => {
       default: 1000,
       min: 1,
     });
-    expect(fields.find((f) => f.key === "channels")).toMatchObject({ kind: "list", options: ["online", "store", "app"] });
-    expect(fields.find((f) => f.key === "startsAt")).toMatchObject({ kind: "integer", nullable: true, unit: "date" });
+    expect(fields.find((f) => f.key === "channels")).toMatchObject({
+      kind: "list",
+      options: ["online", "store", "app"],
+    });
+    expect(fields.find((f) => f.key === "startsAt")).toMatchObject({
+      kind: "integer",
+      nullable: true,
+      unit: "date",
+    });
     const vip = getProgramType("vip-tiers");
     const tiers = (vip === undefined ? [] : fieldsOf(vip.schema)).find((f) => f.key === "tiers");
     expect(tiers?.kind).toBe("list");
-    expect((tiers?.item as FieldSpec[]).map((f) => f.key)).toEqual(["name", "threshold", "percentOff", "pointsBonusPercent", "perks"]);
+    expect((tiers?.item as FieldSpec[]).map((f) => f.key)).toEqual([
+      "name",
+      "threshold",
+      "percentOff",
+      "pointsBonusPercent",
+      "perks",
+    ]);
   });
 
   it("returns readable errors instead of throwing", () => {
-    expect(parseProgramConfig("lottery", {})).toEqual({ ok: false, errors: [expect.stringContaining('unknown program type "lottery"')] });
+    expect(parseProgramConfig("lottery", {})).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('unknown program type "lottery"')],
+    });
     const bad = parseProgramConfig("comeback", { percentOff: 150, windowDays: "seven" });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
@@ -78,15 +94,25 @@ describe("program catalog", () => {
       expect(bad.errors.some((e) => e.startsWith("windowDays:"))).toBe(true);
     }
     const sameItem = parseProgramConfig("bundle", { items: [{ sku: "a", quantity: 2 }] });
-    expect(sameItem).toMatchObject({ ok: false, errors: ["items: a bundle needs at least two different products"] });
+    expect(sameItem).toMatchObject({
+      ok: false,
+      errors: ["items: a bundle needs at least two different products"],
+    });
   });
 
   it("writes summaries in marketers' words", () => {
     expect(summarizeProgram("points", {})).toEqual({
       ok: true,
-      value: "1 point per 10 spent, 1 point = 0.05 off, redeem from 100 points, up to 50% of an order, points usable 14 days after the order, points expire after 1 year",
+      value:
+        "1 point per 10 spent, 1 point = 0.05 off, redeem from 100 points, up to 50% of an order, points usable 14 days after the order, points expire after 1 year",
     });
-    expect(summarizeProgram("comeback", {})).toEqual({ ok: true, value: "15% off the second purchase within 7 days" });
-    expect(summarizeProgram("tiered-discount", {})).toEqual({ ok: true, value: "2,000 spent → 5% off, 5,000 spent → 10% off" });
+    expect(summarizeProgram("comeback", {})).toEqual({
+      ok: true,
+      value: "15% off the second purchase within 7 days",
+    });
+    expect(summarizeProgram("tiered-discount", {})).toEqual({
+      ok: true,
+      value: "2,000 spent → 5% off, 5,000 spent → 10% off",
+    });
   });
 });

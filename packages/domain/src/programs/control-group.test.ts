@@ -8,9 +8,12 @@ describe("control group hold-out", () => {
   });
 
   it("pins known values, so a change to the hash (which would reshuffle live programs) fails here", () => {
-    expect([controlHash(1, 1), controlHash(1, 2), controlHash(2, 1), controlHash(123, 45678)]).toEqual([
-      3845195771, 4277687882, 1455606463, 168055550,
-    ]);
+    expect([
+      controlHash(1, 1),
+      controlHash(1, 2),
+      controlHash(2, 1),
+      controlHash(123, 45678),
+    ]).toEqual([3845195771, 4277687882, 1455606463, 168055550]);
     expect(controlHash(1, 2)).not.toBe(controlHash(2, 1));
   });
 

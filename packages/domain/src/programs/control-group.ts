@@ -19,10 +19,12 @@ export const controlMix = (x: number): number => {
 };
 
 /** The unsigned 32-bit hash of a (program, customer) pair. Ids are positive integers. */
-export const controlHash = (programId: number, customerId: number): number => controlMix((controlMix(programId) ^ customerId) >>> 0);
+export const controlHash = (programId: number, customerId: number): number =>
+  controlMix((controlMix(programId) ^ customerId) >>> 0);
 
 /** The pair's position in [0, 1). */
-export const controlPosition = (programId: number, customerId: number): number => controlHash(programId, customerId) / TWO_POW_32;
+export const controlPosition = (programId: number, customerId: number): number =>
+  controlHash(programId, customerId) / TWO_POW_32;
 
 /**
  * In the control group? The share is in basis points (1000 = 10%). Compared in integers

@@ -8,9 +8,24 @@ export const discountOfferParams = {
   discountKind: z
     .enum(["percent", "amount"])
     .default("percent")
-    .meta(field({ label: "Discount kind", help: "percent: 'percent off' applies; amount: 'amount off' applies." })),
-  percentOff: z.number().min(0).max(100).default(10).meta(field({ label: "Percent off", unit: "%" })),
-  amountOff: z.number().int().min(0).default(0).meta(field({ label: "Amount off", unit: "minor currency units" })),
+    .meta(
+      field({
+        label: "Discount kind",
+        help: "percent: 'percent off' applies; amount: 'amount off' applies.",
+      }),
+    ),
+  percentOff: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(10)
+    .meta(field({ label: "Percent off", unit: "%" })),
+  amountOff: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .meta(field({ label: "Amount off", unit: "minor currency units" })),
 };
 
 export interface DiscountOfferInput {
@@ -25,9 +40,12 @@ export interface DiscountOffer {
 }
 
 export const compileOffer = (p: DiscountOfferInput): DiscountOffer =>
-  p.discountKind === "percent" ? { bp: toBasisPoints(p.percentOff), amount: 0 } : { bp: 0, amount: p.amountOff };
+  p.discountKind === "percent"
+    ? { bp: toBasisPoints(p.percentOff), amount: 0 }
+    : { bp: 0, amount: p.amountOff };
 
-export const offerDiscount = (o: DiscountOffer, net: number): number => (o.bp > 0 ? percentOf(net, o.bp) : Math.min(o.amount, net));
+export const offerDiscount = (o: DiscountOffer, net: number): number =>
+  o.bp > 0 ? percentOf(net, o.bp) : Math.min(o.amount, net);
 
 export const describeOffer = (p: DiscountOfferInput): string =>
   p.discountKind === "percent" ? `${percent(p.percentOff)} off` : `${money(p.amountOff)} off`;

@@ -55,7 +55,8 @@ const anyIn = (set: ReadonlySet<string>, values: readonly string[] | undefined):
 export const ineligibleReason = (c: CompiledCommon, order: OrderEvent): string | null => {
   const schedule = outsideScheduleReason(c, order.at);
   if (schedule !== null) return schedule;
-  if (c.segments !== null && !anyIn(c.segments, order.segments)) return "customer is not in an eligible segment";
+  if (c.segments !== null && !anyIn(c.segments, order.segments))
+    return "customer is not in an eligible segment";
   if (c.channels !== null && (order.channel === undefined || !c.channels.has(order.channel)))
     return "channel not in the program";
   if (c.stores !== null && (order.storeId === undefined || !c.stores.has(order.storeId)))
@@ -71,6 +72,7 @@ export const eligibleAmount = (c: CompiledCommon, order: OrderEvent): Minor => {
   const outside = order.discount ?? 0;
   if (c.excluded === null || order.lines === undefined) return Math.max(0, order.amount - outside);
   let gross = 0;
-  for (const line of order.lines) if (!c.excluded.has(line.category)) gross += line.unitPrice * line.quantity;
+  for (const line of order.lines)
+    if (!c.excluded.has(line.category)) gross += line.unitPrice * line.quantity;
   return Math.max(0, gross - proportion(outside, gross, order.amount));
 };

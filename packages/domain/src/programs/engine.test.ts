@@ -13,7 +13,12 @@ const programOf = (typeId: string, params: Record<string, unknown> = {}): Progra
   return created.value;
 };
 
-const order = (id: string, at: number, amount: number, extra: Partial<OrderEvent> = {}): OrderEvent => ({
+const order = (
+  id: string,
+  at: number,
+  amount: number,
+  extra: Partial<OrderEvent> = {},
+): OrderEvent => ({
   kind: "order",
   id,
   customerId: "c1",
@@ -23,10 +28,19 @@ const order = (id: string, at: number, amount: number, extra: Partial<OrderEvent
 });
 
 const discounts = (events: readonly ProgramEvent[], program: Program): number =>
-  replay(program, events, { keepEffects: true }).effects.reduce((s, e) => s + (e.kind === "discount" ? e.amount : 0), 0);
+  replay(program, events, { keepEffects: true }).effects.reduce(
+    (s, e) => s + (e.kind === "discount" ? e.amount : 0),
+    0,
+  );
 
 describe("points ledger", () => {
-  const points = programOf("points", { earnPer: 100, pendingDays: 10, expiryDays: 30, minRedemption: 1, maxRedeemPercent: 100 });
+  const points = programOf("points", {
+    earnPer: 100,
+    pendingDays: 10,
+    expiryDays: 30,
+    minRedemption: 1,
+    maxRedeemPercent: 100,
+  });
 
   it("keeps earned points pending until the return window closes", () => {
     const { states } = replay(points, [order("o1", T0, 10_000)]);
@@ -52,9 +66,13 @@ describe("points ledger", () => {
   });
 
   it("expires what is left of a lot at its own expiry instant", () => {
-    const { ledger } = replay(points, [order("o1", T0, 10_000), order("o2", T0 + 12 * DAY, 1_000, { redeemPoints: 30 })], {
-      until: T0 + 100 * DAY,
-    });
+    const { ledger } = replay(
+      points,
+      [order("o1", T0, 10_000), order("o2", T0 + 12 * DAY, 1_000, { redeemPoints: 30 })],
+      {
+        until: T0 + 100 * DAY,
+      },
+    );
     const expired = ledger.filter((e) => e.kind === "expire");
     // o2 paid 8.50 after 30 points × 0.05, so earned 8; lots expire 30 days after becoming usable.
     expect(expired.map((e) => [e.lotId, e.amount, e.at])).toEqual([
@@ -64,7 +82,10 @@ describe("points ledger", () => {
   });
 
   it("earns on the net amount after the part paid with points", () => {
-    const { ledger } = replay(points, [order("o1", T0, 10_000), order("o2", T0 + 11 * DAY, 10_000, { redeemPoints: 100 })]);
+    const { ledger } = replay(points, [
+      order("o1", T0, 10_000),
+      order("o2", T0 + 11 * DAY, 10_000, { redeemPoints: 100 }),
+    ]);
     const earned = ledger.filter((e) => e.kind === "earn").map((e) => e.amount);
     // 100 points × 5 = 5.00 paid with points, 95.00 paid: 95 points.
     expect(earned).toEqual([100, 95]);
@@ -94,7 +115,12 @@ describe("common rules", () => {
       endsAt: T0 + 10 * DAY,
       daysOfWeek: [1, 2, 3, 4, 5],
     });
-    const base = { behaviours: ["own-cup"], segments: ["students"], channel: "store", storeId: "s1" };
+    const base = {
+      behaviours: ["own-cup"],
+      segments: ["students"],
+      channel: "store",
+      storeId: "s1",
+    };
     expect(discounts([order("o1", T0, 1_000, base)], eco)).toBe(100);
     expect(discounts([order("o1", T0, 1_000, { ...base, segments: [] })], eco)).toBe(0);
     expect(discounts([order("o1", T0, 1_000, { ...base, channel: "online" })], eco)).toBe(0);
@@ -106,7 +132,11 @@ describe("common rules", () => {
   });
 
   it("leaves excluded categories out of what earns and what is discounted", () => {
-    const points = programOf("points", { excludedCategories: ["gift-cards"], earnPer: 100, pendingDays: 0 });
+    const points = programOf("points", {
+      excludedCategories: ["gift-cards"],
+      earnPer: 100,
+      pendingDays: 0,
+    });
     const { ledger } = replay(points, [
       order("o1", T0, 15_000, {
         lines: [
@@ -126,8 +156,12 @@ describe("common rules", () => {
     ]);
     const result = replay(budget, events, { keepEffects: true });
     expect(result.budgetUsed).toBe(2_000);
-    expect(result.effects.filter((e) => e.kind === "discount").map((e) => e.amount)).toEqual([1_500, 500]);
-    expect(result.effects.some((e) => e.kind === "note" && e.reason === "budget cap reached")).toBe(true);
+    expect(result.effects.filter((e) => e.kind === "discount").map((e) => e.amount)).toEqual([
+      1_500, 500,
+    ]);
+    expect(result.effects.some((e) => e.kind === "note" && e.reason === "budget cap reached")).toBe(
+      true,
+    );
 
     const perCustomer = programOf("promo-code", { perCustomerCap: 15_000, minOrder: 0 });
     const uses = [1, 2, 3].map((n) => order(`o${n}`, T0 + n, 100_000, { promoCode: "WEEKEND10" }));
@@ -145,9 +179,15 @@ describe("tiers qualify on what was earned, never on the balance", () => {
       minRedemption: 1,
       tiers: [{ name: "Gold", threshold: 1_000 }],
     });
-    const result = replay(vip, [order("o1", T0, 100_000), order("o2", T0 + DAY, 100_000, { redeemPoints: 1_000 })], { keepEffects: true });
+    const result = replay(
+      vip,
+      [order("o1", T0, 100_000), order("o2", T0 + DAY, 100_000, { redeemPoints: 1_000 })],
+      { keepEffects: true },
+    );
     const state = result.states.get("c1");
     expect(state && availableBalance(state, T0 + DAY)).toBeLessThan(1_000);
-    expect(result.effects.filter((e) => e.kind === "tier").map((e) => e.kind === "tier" && e.to)).toEqual(["Gold"]);
+    expect(
+      result.effects.filter((e) => e.kind === "tier").map((e) => e.kind === "tier" && e.to),
+    ).toEqual(["Gold"]);
   });
 });

@@ -130,12 +130,17 @@ const applyOrder = (program: Program, step: Step, order: OrderEvent): void => {
 
 /** The part of `whole` that belongs to what is still paid (not refunded) of the order. */
 const kept = (whole: number, record: OrderRecord, refunded: number): number =>
-  record.paid === 0 ? (refunded > 0 ? 0 : whole) : proportion(whole, record.paid - refunded, record.paid);
+  record.paid === 0
+    ? refunded > 0
+      ? 0
+      : whole
+    : proportion(whole, record.paid - refunded, record.paid);
 
 const applyRefund = (program: Program, step: Step, refund: RefundEvent): void => {
   const state = step.state;
   const record = findOrder(state, refund.orderId);
-  if (record === undefined) return note(step, refund.id, "order unknown or past the refund window: nothing to reverse");
+  if (record === undefined)
+    return note(step, refund.id, "order unknown or past the refund window: nothing to reverse");
   const before = record.refunded;
   const amount = Math.min(Math.floor(refund.amount), record.paid - before);
   if (amount <= 0) return note(step, refund.id, "order already fully refunded");
@@ -144,7 +149,15 @@ const applyRefund = (program: Program, step: Step, refund: RefundEvent): void =>
   // Reversals use the same floor as earning, so a full refund reverses exactly what was earned.
   const units = kept(record.earned, record, before) - kept(record.earned, record, after);
   if (units > 0) {
-    const taken = clawBack(step, refund.id, record.id, record.lotId, refund.at, units, "refund of an order");
+    const taken = clawBack(
+      step,
+      refund.id,
+      record.id,
+      record.lotId,
+      refund.at,
+      units,
+      "refund of an order",
+    );
     if (taken < units) note(step, refund.id, `${units - taken} already used, cannot be taken back`);
   }
   state.lifetimeSpend -= kept(record.net, record, before) - kept(record.net, record, after);

@@ -76,9 +76,4 @@ export interface TickEvent extends EventBase {
 }
 
 export type ProgramEvent =
-  | OrderEvent
-  | RefundEvent
-  | ReferralEvent
-  | SignupEvent
-  | RedeemEvent
-  | TickEvent;
+  OrderEvent | RefundEvent | ReferralEvent | SignupEvent | RedeemEvent | TickEvent;

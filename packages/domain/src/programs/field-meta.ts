@@ -2,14 +2,7 @@ import { z } from "zod";
 
 /** Units the designer form shows next to an input and uses to convert what the marketer types. */
 export type FieldUnit =
-  | "points"
-  | "%"
-  | "minor currency units"
-  | "days"
-  | "date"
-  | "count"
-  | "grams"
-  | "text";
+  "points" | "%" | "minor currency units" | "days" | "date" | "count" | "grams" | "text";
 
 /** Attached to each parameter with `.meta(field({...}))`, so the schema is the only source. */
 // A type alias, not an interface: zod's meta() wants an object with an implicit index signature.
@@ -42,7 +35,8 @@ export interface FieldSpec {
 
 type Json = { [key: string]: unknown };
 
-const asJson = (value: unknown): Json => (typeof value === "object" && value !== null ? (value as Json) : {});
+const asJson = (value: unknown): Json =>
+  typeof value === "object" && value !== null ? (value as Json) : {};
 const num = (value: unknown): number | null =>
   typeof value === "number" && Math.abs(value) < Number.MAX_SAFE_INTEGER ? value : null;
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);

@@ -1,6 +1,15 @@
 export type { CommonParams } from "./common-params";
 export { commonParams } from "./common-params";
-export type { DiscountEffect, Effect, GiftEffect, LedgerEntry, LedgerKind, LedgerUnit, NoteEffect, TierEffect } from "./effects";
+export type {
+  DiscountEffect,
+  Effect,
+  GiftEffect,
+  LedgerEntry,
+  LedgerKind,
+  LedgerUnit,
+  NoteEffect,
+  TierEffect,
+} from "./effects";
 export { isLedgerEntry } from "./effects";
 export type { EvaluateContext, EvaluateResult } from "./engine";
 export { evaluate, initialState } from "./engine";
@@ -23,9 +32,22 @@ export type { ParseResult } from "./parse";
 export { createProgram, parseProgramConfig, summarizeProgram } from "./parse";
 export type { PreviewCase, PreviewOutcome } from "./preview";
 export { describeEffect, previewProgram } from "./preview";
-export type { AnyProgramType, ExampleExpectation, Program, ProgramExample, ProgramType, Step } from "./program-type";
+export type {
+  AnyProgramType,
+  ExampleExpectation,
+  Program,
+  ProgramExample,
+  ProgramType,
+  Step,
+} from "./program-type";
 export { getProgramType, programTypeIds, programTypes } from "./registry";
 export type { ReplayOptions, ReplayResult } from "./replay";
 export { replay } from "./replay";
 export type { CustomerState, Lot, OrderRecord } from "./state";
-export { CONTROL_HASH_MULTIPLIER, controlHash, controlMix, controlPosition, isControl } from "./control-group";
+export {
+  CONTROL_HASH_MULTIPLIER,
+  controlHash,
+  controlMix,
+  controlPosition,
+  isControl,
+} from "./control-group";

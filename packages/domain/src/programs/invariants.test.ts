@@ -18,22 +18,50 @@ const programOf = (typeId: string, params: Record<string, unknown>): Program => 
 
 /** Ledger programs under test: short expiry and pending so streams cross both. */
 const ledgerPrograms = [
-  programOf("points", { pendingDays: 3, expiryDays: 20, minRedemption: 10, welcomePoints: 50, earnPer: 100 }),
+  programOf("points", {
+    pendingDays: 3,
+    expiryDays: 20,
+    minRedemption: 10,
+    welcomePoints: 50,
+    earnPer: 100,
+  }),
   programOf("cashback", { pendingDays: 2, expiryDays: 15 }),
   programOf("flexible-rewards", { pendingDays: 1, expiryDays: 30, earnPer: 100 }),
-  programOf("vip-tiers", { earnPoints: 1, earnPer: 100, pendingDays: 0, expiryDays: 10, qualifyBy: "points", tiers: [{ name: "Gold", threshold: 500 }] }),
+  programOf("vip-tiers", {
+    earnPoints: 1,
+    earnPer: 100,
+    pendingDays: 0,
+    expiryDays: 10,
+    qualifyBy: "points",
+    tiers: [{ name: "Gold", threshold: 500 }],
+  }),
   programOf("referral", { expiryDays: 12 }),
 ];
 
 const action = fc.record({
   gapHours: fc.integer({ min: 0, max: 24 * 12 }),
-  kind: fc.constantFrom("order", "order", "order", "refund", "tick", "redeem", "signup", "referral"),
+  kind: fc.constantFrom(
+    "order",
+    "order",
+    "order",
+    "refund",
+    "tick",
+    "redeem",
+    "signup",
+    "referral",
+  ),
   amount: fc.integer({ min: 0, max: 50_000 }),
   redeem: fc.option(fc.integer({ min: 1, max: 2_000 }), { nil: undefined }),
   pick: fc.nat(),
 });
 
-type Action = { gapHours: number; kind: string; amount: number; redeem: number | undefined; pick: number };
+type Action = {
+  gapHours: number;
+  kind: string;
+  amount: number;
+  redeem: number | undefined;
+  pick: number;
+};
 
 /** One customer's stream: times never go back, refunds point at earlier orders. */
 const streamFrom = (actions: readonly Action[]): ProgramEvent[] => {
@@ -45,15 +73,32 @@ const streamFrom = (actions: readonly Action[]): ProgramEvent[] => {
     switch (a.kind) {
       case "order":
         orderIds.push(base.id);
-        return { ...base, kind: "order", amount: a.amount, redeemPoints: a.redeem, rewardId: a.redeem !== undefined && a.redeem % 2 === 0 ? "5-off" : undefined };
+        return {
+          ...base,
+          kind: "order",
+          amount: a.amount,
+          redeemPoints: a.redeem,
+          rewardId: a.redeem !== undefined && a.redeem % 2 === 0 ? "5-off" : undefined,
+        };
       case "refund":
-        return { ...base, kind: "refund", orderId: orderIds[a.pick % Math.max(1, orderIds.length)] ?? "none", amount: a.amount };
+        return {
+          ...base,
+          kind: "refund",
+          orderId: orderIds[a.pick % Math.max(1, orderIds.length)] ?? "none",
+          amount: a.amount,
+        };
       case "redeem":
         return { ...base, kind: "redeem", points: a.redeem ?? 100, rewardId: "free-coffee" };
       case "signup":
         return { ...base, kind: "signup" };
       case "referral":
-        return { ...base, kind: "referral", role: a.pick % 2 === 0 ? "referrer" : "referee", friendId: `f${a.pick % 5}`, firstOrderAmount: a.amount };
+        return {
+          ...base,
+          kind: "referral",
+          role: a.pick % 2 === 0 ? "referrer" : "referee",
+          friendId: `f${a.pick % 5}`,
+          firstOrderAmount: a.amount,
+        };
       default:
         return { ...base, kind: "tick" };
     }
@@ -72,7 +117,10 @@ describe("ledger invariants", () => {
             for (const event of events) {
               const usable = availableBalance(state, event.at);
               const result = evaluate(program, state, event);
-              const redeemed = result.effects.reduce((sum, e) => sum + (e.kind === "redeem" ? -e.amount : 0), 0);
+              const redeemed = result.effects.reduce(
+                (sum, e) => sum + (e.kind === "redeem" ? -e.amount : 0),
+                0,
+              );
               expect(redeemed).toBeLessThanOrEqual(usable);
               state = result.state;
               for (const lot of state.lots) expect(lot.remaining).toBeGreaterThan(0);
@@ -94,7 +142,11 @@ describe("ledger invariants", () => {
             for (const event of events) {
               const result = evaluate(program, state, event);
               state = result.state;
-              folded.push(...result.effects.filter((e) => ["earn", "redeem", "expire", "adjust"].includes(e.kind)));
+              folded.push(
+                ...result.effects.filter((e) =>
+                  ["earn", "redeem", "expire", "adjust"].includes(e.kind),
+                ),
+              );
             }
             expect(folded).toEqual(a.ledger);
             if (events.length > 0) expect(a.states.get("c1")).toEqual(state);
@@ -108,11 +160,15 @@ describe("ledger invariants", () => {
           fc.property(actions, (events) => {
             const end = (events.at(-1)?.at ?? T0) + 3_650 * DAY;
             const mid = replay(program, events);
-            const lotsTotal = [...mid.states.values()].reduce((s, st) => s + st.lots.reduce((t, l) => t + l.remaining, 0), 0);
+            const lotsTotal = [...mid.states.values()].reduce(
+              (s, st) => s + st.lots.reduce((t, l) => t + l.remaining, 0),
+              0,
+            );
             expect(mid.ledger.reduce((s, e) => s + e.amount, 0)).toBe(lotsTotal);
             const result = replay(program, events, { until: end });
             const expiries = new Map<string, number>();
-            for (const e of result.ledger) if (e.kind === "expire") expiries.set(e.lotId, (expiries.get(e.lotId) ?? 0) + 1);
+            for (const e of result.ledger)
+              if (e.kind === "expire") expiries.set(e.lotId, (expiries.get(e.lotId) ?? 0) + 1);
             for (const n of expiries.values()) expect(n).toBe(1);
             // Everything earned is eventually redeemed, clawed back or expired.
             expect(result.ledger.reduce((s, e) => s + e.amount, 0)).toBe(0);
@@ -127,46 +183,80 @@ describe("ledger invariants", () => {
 describe("refunds", () => {
   const program = programOf("points", { pendingDays: 3, expiryDays: 200, earnPer: 100 });
   const orderOnly = fc.array(
-    fc.record({ gapHours: fc.integer({ min: 1, max: 48 }), amount: fc.integer({ min: 0, max: 50_000 }) }),
+    fc.record({
+      gapHours: fc.integer({ min: 1, max: 48 }),
+      amount: fc.integer({ min: 0, max: 50_000 }),
+    }),
     { maxLength: 15 },
   );
 
   it("an order refunded in full leaves the ledger as if it never happened", () => {
     fc.assert(
-      fc.property(orderOnly, fc.integer({ min: 1, max: 100_000 }), fc.nat(), (orders, amount, where) => {
-        let at = T0;
-        const base: ProgramEvent[] = orders.map((o, i) => ({ kind: "order", id: `o${i}`, customerId: "c1", at: (at += o.gapHours * 3_600_000), amount: o.amount }));
-        const cut = where % (base.length + 1);
-        const xAt = (base[cut - 1]?.at ?? T0) + 1;
-        const x: ProgramEvent = { kind: "order", id: "x", customerId: "c1", at: xAt, amount };
-        const refund: ProgramEvent = { kind: "refund", id: "rx", customerId: "c1", at: xAt, orderId: "x", amount: amount + 5 };
-        const withX = [...base.slice(0, cut), x, refund, ...base.slice(cut)];
-        const end = (base.at(-1)?.at ?? xAt) + 1;
-        const a = replay(program, base).states.get("c1");
-        const b = replay(program, withX).states.get("c1");
-        expect(b === undefined ? 0 : availableBalance(b, end) + pendingBalance(b, end)).toBe(
-          a === undefined ? 0 : availableBalance(a, end) + pendingBalance(a, end),
-        );
-        expect(b?.lots).toEqual(a?.lots ?? []);
-        expect(b?.lifetimeSpend).toBe(a?.lifetimeSpend ?? 0);
-      }),
+      fc.property(
+        orderOnly,
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.nat(),
+        (orders, amount, where) => {
+          let at = T0;
+          const base: ProgramEvent[] = orders.map((o, i) => ({
+            kind: "order",
+            id: `o${i}`,
+            customerId: "c1",
+            at: (at += o.gapHours * 3_600_000),
+            amount: o.amount,
+          }));
+          const cut = where % (base.length + 1);
+          const xAt = (base[cut - 1]?.at ?? T0) + 1;
+          const x: ProgramEvent = { kind: "order", id: "x", customerId: "c1", at: xAt, amount };
+          const refund: ProgramEvent = {
+            kind: "refund",
+            id: "rx",
+            customerId: "c1",
+            at: xAt,
+            orderId: "x",
+            amount: amount + 5,
+          };
+          const withX = [...base.slice(0, cut), x, refund, ...base.slice(cut)];
+          const end = (base.at(-1)?.at ?? xAt) + 1;
+          const a = replay(program, base).states.get("c1");
+          const b = replay(program, withX).states.get("c1");
+          expect(b === undefined ? 0 : availableBalance(b, end) + pendingBalance(b, end)).toBe(
+            a === undefined ? 0 : availableBalance(a, end) + pendingBalance(a, end),
+          );
+          expect(b?.lots).toEqual(a?.lots ?? []);
+          expect(b?.lifetimeSpend).toBe(a?.lifetimeSpend ?? 0);
+        },
+      ),
       RUNS,
     );
   });
 
   it("partial refunds never claw back more than the order earned", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.array(fc.integer({ min: 1, max: 40_000 }), { maxLength: 6 }), (amount, parts) => {
-        const events: ProgramEvent[] = [
-          { kind: "order", id: "o1", customerId: "c1", at: T0, amount },
-          ...parts.map((p, i): ProgramEvent => ({ kind: "refund", id: `r${i}`, customerId: "c1", at: T0 + (i + 1) * DAY, orderId: "o1", amount: p })),
-        ];
-        const { ledger } = replay(program, events);
-        const earned = ledger.filter((e) => e.kind === "earn").reduce((s, e) => s + e.amount, 0);
-        const clawed = ledger.filter((e) => e.kind === "adjust").reduce((s, e) => s - e.amount, 0);
-        expect(clawed).toBeLessThanOrEqual(earned);
-        if (parts.reduce((s, p) => s + p, 0) >= amount) expect(clawed).toBe(earned);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.array(fc.integer({ min: 1, max: 40_000 }), { maxLength: 6 }),
+        (amount, parts) => {
+          const events: ProgramEvent[] = [
+            { kind: "order", id: "o1", customerId: "c1", at: T0, amount },
+            ...parts.map((p, i): ProgramEvent => ({
+              kind: "refund",
+              id: `r${i}`,
+              customerId: "c1",
+              at: T0 + (i + 1) * DAY,
+              orderId: "o1",
+              amount: p,
+            })),
+          ];
+          const { ledger } = replay(program, events);
+          const earned = ledger.filter((e) => e.kind === "earn").reduce((s, e) => s + e.amount, 0);
+          const clawed = ledger
+            .filter((e) => e.kind === "adjust")
+            .reduce((s, e) => s - e.amount, 0);
+          expect(clawed).toBeLessThanOrEqual(earned);
+          if (parts.reduce((s, p) => s + p, 0) >= amount) expect(clawed).toBe(earned);
+        },
+      ),
       RUNS,
     );
   });

@@ -100,7 +100,8 @@ export class LedgerColumns {
     const orderId = c.orderId[i] as string | null;
     const at = c.at[i] as number;
     const reason = c.reason[i] as string;
-    if (kind !== "earn") return { kind, customerId, amount, unit: this.unit, lotId, ref, orderId, at, reason };
+    if (kind !== "earn")
+      return { kind, customerId, amount, unit: this.unit, lotId, ref, orderId, at, reason };
     const expiresAt = c.expiresAt[i] as number;
     return {
       kind,

@@ -40,7 +40,15 @@ export const earn = (
   reason: string,
 ): Lot | null => {
   if (amount <= 0) return null;
-  const lot: Lot = { id: ref, ref, orderId, earnedAt: at, availableAt, expiresAt, remaining: amount };
+  const lot: Lot = {
+    id: ref,
+    ref,
+    orderId,
+    earnedAt: at,
+    availableAt,
+    expiresAt,
+    remaining: amount,
+  };
   const lots = step.state.lots;
   // Lots usually arrive in expiry order, so the scan from the end stops at once.
   let i = lots.length;
@@ -121,7 +129,18 @@ export const expireDue = (step: Step, now: Millis): void => {
     const lot = lots[0] as Lot;
     if (lot.expiresAt === null || lot.expiresAt > now) return;
     if (lot.remaining > 0)
-      write(step, EXPIRE, -lot.remaining, lot.id, lot.ref, lot.orderId, lot.expiresAt, lot.expiresAt, null, "points expired");
+      write(
+        step,
+        EXPIRE,
+        -lot.remaining,
+        lot.id,
+        lot.ref,
+        lot.orderId,
+        lot.expiresAt,
+        lot.expiresAt,
+        null,
+        "points expired",
+      );
     lot.remaining = 0;
     lots.shift();
   }
@@ -146,13 +165,46 @@ const write = (
 ): void => {
   const customerId = step.state.customerId;
   if (step.ledger !== null) {
-    step.ledger.push(kind, customerId, amount, lotId, ref, orderId, at, availableAt, expiresAt, reason);
+    step.ledger.push(
+      kind,
+      customerId,
+      amount,
+      lotId,
+      ref,
+      orderId,
+      at,
+      availableAt,
+      expiresAt,
+      reason,
+    );
     return;
   }
   const unit = step.unit;
   step.out.push(
     kind === EARN
-      ? { kind: "earn", customerId, amount, unit, lotId, ref, orderId, at, availableAt, expiresAt, reason }
-      : { kind: LEDGER_KINDS[kind] as LedgerKind, customerId, amount, unit, lotId, ref, orderId, at, reason },
+      ? {
+          kind: "earn",
+          customerId,
+          amount,
+          unit,
+          lotId,
+          ref,
+          orderId,
+          at,
+          availableAt,
+          expiresAt,
+          reason,
+        }
+      : {
+          kind: LEDGER_KINDS[kind] as LedgerKind,
+          customerId,
+          amount,
+          unit,
+          lotId,
+          ref,
+          orderId,
+          at,
+          reason,
+        },
   );
 };

@@ -3,10 +3,14 @@ import { compileCommon } from "./eligibility";
 import type { Program } from "./program-type";
 import { getProgramType, programTypeIds } from "./registry";
 
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+export type ParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 const readable = (issues: readonly z.core.$ZodIssue[]): string[] =>
-  issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message));
+  issues.map((issue) =>
+    issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message,
+  );
 
 const unknownType = (typeId: string): ParseResult<never> => ({
   ok: false,
@@ -14,11 +18,16 @@ const unknownType = (typeId: string): ParseResult<never> => ({
 });
 
 /** Validates raw parameters (a form, a database row) and fills defaults. Never throws. */
-export const parseProgramConfig = (typeId: string, raw: unknown): ParseResult<Record<string, unknown>> => {
+export const parseProgramConfig = (
+  typeId: string,
+  raw: unknown,
+): ParseResult<Record<string, unknown>> => {
   const type = getProgramType(typeId);
   if (type === undefined) return unknownType(typeId);
   const parsed = type.schema.safeParse(raw ?? {});
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: readable(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, errors: readable(parsed.error.issues) };
 };
 
 /** Parses and compiles once; the result is what `evaluate`, `replay` and `previewProgram` take. */
@@ -30,7 +39,14 @@ export const createProgram = (typeId: string, raw: unknown): ParseResult<Program
   const params = parsed.data;
   return {
     ok: true,
-    value: { typeId, params, type, compiled: type.compile(params), common: compileCommon(params), unit: type.unit(params) },
+    value: {
+      typeId,
+      params,
+      type,
+      compiled: type.compile(params),
+      common: compileCommon(params),
+      unit: type.unit(params),
+    },
   };
 };
 
@@ -39,5 +55,7 @@ export const summarizeProgram = (typeId: string, raw: unknown): ParseResult<stri
   const type = getProgramType(typeId);
   if (type === undefined) return unknownType(typeId);
   const parsed = type.schema.safeParse(raw ?? {});
-  return parsed.success ? { ok: true, value: type.summarize(parsed.data) } : { ok: false, errors: readable(parsed.error.issues) };
+  return parsed.success
+    ? { ok: true, value: type.summarize(parsed.data) }
+    : { ok: false, errors: readable(parsed.error.issues) };
 };

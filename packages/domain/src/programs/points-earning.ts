@@ -15,44 +15,86 @@ export const earningParams = {
     .int()
     .min(0)
     .default(1)
-    .meta(field({ label: "Points earned", unit: "points", help: "Points for every 'per amount spent' of the net order." })),
+    .meta(
+      field({
+        label: "Points earned",
+        unit: "points",
+        help: "Points for every 'per amount spent' of the net order.",
+      }),
+    ),
   earnPer: z
     .number()
     .int()
     .min(1)
     .default(1000)
-    .meta(field({ label: "Per amount spent", unit: "minor currency units", help: "Net spend (after discounts and points) that earns 'points earned'." })),
+    .meta(
+      field({
+        label: "Per amount spent",
+        unit: "minor currency units",
+        help: "Net spend (after discounts and points) that earns 'points earned'.",
+      }),
+    ),
   pointValue: z
     .number()
     .int()
     .min(0)
     .default(5)
-    .meta(field({ label: "Value of 1 point", unit: "minor currency units", help: "What a point takes off an order; also its cost for budgets and liability." })),
+    .meta(
+      field({
+        label: "Value of 1 point",
+        unit: "minor currency units",
+        help: "What a point takes off an order; also its cost for budgets and liability.",
+      }),
+    ),
   minRedemption: z
     .number()
     .int()
     .min(0)
     .default(100)
-    .meta(field({ label: "Minimum redemption", unit: "points", help: "Fewest points a customer can pay with." })),
+    .meta(
+      field({
+        label: "Minimum redemption",
+        unit: "points",
+        help: "Fewest points a customer can pay with.",
+      }),
+    ),
   maxRedeemPercent: z
     .number()
     .min(0)
     .max(100)
     .default(50)
-    .meta(field({ label: "Max share paid with points", unit: "%", help: "Largest part of an order points can pay." })),
+    .meta(
+      field({
+        label: "Max share paid with points",
+        unit: "%",
+        help: "Largest part of an order points can pay.",
+      }),
+    ),
   pendingDays: z
     .number()
     .int()
     .min(0)
     .max(365)
     .default(14)
-    .meta(field({ label: "Pending period", unit: "days", help: "Points become usable after the return window closes." })),
+    .meta(
+      field({
+        label: "Pending period",
+        unit: "days",
+        help: "Points become usable after the return window closes.",
+      }),
+    ),
   expiryDays: z
     .number()
     .int()
     .min(0)
     .default(365)
-    .meta(field({ label: "Points expire after", unit: "days", help: "Counted from when points become usable. 0: never." })),
+    .meta(
+      field({
+        label: "Points expire after",
+        unit: "days",
+        help: "Counted from when points become usable. 0: never.",
+      }),
+    ),
 };
 
 export interface EarningInput {
@@ -105,7 +147,12 @@ export const redeemOnOrder = (step: Step, e: Earning, order: OrderEvent): void =
   const byShare = Math.floor(percentOf(step.order.net, e.maxRedeemBp) / e.pointValue);
   const points = Math.min(Math.floor(asked), availableBalance(step.state, order.at), byShare);
   if (points < e.minRedemption || points <= 0) {
-    if (step.explain) note(step, order.id, `cannot pay with points: fewer than ${e.minRedemption} usable within the limits`);
+    if (step.explain)
+      note(
+        step,
+        order.id,
+        `cannot pay with points: fewer than ${e.minRedemption} usable within the limits`,
+      );
     return;
   }
   const taken = redeem(step, order.id, order.id, order.at, points, "paid part of an order");
@@ -113,9 +160,24 @@ export const redeemOnOrder = (step: Step, e: Earning, order: OrderEvent): void =
 };
 
 /** Earns on what the customer actually pays on eligible lines, after discounts and points. */
-export const earnOnOrder = (step: Step, e: Earning, order: OrderEvent, multiplierBp = 10_000): number => {
+export const earnOnOrder = (
+  step: Step,
+  e: Earning,
+  order: OrderEvent,
+  multiplierBp = 10_000,
+): number => {
   const base = ratePer(step.order.net, e.earnPoints, e.earnPer);
   const points = multiplierBp === 10_000 ? base : percentOf(base, multiplierBp);
   if (points <= 0) return 0;
-  return creditUnits(step, order.id, order, order.at, points, e.pointValue, e.pendingMs, e.expiryMs, "points for an order");
+  return creditUnits(
+    step,
+    order.id,
+    order,
+    order.at,
+    points,
+    e.pointValue,
+    e.pendingMs,
+    e.expiryMs,
+    "points for an order",
+  );
 };

@@ -61,7 +61,10 @@ export const previewProgram = (program: Program, cases: readonly PreviewCase[]):
     const events = eventsOf(c, customerId);
     const result = replay(program, events, { keepEffects: true });
     const state = result.states.get(customerId);
-    const end = events.reduce((latest, event) => Math.max(latest, event.at), Number.MIN_SAFE_INTEGER);
+    const end = events.reduce(
+      (latest, event) => Math.max(latest, event.at),
+      Number.MIN_SAFE_INTEGER,
+    );
     let discount = 0;
     let earned = 0;
     let tier: string | null = null;

@@ -97,7 +97,12 @@ export interface ProgramType<P extends CommonParams = CommonParams, K = unknown,
   initialExt(): X;
   /** Called for eligible orders; `step.order.net` already excludes excluded lines. */
   onOrder(step: Step<K, X>, order: OrderEvent): void;
-  onRefund?(step: Step<K, X>, refund: RefundEvent, record: OrderRecord, refundedBefore: Minor): void;
+  onRefund?(
+    step: Step<K, X>,
+    refund: RefundEvent,
+    record: OrderRecord,
+    refundedBefore: Minor,
+  ): void;
   onSignup?(step: Step<K, X>, event: SignupEvent): void;
   onReferral?(step: Step<K, X>, event: ReferralEvent): void;
   onRedeem?(step: Step<K, X>, event: RedeemEvent): void;

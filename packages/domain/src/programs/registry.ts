@@ -30,8 +30,11 @@ const catalog: readonly AnyProgramType[] = [
   ecoDiscountProgram,
 ] as readonly AnyProgramType[];
 
-export const programTypes: ReadonlyMap<string, AnyProgramType> = new Map(catalog.map((type) => [type.id, type]));
+export const programTypes: ReadonlyMap<string, AnyProgramType> = new Map(
+  catalog.map((type) => [type.id, type]),
+);
 
 export const programTypeIds: readonly string[] = catalog.map((type) => type.id);
 
-export const getProgramType = (typeId: string): AnyProgramType | undefined => programTypes.get(typeId);
+export const getProgramType = (typeId: string): AnyProgramType | undefined =>
+  programTypes.get(typeId);

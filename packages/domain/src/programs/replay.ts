@@ -30,7 +30,8 @@ export interface ReplayResult {
 }
 
 const isInTimeOrder = (events: readonly ProgramEvent[]): boolean => {
-  for (let i = 1; i < events.length; i++) if ((events[i] as ProgramEvent).at < (events[i - 1] as ProgramEvent).at) return false;
+  for (let i = 1; i < events.length; i++)
+    if ((events[i] as ProgramEvent).at < (events[i - 1] as ProgramEvent).at) return false;
   return true;
 };
 
@@ -79,8 +80,14 @@ const runEnd = (events: readonly ProgramEvent[], start: number): number => {
  * order): with no refund among them, a record older than the refund window at their last event
  * is never read and that event prunes it, so it need not be built.
  */
-const recordsFrom = (program: Program, events: readonly ProgramEvent[], start: number, end: number): number => {
-  for (let i = start; i < end; i++) if ((events[i] as ProgramEvent).kind === "refund") return -Infinity;
+const recordsFrom = (
+  program: Program,
+  events: readonly ProgramEvent[],
+  start: number,
+  end: number,
+): number => {
+  for (let i = start; i < end; i++)
+    if ((events[i] as ProgramEvent).kind === "refund") return -Infinity;
   return (events[end - 1] as ProgramEvent).at - program.common.refundWindowMs;
 };
 
@@ -88,7 +95,11 @@ const recordsFrom = (program: Program, events: readonly ProgramEvent[], start: n
  * A pure fold of events (any number of customers) through one program. The states it builds are
  * its own, so it mutates them in place instead of copying per event; the inputs are untouched.
  */
-export const replay = (program: Program, events: readonly ProgramEvent[], options: ReplayOptions = {}): ReplayResult => {
+export const replay = (
+  program: Program,
+  events: readonly ProgramEvent[],
+  options: ReplayOptions = {},
+): ReplayResult => {
   const states = new Map<string, CustomerState>();
   for (const [id, state] of options.states ?? []) states.set(id, structuredClone(state));
   const keep = options.keepEffects === true;
@@ -96,7 +107,13 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
   const columns = keep ? null : new LedgerColumns(program.unit);
   const ledger: LedgerEntry[] = [];
   const effects: Effect[] = [];
-  const step = createStep(program, initialState(program, ""), options.budgetUsed ?? 0, keep, columns);
+  const step = createStep(
+    program,
+    initialState(program, ""),
+    options.budgetUsed ?? 0,
+    keep,
+    columns,
+  );
   // Without keepEffects handlers write no other effects, so `out` is empty; it is reused, not replaced.
   const collect = (): void => {
     const out = step.out;
@@ -138,7 +155,7 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
   } else if (isGroupedInTimeOrder(events)) {
     // Customers are independent, so fold each one's events in turn: the same states and entries,
     // and the customer's state stays in cache. A stream grouped by customer is folded as it is.
-    for (let start = 0; start < events.length; ) {
+    for (let start = 0; start < events.length;) {
       const end = runEnd(events, start);
       fold(events, start, end);
       start = end;
@@ -151,7 +168,12 @@ export const replay = (program: Program, events: readonly ProgramEvent[], option
   if (options.until !== undefined)
     for (const state of states.values()) {
       step.state = state;
-      applyEvent(program, step, { kind: "tick", id: "replay-end", customerId: state.customerId, at: options.until });
+      applyEvent(program, step, {
+        kind: "tick",
+        id: "replay-end",
+        customerId: state.customerId,
+        at: options.until,
+      });
       collect();
     }
   if (columns === null) return { states, ledger, effects, budgetUsed: step.budgetUsed };

@@ -12,26 +12,57 @@ export const note = (step: Step, ref: string, reason: string): void => {
 };
 
 /** Takes `amount` off what the customer pays for the order, within the caps. Returns the discount. */
-export const discountOrder = (step: Step, order: OrderEvent, amount: number, reason: string): number => {
+export const discountOrder = (
+  step: Step,
+  order: OrderEvent,
+  amount: number,
+  reason: string,
+): number => {
   const wanted = Math.min(Math.floor(amount), step.order.net);
   const given = grantUnits(step, order.id, wanted, 1);
   if (given <= 0) return 0;
   step.order.net -= given;
   step.order.paid -= given;
-  if (step.explain) step.out.push({ kind: "discount", customerId: step.state.customerId, orderId: order.id, amount: given, reason });
+  if (step.explain)
+    step.out.push({
+      kind: "discount",
+      customerId: step.state.customerId,
+      orderId: order.id,
+      amount: given,
+      reason,
+    });
   return given;
 };
 
 /** Lowers what the order pays because part was paid with points already charged at earn time. */
-export const payWithPoints = (step: Step, order: OrderEvent, value: number, reason: string): void => {
+export const payWithPoints = (
+  step: Step,
+  order: OrderEvent,
+  value: number,
+  reason: string,
+): void => {
   step.order.net -= value;
   step.order.paid -= value;
-  if (step.explain) step.out.push({ kind: "discount", customerId: step.state.customerId, orderId: order.id, amount: value, reason });
+  if (step.explain)
+    step.out.push({
+      kind: "discount",
+      customerId: step.state.customerId,
+      orderId: order.id,
+      amount: value,
+      reason,
+    });
 };
 
-export const giveGift = (step: Step, ref: string, item: string, value: number, reason: string): boolean => {
+export const giveGift = (
+  step: Step,
+  ref: string,
+  item: string,
+  value: number,
+  reason: string,
+): boolean => {
   if (grantUnits(step, ref, 1, value) === 0) return false;
-  if (step.explain) step.out.push({ kind: "gift", customerId: step.state.customerId, ref, item, value, reason });
+  if (step.explain)
+    step.out.push({ kind: "gift", customerId: step.state.customerId, ref, item, value, reason });
   return true;
 };
 
@@ -54,7 +85,16 @@ export const creditUnits = (
   if (granted <= 0) return 0;
   const availableAt = at + pendingMs;
   // Expiry counts from availability so pending time never shortens a lot's life.
-  const lot = earn(step, ref, order?.id ?? null, at, granted, availableAt, expiryMs > 0 ? availableAt + expiryMs : null, reason);
+  const lot = earn(
+    step,
+    ref,
+    order?.id ?? null,
+    at,
+    granted,
+    availableAt,
+    expiryMs > 0 ? availableAt + expiryMs : null,
+    reason,
+  );
   if (order !== null && lot !== null) {
     step.order.earned += granted;
     step.order.lotId = lot.id;

@@ -22,10 +22,15 @@ export type Explanation = {
 };
 
 /** "Why is this customer in the segment": every node with whether it held and what it looked at. */
-export function explainSegment(node: SegmentNode, customer: CustomerSummary, now: Date): Explanation {
+export function explainSegment(
+  node: SegmentNode,
+  customer: CustomerSummary,
+  now: Date,
+): Explanation {
   if (isGroup(node)) {
     const children = node.children.map((child) => explainSegment(child, customer, now));
-    const holds = node.kind === "and" ? children.every((c) => c.holds) : children.some((c) => c.holds);
+    const holds =
+      node.kind === "and" ? children.every((c) => c.holds) : children.some((c) => c.holds);
     return { label: node.kind === "and" ? "All of" : "Any of", holds, children };
   }
   if (isNot(node)) {

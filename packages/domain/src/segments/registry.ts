@@ -17,11 +17,18 @@ export const segmentCondition = z.union([
 export type SegmentCondition = z.infer<typeof segmentCondition>;
 export type ConditionKind = SegmentCondition["kind"];
 
-const families = [attributeFamily, behaviourFamily, activityFamily, rfmFamily, predictionFamily] as const;
+const families = [
+  attributeFamily,
+  behaviourFamily,
+  activityFamily,
+  rfmFamily,
+  predictionFamily,
+] as const;
 
 const byKind = new Map<string, ConditionFamily<SegmentCondition>>();
 for (const family of families) {
-  for (const kind of family.kinds) byKind.set(kind, family as unknown as ConditionFamily<SegmentCondition>);
+  for (const kind of family.kinds)
+    byKind.set(kind, family as unknown as ConditionFamily<SegmentCondition>);
 }
 
 export function familyOf(condition: SegmentCondition): ConditionFamily<SegmentCondition> {

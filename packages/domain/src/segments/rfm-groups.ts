@@ -49,13 +49,17 @@ const grid: readonly (readonly RfmGroup[])[] = [
   ["new", "potential_loyalists", "potential_loyalists", "champions", "champions"],
 ];
 
-export const frequencyMonetaryScore = (frequency: number, monetary: number) => Math.floor((frequency + monetary + 1) / 2);
+export const frequencyMonetaryScore = (frequency: number, monetary: number) =>
+  Math.floor((frequency + monetary + 1) / 2);
 
 export function rfmGroupFor(recency: number, frequency: number, monetary: number): RfmGroup {
   const group = grid[recency - 1]?.[frequencyMonetaryScore(frequency, monetary) - 1];
-  if (group === undefined) throw new RangeError(`RFM scores must be 1–5, got ${recency}/${frequency}/${monetary}`);
+  if (group === undefined)
+    throw new RangeError(`RFM scores must be 1–5, got ${recency}/${frequency}/${monetary}`);
   return group;
 }
 
 /** The grid as (R, FM, group) rows, so the database can map scores with the very same table. */
-export const rfmGroupGrid = grid.flatMap((row, r) => row.map((group, fm) => ({ recency: r + 1, frequencyMonetary: fm + 1, group })));
+export const rfmGroupGrid = grid.flatMap((row, r) =>
+  row.map((group, fm) => ({ recency: r + 1, frequencyMonetary: fm + 1, group })),
+);

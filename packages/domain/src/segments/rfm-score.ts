@@ -33,7 +33,12 @@ export function scoreRfm(buyers: RfmInput[]): Map<number, RfmScores> {
     const recency = r[i]!;
     const frequency = f[i]!;
     const monetary = m[i]!;
-    scores.set(b.id, { recency, frequency, monetary, group: rfmGroupFor(recency, frequency, monetary) });
+    scores.set(b.id, {
+      recency,
+      frequency,
+      monetary,
+      group: rfmGroupFor(recency, frequency, monetary),
+    });
   });
   return scores;
 }

@@ -22,7 +22,12 @@ describe("RFM groups", () => {
 describe("scoreRfm", () => {
   it("gives quintiles over the base, with tied values sharing a score", () => {
     const at = (d: number) => new Date(Date.UTC(2025, 0, d));
-    const buyers = Array.from({ length: 10 }, (_, i) => ({ id: i + 1, lastOrderAt: at(i + 1), ordersCount: i < 5 ? 1 : 2, revenue: (i + 1) * 100 }));
+    const buyers = Array.from({ length: 10 }, (_, i) => ({
+      id: i + 1,
+      lastOrderAt: at(i + 1),
+      ordersCount: i < 5 ? 1 : 2,
+      revenue: (i + 1) * 100,
+    }));
     const scores = scoreRfm(buyers);
     expect(buyers.map((b) => scores.get(b.id)!.recency)).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
     // Half the base has one order: they all tie at the bottom; the other half shares the next score up.

@@ -10,7 +10,10 @@ export const MAX_DEPTH = 8;
 
 export const segmentNode: z.ZodType<SegmentNode> = z.lazy(() =>
   z.union([
-    z.object({ kind: z.enum(["and", "or"]), children: z.array(segmentNode).max(50, "A group holds at most 50 items") }),
+    z.object({
+      kind: z.enum(["and", "or"]),
+      children: z.array(segmentNode).max(50, "A group holds at most 50 items"),
+    }),
     z.object({ kind: z.literal("not"), child: segmentNode }),
     segmentCondition,
   ]),
@@ -28,5 +31,6 @@ export const segmentRules = segmentNode.refine((node) => depth(node) <= MAX_DEPT
   message: `Rules nest at most ${MAX_DEPTH} levels deep`,
 });
 
-export const isGroup = (node: SegmentNode): node is SegmentGroup => node.kind === "and" || node.kind === "or";
+export const isGroup = (node: SegmentNode): node is SegmentGroup =>
+  node.kind === "and" || node.kind === "or";
 export const isNot = (node: SegmentNode): node is SegmentNot => node.kind === "not";

@@ -4,7 +4,12 @@
  */
 export type Gender = "female" | "male" | "other" | "unknown";
 export type ContactChannel = "email" | "sms" | "messenger" | "push";
-export const contactChannels = ["email", "sms", "messenger", "push"] as const satisfies readonly ContactChannel[];
+export const contactChannels = [
+  "email",
+  "sms",
+  "messenger",
+  "push",
+] as const satisfies readonly ContactChannel[];
 export const genders = ["female", "male", "other", "unknown"] as const satisfies readonly Gender[];
 
 export const customerEventTypes = [

@@ -4,9 +4,24 @@ import type { SegmentNode } from "./rule-tree";
 export type SegmentTemplate = { id: string; name: string; description: string; rules: SegmentNode };
 
 const ageBands: SegmentTemplate[] = [
-  { id: "age-18-29", name: "18–30: messengers", description: "Young adults; reach them on Telegram or WhatsApp 2–3 times a week.", rules: { kind: "and", children: [{ kind: "age", range: { min: 18, max: 29 } }] } },
-  { id: "age-30-44", name: "30–45: email", description: "Reach them by email once a week.", rules: { kind: "and", children: [{ kind: "age", range: { min: 30, max: 44 } }] } },
-  { id: "age-45-plus", name: "45+: SMS", description: "Reach them by SMS once or twice a month.", rules: { kind: "and", children: [{ kind: "age", range: { min: 45 } }] } },
+  {
+    id: "age-18-29",
+    name: "18–30: messengers",
+    description: "Young adults; reach them on Telegram or WhatsApp 2–3 times a week.",
+    rules: { kind: "and", children: [{ kind: "age", range: { min: 18, max: 29 } }] },
+  },
+  {
+    id: "age-30-44",
+    name: "30–45: email",
+    description: "Reach them by email once a week.",
+    rules: { kind: "and", children: [{ kind: "age", range: { min: 30, max: 44 } }] },
+  },
+  {
+    id: "age-45-plus",
+    name: "45+: SMS",
+    description: "Reach them by SMS once or twice a month.",
+    rules: { kind: "and", children: [{ kind: "age", range: { min: 45 } }] },
+  },
 ];
 
 const rfm: SegmentTemplate[] = rfmGroups.map((group) => ({
@@ -33,7 +48,17 @@ const behaviour: SegmentTemplate[] = [
     id: "abandoned-cart-7",
     name: "Abandoned a cart in the last 7 days",
     description: "About 20% come back after a reminder.",
-    rules: { kind: "and", children: [{ kind: "event", event: "cart_abandoned", window: { kind: "lastDays", days: 7 }, atLeast: 1 }] },
+    rules: {
+      kind: "and",
+      children: [
+        {
+          kind: "event",
+          event: "cart_abandoned",
+          window: { kind: "lastDays", days: 7 },
+          atLeast: 1,
+        },
+      ],
+    },
   },
   {
     id: "lapsed-regulars",

@@ -10,7 +10,9 @@ export const activityWindow = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("lastDays"), days: z.int().min(1).max(3650) }),
   z
     .object({ kind: z.literal("between"), from: z.iso.datetime(), to: z.iso.datetime() })
-    .refine((w) => Date.parse(w.from) < Date.parse(w.to), { message: "The window must start before it ends" }),
+    .refine((w) => Date.parse(w.from) < Date.parse(w.to), {
+      message: "The window must start before it ends",
+    }),
 ]);
 export type ActivityWindow = z.infer<typeof activityWindow>;
 
@@ -46,14 +48,17 @@ export function describeWindow(window: ActivityWindow): string {
 /** A numeric range; either end may be open, both ends are included. */
 export const numberRange = z
   .object({ min: z.number().optional(), max: z.number().optional() })
-  .refine((r) => r.min !== undefined || r.max !== undefined, { message: "Give a minimum, a maximum or both" })
+  .refine((r) => r.min !== undefined || r.max !== undefined, {
+    message: "Give a minimum, a maximum or both",
+  })
   .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
     message: "The minimum must not exceed the maximum",
   });
 export type NumberRange = z.infer<typeof numberRange>;
 
 export const inRange = (value: number, range: NumberRange): boolean =>
-  (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+  (range.min === undefined || value >= range.min) &&
+  (range.max === undefined || value <= range.max);
 
 export function describeRange(range: NumberRange, unit = ""): string {
   if (range.min !== undefined && range.max !== undefined) return `${range.min}–${range.max}${unit}`;

@@ -21,8 +21,15 @@ const population = (seed: number) => {
   };
   return historyOf(
     Array.from({ length: CUSTOMERS }, (_, c) => {
-      const times = Array.from({ length: poisson(RATE) }, () => period.from + Math.floor(next() * YEAR)).sort((a, b) => a - b);
-      const orders: TestOrder[] = times.map((at, i) => ({ id: `o${c}-${i}`, at, amount: 1_000 + Math.floor(-Math.log(1 - next()) * 4_000) }));
+      const times = Array.from(
+        { length: poisson(RATE) },
+        () => period.from + Math.floor(next() * YEAR),
+      ).sort((a, b) => a - b);
+      const orders: TestOrder[] = times.map((at, i) => ({
+        id: `o${c}-${i}`,
+        at,
+        amount: 1_000 + Math.floor(-Math.log(1 - next()) * 4_000),
+      }));
       return { id: `c${c}`, orders };
     }),
   );

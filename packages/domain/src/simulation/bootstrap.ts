@@ -28,7 +28,11 @@ export const percentileInterval = (values: readonly number[], level = 0.9): Inte
  * the same size (the nonparametric bootstrap over customers, who are the independent units: a
  * customer's orders move together). Candidates share the weights, so their comparison is paired.
  */
-export function* resampleWeights(n: number, resamples: number, seed: number): Generator<Float64Array> {
+export function* resampleWeights(
+  n: number,
+  resamples: number,
+  seed: number,
+): Generator<Float64Array> {
   const next = mulberry32(seed);
   const weights = new Float64Array(n);
   for (let b = 0; b < resamples; b++) {

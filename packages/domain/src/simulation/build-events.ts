@@ -8,7 +8,10 @@ export const ASSUMED_PREFIX = "assumed:";
 const DAY_MS = 86_400_000;
 
 // One line per category with the order's value split evenly (history keeps categories, not lines).
-const linesOf = (amount: number, categories: readonly string[] | undefined): OrderLine[] | undefined => {
+const linesOf = (
+  amount: number,
+  categories: readonly string[] | undefined,
+): OrderLine[] | undefined => {
   if (categories === undefined || categories.length === 0) return undefined;
   const share = Math.floor(amount / categories.length);
   return categories.map((category, i) => ({
@@ -36,7 +39,12 @@ export const memberEvents = (
   history: OrderHistory,
   c: number,
   period: SimulationPeriod,
-  opts: { readonly seed: number; readonly redemptionRate: number; readonly referralChance: number; readonly referral: boolean },
+  opts: {
+    readonly seed: number;
+    readonly redemptionRate: number;
+    readonly referralChance: number;
+    readonly referral: boolean;
+  },
 ): CustomerEvents => {
   const customerId = history.customerIds[c] as string;
   const start = history.offsets[c] as number;
@@ -62,7 +70,8 @@ export const memberEvents = (
       storeId: history.storeIds[i] ?? undefined,
       channel: history.channels[i] ?? undefined,
       lines: linesOf(amount, history.categories?.[i]),
-      redeemPoints: hashUnit(opts.seed, i, 2) < opts.redemptionRate ? Number.MAX_SAFE_INTEGER : undefined,
+      redeemPoints:
+        hashUnit(opts.seed, i, 2) < opts.redemptionRate ? Number.MAX_SAFE_INTEGER : undefined,
     };
     events.push(order);
   }
@@ -72,8 +81,24 @@ export const memberEvents = (
       const friendId = `${ASSUMED_PREFIX}friend:${customerId}`;
       const firstOrderAmount = Math.round(averageOrder(history, first, last));
       const id = `${ASSUMED_PREFIX}referral:${customerId}`;
-      events.push({ kind: "referral", id, customerId, at, role: "referrer", friendId, firstOrderAmount });
-      events.push({ kind: "referral", id: `${id}:friend`, customerId: friendId, at, role: "referee", friendId: customerId, firstOrderAmount });
+      events.push({
+        kind: "referral",
+        id,
+        customerId,
+        at,
+        role: "referrer",
+        friendId,
+        firstOrderAmount,
+      });
+      events.push({
+        kind: "referral",
+        id: `${id}:friend`,
+        customerId: friendId,
+        at,
+        role: "referee",
+        friendId: customerId,
+        firstOrderAmount,
+      });
     }
   }
   return { events, first, last };

@@ -40,9 +40,21 @@ export const candidateMetrics = (
   const threshold = model.thresholdLift;
   const perMonth = contactCostPerMemberMonth(model);
   const n = outcome.member.length;
-  let members = 0, participants = 0, orders = 0, revenue = 0, rewardCost = 0, liability = 0, contactCost = 0;
-  let assumedCost = 0, incOrders = 0, incRevenue = 0, assumedRevenue = 0, assumedCustomers = 0;
-  let atRisk = 0, retainedBase = 0, gained = 0;
+  let members = 0,
+    participants = 0,
+    orders = 0,
+    revenue = 0,
+    rewardCost = 0,
+    liability = 0,
+    contactCost = 0;
+  let assumedCost = 0,
+    incOrders = 0,
+    incRevenue = 0,
+    assumedRevenue = 0,
+    assumedCustomers = 0;
+  let atRisk = 0,
+    retainedBase = 0,
+    gained = 0;
   for (let c = 0; c < n; c++) {
     if (outcome.member[c] !== 1) continue;
     const w = weights === null ? 1 : (weights[c] as number);

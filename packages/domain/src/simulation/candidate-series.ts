@@ -16,7 +16,12 @@ export interface CandidateSeries {
   readonly paybackMonths: number | null;
 }
 
-export const candidateSeries = (outcome: CandidateOutcome, model: ResponseModel, typeId: string, referralFactor = 1): CandidateSeries => {
+export const candidateSeries = (
+  outcome: CandidateOutcome,
+  model: ResponseModel,
+  typeId: string,
+  referralFactor = 1,
+): CandidateSeries => {
   const lift = liftFor(model, typeId);
   const perMonth = contactCostPerMemberMonth(model);
   const months: MonthPoint[] = [];
@@ -31,7 +36,11 @@ export const candidateSeries = (outcome: CandidateOutcome, model: ResponseModel,
       lift * (outcome.memberRevenueByMonth[m] as number) +
       model.thresholdLift * (outcome.rewardedRevenueByMonth[m] as number) +
       referralFactor * (outcome.assumedRevenueByMonth[m] as number);
-    months.push({ month: m, cumulativeCost: Math.round(cost), cumulativeIncrementalRevenue: Math.round(revenue) });
+    months.push({
+      month: m,
+      cumulativeCost: Math.round(cost),
+      cumulativeIncrementalRevenue: Math.round(revenue),
+    });
     if (payback === null && cost > 0 && revenue * model.grossMargin >= cost) payback = m + 1;
   }
   return { months, paybackMonths: payback };

@@ -14,10 +14,17 @@ export const comparisonInput = z.object({
     .array(candidateInput)
     .min(2, "compare at least 2 candidates")
     .max(4, "compare at most 4 candidates")
-    .refine((list) => new Set(list.map((c) => c.label)).size === list.length, { message: "candidate names must differ" }),
+    .refine((list) => new Set(list.map((c) => c.label)).size === list.length, {
+      message: "candidate names must differ",
+    }),
   model: responseModel.default(responseModel.parse({})),
   objective: z.enum(objectives).default("roi"),
-  seed: z.number().int().min(0).max(2 ** 31).default(7),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .default(7),
   resamples: z.number().int().min(20).max(2000).default(200),
 });
 

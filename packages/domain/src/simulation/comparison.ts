@@ -15,10 +15,16 @@ export interface PreparedComparison {
   readonly outcomes: readonly CandidateOutcome[];
 }
 
-export type Prepared = { readonly ok: true; readonly value: PreparedComparison } | { readonly ok: false; readonly errors: readonly string[] };
+export type Prepared =
+  | { readonly ok: true; readonly value: PreparedComparison }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Checks the candidates and the history and compiles the programs, before any replay. */
-export const prepareComparison = (input: ComparisonInput, history: OrderHistory, period: SimulationPeriod): Prepared => {
+export const prepareComparison = (
+  input: ComparisonInput,
+  history: OrderHistory,
+  period: SimulationPeriod,
+): Prepared => {
   const errors: string[] = [];
   if (!(period.to > period.from)) errors.push("the period must end after it starts");
   const historyError = checkHistory(history);
@@ -30,7 +36,16 @@ export const prepareComparison = (input: ComparisonInput, history: OrderHistory,
     else errors.push(...program.errors.map((e) => `${candidate.label}: ${e}`));
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { input, history, period, programs, outcomes: programs.map(() => emptyOutcome(history, period)) } };
+  return {
+    ok: true,
+    value: {
+      input,
+      history,
+      period,
+      programs,
+      outcomes: programs.map(() => emptyOutcome(history, period)),
+    },
+  };
 };
 
 /**
@@ -45,7 +60,15 @@ export const comparisonSteps = (prepared: PreparedComparison, chunkSize = 4000):
     for (let from = 0; from < Math.max(n, 1); from += size) {
       const range = { from, to: Math.min(n, from + size) };
       steps.push(() =>
-        replayCandidateChunk(program, prepared.history, prepared.period, prepared.input.model, prepared.input.seed, range, prepared.outcomes[k] as CandidateOutcome),
+        replayCandidateChunk(
+          program,
+          prepared.history,
+          prepared.period,
+          prepared.input.model,
+          prepared.input.seed,
+          range,
+          prepared.outcomes[k] as CandidateOutcome,
+        ),
       );
     }
   });
@@ -61,10 +84,16 @@ export interface CandidateResult {
   readonly weaknesses: readonly string[];
   readonly metrics: CandidateMetrics;
   /** 90% bootstrap intervals over customers, by metric name. */
-  readonly intervals: Readonly<Partial<Record<keyof CandidateMetrics, { readonly low: number; readonly high: number }>>>;
+  readonly intervals: Readonly<
+    Partial<Record<keyof CandidateMetrics, { readonly low: number; readonly high: number }>>
+  >;
   readonly series: CandidateSeries;
   /** The objective's value with the assumed behaviour halved and raised by half. */
-  readonly sensitivity: { readonly low: number | null; readonly base: number | null; readonly high: number | null };
+  readonly sensitivity: {
+    readonly low: number | null;
+    readonly base: number | null;
+    readonly high: number | null;
+  };
   /** Share of resamples in which this candidate came first on the objective. */
   readonly bestShare: number;
 }
@@ -77,7 +106,12 @@ export interface ComparisonResult {
   readonly objective: ComparisonInput["objective"];
   readonly candidates: readonly CandidateResult[];
   /** Labels best first: with the model as given, halved and raised by half. */
-  readonly ranking: { readonly base: readonly string[]; readonly low: readonly string[]; readonly high: readonly string[]; readonly changes: boolean };
+  readonly ranking: {
+    readonly base: readonly string[];
+    readonly low: readonly string[];
+    readonly high: readonly string[];
+    readonly changes: boolean;
+  };
   readonly recommendation: string;
   readonly resamples: number;
 }
@@ -87,10 +121,11 @@ export const simulateComparison = (
   input: ComparisonInput,
   history: OrderHistory,
   period: SimulationPeriod,
-): { readonly ok: true; readonly value: ComparisonResult } | { readonly ok: false; readonly errors: readonly string[] } => {
+):
+  | { readonly ok: true; readonly value: ComparisonResult }
+  | { readonly ok: false; readonly errors: readonly string[] } => {
   const prepared = prepareComparison(input, history, period);
   if (!prepared.ok) return prepared;
   for (const step of comparisonSteps(prepared.value)) step();
   return { ok: true, value: summarizeComparison(prepared.value) };
 };
-

@@ -27,7 +27,11 @@ export const summarizeGroup = (values: readonly number[]): GroupSummary => {
  * group run in the thousands, where the t and normal quantiles agree to two decimals. Null when a
  * group has fewer than two customers.
  */
-export const differenceInMeans = (members: GroupSummary, control: GroupSummary, level = 0.95): Difference | null => {
+export const differenceInMeans = (
+  members: GroupSummary,
+  control: GroupSummary,
+  level = 0.95,
+): Difference | null => {
   if (members.n < 2 || control.n < 2) return null;
   const se = Math.sqrt(members.variance / members.n + control.variance / control.n);
   const z = normalQuantile(1 - (1 - level) / 2);

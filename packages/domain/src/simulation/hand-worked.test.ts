@@ -9,12 +9,27 @@ const period = { from: Date.UTC(2025, 0, 1), to: Date.UTC(2025, 6, 1) };
 // A: three orders, bought in both halves. B: one order in January, lost. C: bought only before the
 // period, so not a member.
 const history = historyOf([
-  { id: "A", orders: [ { id: "a1", at: day("2025-01-10"), amount: 10_000 }, { id: "a2", at: day("2025-02-10"), amount: 5_000 }, { id: "a3", at: day("2025-05-10"), amount: 2_000 } ] },
+  {
+    id: "A",
+    orders: [
+      { id: "a1", at: day("2025-01-10"), amount: 10_000 },
+      { id: "a2", at: day("2025-02-10"), amount: 5_000 },
+      { id: "a3", at: day("2025-05-10"), amount: 2_000 },
+    ],
+  },
   { id: "B", orders: [{ id: "b1", at: day("2025-01-20"), amount: 3_000 }] },
   { id: "C", orders: [{ id: "c1", at: day("2024-12-01"), amount: 9_000 }] },
 ]);
 
-const points = { earnPoints: 1, earnPer: 1_000, pointValue: 5, pendingDays: 0, minRedemption: 10, maxRedeemPercent: 50, expiryDays: 0 };
+const points = {
+  earnPoints: 1,
+  earnPer: 1_000,
+  pointValue: 5,
+  pendingDays: 0,
+  minRedemption: 10,
+  maxRedeemPercent: 50,
+  expiryDays: 0,
+};
 const model = {
   enrolmentRate: 1,
   frequencyLift: { points: 0.1, "tiered-discount": 0.05 },
@@ -30,7 +45,11 @@ const run = () => {
   const input = comparisonInput.parse({
     candidates: [
       { label: "Points", typeId: "points", params: points },
-      { label: "Tiers", typeId: "tiered-discount", params: { levels: [{ spend: 10_000, percentOff: 10 }] } },
+      {
+        label: "Tiers",
+        typeId: "tiered-discount",
+        params: { levels: [{ spend: 10_000, percentOff: 10 }] },
+      },
     ],
     model,
     resamples: 50,

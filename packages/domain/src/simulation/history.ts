@@ -33,17 +33,21 @@ export const orderCount = (history: OrderHistory): number => history.orderIds.le
 /** Refuses histories whose columns disagree, with the first problem found. */
 export const checkHistory = (history: OrderHistory): string | null => {
   const n = history.orderIds.length;
-  if (history.offsets.length !== history.customerIds.length + 1) return "offsets must have one entry per customer plus one";
-  if (history.offsets[0] !== 0 || history.offsets[history.offsets.length - 1] !== n) return "offsets must start at 0 and end at the order count";
+  if (history.offsets.length !== history.customerIds.length + 1)
+    return "offsets must have one entry per customer plus one";
+  if (history.offsets[0] !== 0 || history.offsets[history.offsets.length - 1] !== n)
+    return "offsets must start at 0 and end at the order count";
   for (const column of [history.at, history.amount, history.storeIds, history.channels] as const)
     if (column.length !== n) return "every order column must have one entry per order";
-  if (history.categories !== undefined && history.categories.length !== n) return "categories must have one entry per order";
+  if (history.categories !== undefined && history.categories.length !== n)
+    return "categories must have one entry per order";
   for (let c = 0; c < history.customerIds.length; c++) {
     const start = history.offsets[c] as number;
     const end = history.offsets[c + 1] as number;
     if (end < start) return "offsets must not go down";
     for (let i = start + 1; i < end; i++)
-      if ((history.at[i] as number) < (history.at[i - 1] as number)) return `orders of customer ${history.customerIds[c]} are not in time order`;
+      if ((history.at[i] as number) < (history.at[i - 1] as number))
+        return `orders of customer ${history.customerIds[c]} are not in time order`;
   }
   return null;
 };

@@ -1,7 +1,12 @@
 export type { OrderHistory, SimulationPeriod } from "./history";
 export { checkHistory, customerCount, orderCount } from "./history";
 export type { ResponseModel, ResponseModelInput } from "./response-model";
-export { defaultFrequencyLift, responseModel, responseModelSources, scaleAssumptions } from "./response-model";
+export {
+  defaultFrequencyLift,
+  responseModel,
+  responseModelSources,
+  scaleAssumptions,
+} from "./response-model";
 export type { CandidateInput, ComparisonInput, ComparisonInputRaw } from "./comparison-input";
 export { candidateInput, comparisonInput, objectives } from "./comparison-input";
 export type { CandidateResult, ComparisonResult, Prepared, PreparedComparison } from "./comparison";

@@ -44,14 +44,17 @@ const monthKey = (at: number): number => {
   return d.getUTCFullYear() * 12 + d.getUTCMonth();
 };
 
-export const monthIndex = (period: SimulationPeriod, at: number): number => monthKey(at) - monthKey(period.from);
+export const monthIndex = (period: SimulationPeriod, at: number): number =>
+  monthKey(at) - monthKey(period.from);
 
 export const monthsIn = (period: SimulationPeriod): number => monthIndex(period, period.to - 1) + 1;
 
 /** The first instant of each month of the period, for chart labels. */
 export const monthStarts = (period: SimulationPeriod): number[] => {
   const first = new Date(period.from);
-  return Array.from({ length: monthsIn(period) }, (_, i) => Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1));
+  return Array.from({ length: monthsIn(period) }, (_, i) =>
+    Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + i, 1),
+  );
 };
 
 export const emptyOutcome = (history: OrderHistory, period: SimulationPeriod): CandidateOutcome => {

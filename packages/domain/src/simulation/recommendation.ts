@@ -41,9 +41,13 @@ export const recommend = (input: RecommendationInput): string => {
           runnerUp === undefined ? "" : `, ${runnerUp} in ${pct(input.bestShare[runnerUp] ?? 0)}`
         }`;
   const moved = [
-    input.bestWhenLow !== best && `${input.bestWhenLow} comes first if the assumed behaviour is halved`,
+    input.bestWhenLow !== best &&
+      `${input.bestWhenLow} comes first if the assumed behaviour is halved`,
     input.bestWhenHigh !== best && `${input.bestWhenHigh} comes first if it is 1.5 times as strong`,
   ].filter((part): part is string => typeof part === "string");
-  const tail = moved.length === 0 ? "and it stays first when the assumed behaviour is halved or raised by half" : `but ${moved.join(", and ")}`;
+  const tail =
+    moved.length === 0
+      ? "and it stays first when the assumed behaviour is halved or raised by half"
+      : `but ${moved.join(", and ")}`;
   return `${head}, ${tail}.`;
 };

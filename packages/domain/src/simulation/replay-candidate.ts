@@ -39,7 +39,12 @@ export const replayCandidateChunk = (
   const atOf = new Map<string, number>();
   for (let c = range.from; c < range.to; c++) {
     if (hashUnit(seed, c, 1) >= model.enrolmentRate) continue;
-    const built = memberEvents(history, c, period, { seed, redemptionRate: model.redemptionRate, referralChance, referral });
+    const built = memberEvents(history, c, period, {
+      seed,
+      redemptionRate: model.redemptionRate,
+      referralChance,
+      referral,
+    });
     if (built.first < 0) continue;
     const id = history.customerIds[c] as string;
     indexOf.set(id, c);
@@ -72,23 +77,42 @@ export const replayCandidateChunk = (
   if (events.length === 0) return;
   const result = replay(program, events, { until: period.to - 1, keepEffects: true });
   const uv = unitValueOf(program);
-  const addCost = (customerId: string, ref: string | null, at: number, value: number, given: boolean): void => {
+  const addCost = (
+    customerId: string,
+    ref: string | null,
+    at: number,
+    value: number,
+    given: boolean,
+  ): void => {
     const c = indexOf.get(customerId);
     if (c === undefined) return;
     if (isAssumed(ref) || isAssumed(customerId)) out.assumedCost[c]! += value;
     else if (given) out.rewardCost[c]! += value;
     if (value > 0) out.rewarded[c] = 1;
-    out.costByMonth[monthIndex(period, Math.min(Math.max(at, period.from), period.to - 1))]! += value;
+    out.costByMonth[monthIndex(period, Math.min(Math.max(at, period.from), period.to - 1))]! +=
+      value;
   };
   for (const effect of result.effects) {
     switch (effect.kind) {
       case "discount":
         // Points paid on an order show as a discount too; their cost was accrued at earn time, so
         // the month series takes it back with the matching redeem entry below.
-        addCost(effect.customerId, effect.orderId, atOf.get(effect.orderId) ?? period.from, effect.amount, true);
+        addCost(
+          effect.customerId,
+          effect.orderId,
+          atOf.get(effect.orderId) ?? period.from,
+          effect.amount,
+          true,
+        );
         break;
       case "gift":
-        addCost(effect.customerId, effect.ref, atOf.get(effect.ref) ?? period.from, effect.value, true);
+        addCost(
+          effect.customerId,
+          effect.ref,
+          atOf.get(effect.ref) ?? period.from,
+          effect.value,
+          true,
+        );
         break;
       case "earn":
       case "expire":

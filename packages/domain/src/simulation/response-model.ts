@@ -47,7 +47,9 @@ export const defaultFrequencyLift: Readonly<Record<string, number>> = {
 
 export const responseModel = z.object({
   enrolmentRate: z.number().min(0).max(1).default(1),
-  frequencyLift: z.record(z.string(), z.number().min(0).max(5)).default({ ...defaultFrequencyLift }),
+  frequencyLift: z
+    .record(z.string(), z.number().min(0).max(5))
+    .default({ ...defaultFrequencyLift }),
   thresholdLift: z.number().min(0).max(5).default(0.03),
   redemptionRate: z.number().min(0).max(1).default(0.5),
   referralsPerMember: z.number().min(0).max(10).default(0.05),
@@ -65,18 +67,25 @@ export type ResponseModelInput = z.input<typeof responseModel>;
 
 /** Where each default comes from, for the page that shows and edits the model. */
 export const responseModelSources: Readonly<Record<keyof ResponseModel, string>> = {
-  enrolmentRate: "Assumption: every customer in the target joins at their first purchase in the period (the brief: register every customer).",
-  frequencyLift: "Promo code: brief, +20–25% demand (low end). Comeback: brief, abandoned-cart reminders 20% × 20%. Others: studio assumptions.",
-  thresholdLift: "Assumption: members who earned a reward visit a little more often as they near the next one.",
+  enrolmentRate:
+    "Assumption: every customer in the target joins at their first purchase in the period (the brief: register every customer).",
+  frequencyLift:
+    "Promo code: brief, +20–25% demand (low end). Comeback: brief, abandoned-cart reminders 20% × 20%. Others: studio assumptions.",
+  thresholdLift:
+    "Assumption: members who earned a reward visit a little more often as they near the next one.",
   redemptionRate: "Assumption; breakage follows from it and the program's expiry.",
-  referralsPerMember: "Assumption; Dropbox's ~35% of sign-ups from referrals is an upper bound, not retail.",
-  referralConversion: "Assumption: the brief's abandoned-cart return rate (~20%) as a stand-in for acting on a friend's invitation.",
-  channels: "Brief's cadence per age group at mid-points; per-message costs in minor units are assumptions.",
+  referralsPerMember:
+    "Assumption; Dropbox's ~35% of sign-ups from referrals is an upper bound, not retail.",
+  referralConversion:
+    "Assumption: the brief's abandoned-cart return rate (~20%) as a stand-in for acting on a friend's invitation.",
+  channels:
+    "Brief's cadence per age group at mid-points; per-message costs in minor units are assumptions.",
   grossMargin: "Assumption: typical retail gross margin; set your own.",
 };
 
 /** The lift for a program type; a type missing from the record gets none. */
-export const liftFor = (model: ResponseModel, typeId: string): number => model.frequencyLift[typeId] ?? 0;
+export const liftFor = (model: ResponseModel, typeId: string): number =>
+  model.frequencyLift[typeId] ?? 0;
 
 /** Monthly message cost per member, minor units (fractions kept: summed over many members). */
 export const contactCostPerMemberMonth = (model: ResponseModel): number =>
@@ -85,7 +94,9 @@ export const contactCostPerMemberMonth = (model: ResponseModel): number =>
 /** The same model with every behavioural assumption scaled (the sensitivity band). */
 export const scaleAssumptions = (model: ResponseModel, factor: number): ResponseModel => ({
   ...model,
-  frequencyLift: Object.fromEntries(Object.entries(model.frequencyLift).map(([k, v]) => [k, v * factor])),
+  frequencyLift: Object.fromEntries(
+    Object.entries(model.frequencyLift).map(([k, v]) => [k, v * factor]),
+  ),
   thresholdLift: model.thresholdLift * factor,
   referralsPerMember: model.referralsPerMember * factor,
 });

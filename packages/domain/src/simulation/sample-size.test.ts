@@ -5,8 +5,14 @@ import { sampleSize, weeksNeeded } from "./sample-size";
 
 describe("sample size for a difference in repeat-purchase rate", () => {
   it("matches textbook figures (Fleiss, no continuity correction, α 0.05 two-sided, power 0.8)", () => {
-    expect(sampleSize({ baselineRate: 0.1, expectedLift: 0.05 })).toEqual({ ok: true, value: { members: 686, control: 686, total: 1_372 } });
-    expect(sampleSize({ baselineRate: 0.5, expectedLift: 0.1 })).toEqual({ ok: true, value: { members: 388, control: 388, total: 776 } });
+    expect(sampleSize({ baselineRate: 0.1, expectedLift: 0.05 })).toEqual({
+      ok: true,
+      value: { members: 686, control: 686, total: 1_372 },
+    });
+    expect(sampleSize({ baselineRate: 0.5, expectedLift: 0.1 })).toEqual({
+      ok: true,
+      value: { members: 388, control: 388, total: 776 },
+    });
   });
 
   it("needs more customers in total when the control group is small", () => {
@@ -18,8 +24,14 @@ describe("sample size for a difference in repeat-purchase rate", () => {
   });
 
   it("refuses impossible inputs with a specific message", () => {
-    expect(sampleSize({ baselineRate: 0.95, expectedLift: 0.1 })).toEqual({ ok: false, error: "baseline plus the expected lift must stay between 0% and 100%" });
-    expect(sampleSize({ baselineRate: 0.3, expectedLift: 0 })).toEqual({ ok: false, error: "the expected lift must not be zero" });
+    expect(sampleSize({ baselineRate: 0.95, expectedLift: 0.1 })).toEqual({
+      ok: false,
+      error: "baseline plus the expected lift must stay between 0% and 100%",
+    });
+    expect(sampleSize({ baselineRate: 0.3, expectedLift: 0 })).toEqual({
+      ok: false,
+      error: "the expected lift must not be zero",
+    });
   });
 
   it("turns customers into weeks of enrolment plus the measurement window", () => {

@@ -48,11 +48,28 @@ export const summarizeComparison = (prepared: PreparedComparison): ComparisonRes
   const typeOf = (k: number): string => (programs[k] as (typeof programs)[number]).typeId;
   const base = programs.map((_, k) => candidateMetrics(outcomeOf(k), input.model, typeOf(k), null));
   const scaled = (factor: number): (number | null)[] =>
-    programs.map((_, k) => objectiveValue(candidateMetrics(outcomeOf(k), scaleAssumptions(input.model, factor), typeOf(k), null, factor), objective));
+    programs.map((_, k) =>
+      objectiveValue(
+        candidateMetrics(
+          outcomeOf(k),
+          scaleAssumptions(input.model, factor),
+          typeOf(k),
+          null,
+          factor,
+        ),
+        objective,
+      ),
+    );
   const low = scaled(0.5);
   const high = scaled(1.5);
 
-  const draws = programs.map(() => Object.fromEntries(intervalKeys.map((key) => [key, [] as number[]])) as Record<(typeof intervalKeys)[number], number[]>);
+  const draws = programs.map(
+    () =>
+      Object.fromEntries(intervalKeys.map((key) => [key, [] as number[]])) as Record<
+        (typeof intervalKeys)[number],
+        number[]
+      >,
+  );
   const wins = programs.map(() => 0);
   for (const weights of resampleWeights(history.customerIds.length, input.resamples, input.seed)) {
     const values = programs.map((_, k) => {
@@ -67,10 +84,15 @@ export const summarizeComparison = (prepared: PreparedComparison): ComparisonRes
     wins[winner]! += 1;
   }
 
-  const baseRanking = rankOf(labels, base.map((m) => objectiveValue(m, objective)));
+  const baseRanking = rankOf(
+    labels,
+    base.map((m) => objectiveValue(m, objective)),
+  );
   const lowRanking = rankOf(labels, low);
   const highRanking = rankOf(labels, high);
-  const bestShare = Object.fromEntries(labels.map((label, k) => [label, (wins[k] as number) / input.resamples]));
+  const bestShare = Object.fromEntries(
+    labels.map((label, k) => [label, (wins[k] as number) / input.resamples]),
+  );
   const candidates: CandidateResult[] = programs.map((program, k) => {
     const summary = summarizeProgram(program.typeId, program.params);
     return {
@@ -82,9 +104,17 @@ export const summarizeComparison = (prepared: PreparedComparison): ComparisonRes
       weaknesses: program.type.weaknesses,
       metrics: base[k] as CandidateMetrics,
       // A metric with no value in any resample (no ROI when nothing is spent) gets no interval.
-      intervals: Object.fromEntries(intervalKeys.filter((key) => draws[k]![key].length > 0).map((key) => [key, percentileInterval(draws[k]![key], 0.9)])),
+      intervals: Object.fromEntries(
+        intervalKeys
+          .filter((key) => draws[k]![key].length > 0)
+          .map((key) => [key, percentileInterval(draws[k]![key], 0.9)]),
+      ),
       series: candidateSeries(outcomeOf(k), input.model, program.typeId),
-      sensitivity: { low: low[k] ?? null, base: objectiveValue(base[k] as CandidateMetrics, objective), high: high[k] ?? null },
+      sensitivity: {
+        low: low[k] ?? null,
+        base: objectiveValue(base[k] as CandidateMetrics, objective),
+        high: high[k] ?? null,
+      },
       bestShare: bestShare[labels[k] as string] ?? 0,
     };
   });
@@ -99,9 +129,17 @@ export const summarizeComparison = (prepared: PreparedComparison): ComparisonRes
       base: baseRanking,
       low: lowRanking,
       high: highRanking,
-      changes: lowRanking.join("\u0000") !== baseRanking.join("\u0000") || highRanking.join("\u0000") !== baseRanking.join("\u0000"),
+      changes:
+        lowRanking.join("\u0000") !== baseRanking.join("\u0000") ||
+        highRanking.join("\u0000") !== baseRanking.join("\u0000"),
     },
-    recommendation: recommend({ objective, ranking: baseRanking, bestShare, bestWhenLow: lowRanking[0] as string, bestWhenHigh: highRanking[0] as string }),
+    recommendation: recommend({
+      objective,
+      ranking: baseRanking,
+      bestShare,
+      bestWhenLow: lowRanking[0] as string,
+      bestWhenHigh: highRanking[0] as string,
+    }),
     resamples: input.resamples,
   };
 };

@@ -7,7 +7,9 @@ export interface TestOrder {
 }
 
 /** Builds the column history from customers' orders (already in time order): for tests and benches. */
-export const historyOf = (customers: readonly { readonly id: string; readonly orders: readonly TestOrder[] }[]): OrderHistory => {
+export const historyOf = (
+  customers: readonly { readonly id: string; readonly orders: readonly TestOrder[] }[],
+): OrderHistory => {
   const offsets = [0];
   const orderIds: string[] = [];
   const at: number[] = [];

@@ -41,7 +41,10 @@ export function Heatmap({
   return (
     <div>
       <div className="overflow-x-auto">
-        <table className="w-full border-separate border-spacing-0.5 text-xs tabular-nums" aria-label={ariaLabel}>
+        <table
+          className="w-full border-separate border-spacing-0.5 text-xs tabular-nums"
+          aria-label={ariaLabel}
+        >
           <thead>
             <tr>
               <th scope="col" className="px-2 py-1 text-left font-medium text-slate-600">
@@ -53,7 +56,11 @@ export function Heatmap({
                 </th>
               ) : null}
               {columns.map((c) => (
-                <th key={c} scope="col" className="px-1 py-1 text-center font-medium text-slate-600">
+                <th
+                  key={c}
+                  scope="col"
+                  className="px-1 py-1 text-center font-medium text-slate-600"
+                >
                   {c}
                 </th>
               ))}
@@ -62,10 +69,15 @@ export function Heatmap({
           <tbody>
             {rows.map((row) => (
               <tr key={row.key}>
-                <th scope="row" className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-800">
+                <th
+                  scope="row"
+                  className="whitespace-nowrap px-2 py-1 text-left font-medium text-slate-800"
+                >
                   {row.label}
                 </th>
-                {noteHeader ? <td className="px-2 py-1 text-right text-slate-600">{row.note}</td> : null}
+                {noteHeader ? (
+                  <td className="px-2 py-1 text-right text-slate-600">{row.note}</td>
+                ) : null}
                 {columns.map((c, i) => {
                   const cell = row.cells[i];
                   if (!cell) return <td key={c} />;
@@ -92,17 +104,29 @@ export function Heatmap({
           </tbody>
         </table>
       </div>
-      <div className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-600" aria-hidden="true">
+      <div
+        className="mt-2 flex flex-wrap items-center gap-3 text-xs text-slate-600"
+        aria-hidden="true"
+      >
         <span className="flex items-center gap-1">
           {legend.low}
-          <span className="inline-block h-3 w-24 rounded" style={{ background: `linear-gradient(to right, ${colour(0)}, ${colour(0.5)}, ${colour(1)})` }} />
+          <span
+            className="inline-block h-3 w-24 rounded"
+            style={{
+              background: `linear-gradient(to right, ${colour(0)}, ${colour(0.5)}, ${colour(1)})`,
+            }}
+          />
           {legend.high}
         </span>
         {legend.muted ? (
           <span className="flex items-center gap-1">
             <span
               className="inline-block size-3 rounded"
-              style={{ background: colour(0.4), backgroundImage: "repeating-linear-gradient(45deg, rgba(255,255,255,0.55) 0 3px, transparent 3px 7px)" }}
+              style={{
+                background: colour(0.4),
+                backgroundImage:
+                  "repeating-linear-gradient(45deg, rgba(255,255,255,0.55) 0 3px, transparent 3px 7px)",
+              }}
             />
             {legend.muted}
           </span>

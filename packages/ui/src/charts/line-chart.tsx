@@ -1,6 +1,15 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart as RechartsLineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart as RechartsLineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type LineSeries = { key: string; label: string; color: string; dashed?: boolean };
 
@@ -30,9 +39,17 @@ export function LineChart({
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <RechartsLineChart data={data as Array<Record<string, string | number | null>>} margin={{ top: 8, right: 16, left: 8, bottom: 0 }}>
+        <RechartsLineChart
+          data={data as Array<Record<string, string | number | null>>}
+          margin={{ top: 8, right: 16, left: 8, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={xKey} tickFormatter={(v: string | number) => formatX(v)} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} />
+          <XAxis
+            dataKey={xKey}
+            tickFormatter={(v: string | number) => formatX(v)}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+          />
           <YAxis
             tickFormatter={(v: number) => formatY(v)}
             tick={{ fontSize: 12, fill: "#475569" }}
@@ -46,11 +63,19 @@ export function LineChart({
               if (!active || !payload?.length) return null;
               return (
                 <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
-                  <p className="mb-1 font-medium text-slate-900">{formatX(label as string | number)}</p>
+                  <p className="mb-1 font-medium text-slate-900">
+                    {formatX(label as string | number)}
+                  </p>
                   {payload.map((p) => (
                     <p key={String(p.dataKey)} className="flex items-center gap-2 text-slate-700">
-                      <span className="inline-block size-2 rounded-sm" style={{ background: p.color }} />
-                      {p.name}: <span className="font-medium tabular-nums">{formatY(Number(p.value ?? 0))}</span>
+                      <span
+                        className="inline-block size-2 rounded-sm"
+                        style={{ background: p.color }}
+                      />
+                      {p.name}:{" "}
+                      <span className="font-medium tabular-nums">
+                        {formatY(Number(p.value ?? 0))}
+                      </span>
                     </p>
                   ))}
                 </div>

@@ -1,6 +1,15 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 
 export type ChartSeries<K extends string> = { key: K; label: string; color: string };
 
@@ -28,10 +37,24 @@ export function StackedBarChart<K extends string, X extends string>({
   return (
     <div role="img" aria-label={ariaLabel} style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data as Array<Record<string, string | number>>} margin={{ top: 8, right: 8, left: 8, bottom: 0 }}>
+        <BarChart
+          data={data as Array<Record<string, string | number>>}
+          margin={{ top: 8, right: 8, left: 8, bottom: 0 }}
+        >
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey={xKey} tickFormatter={(v: string) => formatX(v)} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} />
-          <YAxis tickFormatter={(v: number) => formatY(v)} tick={{ fontSize: 12, fill: "#475569" }} tickLine={false} axisLine={false} width={72} />
+          <XAxis
+            dataKey={xKey}
+            tickFormatter={(v: string) => formatX(v)}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+          />
+          <YAxis
+            tickFormatter={(v: number) => formatY(v)}
+            tick={{ fontSize: 12, fill: "#475569" }}
+            tickLine={false}
+            axisLine={false}
+            width={72}
+          />
           <Tooltip
             cursor={{ fill: "rgba(148,163,184,0.15)" }}
             content={({ active, payload, label }) => {
@@ -42,8 +65,14 @@ export function StackedBarChart<K extends string, X extends string>({
                   <p className="mb-1 font-medium text-slate-900">{formatX(String(label))}</p>
                   {payload.map((p) => (
                     <p key={String(p.dataKey)} className="flex items-center gap-2 text-slate-700">
-                      <span className="inline-block size-2 rounded-sm" style={{ background: p.color }} />
-                      {p.name}: <span className="font-medium tabular-nums">{formatY(Number(p.value ?? 0))}</span>
+                      <span
+                        className="inline-block size-2 rounded-sm"
+                        style={{ background: p.color }}
+                      />
+                      {p.name}:{" "}
+                      <span className="font-medium tabular-nums">
+                        {formatY(Number(p.value ?? 0))}
+                      </span>
                     </p>
                   ))}
                   <p className="mt-1 border-t border-slate-100 pt-1 text-slate-900">
@@ -55,7 +84,14 @@ export function StackedBarChart<K extends string, X extends string>({
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {series.map((s) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={s.color} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stackId="stack"
+              fill={s.color}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

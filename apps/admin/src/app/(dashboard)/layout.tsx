@@ -23,7 +23,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     return (
       <main className="mx-auto max-w-md px-6 py-24 text-center">
         <h1 className="text-xl font-semibold">Your account is not active</h1>
-        <p className="mt-2 text-sm text-slate-600">Ask an administrator to reactivate it, then sign in again.</p>
+        <p className="mt-2 text-sm text-slate-600">
+          Ask an administrator to reactivate it, then sign in again.
+        </p>
         <form action={signOutAction} className="mt-6">
           <button type="submit" className="text-sm font-medium text-teal-700 underline">
             Sign out

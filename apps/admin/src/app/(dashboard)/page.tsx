@@ -5,7 +5,11 @@ import { getQueryClient, HydrateClient, serverApi, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const api = await serverApi();
   const me = await api.session.me();
   const search = parseOverviewSearch(await searchParams, me.today);
@@ -17,7 +21,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       <OverviewView
         input={input}
         today={me.today}
-        business={{ currency: me.business.currency, locale: me.business.locale, timezone: me.business.timezone }}
+        business={{
+          currency: me.business.currency,
+          locale: me.business.locale,
+          timezone: me.business.timezone,
+        }}
         canChooseStore={me.user.role !== "store_manager"}
       />
     </HydrateClient>

@@ -2,14 +2,34 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { Button, Card, CardBody, CardHeader, EmptyState, ErrorNotice, Input, Select, Skeleton } from "@boomerang/ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  ErrorNotice,
+  Input,
+  Select,
+  Skeleton,
+} from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import { AuditChanges } from "./audit-changes";
 
-export type AuditSearch = { entityType: string | null; actorId: number | null; action: string | null };
+export type AuditSearch = {
+  entityType: string | null;
+  actorId: number | null;
+  action: string | null;
+};
 
 /** Who changed what and when, newest first, filtered by what changed, who changed it and the action. */
-export function AuditLogView({ search, business }: { search: AuditSearch; business: { locale: string; timezone: string } }) {
+export function AuditLogView({
+  search,
+  business,
+}: {
+  search: AuditSearch;
+  business: { locale: string; timezone: string };
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
@@ -27,11 +47,18 @@ export function AuditLogView({ search, business }: { search: AuditSearch; busine
     if (next.action) params.set("action", next.action);
     router.push(`${pathname}?${params.toString()}`);
   };
-  const when = new Intl.DateTimeFormat(business.locale, { dateStyle: "medium", timeStyle: "short", timeZone: business.timezone });
+  const when = new Intl.DateTimeFormat(business.locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: business.timezone,
+  });
   const rows = entries.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
     <Card>
-      <CardHeader title="Audit log" description="Changes to programs, segments, users, imports and settings." />
+      <CardHeader
+        title="Audit log"
+        description="Changes to programs, segments, users, imports and settings."
+      />
       <CardBody className="space-y-4">
         <form
           className="flex flex-wrap items-end gap-2"
@@ -70,15 +97,24 @@ export function AuditLogView({ search, business }: { search: AuditSearch; busine
             </Select>
           </label>
           <label className="text-sm">
-            <span className="mb-1 block text-xs font-medium text-slate-600">Action starts with</span>
-            <Input name="action" aria-label="Action" placeholder="user.deactivated" defaultValue={search.action ?? ""} />
+            <span className="mb-1 block text-xs font-medium text-slate-600">
+              Action starts with
+            </span>
+            <Input
+              name="action"
+              aria-label="Action"
+              placeholder="user.deactivated"
+              defaultValue={search.action ?? ""}
+            />
           </label>
           <Button type="submit" variant="secondary">
             Filter
           </Button>
         </form>
         {entries.error ? (
-          <ErrorNotice title="The audit log could not be loaded">{entries.error.message}</ErrorNotice>
+          <ErrorNotice title="The audit log could not be loaded">
+            {entries.error.message}
+          </ErrorNotice>
         ) : !entries.data ? (
           <Skeleton className="h-48" />
         ) : rows.length === 0 ? (
@@ -88,11 +124,21 @@ export function AuditLogView({ search, business }: { search: AuditSearch; busine
             <table className="w-full text-sm" aria-label="Audit entries">
               <thead className="text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="py-1 pr-3">When</th>
-                  <th scope="col" className="py-1 pr-3">Who</th>
-                  <th scope="col" className="py-1 pr-3">Action</th>
-                  <th scope="col" className="py-1 pr-3">On</th>
-                  <th scope="col" className="py-1">Changes</th>
+                  <th scope="col" className="py-1 pr-3">
+                    When
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Who
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    Action
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    On
+                  </th>
+                  <th scope="col" className="py-1">
+                    Changes
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -113,7 +159,12 @@ export function AuditLogView({ search, business }: { search: AuditSearch; busine
               </tbody>
             </table>
             {entries.hasNextPage ? (
-              <Button type="button" variant="secondary" disabled={entries.isFetchingNextPage} onClick={() => void entries.fetchNextPage()}>
+              <Button
+                type="button"
+                variant="secondary"
+                disabled={entries.isFetchingNextPage}
+                onClick={() => void entries.fetchNextPage()}
+              >
                 Show older changes
               </Button>
             ) : null}

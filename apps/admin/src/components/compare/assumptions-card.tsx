@@ -1,13 +1,24 @@
-import { responseModel, responseModelSources, type ResponseModel } from "@boomerang/domain/simulation";
+import {
+  responseModel,
+  responseModelSources,
+  type ResponseModel,
+} from "@boomerang/domain/simulation";
 import { Card, CardBody, CardHeader, formatPercent } from "@boomerang/ui";
 
 const describe = (key: keyof ResponseModel, model: ResponseModel, locale: string): string => {
   const p = (v: number) => formatPercent(v, locale, 0);
   switch (key) {
     case "frequencyLift":
-      return Object.entries(model.frequencyLift).map(([type, v]) => `${type} ${p(v)}`).join(", ");
+      return Object.entries(model.frequencyLift)
+        .map(([type, v]) => `${type} ${p(v)}`)
+        .join(", ");
     case "channels":
-      return model.channels.map((c) => `${c.channel}: ${c.messagesPerMonth}/month at ${c.costPerMessage} minor units, ${p(c.share)} of members`).join("; ");
+      return model.channels
+        .map(
+          (c) =>
+            `${c.channel}: ${c.messagesPerMonth}/month at ${c.costPerMessage} minor units, ${p(c.share)} of members`,
+        )
+        .join("; ");
     case "referralsPerMember":
       return String(model.referralsPerMember);
     default:
@@ -31,7 +42,10 @@ export function AssumptionsCard({ model: raw, locale }: { model: unknown; locale
   const model = responseModel.parse(raw ?? {});
   return (
     <Card>
-      <CardHeader title="Assumed behaviour" description="What the incremental figures rest on. Replayed costs do not depend on it (except points paid)." />
+      <CardHeader
+        title="Assumed behaviour"
+        description="What the incremental figures rest on. Replayed costs do not depend on it (except points paid)."
+      />
       <CardBody>
         <dl className="grid gap-3 text-sm md:grid-cols-2">
           {(Object.keys(labels) as (keyof ResponseModel)[]).map((key) => (

@@ -1,4 +1,11 @@
-import { commonParams, createProgram, fieldsOf, getProgramType, parseProgramConfig, type FieldSpec } from "@boomerang/domain/programs";
+import {
+  commonParams,
+  createProgram,
+  fieldsOf,
+  getProgramType,
+  parseProgramConfig,
+  type FieldSpec,
+} from "@boomerang/domain/programs";
 
 export type CandidateDraft = { label: string; typeId: string; params: Record<string, unknown> };
 

@@ -29,13 +29,24 @@ export function CandidateEditor({
         <div className="space-y-4" data-testid={prefix}>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label="Candidate name" htmlFor={`${prefix}-label`}>
-              <Input id={`${prefix}-label`} value={draft.label} onChange={(e) => onChange({ ...draft, label: e.target.value })} />
+              <Input
+                id={`${prefix}-label`}
+                value={draft.label}
+                onChange={(e) => onChange({ ...draft, label: e.target.value })}
+              />
             </Field>
             <Field label="Program type" htmlFor={`${prefix}-type`}>
               <Select
                 id={`${prefix}-type`}
                 value={draft.typeId}
-                onChange={(e) => onChange(draftFor(e.target.value, programTypes.get(e.target.value)?.name ?? e.target.value))}
+                onChange={(e) =>
+                  onChange(
+                    draftFor(
+                      e.target.value,
+                      programTypes.get(e.target.value)?.name ?? e.target.value,
+                    ),
+                  )
+                }
               >
                 {[...programTypes.values()].map((t) => (
                   <option key={t.id} value={t.id}>
@@ -54,7 +65,9 @@ export function CandidateEditor({
                 value={draft.params[spec.key]}
                 currency={currency}
                 error={errors[spec.key] ?? null}
-                onChange={(value) => onChange({ ...draft, params: { ...draft.params, [spec.key]: value } })}
+                onChange={(value) =>
+                  onChange({ ...draft, params: { ...draft.params, [spec.key]: value } })
+                }
               />
             ))}
           </div>

@@ -6,7 +6,11 @@ import type { Format } from "./metric-rows";
 /** The catalog's strengths and weaknesses beside each candidate, and how its score moves with the assumptions. */
 export function CandidateNotes({ result, format }: { result: ComparisonResult; format: Format }) {
   const show = (v: number | null): string =>
-    v === null ? "—" : result.objective === "revenue" ? formatMoney(Math.round(v), format.currency, format.locale) : formatPercent(v, format.locale, result.objective === "roi" ? 0 : 2);
+    v === null
+      ? "—"
+      : result.objective === "revenue"
+        ? formatMoney(Math.round(v), format.currency, format.locale)
+        : formatPercent(v, format.locale, result.objective === "roi" ? 0 : 2);
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-4">
       {result.candidates.map((c) => (
@@ -30,8 +34,9 @@ export function CandidateNotes({ result, format }: { result: ComparisonResult; f
               </ul>
             </div>
             <p className="text-slate-600">
-              {objectiveLabels[result.objective]}: {show(c.sensitivity.low)} if assumed behaviour is halved, {show(c.sensitivity.base)} as assumed,{" "}
-              {show(c.sensitivity.high)} at 1.5 times. First in {formatPercent(c.bestShare, format.locale, 0)} of resamples.
+              {objectiveLabels[result.objective]}: {show(c.sensitivity.low)} if assumed behaviour is
+              halved, {show(c.sensitivity.base)} as assumed, {show(c.sensitivity.high)} at 1.5
+              times. First in {formatPercent(c.bestShare, format.locale, 0)} of resamples.
             </p>
           </CardBody>
         </Card>

@@ -9,10 +9,24 @@ export const candidateColors = ["#0f766e", "#b45309", "#4338ca", "#be123c"] as c
 
 type Key = "cumulativeCost" | "cumulativeIncrementalRevenue";
 
-function SeriesChart({ result, field, title, description, format }: { result: ComparisonResult; field: Key; title: string; description: string; format: Format }) {
+function SeriesChart({
+  result,
+  field,
+  title,
+  description,
+  format,
+}: {
+  result: ComparisonResult;
+  field: Key;
+  title: string;
+  description: string;
+  format: Format;
+}) {
   const data = result.monthStarts.map((start, m) => ({
     month: new Date(start).toISOString().slice(0, 10),
-    ...Object.fromEntries(result.candidates.map((c, k) => [`c${k}`, c.series.months[m]?.[field] ?? null])),
+    ...Object.fromEntries(
+      result.candidates.map((c, k) => [`c${k}`, c.series.months[m]?.[field] ?? null]),
+    ),
   }));
   return (
     <Card>
@@ -24,7 +38,11 @@ function SeriesChart({ result, field, title, description, format }: { result: Co
           <LineChart
             data={data}
             xKey="month"
-            series={result.candidates.map((c, k) => ({ key: `c${k}`, label: c.label, color: candidateColors[k % candidateColors.length] as string }))}
+            series={result.candidates.map((c, k) => ({
+              key: `c${k}`,
+              label: c.label,
+              color: candidateColors[k % candidateColors.length] as string,
+            }))}
             formatX={(x) => formatMonth(String(x), format.locale)}
             formatY={(y) => formatMoney(y, format.currency, format.locale, true)}
             ariaLabel={`${title} per candidate, by month`}
@@ -39,7 +57,13 @@ function SeriesChart({ result, field, title, description, format }: { result: Co
 export function ComparisonCharts({ result, format }: { result: ComparisonResult; format: Format }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <SeriesChart result={result} field="cumulativeCost" title="Cumulative cost" description="Rewards granted (including outstanding points) and messages." format={format} />
+      <SeriesChart
+        result={result}
+        field="cumulativeCost"
+        title="Cumulative cost"
+        description="Rewards granted (including outstanding points) and messages."
+        format={format}
+      />
       <SeriesChart
         result={result}
         field="cumulativeIncrementalRevenue"

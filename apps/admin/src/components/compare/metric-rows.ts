@@ -27,5 +27,10 @@ export const metricRows: readonly MetricRow[] = [
   { key: "incrementalRevenue", label: "Incremental revenue", basis: "assumed", format: money },
   { key: "retentionChange", label: "Retention change", basis: "assumed", format: points },
   { key: "costPerRetained", label: "Cost per retained customer", basis: "assumed", format: money },
-  { key: "roi", label: "ROI (on gross margin)", basis: "assumed", format: (v, f) => formatPercent(v, f.locale, 0) },
+  {
+    key: "roi",
+    label: "ROI (on gross margin)",
+    basis: "assumed",
+    format: (v, f) => formatPercent(v, f.locale, 0),
+  },
 ];

@@ -3,7 +3,13 @@ import { Badge } from "@boomerang/ui";
 import { metricRows, type Format } from "./metric-rows";
 
 /** Candidates side by side: the estimate and, beneath it, the 90% interval over customers. */
-export function ResultsTable({ candidates, format }: { candidates: readonly CandidateResult[]; format: Format }) {
+export function ResultsTable({
+  candidates,
+  format,
+}: {
+  candidates: readonly CandidateResult[];
+  format: Format;
+}) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full min-w-[40rem] text-sm">
@@ -25,7 +31,10 @@ export function ResultsTable({ candidates, format }: { candidates: readonly Cand
           {metricRows.map((row) => (
             <tr key={row.key} className="border-b border-slate-100 align-top">
               <th scope="row" className="py-2 pr-4 text-left font-normal text-slate-700">
-                {row.label} <Badge tone={row.basis === "fact" ? "teal" : "amber"}>{row.basis === "fact" ? "replayed" : "assumed"}</Badge>
+                {row.label}{" "}
+                <Badge tone={row.basis === "fact" ? "teal" : "amber"}>
+                  {row.basis === "fact" ? "replayed" : "assumed"}
+                </Badge>
               </th>
               {candidates.map((c) => {
                 const value = c.metrics[row.key];
@@ -49,7 +58,9 @@ export function ResultsTable({ candidates, format }: { candidates: readonly Cand
             </th>
             {candidates.map((c) => (
               <td key={c.label} className="py-2 pr-4 text-slate-900">
-                {c.series.paybackMonths === null ? "Not within the period" : `${c.series.paybackMonths} months`}
+                {c.series.paybackMonths === null
+                  ? "Not within the period"
+                  : `${c.series.paybackMonths} months`}
               </td>
             ))}
           </tr>

@@ -16,33 +16,75 @@ export function SampleSizeCard({ locale }: { locale: string }) {
   const [control, setControl] = useState("10");
   const [weekly, setWeekly] = useState("400");
   const [window, setWindow] = useState("8");
-  const result = sampleSize({ baselineRate: num(baseline) / 100, expectedLift: num(lift) / 100, controlShare: num(control) / 100 });
+  const result = sampleSize({
+    baselineRate: num(baseline) / 100,
+    expectedLift: num(lift) / 100,
+    controlShare: num(control) / 100,
+  });
   const weeks = result.ok ? weeksNeeded(result.value.total, num(weekly), num(window)) : null;
   return (
     <Card>
-      <CardHeader title="Control group size" description="For the expected effect on repeat purchase: 5% significance, 80% power." />
+      <CardHeader
+        title="Control group size"
+        description="For the expected effect on repeat purchase: 5% significance, 80% power."
+      />
       <CardBody>
         <div className="grid gap-3 sm:grid-cols-2">
           <Field label="Repeat rate without the program (%)" htmlFor="ss-baseline">
-            <Input id="ss-baseline" inputMode="decimal" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
+            <Input
+              id="ss-baseline"
+              inputMode="decimal"
+              value={baseline}
+              onChange={(e) => setBaseline(e.target.value)}
+            />
           </Field>
           <Field label="Expected lift (percentage points)" htmlFor="ss-lift">
-            <Input id="ss-lift" inputMode="decimal" value={lift} onChange={(e) => setLift(e.target.value)} />
+            <Input
+              id="ss-lift"
+              inputMode="decimal"
+              value={lift}
+              onChange={(e) => setLift(e.target.value)}
+            />
           </Field>
-          <Field label="Control group share (%)" htmlFor="ss-control" hint="Stratify it by store so small stores are represented.">
-            <Input id="ss-control" inputMode="decimal" value={control} onChange={(e) => setControl(e.target.value)} />
+          <Field
+            label="Control group share (%)"
+            htmlFor="ss-control"
+            hint="Stratify it by store so small stores are represented."
+          >
+            <Input
+              id="ss-control"
+              inputMode="decimal"
+              value={control}
+              onChange={(e) => setControl(e.target.value)}
+            />
           </Field>
           <Field label="New customers enrolled per week" htmlFor="ss-weekly">
-            <Input id="ss-weekly" inputMode="decimal" value={weekly} onChange={(e) => setWeekly(e.target.value)} />
+            <Input
+              id="ss-weekly"
+              inputMode="decimal"
+              value={weekly}
+              onChange={(e) => setWeekly(e.target.value)}
+            />
           </Field>
           <Field label="Weeks to observe a repeat purchase" htmlFor="ss-window">
-            <Input id="ss-window" inputMode="decimal" value={window} onChange={(e) => setWindow(e.target.value)} />
+            <Input
+              id="ss-window"
+              inputMode="decimal"
+              value={window}
+              onChange={(e) => setWindow(e.target.value)}
+            />
           </Field>
         </div>
-        <p className="mt-4 text-sm text-slate-800" aria-live="polite" data-testid="sample-size-answer">
+        <p
+          className="mt-4 text-sm text-slate-800"
+          aria-live="polite"
+          data-testid="sample-size-answer"
+        >
           {result.ok
             ? `${formatNumber(result.value.members, locale)} members and ${formatNumber(result.value.control, locale)} in control${
-                weeks === null ? "." : `: about ${formatNumber(weeks, locale)} weeks of enrolment and observation.`
+                weeks === null
+                  ? "."
+                  : `: about ${formatNumber(weeks, locale)} weeks of enrolment and observation.`
               }`
             : result.error.charAt(0).toUpperCase() + result.error.slice(1) + "."}
         </p>

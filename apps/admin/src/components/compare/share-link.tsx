@@ -10,7 +10,9 @@ export function ShareLink({ id }: { id: number }) {
     <Button
       variant="secondary"
       onClick={() => {
-        void navigator.clipboard.writeText(`${window.location.origin}/compare/${id}`).then(() => setCopied(true));
+        void navigator.clipboard
+          .writeText(`${window.location.origin}/compare/${id}`)
+          .then(() => setCopied(true));
       }}
     >
       {copied ? "Link copied" : "Copy share link"}

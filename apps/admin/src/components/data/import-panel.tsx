@@ -2,7 +2,16 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { Button, Card, CardBody, CardHeader, ErrorNotice, Field, Input, Select } from "@boomerang/ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  ErrorNotice,
+  Field,
+  Input,
+  Select,
+} from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import { ImportPreviewTable } from "./import-preview-table";
 import { ImportProgress } from "./import-progress";
@@ -28,10 +37,16 @@ export function ImportPanel({ locale }: { locale: string }) {
   const [uploading, setUploading] = useState(false);
 
   const preview = useQuery(
-    trpc.data.preview.queryOptions({ kind, sample: sample ?? "", ...(mapping === null ? {} : { mapping }) }, { enabled: sample !== null }),
+    trpc.data.preview.queryOptions(
+      { kind, sample: sample ?? "", ...(mapping === null ? {} : { mapping }) },
+      { enabled: sample !== null },
+    ),
   );
   const effectiveMapping = mapping ?? preview.data?.guessedMapping ?? null;
-  const missingRequired = preview.data?.fields.filter((f) => f.required && (effectiveMapping?.[f.key] ?? null) === null) ?? [];
+  const missingRequired =
+    preview.data?.fields.filter(
+      (f) => f.required && (effectiveMapping?.[f.key] ?? null) === null,
+    ) ?? [];
 
   const choose = async (chosen: File | null) => {
     setFile(chosen);
@@ -45,11 +60,20 @@ export function ImportPanel({ locale }: { locale: string }) {
     if (file === null || effectiveMapping === null) return;
     setUploading(true);
     setUploadError(null);
-    const params = new URLSearchParams({ kind, fileName: file.name, mapping: JSON.stringify(effectiveMapping) });
+    const params = new URLSearchParams({
+      kind,
+      fileName: file.name,
+      mapping: JSON.stringify(effectiveMapping),
+    });
     try {
-      const response = await fetch(`/api/imports?${params.toString()}`, { method: "POST", body: file, headers: { "content-type": "text/csv" } });
+      const response = await fetch(`/api/imports?${params.toString()}`, {
+        method: "POST",
+        body: file,
+        headers: { "content-type": "text/csv" },
+      });
       const body = (await response.json()) as { jobId?: number; error?: { message: string } };
-      if (!response.ok || body.jobId === undefined) setUploadError(body.error?.message ?? `The upload failed (${response.status}).`);
+      if (!response.ok || body.jobId === undefined)
+        setUploadError(body.error?.message ?? `The upload failed (${response.status}).`);
       else setJobId(body.jobId);
     } catch {
       setUploadError("The upload did not reach the server; check the connection and try again.");
@@ -60,23 +84,48 @@ export function ImportPanel({ locale }: { locale: string }) {
 
   return (
     <Card>
-      <CardHeader title="Import from CSV" description="A file imports completely or not at all; importing the same file again changes nothing." />
+      <CardHeader
+        title="Import from CSV"
+        description="A file imports completely or not at all; importing the same file again changes nothing."
+      />
       <CardBody className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label="The file holds" htmlFor="import-kind" hint={kindHelp[kind]}>
-            <Select id="import-kind" value={kind} onChange={(e) => { setKind(e.target.value as Kind); setMapping(null); }}>
+            <Select
+              id="import-kind"
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value as Kind);
+                setMapping(null);
+              }}
+            >
               <option value="customers">Customers</option>
               <option value="orders">Orders with items</option>
               <option value="events">Events</option>
             </Select>
           </Field>
-          <Field label="CSV file" htmlFor="import-file" hint="Comma-separated with a header row; dates like 2025-06-30 or 30/06/2025, amounts like 12.50.">
-            <Input id="import-file" type="file" accept=".csv,text/csv" onChange={(e) => void choose(e.target.files?.[0] ?? null)} />
+          <Field
+            label="CSV file"
+            htmlFor="import-file"
+            hint="Comma-separated with a header row; dates like 2025-06-30 or 30/06/2025, amounts like 12.50."
+          >
+            <Input
+              id="import-file"
+              type="file"
+              accept=".csv,text/csv"
+              onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+            />
           </Field>
         </div>
-        {preview.error ? <ErrorNotice title="Could not read the file">{preview.error.message}</ErrorNotice> : null}
+        {preview.error ? (
+          <ErrorNotice title="Could not read the file">{preview.error.message}</ErrorNotice>
+        ) : null}
         {preview.data && effectiveMapping ? (
-          <ImportPreviewTable preview={preview.data} mapping={effectiveMapping} onMappingChange={setMapping} />
+          <ImportPreviewTable
+            preview={preview.data}
+            mapping={effectiveMapping}
+            onMappingChange={setMapping}
+          />
         ) : null}
         {file !== null && preview.data ? (
           <div className="flex flex-wrap items-center gap-3">
@@ -84,11 +133,15 @@ export function ImportPanel({ locale }: { locale: string }) {
               {uploading ? "Uploading…" : `Import ${file.name}`}
             </Button>
             {missingRequired.length > 0 ? (
-              <p className="text-sm text-amber-800">Choose a column for: {missingRequired.map((f) => f.label).join(", ")}.</p>
+              <p className="text-sm text-amber-800">
+                Choose a column for: {missingRequired.map((f) => f.label).join(", ")}.
+              </p>
             ) : null}
           </div>
         ) : null}
-        {uploadError ? <ErrorNotice title="The import did not start">{uploadError}</ErrorNotice> : null}
+        {uploadError ? (
+          <ErrorNotice title="The import did not start">{uploadError}</ErrorNotice>
+        ) : null}
         {jobId !== null ? <ImportProgress key={jobId} jobId={jobId} locale={locale} /> : null}
       </CardBody>
     </Card>

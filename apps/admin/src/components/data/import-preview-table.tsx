@@ -28,7 +28,12 @@ export function ImportPreviewTable({
               aria-label={`Column for ${field.label}`}
               className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1 text-sm"
               value={mapping[field.key] ?? ""}
-              onChange={(e) => onMappingChange({ ...mapping, [field.key]: e.target.value === "" ? null : Number(e.target.value) })}
+              onChange={(e) =>
+                onMappingChange({
+                  ...mapping,
+                  [field.key]: e.target.value === "" ? null : Number(e.target.value),
+                })
+              }
             >
               <option value="">— not in the file —</option>
               {preview.header.map((name, index) => (
@@ -67,7 +72,10 @@ export function ImportPreviewTable({
         </table>
       </div>
       {preview.errors.length > 0 ? (
-        <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          role="status"
+          className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <p className="font-medium">Problems in the first rows</p>
           <ul className="mt-1 list-disc pl-5">
             {preview.errors.map((e, i) => (
@@ -78,7 +86,9 @@ export function ImportPreviewTable({
           </ul>
         </div>
       ) : (
-        <p className="text-sm text-teal-800">The first rows look right. Every row is checked again during the import.</p>
+        <p className="text-sm text-teal-800">
+          The first rows look right. Every row is checked again during the import.
+        </p>
       )}
     </div>
   );

@@ -14,7 +14,14 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
   const status = useQuery(
     trpc.data.importStatus.queryOptions(
       { id: jobId },
-      { refetchInterval: (query) => (query.state.data === undefined || query.state.data.status === "pending" || query.state.data.status === "running" ? 1000 : false) },
+      {
+        refetchInterval: (query) =>
+          query.state.data === undefined ||
+          query.state.data.status === "pending" ||
+          query.state.data.status === "running"
+            ? 1000
+            : false,
+      },
     ),
   );
   const job = status.data;
@@ -23,7 +30,9 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
     if (finished) void queryClient.invalidateQueries({ queryKey: trpc.data.imports.queryKey() });
   }, [finished, queryClient, trpc]);
 
-  const report = useQuery(trpc.data.importReport.queryOptions({ id: jobId }, { enabled: job?.status === "failed" }));
+  const report = useQuery(
+    trpc.data.importReport.queryOptions({ id: jobId }, { enabled: job?.status === "failed" }),
+  );
   const download = () => {
     if (report.data === undefined) return;
     const url = URL.createObjectURL(new Blob([report.data.csv], { type: "text/csv" }));
@@ -34,16 +43,27 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
     URL.revokeObjectURL(url);
   };
 
-  if (status.error) return <ErrorNotice title="Could not follow the import">{status.error.message}</ErrorNotice>;
+  if (status.error)
+    return <ErrorNotice title="Could not follow the import">{status.error.message}</ErrorNotice>;
   if (job === undefined) return <p className="text-sm text-slate-500">Starting the import…</p>;
   const progress = job.progress;
-  const share = progress === null || progress.bytesTotal === 0 ? null : Math.min(1, progress.bytesRead / progress.bytesTotal);
+  const share =
+    progress === null || progress.bytesTotal === 0
+      ? null
+      : Math.min(1, progress.bytesRead / progress.bytesTotal);
 
   return (
-    <section aria-label="Import progress" className="space-y-3 rounded-md border border-slate-200 p-4">
+    <section
+      aria-label="Import progress"
+      className="space-y-3 rounded-md border border-slate-200 p-4"
+    >
       <div className="flex items-center gap-2 text-sm">
         <span className="font-medium">{job.fileName}</span>
-        <Badge tone={job.status === "succeeded" ? "teal" : job.status === "failed" ? "rose" : "sky"}>{job.status}</Badge>
+        <Badge
+          tone={job.status === "succeeded" ? "teal" : job.status === "failed" ? "rose" : "sky"}
+        >
+          {job.status}
+        </Badge>
       </div>
       {!finished ? (
         <div className="space-y-1">
@@ -55,22 +75,32 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
             aria-valuenow={share === null ? undefined : Math.round(share * 100)}
             className="h-2 w-full overflow-hidden rounded bg-slate-100"
           >
-            <div className="h-full bg-teal-600 transition-all" style={{ width: `${Math.round((share ?? 0) * 100)}%` }} />
+            <div
+              className="h-full bg-teal-600 transition-all"
+              style={{ width: `${Math.round((share ?? 0) * 100)}%` }}
+            />
           </div>
           <p className="text-xs text-slate-500">
-            {progress === null ? "Waiting to start" : `${progress.phase} · ${formatNumber(progress.rowsRead, locale)} rows read`}. You can leave this page; the import keeps running.
+            {progress === null
+              ? "Waiting to start"
+              : `${progress.phase} · ${formatNumber(progress.rowsRead, locale)} rows read`}
+            . You can leave this page; the import keeps running.
           </p>
         </div>
       ) : null}
       {job.status === "succeeded" ? (
         <p className="text-sm text-slate-700">
-          Imported {formatNumber(job.rowsTotal, locale)} rows: {formatNumber(job.rowsInserted, locale)} new, {formatNumber(job.rowsUpdated, locale)} updated, the rest unchanged.
+          Imported {formatNumber(job.rowsTotal, locale)} rows:{" "}
+          {formatNumber(job.rowsInserted, locale)} new, {formatNumber(job.rowsUpdated, locale)}{" "}
+          updated, the rest unchanged.
         </p>
       ) : null}
       {job.status === "failed" ? (
         <div className="space-y-2">
           <p className="text-sm text-rose-800">
-            Nothing was imported: {formatNumber(job.rowsFailed, locale)} of {formatNumber(job.rowsTotal, locale)} rows have problems. Fix them and upload the file again.
+            Nothing was imported: {formatNumber(job.rowsFailed, locale)} of{" "}
+            {formatNumber(job.rowsTotal, locale)} rows have problems. Fix them and upload the file
+            again.
           </p>
           <table className="w-full text-left text-sm" aria-label="Problems in the file">
             <thead className="text-xs uppercase text-slate-500">
@@ -90,7 +120,11 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
               ))}
             </tbody>
           </table>
-          {job.errors.length > SHOWN_PROBLEMS ? <p className="text-xs text-slate-500">The downloadable report lists all {job.errors.length} problems.</p> : null}
+          {job.errors.length > SHOWN_PROBLEMS ? (
+            <p className="text-xs text-slate-500">
+              The downloadable report lists all {job.errors.length} problems.
+            </p>
+          ) : null}
           <Button variant="secondary" onClick={download} disabled={report.data === undefined}>
             Download the report (CSV)
           </Button>

@@ -71,11 +71,25 @@ export function OverviewFilters({
         >
           <label className="text-sm">
             <span className="mb-1 block text-xs font-medium text-slate-600">From</span>
-            <Input type="date" aria-label="From" value={from} max={to} onChange={(e) => setFrom(e.target.value)} required />
+            <Input
+              type="date"
+              aria-label="From"
+              value={from}
+              max={to}
+              onChange={(e) => setFrom(e.target.value)}
+              required
+            />
           </label>
           <label className="text-sm">
             <span className="mb-1 block text-xs font-medium text-slate-600">To</span>
-            <Input type="date" aria-label="To" value={to} min={from} onChange={(e) => setTo(e.target.value)} required />
+            <Input
+              type="date"
+              aria-label="To"
+              value={to}
+              min={from}
+              onChange={(e) => setTo(e.target.value)}
+              required
+            />
           </label>
           <Button type="submit" variant="secondary">
             Apply
@@ -88,7 +102,9 @@ export function OverviewFilters({
           <Select
             aria-label="Store"
             value={input.storeId ?? ""}
-            onChange={(e) => go({ ...input.range, storeId: e.target.value ? Number(e.target.value) : null })}
+            onChange={(e) =>
+              go({ ...input.range, storeId: e.target.value ? Number(e.target.value) : null })
+            }
           >
             <option value="">All stores</option>
             {stores.map((s) => (
@@ -99,7 +115,11 @@ export function OverviewFilters({
           </Select>
         </label>
       ) : null}
-      {pending || busy ? <span className="pb-2 text-xs text-slate-500" role="status">Updating…</span> : null}
+      {pending || busy ? (
+        <span className="pb-2 text-xs text-slate-500" role="status">
+          Updating…
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,16 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, CardBody, CardHeader, EmptyState, ErrorNotice, formatDay, formatMoney, Skeleton } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  ErrorNotice,
+  formatDay,
+  formatMoney,
+  Skeleton,
+} from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import { OverviewFilters } from "./overview-filters";
 import { KpiGrid } from "./kpi-grid";
@@ -22,7 +31,9 @@ export function OverviewView({
   canChooseStore: boolean;
 }) {
   const trpc = useTRPC();
-  const overview = useQuery(trpc.overview.get.queryOptions(input, { placeholderData: keepPreviousData }));
+  const overview = useQuery(
+    trpc.overview.get.queryOptions(input, { placeholderData: keepPreviousData }),
+  );
   const stores = useQuery(trpc.stores.list.queryOptions());
   const data = overview.data;
   const range = data?.range ?? input.range;
@@ -32,7 +43,8 @@ export function OverviewView({
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            Overview{data?.store ? <span className="text-slate-500"> · {data.store.name}</span> : null}
+            Overview
+            {data?.store ? <span className="text-slate-500"> · {data.store.name}</span> : null}
           </h1>
           <p className="text-sm text-slate-500">
             {formatDay(range.from, business.locale)} – {formatDay(range.to, business.locale)}
@@ -45,21 +57,32 @@ export function OverviewView({
             ) : null}
           </p>
         </div>
-        <OverviewFilters input={input} today={today} stores={stores.data ?? []} canChooseStore={canChooseStore} busy={overview.isFetching} />
+        <OverviewFilters
+          input={input}
+          today={today}
+          stores={stores.data ?? []}
+          canChooseStore={canChooseStore}
+          busy={overview.isFetching}
+        />
       </div>
 
       {overview.error ? (
         <ErrorNotice title="The overview could not be loaded">{overview.error.message}</ErrorNotice>
       ) : !data ? (
-        <div className="grid grid-cols-2 gap-4 md:grid-cols-4" aria-busy="true" aria-label="Loading figures">
+        <div
+          className="grid grid-cols-2 gap-4 md:grid-cols-4"
+          aria-busy="true"
+          aria-label="Loading figures"
+        >
           {Array.from({ length: 8 }, (_, i) => (
             <Skeleton key={i} className="h-24" />
           ))}
         </div>
       ) : data.current.orders === 0 && data.previous.orders === 0 && data.monthly.length === 0 ? (
         <EmptyState title="No orders in this period">
-          Choose a longer period, or bring in your orders on the Data page. To try the product with a believable
-          retail chain, run <code className="rounded bg-slate-100 px-1">pnpm db:seed</code>.
+          Choose a longer period, or bring in your orders on the Data page. To try the product with
+          a believable retail chain, run{" "}
+          <code className="rounded bg-slate-100 px-1">pnpm db:seed</code>.
         </EmptyState>
       ) : (
         <>
@@ -76,7 +99,12 @@ export function OverviewView({
                 <RevenueSplitChart monthly={data.monthly} business={business} />
               )}
               <p className="sr-only">
-                Total in chart: {formatMoney(data.monthly.reduce((s, m) => s + m.newRevenue + m.returningRevenue, 0), business.currency, business.locale)}
+                Total in chart:{" "}
+                {formatMoney(
+                  data.monthly.reduce((s, m) => s + m.newRevenue + m.returningRevenue, 0),
+                  business.currency,
+                  business.locale,
+                )}
               </p>
             </CardBody>
           </Card>

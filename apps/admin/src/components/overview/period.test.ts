@@ -3,11 +3,17 @@ import { parseOverviewSearch, presetRange } from "./period";
 
 describe("overview URL parameters", () => {
   it("defaults to the last 30 days including today, all stores", () => {
-    expect(parseOverviewSearch({}, "2026-03-31")).toEqual({ from: "2026-03-02", to: "2026-03-31", storeId: null });
+    expect(parseOverviewSearch({}, "2026-03-31")).toEqual({
+      from: "2026-03-02",
+      to: "2026-03-31",
+      storeId: null,
+    });
   });
 
   it("keeps a valid period and store from the URL", () => {
-    expect(parseOverviewSearch({ from: "2026-01-01", to: "2026-01-31", store: "4" }, "2026-03-31")).toEqual({
+    expect(
+      parseOverviewSearch({ from: "2026-01-01", to: "2026-01-31", store: "4" }, "2026-03-31"),
+    ).toEqual({
       from: "2026-01-01",
       to: "2026-01-31",
       storeId: 4,

@@ -22,7 +22,10 @@ export function presetRange(today: string, days: number): { from: string; to: st
 }
 
 /** Reads the page's URL; anything missing or malformed falls back to the last 30 days, all stores. */
-export function parseOverviewSearch(params: Record<string, string | string[] | undefined>, today: string): OverviewSearch {
+export function parseOverviewSearch(
+  params: Record<string, string | string[] | undefined>,
+  today: string,
+): OverviewSearch {
   const from = day.safeParse(params.from);
   const to = day.safeParse(params.to);
   const store = z.coerce.number().int().positive().safeParse(params.store);

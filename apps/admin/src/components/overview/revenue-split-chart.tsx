@@ -7,7 +7,13 @@ import type { BusinessFormat } from "./overview-view";
 
 type Monthly = RouterOutputs["overview"]["get"]["monthly"];
 
-export function RevenueSplitChart({ monthly, business }: { monthly: Monthly; business: BusinessFormat }) {
+export function RevenueSplitChart({
+  monthly,
+  business,
+}: {
+  monthly: Monthly;
+  business: BusinessFormat;
+}) {
   return (
     <StackedBarChart
       ariaLabel="Monthly revenue from new and returning customers"

@@ -24,15 +24,33 @@ const scale = (spec: FieldSpec) => (spec.unit === "minor currency units" ? 100 :
 const bounds = (spec: FieldSpec, currency: string): string | null => {
   const s = scale(spec);
   const unit = unitLabel(spec, currency) ?? "";
-  if (spec.min !== null && spec.max !== null) return `From ${spec.min / s} to ${spec.max / s} ${unit}`.trim();
+  if (spec.min !== null && spec.max !== null)
+    return `From ${spec.min / s} to ${spec.max / s} ${unit}`.trim();
   if (spec.min !== null && spec.min > 0) return `At least ${spec.min / s} ${unit}`.trim();
   return null;
 };
 
 /** A number typed as text: an unparseable entry is kept as text so the schema reports it inline. */
-function NumberInput({ id, spec, value, onChange, invalid }: { id: string; spec: FieldSpec; value: unknown; onChange: (v: unknown) => void; invalid: boolean }) {
+function NumberInput({
+  id,
+  spec,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  spec: FieldSpec;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  invalid: boolean;
+}) {
   const s = scale(spec);
-  const shown = typeof value === "number" ? String(value / s) : value === null || value === undefined ? "" : String(value);
+  const shown =
+    typeof value === "number"
+      ? String(value / s)
+      : value === null || value === undefined
+        ? ""
+        : String(value);
   const [text, setText] = useState(shown);
   const display = Number(text) * s === value ? text : shown;
   return (
@@ -53,7 +71,19 @@ function NumberInput({ id, spec, value, onChange, invalid }: { id: string; spec:
   );
 }
 
-function ListInput({ id, spec, value, onChange, invalid }: { id: string; spec: FieldSpec; value: unknown; onChange: (v: unknown) => void; invalid: boolean }) {
+function ListInput({
+  id,
+  spec,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  spec: FieldSpec;
+  value: unknown;
+  onChange: (v: unknown) => void;
+  invalid: boolean;
+}) {
   const items = Array.isArray(value) ? (value as unknown[]) : [];
   if (spec.options) {
     return (
@@ -63,7 +93,9 @@ function ListInput({ id, spec, value, onChange, invalid }: { id: string; spec: F
             <input
               type="checkbox"
               checked={items.includes(option)}
-              onChange={(e) => onChange(e.target.checked ? [...items, option] : items.filter((i) => i !== option))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...items, option] : items.filter((i) => i !== option))
+              }
             />
             {option}
           </label>
@@ -72,8 +104,10 @@ function ListInput({ id, spec, value, onChange, invalid }: { id: string; spec: F
     );
   }
   const item = spec.item;
-  if (item !== null && !("kind" in item)) return <ObjectList id={id} fields={item} items={items} onChange={onChange} />;
-  const numeric = item !== null && "kind" in item && (item.kind === "integer" || item.kind === "number");
+  if (item !== null && !("kind" in item))
+    return <ObjectList id={id} fields={item} items={items} onChange={onChange} />;
+  const numeric =
+    item !== null && "kind" in item && (item.kind === "integer" || item.kind === "number");
   return (
     <Input
       id={id}
@@ -81,7 +115,10 @@ function ListInput({ id, spec, value, onChange, invalid }: { id: string; spec: F
       placeholder="Comma-separated; empty for none"
       defaultValue={items.join(", ")}
       onChange={(e) => {
-        const parts = e.target.value.split(",").map((p) => p.trim()).filter((p) => p !== "");
+        const parts = e.target.value
+          .split(",")
+          .map((p) => p.trim())
+          .filter((p) => p !== "");
         onChange(numeric ? parts.map((p) => (Number.isFinite(Number(p)) ? Number(p) : p)) : parts);
       }}
     />
@@ -89,12 +126,27 @@ function ListInput({ id, spec, value, onChange, invalid }: { id: string; spec: F
 }
 
 /** Rows of small objects (tiers, thresholds, catalog rewards): one line per row, add and remove. */
-function ObjectList({ id, fields, items, onChange }: { id: string; fields: readonly FieldSpec[]; items: unknown[]; onChange: (v: unknown) => void }) {
-  const rows = items.map((row) => (typeof row === "object" && row !== null ? (row as Record<string, unknown>) : {}));
+function ObjectList({
+  id,
+  fields,
+  items,
+  onChange,
+}: {
+  id: string;
+  fields: readonly FieldSpec[];
+  items: unknown[];
+  onChange: (v: unknown) => void;
+}) {
+  const rows = items.map((row) =>
+    typeof row === "object" && row !== null ? (row as Record<string, unknown>) : {},
+  );
   return (
     <div id={id} className="space-y-2">
       {rows.map((row, i) => (
-        <div key={i} className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-2">
+        <div
+          key={i}
+          className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 p-2"
+        >
           {fields.map((f) => (
             <div key={f.key} className="min-w-32 flex-1">
               <ConfigField
@@ -112,7 +164,12 @@ function ObjectList({ id, fields, items, onChange }: { id: string; fields: reado
           </Button>
         </div>
       ))}
-      <Button variant="secondary" onClick={() => onChange([...rows, Object.fromEntries(fields.map((f) => [f.key, f.default]))])}>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          onChange([...rows, Object.fromEntries(fields.map((f) => [f.key, f.default]))])
+        }
+      >
         Add a row
       </Button>
     </div>
@@ -142,10 +199,23 @@ export function ConfigField({
   const invalid = error !== null;
   let control;
   if (spec.kind === "boolean") {
-    control = <input id={id} type="checkbox" className="size-4" checked={value === true} onChange={(e) => onChange(e.target.checked)} />;
+    control = (
+      <input
+        id={id}
+        type="checkbox"
+        className="size-4"
+        checked={value === true}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+    );
   } else if (spec.kind === "enum") {
     control = (
-      <Select id={id} value={String(value ?? "")} aria-invalid={invalid} onChange={(e) => onChange(e.target.value === "" && spec.nullable ? null : e.target.value)}>
+      <Select
+        id={id}
+        value={String(value ?? "")}
+        aria-invalid={invalid}
+        onChange={(e) => onChange(e.target.value === "" && spec.nullable ? null : e.target.value)}
+      >
         {spec.nullable ? <option value="">None</option> : null}
         {(spec.options ?? []).map((o) => (
           <option key={o} value={o}>
@@ -155,11 +225,20 @@ export function ConfigField({
       </Select>
     );
   } else if (spec.kind === "integer" || spec.kind === "number") {
-    control = <NumberInput id={id} spec={spec} value={value} onChange={onChange} invalid={invalid} />;
+    control = (
+      <NumberInput id={id} spec={spec} value={value} onChange={onChange} invalid={invalid} />
+    );
   } else if (spec.kind === "list") {
     control = <ListInput id={id} spec={spec} value={value} onChange={onChange} invalid={invalid} />;
   } else {
-    control = <Input id={id} value={value === null || value === undefined ? "" : String(value)} aria-invalid={invalid} onChange={(e) => onChange(e.target.value === "" && spec.nullable ? null : e.target.value)} />;
+    control = (
+      <Input
+        id={id}
+        value={value === null || value === undefined ? "" : String(value)}
+        aria-invalid={invalid}
+        onChange={(e) => onChange(e.target.value === "" && spec.nullable ? null : e.target.value)}
+      />
+    );
   }
   return (
     <Field label={label} htmlFor={id} hint={hint} error={error}>

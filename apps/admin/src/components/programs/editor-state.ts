@@ -51,12 +51,14 @@ export function newEditorValues(type: CatalogType): EditorValues {
 
 type StoredProgram = RouterOutputs["programs"]["get"]["program"];
 
-const day = (date: Date | string | null): string => (date === null ? "" : new Date(date).toISOString().slice(0, 10));
+const day = (date: Date | string | null): string =>
+  date === null ? "" : new Date(date).toISOString().slice(0, 10);
 
 /** The saved program back in the form's terms. */
 export function editorValuesOf(program: StoredProgram, type: CatalogType): EditorValues {
   const messages = structuredClone(defaultMessages);
-  for (const m of program.messages) messages[m.trigger] = { enabled: true, channel: m.channel as MessageChannel, text: m.text };
+  for (const m of program.messages)
+    messages[m.trigger] = { enabled: true, channel: m.channel as MessageChannel, text: m.text };
   return {
     name: program.name,
     config: Object.fromEntries(type.fields.map((f) => [f.key, program.config[f.key] ?? f.default])),
@@ -74,14 +76,24 @@ export function editorValuesOf(program: StoredProgram, type: CatalogType): Edito
 export type FormErrors = Record<string, string>;
 
 /** What the API takes, or the form's own errors (keys as the API's fieldErrors use them). */
-export function toProgramInput(type: string, values: EditorValues): { input: ProgramInputValues; errors: FormErrors } {
+export function toProgramInput(
+  type: string,
+  values: EditorValues,
+): { input: ProgramInputValues; errors: FormErrors } {
   const errors: FormErrors = {};
   if (values.name.trim() === "") errors.name = "Give the program a name.";
-  if (values.channels.length === 0) errors.channels = "Pick at least one channel (online, in store).";
+  if (values.channels.length === 0)
+    errors.channels = "Pick at least one channel (online, in store).";
   const budget = values.budgetCap.trim() === "" ? null : Math.round(Number(values.budgetCap) * 100);
-  if (budget !== null && (!Number.isFinite(budget) || budget < 0)) errors.budgetCap = "Enter the budget cap as an amount, e.g. 5000.";
+  if (budget !== null && (!Number.isFinite(budget) || budget < 0))
+    errors.budgetCap = "Enter the budget cap as an amount, e.g. 5000.";
   const share = Number(values.controlSharePercent);
-  if (values.controlSharePercent.trim() === "" || !Number.isFinite(share) || share < 0 || share > 50) {
+  if (
+    values.controlSharePercent.trim() === "" ||
+    !Number.isFinite(share) ||
+    share < 0 ||
+    share > 50
+  ) {
     errors.controlShareBp = "Enter a control group between 0% and 50%.";
   }
   const startsAt = values.startsOn === "" ? null : new Date(`${values.startsOn}T00:00:00Z`);
@@ -91,14 +103,16 @@ export function toProgramInput(type: string, values: EditorValues): { input: Pro
     .filter((trigger) => values.messages[trigger].enabled)
     .map((trigger) => {
       const m = values.messages[trigger];
-      if (m.text.trim() === "") errors[`messages.${trigger}`] = "Write the message, or switch it off.";
+      if (m.text.trim() === "")
+        errors[`messages.${trigger}`] = "Write the message, or switch it off.";
       return { trigger, channel: m.channel, text: m.text };
     });
   const parsed = parseProgramConfig(type, values.config);
   if (!parsed.ok) {
     for (const error of parsed.errors) {
       const colon = error.indexOf(": ");
-      errors[colon > 0 ? `config.${error.slice(0, colon)}` : "config"] = colon > 0 ? error.slice(colon + 2) : error;
+      errors[colon > 0 ? `config.${error.slice(0, colon)}` : "config"] =
+        colon > 0 ? error.slice(colon + 2) : error;
     }
   }
   return {
@@ -121,10 +135,18 @@ export function toProgramInput(type: string, values: EditorValues): { input: Pro
 
 /** The API's fieldErrors (zod's flatten or the service's details) in the form's keys. */
 export function serverFieldErrors(error: unknown): FormErrors {
-  const data = (error as { data?: { fieldErrors?: Record<string, string[] | undefined> | null; details?: { fieldErrors?: Record<string, string[]> } | null } } | null)?.data;
+  const data = (
+    error as {
+      data?: {
+        fieldErrors?: Record<string, string[] | undefined> | null;
+        details?: { fieldErrors?: Record<string, string[]> } | null;
+      };
+    } | null
+  )?.data;
   const out: FormErrors = {};
   for (const source of [data?.fieldErrors, data?.details?.fieldErrors]) {
-    for (const [key, messages] of Object.entries(source ?? {})) if (messages?.[0]) out[key] = messages[0];
+    for (const [key, messages] of Object.entries(source ?? {}))
+      if (messages?.[0]) out[key] = messages[0];
   }
   return out;
 }

@@ -6,8 +6,19 @@ import { formatMoney, formatMonth, formatNumber } from "@boomerang/ui";
 type Month = { month: string; issued: number; redeemed: number; expired: number };
 
 /** Issued, redeemed and expired per month, in the program's unit. */
-export function LedgerChart({ months, unit, currency, locale }: { months: Month[]; unit: "points" | "money"; currency: string; locale: string }) {
-  const format = (v: number) => (unit === "money" ? formatMoney(v, currency, locale, true) : formatNumber(v, locale, true));
+export function LedgerChart({
+  months,
+  unit,
+  currency,
+  locale,
+}: {
+  months: Month[];
+  unit: "points" | "money";
+  currency: string;
+  locale: string;
+}) {
+  const format = (v: number) =>
+    unit === "money" ? formatMoney(v, currency, locale, true) : formatNumber(v, locale, true);
   return (
     <LineChart
       data={months}

@@ -1,7 +1,13 @@
 "use client";
 
 import { Field, Select } from "@boomerang/ui";
-import { messageLabels, type EditorValues, type FormErrors, type MessageChannel, type MessageTrigger } from "./editor-state";
+import {
+  messageLabels,
+  type EditorValues,
+  type FormErrors,
+  type MessageChannel,
+  type MessageTrigger,
+} from "./editor-state";
 
 const channels: { id: MessageChannel; label: string }[] = [
   { id: "email", label: "Email" },
@@ -30,19 +36,31 @@ export function MessagesFields({
         return (
           <div key={trigger} className="space-y-2">
             <label className="inline-flex items-center gap-2 text-sm font-medium text-slate-700">
-              <input type="checkbox" checked={m.enabled} onChange={(e) => set(trigger, { enabled: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={m.enabled}
+                onChange={(e) => set(trigger, { enabled: e.target.checked })}
+              />
               {messageLabels[trigger]} message
             </label>
             {m.enabled ? (
               <div className="grid gap-2 md:grid-cols-[10rem_1fr]">
-                <Select aria-label={`${messageLabels[trigger]} channel`} value={m.channel} onChange={(e) => set(trigger, { channel: e.target.value as MessageChannel })}>
+                <Select
+                  aria-label={`${messageLabels[trigger]} channel`}
+                  value={m.channel}
+                  onChange={(e) => set(trigger, { channel: e.target.value as MessageChannel })}
+                >
                   {channels.map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.label}
                     </option>
                   ))}
                 </Select>
-                <Field label={`${messageLabels[trigger]} text`} htmlFor={id} error={errors[`messages.${trigger}`] ?? null}>
+                <Field
+                  label={`${messageLabels[trigger]} text`}
+                  htmlFor={id}
+                  error={errors[`messages.${trigger}`] ?? null}
+                >
                   <textarea
                     id={id}
                     rows={2}

@@ -1,22 +1,47 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, CardBody, CardHeader, EmptyState, ErrorNotice, formatMoney, formatNumber, Skeleton } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  ErrorNotice,
+  formatMoney,
+  formatNumber,
+  Skeleton,
+} from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import type { ProgramInputValues } from "./editor-state";
 import { useDebounced } from "./use-debounced";
 
-type PreviewInput = Pick<ProgramInputValues, "type" | "config" | "targetStoreIds" | "channels" | "budgetCap">;
+type PreviewInput = Pick<
+  ProgramInputValues,
+  "type" | "config" | "targetStoreIds" | "channels" | "budgetCap"
+>;
 
 /**
  * What four of the business's own typical customers would have earned over the last 12 months
  * under the configuration as typed; re-run when the parameters settle.
  */
-export function PreviewPanel({ input, formErrors, currency, locale }: { input: PreviewInput; formErrors: string[]; currency: string; locale: string }) {
+export function PreviewPanel({
+  input,
+  formErrors,
+  currency,
+  locale,
+}: {
+  input: PreviewInput;
+  formErrors: string[];
+  currency: string;
+  locale: string;
+}) {
   const trpc = useTRPC();
   const settled = useDebounced(JSON.stringify(input), 400);
   const query = useQuery(
-    trpc.programs.preview.queryOptions(JSON.parse(settled) as PreviewInput, { enabled: formErrors.length === 0, placeholderData: keepPreviousData }),
+    trpc.programs.preview.queryOptions(JSON.parse(settled) as PreviewInput, {
+      enabled: formErrors.length === 0,
+      placeholderData: keepPreviousData,
+    }),
   );
   const data = query.data;
   const money = (minor: number) => formatMoney(minor, currency, locale);
@@ -42,10 +67,16 @@ export function PreviewPanel({ input, formErrors, currency, locale }: { input: P
         ) : !data.ok ? (
           <ErrorNotice title="Fix these to see the preview">{data.errors.join("; ")}</ErrorNotice>
         ) : data.customers.length === 0 ? (
-          <EmptyState title="No customers to preview on yet">Bring in customers and orders on the Data page; the preview uses your own history.</EmptyState>
+          <EmptyState title="No customers to preview on yet">
+            Bring in customers and orders on the Data page; the preview uses your own history.
+          </EmptyState>
         ) : (
           data.customers.map((c) => (
-            <section key={c.profile} className="rounded-md border border-slate-200 p-3" data-testid={`preview-${c.profile.replace(/\s+/g, "-")}`}>
+            <section
+              key={c.profile}
+              className="rounded-md border border-slate-200 p-3"
+              data-testid={`preview-${c.profile.replace(/\s+/g, "-")}`}
+            >
               <div className="flex items-baseline justify-between gap-2">
                 <h3 className="font-medium capitalize text-slate-900">{c.profile}</h3>
                 <span className="text-xs text-slate-500">
@@ -54,9 +85,13 @@ export function PreviewPanel({ input, formErrors, currency, locale }: { input: P
               </div>
               <p className="mt-1 text-sm text-slate-800" data-testid="preview-outcome">
                 {[
-                  c.outcome.earned !== 0 ? `earned ${data.unit === "money" ? money(c.outcome.earned) : `${formatNumber(c.outcome.earned, locale)} points`}` : null,
+                  c.outcome.earned !== 0
+                    ? `earned ${data.unit === "money" ? money(c.outcome.earned) : `${formatNumber(c.outcome.earned, locale)} points`}`
+                    : null,
                   c.outcome.discount > 0 ? `${money(c.outcome.discount)} in discounts` : null,
-                  c.outcome.gifts.length > 0 ? `${formatNumber(c.outcome.gifts.length, locale)} gift${c.outcome.gifts.length === 1 ? "" : "s"} (${c.outcome.gifts[0]})` : null,
+                  c.outcome.gifts.length > 0
+                    ? `${formatNumber(c.outcome.gifts.length, locale)} gift${c.outcome.gifts.length === 1 ? "" : "s"} (${c.outcome.gifts[0]})`
+                    : null,
                   c.outcome.tier ? `tier ${c.outcome.tier}` : null,
                 ]
                   .filter(Boolean)
@@ -70,7 +105,9 @@ export function PreviewPanel({ input, formErrors, currency, locale }: { input: P
                     {c.reasons.map((r, i) => (
                       <li key={i}>{r}</li>
                     ))}
-                    {c.moreReasons > 0 ? <li>…and {formatNumber(c.moreReasons, locale)} more</li> : null}
+                    {c.moreReasons > 0 ? (
+                      <li>…and {formatNumber(c.moreReasons, locale)} more</li>
+                    ) : null}
                   </ul>
                 </details>
               ) : null}

@@ -4,22 +4,49 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { Button, Card, EmptyState, ErrorNotice, formatDay, formatMoney, formatNumber, Input, Select, Skeleton } from "@boomerang/ui";
+import {
+  Button,
+  Card,
+  EmptyState,
+  ErrorNotice,
+  formatDay,
+  formatMoney,
+  formatNumber,
+  Input,
+  Select,
+  Skeleton,
+} from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import { StatusBadge } from "./status-badge";
 
-export type ProgramsListInput = { status: "draft" | "active" | "paused" | "ended" | "archived" | null; type: string | null; search: string | null };
+export type ProgramsListInput = {
+  status: "draft" | "active" | "paused" | "ended" | "archived" | null;
+  type: string | null;
+  search: string | null;
+};
 
 const statuses = ["draft", "active", "paused", "ended", "archived"] as const;
 
 /** Every program with its figures; filters live in the URL so a view can be shared by link. */
-export function ProgramsList({ input, canEdit, currency, locale }: { input: ProgramsListInput; canEdit: boolean; currency: string; locale: string }) {
+export function ProgramsList({
+  input,
+  canEdit,
+  currency,
+  locale,
+}: {
+  input: ProgramsListInput;
+  canEdit: boolean;
+  currency: string;
+  locale: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const [search, setSearch] = useState(input.search ?? "");
-  const list = useQuery(trpc.programs.list.queryOptions(input, { placeholderData: keepPreviousData }));
+  const list = useQuery(
+    trpc.programs.list.queryOptions(input, { placeholderData: keepPreviousData }),
+  );
   const catalog = useQuery(trpc.programs.catalog.queryOptions());
   const typeName = (id: string) => catalog.data?.find((t) => t.id === id)?.name ?? id;
 
@@ -30,14 +57,18 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
     if (next.search) params.set("q", next.search);
     startTransition(() => router.push(`${pathname}?${params.toString()}`));
   };
-  const day = (d: Date | string | null) => (d === null ? null : formatDay(new Date(d).toISOString().slice(0, 10), locale));
+  const day = (d: Date | string | null) =>
+    d === null ? null : formatDay(new Date(d).toISOString().slice(0, 10), locale);
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Programs</h1>
         {canEdit ? (
-          <Link href="/programs/new" className="rounded-md bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800">
+          <Link
+            href="/programs/new"
+            className="rounded-md bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800"
+          >
             New program
           </Link>
         ) : null}
@@ -50,7 +81,13 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
           go({ ...input, search: search.trim() || null });
         }}
       >
-        <Select aria-label="Status" value={input.status ?? ""} onChange={(e) => go({ ...input, status: (e.target.value || null) as ProgramsListInput["status"] })}>
+        <Select
+          aria-label="Status"
+          value={input.status ?? ""}
+          onChange={(e) =>
+            go({ ...input, status: (e.target.value || null) as ProgramsListInput["status"] })
+          }
+        >
           <option value="">Every status</option>
           {statuses.map((s) => (
             <option key={s} value={s}>
@@ -58,7 +95,11 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
             </option>
           ))}
         </Select>
-        <Select aria-label="Type" value={input.type ?? ""} onChange={(e) => go({ ...input, type: e.target.value || null })}>
+        <Select
+          aria-label="Type"
+          value={input.type ?? ""}
+          onChange={(e) => go({ ...input, type: e.target.value || null })}
+        >
           <option value="">Every type</option>
           {(catalog.data ?? []).map((t) => (
             <option key={t.id} value={t.id}>
@@ -66,7 +107,13 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
             </option>
           ))}
         </Select>
-        <Input aria-label="Search by name" placeholder="Search by name" value={search} onChange={(e) => setSearch(e.target.value)} className="w-56" />
+        <Input
+          aria-label="Search by name"
+          placeholder="Search by name"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="w-56"
+        />
         <Button type="submit" variant="secondary">
           Search
         </Button>
@@ -76,15 +123,31 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
       ) : !list.data ? (
         <Skeleton className="h-40" />
       ) : list.data.length === 0 ? (
-        <EmptyState title={input.status || input.type || input.search ? "No program matches these filters" : "No programs yet"}>
-          {canEdit ? "Create one from the catalog with New program." : "Marketers create programs; they will appear here."}
+        <EmptyState
+          title={
+            input.status || input.type || input.search
+              ? "No program matches these filters"
+              : "No programs yet"
+          }
+        >
+          {canEdit
+            ? "Create one from the catalog with New program."
+            : "Marketers create programs; they will appear here."}
         </EmptyState>
       ) : (
         <Card className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
               <tr>
-                {["Program", "Type", "Status", "Target", "Members", "Period", "Reward cost so far"].map((h) => (
+                {[
+                  "Program",
+                  "Type",
+                  "Status",
+                  "Target",
+                  "Members",
+                  "Period",
+                  "Reward cost so far",
+                ].map((h) => (
                   <th key={h} className="px-4 py-2 font-medium">
                     {h}
                   </th>
@@ -95,7 +158,10 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
               {list.data.map((p) => (
                 <tr key={p.id} className="border-t border-slate-100">
                   <td className="px-4 py-2">
-                    <Link href={`/programs/${p.id}`} className="font-medium text-teal-800 hover:underline">
+                    <Link
+                      href={`/programs/${p.id}`}
+                      className="font-medium text-teal-800 hover:underline"
+                    >
                       {p.name}
                     </Link>
                     {p.summary ? <p className="text-xs text-slate-500">{p.summary}</p> : null}
@@ -107,14 +173,24 @@ export function ProgramsList({ input, canEdit, currency, locale }: { input: Prog
                   <td className="px-4 py-2">{p.segmentName ?? "All customers"}</td>
                   <td className="px-4 py-2 tabular-nums">
                     {formatNumber(p.members, locale)}
-                    {p.control > 0 ? <span className="text-xs text-slate-500"> + {formatNumber(p.control, locale)} control</span> : null}
+                    {p.control > 0 ? (
+                      <span className="text-xs text-slate-500">
+                        {" "}
+                        + {formatNumber(p.control, locale)} control
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-2">
                     {day(p.startsAt) ?? "From activation"} – {day(p.endsAt) ?? "no end"}
                   </td>
                   <td className="px-4 py-2 tabular-nums">
                     {formatMoney(p.moneyIssued, currency, locale)}
-                    {p.pointsIssued !== 0 ? <span className="text-xs text-slate-500"> + {formatNumber(p.pointsIssued, locale)} points</span> : null}
+                    {p.pointsIssued !== 0 ? (
+                      <span className="text-xs text-slate-500">
+                        {" "}
+                        + {formatNumber(p.pointsIssued, locale)} points
+                      </span>
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -27,13 +27,19 @@ export function TargetingFields({
       <Field
         label="Target"
         htmlFor="target-segment"
-        hint={segments.length === 0 ? "No saved segments yet: build one on the Segments page." : "All customers, or the members of a saved segment."}
+        hint={
+          segments.length === 0
+            ? "No saved segments yet: build one on the Segments page."
+            : "All customers, or the members of a saved segment."
+        }
         error={errors.segmentId ?? null}
       >
         <Select
           id="target-segment"
           value={values.segmentId === null ? "" : String(values.segmentId)}
-          onChange={(e) => onChange({ segmentId: e.target.value === "" ? null : Number(e.target.value) })}
+          onChange={(e) =>
+            onChange({ segmentId: e.target.value === "" ? null : Number(e.target.value) })
+          }
         >
           <option value="">All customers</option>
           {segments.map((s) => (
@@ -43,7 +49,12 @@ export function TargetingFields({
           ))}
         </Select>
       </Field>
-      <Field label="Channels" htmlFor="channels" hint="Where orders count." error={errors.channels ?? null}>
+      <Field
+        label="Channels"
+        htmlFor="channels"
+        hint="Where orders count."
+        error={errors.channels ?? null}
+      >
         <div id="channels" role="group" className="flex gap-4 pt-2">
           {(["online", "offline"] as const).map((channel) => (
             <label key={channel} className="inline-flex items-center gap-1.5 text-sm">
@@ -51,7 +62,11 @@ export function TargetingFields({
                 type="checkbox"
                 checked={values.channels.includes(channel)}
                 onChange={(e) =>
-                  onChange({ channels: e.target.checked ? [...values.channels, channel] : values.channels.filter((c) => c !== channel) })
+                  onChange({
+                    channels: e.target.checked
+                      ? [...values.channels, channel]
+                      : values.channels.filter((c) => c !== channel),
+                  })
                 }
               />
               {channel === "online" ? "Online" : "In store"}
@@ -59,7 +74,11 @@ export function TargetingFields({
           ))}
         </div>
       </Field>
-      <Field label="Stores" htmlFor="stores" hint="Customers whose home store is one of these, and orders placed there. None ticked: every store.">
+      <Field
+        label="Stores"
+        htmlFor="stores"
+        hint="Customers whose home store is one of these, and orders placed there. None ticked: every store."
+      >
         <div id="stores" role="group" className="flex flex-wrap gap-x-4 gap-y-1 pt-2">
           {stores.map((store) => (
             <label key={store.id} className="inline-flex items-center gap-1.5 text-sm">
@@ -68,7 +87,9 @@ export function TargetingFields({
                 checked={values.targetStoreIds.includes(store.id)}
                 onChange={(e) =>
                   onChange({
-                    targetStoreIds: e.target.checked ? [...values.targetStoreIds, store.id] : values.targetStoreIds.filter((id) => id !== store.id),
+                    targetStoreIds: e.target.checked
+                      ? [...values.targetStoreIds, store.id]
+                      : values.targetStoreIds.filter((id) => id !== store.id),
                   })
                 }
               />
@@ -79,14 +100,36 @@ export function TargetingFields({
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field label="Starts" htmlFor="starts-on" hint="Empty: from activation.">
-          <Input id="starts-on" type="date" value={values.startsOn} onChange={(e) => onChange({ startsOn: e.target.value })} />
+          <Input
+            id="starts-on"
+            type="date"
+            value={values.startsOn}
+            onChange={(e) => onChange({ startsOn: e.target.value })}
+          />
         </Field>
         <Field label="Ends (optional)" htmlFor="ends-on" error={errors.endsAt ?? null}>
-          <Input id="ends-on" type="date" value={values.endsOn} aria-invalid={Boolean(errors.endsAt)} onChange={(e) => onChange({ endsOn: e.target.value })} />
+          <Input
+            id="ends-on"
+            type="date"
+            value={values.endsOn}
+            aria-invalid={Boolean(errors.endsAt)}
+            onChange={(e) => onChange({ endsOn: e.target.value })}
+          />
         </Field>
       </div>
-      <Field label={`Budget cap (${currency})`} htmlFor="budget-cap" hint="Total reward cost across all customers. Empty: no cap." error={errors.budgetCap ?? null}>
-        <Input id="budget-cap" inputMode="decimal" value={values.budgetCap} aria-invalid={Boolean(errors.budgetCap)} onChange={(e) => onChange({ budgetCap: e.target.value })} />
+      <Field
+        label={`Budget cap (${currency})`}
+        htmlFor="budget-cap"
+        hint="Total reward cost across all customers. Empty: no cap."
+        error={errors.budgetCap ?? null}
+      >
+        <Input
+          id="budget-cap"
+          inputMode="decimal"
+          value={values.budgetCap}
+          aria-invalid={Boolean(errors.budgetCap)}
+          onChange={(e) => onChange({ budgetCap: e.target.value })}
+        />
       </Field>
       <Field
         label="Control group (%)"
@@ -103,7 +146,8 @@ export function TargetingFields({
         />
         {values.controlSharePercent.trim() !== "" && share === 0 ? (
           <p className="text-sm text-amber-800" role="status">
-            With no control group, the program&apos;s lift cannot be measured: nobody is left to compare members with.
+            With no control group, the program&apos;s lift cannot be measured: nobody is left to
+            compare members with.
           </p>
         ) : null}
       </Field>

@@ -8,7 +8,10 @@ export function TypeCatalog({ types }: { types: CatalogType[] }) {
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">New program</h1>
-        <p className="text-sm text-slate-500">Pick a type. Each one can be tuned on the next page, with a live preview on your own customers.</p>
+        <p className="text-sm text-slate-500">
+          Pick a type. Each one can be tuned on the next page, with a live preview on your own
+          customers.
+        </p>
       </div>
       <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
         {types.map((type) => (

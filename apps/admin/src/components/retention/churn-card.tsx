@@ -1,6 +1,14 @@
 "use client";
 
-import { Card, CardBody, CardHeader, EmptyState, formatDay, formatNumber, formatPercent } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  formatDay,
+  formatNumber,
+  formatPercent,
+} from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
 import { CsvDownload } from "./csv-download";
@@ -16,7 +24,9 @@ export function ChurnCard({ data, business }: { data: Retention; business: Busin
       <CardHeader
         title="Active, at risk and churned"
         description={`Customers who had bought by each date, by days since their last purchase: at risk after ${churnWindow.atRiskAfterDays} days, churned after ${churnWindow.churnAfterDays}${
-          churnWindow.fromMedian ? " (twice the median time between purchases; change it above)" : ""
+          churnWindow.fromMedian
+            ? " (twice the median time between purchases; change it above)"
+            : ""
         }.${last ? ` Churn rate on ${formatDay(last.date, business.locale)}: ${formatPercent(last.churnRate, business.locale)}.` : ""}`}
         actions={
           <CsvDownload
@@ -39,7 +49,9 @@ export function ChurnCard({ data, business }: { data: Retention; business: Busin
               { key: "atRisk", label: "At risk", color: "#b45309" },
               { key: "churned", label: "Churned", color: "#be123c" },
             ]}
-            formatX={(d) => formatDay(String(d), business.locale, { month: "short", year: "2-digit" })}
+            formatX={(d) =>
+              formatDay(String(d), business.locale, { month: "short", year: "2-digit" })
+            }
             formatY={(v) => formatNumber(v, business.locale, true)}
           />
         )}

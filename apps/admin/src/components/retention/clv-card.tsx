@@ -27,7 +27,9 @@ export function ClvCard({ data, business }: { data: Retention; business: Busines
           <CsvDownload
             filename="historical-clv.csv"
             header={["cohort", "customers", "months_since_first", "revenue_per_customer_minor"]}
-            rows={data.clv.flatMap((c) => c.points.map((p) => [c.cohort, c.size, p.period, p.perCustomer]))}
+            rows={data.clv.flatMap((c) =>
+              c.points.map((p) => [c.cohort, c.size, p.period, p.perCustomer]),
+            )}
           />
         }
       />
@@ -39,7 +41,11 @@ export function ClvCard({ data, business }: { data: Retention; business: Busines
             ariaLabel="Cumulative revenue per customer by months since first purchase"
             data={rows}
             xKey="month"
-            series={curves.map((c, i) => ({ key: c.cohort, label: formatMonth(c.cohort, business.locale), color: cohortColours[i % cohortColours.length]! }))}
+            series={curves.map((c, i) => ({
+              key: c.cohort,
+              label: formatMonth(c.cohort, business.locale),
+              color: cohortColours[i % cohortColours.length]!,
+            }))}
             formatX={(k) => `M${k}`}
             formatY={(v) => formatMoney(v, business.currency, business.locale, true)}
           />

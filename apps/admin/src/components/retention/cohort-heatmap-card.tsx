@@ -1,7 +1,16 @@
 "use client";
 
 import { useState } from "react";
-import { Card, CardBody, CardHeader, EmptyState, formatMoney, formatNumber, formatPercent, Select } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  Select,
+} from "@boomerang/ui";
 import { Heatmap } from "@boomerang/ui/charts/heatmap";
 import type { RouterOutputs } from "@boomerang/api";
 import { CsvDownload } from "./csv-download";
@@ -11,7 +20,13 @@ import type { BusinessFormat } from "./retention-view";
 type Retention = RouterOutputs["retention"]["get"];
 type Measure = "classic" | "unbounded" | "revenue";
 
-export function CohortHeatmapCard({ data, business }: { data: Retention; business: BusinessFormat }) {
+export function CohortHeatmapCard({
+  data,
+  business,
+}: {
+  data: Retention;
+  business: BusinessFormat;
+}) {
   const [measure, setMeasure] = useState<Measure>("classic");
   const { matrix, grain } = data;
   const hasRevenue = matrix.rows.some((r) => r.cells.some((c) => c.revenue !== null));
@@ -25,7 +40,12 @@ export function CohortHeatmapCard({ data, business }: { data: Retention; busines
     label: cohortLabel(grain, row.cohort, business.locale),
     note: formatNumber(row.size, business.locale),
     cells: row.cells.map((c) => {
-      const value = shown === "classic" ? c.classicRate : shown === "unbounded" ? c.unboundedRate : (c.revenueRate ?? 0);
+      const value =
+        shown === "classic"
+          ? c.classicRate
+          : shown === "unbounded"
+            ? c.unboundedRate
+            : (c.revenueRate ?? 0);
       const count = shown === "classic" ? c.active : c.unbounded;
       const what =
         shown === "revenue"
@@ -53,16 +73,40 @@ export function CohortHeatmapCard({ data, business }: { data: Retention; busines
         }${data.channel ? ` Only ${data.channel === "online" ? "online" : "in-store"} orders count.` : ""}`}
         actions={
           <div className="no-print flex items-center gap-2">
-            <Select aria-label="Measure" value={shown} onChange={(e) => setMeasure(e.target.value as Measure)}>
+            <Select
+              aria-label="Measure"
+              value={shown}
+              onChange={(e) => setMeasure(e.target.value as Measure)}
+            >
               <option value="classic">Bought in the period</option>
               <option value="unbounded">Bought then or later</option>
               {hasRevenue ? <option value="revenue">Revenue retained</option> : null}
             </Select>
             <CsvDownload
               filename={`cohort-retention-${grain}.csv`}
-              header={["cohort", "size", "period", "buyers", "buyers_then_or_later", "classic_rate", "unbounded_rate", "revenue_minor", "complete"]}
+              header={[
+                "cohort",
+                "size",
+                "period",
+                "buyers",
+                "buyers_then_or_later",
+                "classic_rate",
+                "unbounded_rate",
+                "revenue_minor",
+                "complete",
+              ]}
               rows={matrix.rows.flatMap((r) =>
-                r.cells.map((c) => [r.cohort, r.size, c.period, c.active, c.unbounded, c.classicRate, c.unboundedRate, c.revenue, String(c.complete)]),
+                r.cells.map((c) => [
+                  r.cohort,
+                  r.size,
+                  c.period,
+                  c.active,
+                  c.unbounded,
+                  c.classicRate,
+                  c.unboundedRate,
+                  c.revenue,
+                  String(c.complete),
+                ]),
               )}
             />
           </div>
@@ -70,7 +114,9 @@ export function CohortHeatmapCard({ data, business }: { data: Retention; busines
       />
       <CardBody>
         {matrix.rows.length === 0 ? (
-          <EmptyState title="No customers made a first purchase in this period">Choose an earlier or longer period.</EmptyState>
+          <EmptyState title="No customers made a first purchase in this period">
+            Choose an earlier or longer period.
+          </EmptyState>
         ) : (
           <Heatmap
             ariaLabel="Cohort retention table"
@@ -78,7 +124,11 @@ export function CohortHeatmapCard({ data, business }: { data: Retention; busines
             noteHeader="Customers"
             columns={columns}
             rows={rows}
-            legend={{ low: "0%", high: "100%", muted: "Period not over yet (left out of averages)" }}
+            legend={{
+              low: "0%",
+              high: "100%",
+              muted: "Period not over yet (left out of averages)",
+            }}
           />
         )}
       </CardBody>

@@ -11,7 +11,15 @@ function csvCell(value: Cell): string {
 }
 
 /** Downloads a chart's rows as CSV, built in the browser from the data already on screen. */
-export function CsvDownload({ filename, header, rows }: { filename: string; header: string[]; rows: Cell[][] }) {
+export function CsvDownload({
+  filename,
+  header,
+  rows,
+}: {
+  filename: string;
+  header: string[];
+  rows: Cell[][];
+}) {
   return (
     <Button
       type="button"

@@ -3,7 +3,11 @@ import { formatDay, formatMonth } from "@boomerang/ui";
 export type Grain = "week" | "month" | "quarter";
 
 const periodLetter: Record<Grain, string> = { week: "W", month: "M", quarter: "Q" };
-export const periodNoun: Record<Grain, string> = { week: "week", month: "month", quarter: "quarter" };
+export const periodNoun: Record<Grain, string> = {
+  week: "week",
+  month: "month",
+  quarter: "quarter",
+};
 
 /** Column label for the k-th period after the first purchase: M0, M1, … */
 export const periodLabel = (grain: Grain, k: number) => `${periodLetter[grain]}${k}`;

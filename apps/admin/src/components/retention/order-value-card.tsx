@@ -1,6 +1,14 @@
 "use client";
 
-import { Card, CardBody, CardHeader, EmptyState, formatMoney, formatMonth, formatNumber } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+} from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
 import { CsvDownload } from "./csv-download";
@@ -19,8 +27,22 @@ export function OrderValueCard({ data, business }: { data: Retention; business: 
         actions={
           <CsvDownload
             filename="order-value-frequency.csv"
-            header={["month", "orders", "revenue_minor", "customers", "average_order_value_minor", "orders_per_customer"]}
-            rows={monthly.map((m) => [m.month, m.orders, m.revenue, m.customers, m.averageOrderValue, m.frequency])}
+            header={[
+              "month",
+              "orders",
+              "revenue_minor",
+              "customers",
+              "average_order_value_minor",
+              "orders_per_customer",
+            ]}
+            rows={monthly.map((m) => [
+              m.month,
+              m.orders,
+              m.revenue,
+              m.customers,
+              m.averageOrderValue,
+              m.frequency,
+            ])}
           />
         }
       />
@@ -34,7 +56,9 @@ export function OrderValueCard({ data, business }: { data: Retention; business: 
               data={monthly}
               xKey="month"
               height={200}
-              series={[{ key: "averageOrderValue", label: "Average order value", color: "#0f766e" }]}
+              series={[
+                { key: "averageOrderValue", label: "Average order value", color: "#0f766e" },
+              ]}
               formatX={(m) => formatMonth(String(m), business.locale)}
               formatY={(v) => formatMoney(v, business.currency, business.locale, true)}
             />

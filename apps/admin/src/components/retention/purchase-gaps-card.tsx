@@ -8,9 +8,18 @@ import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
 
-export function PurchaseGapsCard({ data, business }: { data: Retention; business: BusinessFormat }) {
+export function PurchaseGapsCard({
+  data,
+  business,
+}: {
+  data: Retention;
+  business: BusinessFormat;
+}) {
   const { gaps } = data;
-  const bars = gaps.histogram.map((b) => ({ days: b.toDay === null ? `${b.fromDay}+` : `${b.fromDay}–${b.toDay}`, count: b.count }));
+  const bars = gaps.histogram.map((b) => ({
+    days: b.toDay === null ? `${b.fromDay}+` : `${b.fromDay}–${b.toDay}`,
+    count: b.count,
+  }));
   return (
     <Card>
       <CardHeader
@@ -20,7 +29,13 @@ export function PurchaseGapsCard({ data, business }: { data: Retention; business
             ? "Days between a customer's consecutive purchases."
             : `Days between a customer's consecutive purchases; median ${formatNumber(gaps.medianDays, business.locale)} days over ${formatNumber(gaps.gaps, business.locale)} repeat purchases.`
         }
-        actions={<CsvDownload filename="time-between-purchases.csv" header={["from_day", "to_day", "purchases"]} rows={gaps.histogram.map((b) => [b.fromDay, b.toDay, b.count])} />}
+        actions={
+          <CsvDownload
+            filename="time-between-purchases.csv"
+            header={["from_day", "to_day", "purchases"]}
+            rows={gaps.histogram.map((b) => [b.fromDay, b.toDay, b.count])}
+          />
+        }
       />
       <CardBody>
         {gaps.gaps === 0 ? (

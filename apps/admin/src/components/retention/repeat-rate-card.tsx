@@ -1,6 +1,14 @@
 "use client";
 
-import { Card, CardBody, CardHeader, EmptyState, formatMonth, formatNumber, formatPercent } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+} from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
 import { CsvDownload } from "./csv-download";
@@ -11,8 +19,14 @@ type Retention = RouterOutputs["retention"]["get"];
 export function RepeatRateCard({ data, business }: { data: Retention; business: BusinessFormat }) {
   const { repeat, trend } = data;
   const rows = repeat.byCohort.filter((r) => r.eligible > 0);
-  const trendByCohort = new Map(data.grain === "month" ? trend.points.map((p) => [p.cohort, p.rate]) : []);
-  const chart = rows.map((r) => ({ cohort: r.cohort, rate: r.rate, next: trendByCohort.get(r.cohort) ?? null }));
+  const trendByCohort = new Map(
+    data.grain === "month" ? trend.points.map((p) => [p.cohort, p.rate]) : [],
+  );
+  const chart = rows.map((r) => ({
+    cohort: r.cohort,
+    rate: r.rate,
+    next: trendByCohort.get(r.cohort) ?? null,
+  }));
   return (
     <Card>
       <CardHeader
@@ -28,15 +42,32 @@ export function RepeatRateCard({ data, business }: { data: Retention; business: 
       />
       <CardBody>
         {rows.length === 0 ? (
-          <EmptyState title={`No customer is ${repeat.withinDays} days past a first purchase in this period`}>Choose an earlier period or a shorter window.</EmptyState>
+          <EmptyState
+            title={`No customer is ${repeat.withinDays} days past a first purchase in this period`}
+          >
+            Choose an earlier period or a shorter window.
+          </EmptyState>
         ) : (
           <LineChart
             ariaLabel="Repeat-purchase rate by month of first purchase"
             data={chart}
             xKey="cohort"
             series={[
-              { key: "rate", label: `Bought again within ${repeat.withinDays} days`, color: "#0f766e" },
-              ...(data.grain === "month" ? [{ key: "next", label: `Bought in month ${trend.period} after the first`, color: "#b45309", dashed: true }] : []),
+              {
+                key: "rate",
+                label: `Bought again within ${repeat.withinDays} days`,
+                color: "#0f766e",
+              },
+              ...(data.grain === "month"
+                ? [
+                    {
+                      key: "next",
+                      label: `Bought in month ${trend.period} after the first`,
+                      color: "#b45309",
+                      dashed: true,
+                    },
+                  ]
+                : []),
             ]}
             formatX={(m) => formatMonth(String(m), business.locale)}
             formatY={(v) => formatPercent(v, business.locale, 0)}

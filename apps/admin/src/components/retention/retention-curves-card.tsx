@@ -12,11 +12,25 @@ import type { BusinessFormat } from "./retention-view";
 type Retention = RouterOutputs["retention"]["get"];
 
 /** The weighted mean curve and the cohorts the marketer ticks, on one chart (complete periods only). */
-export function RetentionCurvesCard({ data, business }: { data: Retention; business: BusinessFormat }) {
+export function RetentionCurvesCard({
+  data,
+  business,
+}: {
+  data: Retention;
+  business: BusinessFormat;
+}) {
   const { matrix, grain } = data;
-  const [chosen, setChosen] = useState<string[]>(() => matrix.rows.filter((r) => r.cells.length > 2).slice(-3).map((r) => r.cohort));
+  const [chosen, setChosen] = useState<string[]>(() =>
+    matrix.rows
+      .filter((r) => r.cells.length > 2)
+      .slice(-3)
+      .map((r) => r.cohort),
+  );
   const picked = matrix.rows.filter((r) => chosen.includes(r.cohort));
-  const width = Math.max(matrix.mean.length, ...picked.map((r) => r.cells.filter((c) => c.complete).length));
+  const width = Math.max(
+    matrix.mean.length,
+    ...picked.map((r) => r.cells.filter((c) => c.complete).length),
+  );
   const rows = Array.from({ length: width }, (_, k) => {
     const row: Record<string, number | string | null> = {
       period: k,
@@ -31,8 +45,17 @@ export function RetentionCurvesCard({ data, business }: { data: Retention; busin
   });
   const series: LineSeries[] = [
     { key: "mean", label: "Weighted mean", color: "#0f172a" },
-    { key: "meanUnbounded", label: "Weighted mean (then or later)", color: "#64748b", dashed: true },
-    ...picked.map((r, i) => ({ key: r.cohort, label: cohortLabel(grain, r.cohort, business.locale), color: cohortColours[i % cohortColours.length]! })),
+    {
+      key: "meanUnbounded",
+      label: "Weighted mean (then or later)",
+      color: "#64748b",
+      dashed: true,
+    },
+    ...picked.map((r, i) => ({
+      key: r.cohort,
+      label: cohortLabel(grain, r.cohort, business.locale),
+      color: cohortColours[i % cohortColours.length]!,
+    })),
   ];
 
   return (
@@ -44,13 +67,18 @@ export function RetentionCurvesCard({ data, business }: { data: Retention; busin
           <CsvDownload
             filename={`retention-curves-${grain}.csv`}
             header={["period", ...series.map((s) => s.label)]}
-            rows={rows.map((r) => [periodLabel(grain, Number(r.period)), ...series.map((s) => r[s.key] ?? null)])}
+            rows={rows.map((r) => [
+              periodLabel(grain, Number(r.period)),
+              ...series.map((s) => r[s.key] ?? null),
+            ])}
           />
         }
       />
       <CardBody>
         {matrix.mean.length === 0 ? (
-          <EmptyState title="No complete periods yet">Retention curves need at least one cohort whose first period is over.</EmptyState>
+          <EmptyState title="No complete periods yet">
+            Retention curves need at least one cohort whose first period is over.
+          </EmptyState>
         ) : (
           <>
             <LineChart
@@ -69,7 +97,11 @@ export function RetentionCurvesCard({ data, business }: { data: Retention; busin
                   <input
                     type="checkbox"
                     checked={chosen.includes(r.cohort)}
-                    onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.cohort] : c.filter((x) => x !== r.cohort)))}
+                    onChange={(e) =>
+                      setChosen((c) =>
+                        e.target.checked ? [...c, r.cohort] : c.filter((x) => x !== r.cohort),
+                      )
+                    }
                   />
                   {cohortLabel(grain, r.cohort, business.locale)}
                 </label>

@@ -25,8 +25,12 @@ export function RetentionFilters({
   const [from, setFrom] = useState(input.range.from);
   const [to, setTo] = useState(input.range.to);
   const [within, setWithin] = useState(String(input.repeatWithinDays ?? 90));
-  const [churn, setChurn] = useState(input.churnWindow ? String(input.churnWindow.churnAfterDays) : "");
-  const [atRisk, setAtRisk] = useState(input.churnWindow ? String(input.churnWindow.atRiskAfterDays) : "");
+  const [churn, setChurn] = useState(
+    input.churnWindow ? String(input.churnWindow.churnAfterDays) : "",
+  );
+  const [atRisk, setAtRisk] = useState(
+    input.churnWindow ? String(input.churnWindow.atRiskAfterDays) : "",
+  );
 
   const go = (next: RetentionInput) =>
     startTransition(() => router.push(`${pathname}?${retentionSearchParams(next).toString()}`));
@@ -41,29 +45,76 @@ export function RetentionFilters({
             ...input,
             range: { from, to },
             repeatWithinDays: Number(within),
-            churnWindow: churn && atRisk ? { churnAfterDays: Number(churn), atRiskAfterDays: Number(atRisk) } : null,
+            churnWindow:
+              churn && atRisk
+                ? { churnAfterDays: Number(churn), atRiskAfterDays: Number(atRisk) }
+                : null,
           });
         }}
       >
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600">First purchase from</span>
-          <Input type="date" aria-label="First purchase from" value={from} max={to} onChange={(e) => setFrom(e.target.value)} required />
+          <Input
+            type="date"
+            aria-label="First purchase from"
+            value={from}
+            max={to}
+            onChange={(e) => setFrom(e.target.value)}
+            required
+          />
         </label>
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600">to</span>
-          <Input type="date" aria-label="First purchase to" value={to} min={from} onChange={(e) => setTo(e.target.value)} required />
+          <Input
+            type="date"
+            aria-label="First purchase to"
+            value={to}
+            min={from}
+            onChange={(e) => setTo(e.target.value)}
+            required
+          />
         </label>
         <label className="text-sm">
-          <span className="mb-1 block text-xs font-medium text-slate-600">Repeat within (days)</span>
-          <Input type="number" aria-label="Repeat within days" className="w-24" min={1} value={within} onChange={(e) => setWithin(e.target.value)} required />
+          <span className="mb-1 block text-xs font-medium text-slate-600">
+            Repeat within (days)
+          </span>
+          <Input
+            type="number"
+            aria-label="Repeat within days"
+            className="w-24"
+            min={1}
+            value={within}
+            onChange={(e) => setWithin(e.target.value)}
+            required
+          />
         </label>
         <label className="text-sm">
-          <span className="mb-1 block text-xs font-medium text-slate-600">Churned after (days)</span>
-          <Input type="number" aria-label="Churned after days" className="w-24" min={2} placeholder="auto" value={churn} onChange={(e) => setChurn(e.target.value)} />
+          <span className="mb-1 block text-xs font-medium text-slate-600">
+            Churned after (days)
+          </span>
+          <Input
+            type="number"
+            aria-label="Churned after days"
+            className="w-24"
+            min={2}
+            placeholder="auto"
+            value={churn}
+            onChange={(e) => setChurn(e.target.value)}
+          />
         </label>
         <label className="text-sm">
-          <span className="mb-1 block text-xs font-medium text-slate-600">At risk after (days)</span>
-          <Input type="number" aria-label="At risk after days" className="w-24" min={1} placeholder="auto" value={atRisk} onChange={(e) => setAtRisk(e.target.value)} />
+          <span className="mb-1 block text-xs font-medium text-slate-600">
+            At risk after (days)
+          </span>
+          <Input
+            type="number"
+            aria-label="At risk after days"
+            className="w-24"
+            min={1}
+            placeholder="auto"
+            value={atRisk}
+            onChange={(e) => setAtRisk(e.target.value)}
+          />
         </label>
         <Button type="submit" variant="secondary">
           Apply
@@ -72,7 +123,11 @@ export function RetentionFilters({
       <div className="flex flex-wrap items-end gap-2">
         <label className="text-sm">
           <span className="mb-1 block text-xs font-medium text-slate-600">Cohorts by</span>
-          <Select aria-label="Cohorts by" value={input.grain ?? "month"} onChange={(e) => go({ ...input, grain: e.target.value as RetentionInput["grain"] })}>
+          <Select
+            aria-label="Cohorts by"
+            value={input.grain ?? "month"}
+            onChange={(e) => go({ ...input, grain: e.target.value as RetentionInput["grain"] })}
+          >
             <option value="week">Week</option>
             <option value="month">Month</option>
             <option value="quarter">Quarter</option>
@@ -83,7 +138,12 @@ export function RetentionFilters({
           <Select
             aria-label="Channel"
             value={input.channel ?? ""}
-            onChange={(e) => go({ ...input, channel: e.target.value === "" ? null : (e.target.value as "online" | "offline") })}
+            onChange={(e) =>
+              go({
+                ...input,
+                channel: e.target.value === "" ? null : (e.target.value as "online" | "offline"),
+              })
+            }
           >
             <option value="">All channels</option>
             <option value="online">Online</option>
@@ -96,7 +156,9 @@ export function RetentionFilters({
             <Select
               aria-label="Home store"
               value={input.storeId ?? ""}
-              onChange={(e) => go({ ...input, storeId: e.target.value ? Number(e.target.value) : null })}
+              onChange={(e) =>
+                go({ ...input, storeId: e.target.value ? Number(e.target.value) : null })
+              }
             >
               <option value="">All stores</option>
               {stores.map((s) => (

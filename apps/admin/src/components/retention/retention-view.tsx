@@ -16,9 +16,19 @@ import type { RetentionInput } from "./search";
 
 export type BusinessFormat = { currency: string; locale: string; timezone: string };
 
-export function RetentionView({ input, business, canChooseStore }: { input: RetentionInput; business: BusinessFormat; canChooseStore: boolean }) {
+export function RetentionView({
+  input,
+  business,
+  canChooseStore,
+}: {
+  input: RetentionInput;
+  business: BusinessFormat;
+  canChooseStore: boolean;
+}) {
   const trpc = useTRPC();
-  const retention = useQuery(trpc.retention.get.queryOptions(input, { placeholderData: keepPreviousData }));
+  const retention = useQuery(
+    trpc.retention.get.queryOptions(input, { placeholderData: keepPreviousData }),
+  );
   const stores = useQuery(trpc.stores.list.queryOptions());
   const data = retention.data;
 
@@ -27,17 +37,24 @@ export function RetentionView({ input, business, canChooseStore }: { input: Rete
       <div className="space-y-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
-            Retention{data?.store ? <span className="text-slate-500"> · {data.store.name}</span> : null}
+            Retention
+            {data?.store ? <span className="text-slate-500"> · {data.store.name}</span> : null}
             {data?.segment ? <span className="text-slate-500"> · {data.segment.name}</span> : null}
           </h1>
           <p className="text-sm text-slate-500">
-            Customers whose first purchase was between {formatDay(input.range.from, business.locale)} and{" "}
+            Customers whose first purchase was between{" "}
+            {formatDay(input.range.from, business.locale)} and{" "}
             {formatDay(input.range.to, business.locale)}
             {data?.store ? ", with this home store" : ""}
             {data?.segment ? ", in this segment today" : ""}.
           </p>
         </div>
-        <RetentionFilters input={input} stores={stores.data ?? []} canChooseStore={canChooseStore} busy={retention.isFetching} />
+        <RetentionFilters
+          input={input}
+          stores={stores.data ?? []}
+          canChooseStore={canChooseStore}
+          busy={retention.isFetching}
+        />
       </div>
 
       {retention.error ? (
@@ -49,8 +66,9 @@ export function RetentionView({ input, business, canChooseStore }: { input: Rete
         </div>
       ) : data.matrix.rows.length === 0 ? (
         <EmptyState title="No customers made a first purchase in this period">
-          Choose an earlier or longer period, or bring in your orders on the Data page. To try the product with a
-          believable retail chain, run <code className="rounded bg-slate-100 px-1">pnpm db:seed</code>.
+          Choose an earlier or longer period, or bring in your orders on the Data page. To try the
+          product with a believable retail chain, run{" "}
+          <code className="rounded bg-slate-100 px-1">pnpm db:seed</code>.
         </EmptyState>
       ) : (
         <>

@@ -8,7 +8,13 @@ import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
 
-export function RevenueChurnCard({ data, business }: { data: Retention; business: BusinessFormat }) {
+export function RevenueChurnCard({
+  data,
+  business,
+}: {
+  data: Retention;
+  business: BusinessFormat;
+}) {
   const months = data.revenueChurn.filter((m) => m.previousRevenue > 0);
   return (
     <Card>
@@ -18,8 +24,24 @@ export function RevenueChurnCard({ data, business }: { data: Retention; business
         actions={
           <CsvDownload
             filename="revenue-churn.csv"
-            header={["month", "previous_revenue_minor", "lost_minor", "contraction_minor", "expansion_minor", "gross_churn", "net_churn"]}
-            rows={data.revenueChurn.map((m) => [m.month, m.previousRevenue, m.lost, m.contraction, m.expansion, m.grossChurn, m.netChurn])}
+            header={[
+              "month",
+              "previous_revenue_minor",
+              "lost_minor",
+              "contraction_minor",
+              "expansion_minor",
+              "gross_churn",
+              "net_churn",
+            ]}
+            rows={data.revenueChurn.map((m) => [
+              m.month,
+              m.previousRevenue,
+              m.lost,
+              m.contraction,
+              m.expansion,
+              m.grossChurn,
+              m.netChurn,
+            ])}
           />
         }
       />

@@ -18,16 +18,41 @@ describe("retention URL parameters", () => {
 
   it("round-trips every filter through the URL so a view can be shared", () => {
     const input = parseRetentionSearch(
-      { from: "2025-01-01", to: "2025-06-30", store: "3", grain: "week", channel: "online", within: "30", churn: "120", atrisk: "60", period: "2", segment: "8", program: "5", group: "control" },
+      {
+        from: "2025-01-01",
+        to: "2025-06-30",
+        store: "3",
+        grain: "week",
+        channel: "online",
+        within: "30",
+        churn: "120",
+        atrisk: "60",
+        period: "2",
+        segment: "8",
+        program: "5",
+        group: "control",
+      },
       "2026-03-31",
     );
-    expect(input).toMatchObject({ storeId: 3, grain: "week", channel: "online", segmentId: 8, churnWindow: { churnAfterDays: 120, atRiskAfterDays: 60 }, program: { programId: 5, group: "control" } });
-    const again = parseRetentionSearch(Object.fromEntries(retentionSearchParams(input)), "2026-03-31");
+    expect(input).toMatchObject({
+      storeId: 3,
+      grain: "week",
+      channel: "online",
+      segmentId: 8,
+      churnWindow: { churnAfterDays: 120, atRiskAfterDays: 60 },
+      program: { programId: 5, group: "control" },
+    });
+    const again = parseRetentionSearch(
+      Object.fromEntries(retentionSearchParams(input)),
+      "2026-03-31",
+    );
     expect(again).toEqual(input);
   });
 
   it("ignores malformed values instead of failing", () => {
-    expect(parseRetentionSearch({ grain: "year", store: "x", churn: "90" }, "2026-03-31")).toMatchObject({
+    expect(
+      parseRetentionSearch({ grain: "year", store: "x", churn: "90" }, "2026-03-31"),
+    ).toMatchObject({
       grain: "month",
       storeId: null,
       churnWindow: null,

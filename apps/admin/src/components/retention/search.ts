@@ -19,7 +19,10 @@ export function defaultFrom(today: string): string {
  * failing, so an old or hand-edited link still opens. Out-of-range numbers are passed on for the
  * API to refuse with its message.
  */
-export function parseRetentionSearch(params: Record<string, string | string[] | undefined>, today: string): RetentionInput {
+export function parseRetentionSearch(
+  params: Record<string, string | string[] | undefined>,
+  today: string,
+): RetentionInput {
   const get = (key: string) => one(params[key]);
   const from = day.safeParse(get("from"));
   const to = day.safeParse(get("to"));
@@ -34,14 +37,22 @@ export function parseRetentionSearch(params: Record<string, string | string[] | 
   const segment = positive.safeParse(get("segment"));
   const group = z.enum(["members", "control"]).safeParse(get("group"));
   return {
-    range: { from: from.success ? from.data : defaultFrom(today), to: to.success ? to.data : today },
+    range: {
+      from: from.success ? from.data : defaultFrom(today),
+      to: to.success ? to.data : today,
+    },
     storeId: store.success ? store.data : null,
     grain: grain.success ? grain.data : "month",
     channel: channel.success ? channel.data : null,
     segmentId: segment.success ? segment.data : null,
-    program: program.success ? { programId: program.data, group: group.success ? group.data : "members" } : null,
+    program: program.success
+      ? { programId: program.data, group: group.success ? group.data : "members" }
+      : null,
     repeatWithinDays: within.success ? within.data : 90,
-    churnWindow: churn.success && atRisk.success ? { churnAfterDays: churn.data, atRiskAfterDays: atRisk.data } : null,
+    churnWindow:
+      churn.success && atRisk.success
+        ? { churnAfterDays: churn.data, atRiskAfterDays: atRisk.data }
+        : null,
     trendPeriod: period.success ? period.data : 1,
   };
 }
@@ -57,11 +68,13 @@ export function retentionSearchParams(input: RetentionInput): URLSearchParams {
     params.set("program", String(input.program.programId));
     params.set("group", input.program.group);
   }
-  if (input.repeatWithinDays !== undefined && input.repeatWithinDays !== 90) params.set("within", String(input.repeatWithinDays));
+  if (input.repeatWithinDays !== undefined && input.repeatWithinDays !== 90)
+    params.set("within", String(input.repeatWithinDays));
   if (input.churnWindow) {
     params.set("churn", String(input.churnWindow.churnAfterDays));
     params.set("atrisk", String(input.churnWindow.atRiskAfterDays));
   }
-  if (input.trendPeriod !== undefined && input.trendPeriod !== 1) params.set("period", String(input.trendPeriod));
+  if (input.trendPeriod !== undefined && input.trendPeriod !== 1)
+    params.set("period", String(input.trendPeriod));
   return params;
 }

@@ -5,14 +5,22 @@ import { isGroup, isNot, type SegmentNode } from "@boomerang/domain/segments";
 import { conditionCatalog } from "./condition-catalog";
 import { ConditionFields, type PickerData } from "./condition-fields";
 
-type Props = { node: SegmentNode; onChange: (n: SegmentNode) => void; onRemove?: () => void; data: PickerData; depth?: number };
+type Props = {
+  node: SegmentNode;
+  onChange: (n: SegmentNode) => void;
+  onRemove?: () => void;
+  data: PickerData;
+  depth?: number;
+};
 
 const labelFor = (kind: string) => conditionCatalog.find((e) => e.kind === kind)?.label ?? kind;
 
 /** One node of the rule tree: a group (all / any), a negation, or a condition, editable in place. */
 export function RuleEditor({ node, onChange, onRemove, data, depth = 0 }: Props) {
   const remove = onRemove ? (
-    <Button variant="ghost" aria-label="Remove" onClick={onRemove} className="px-2 py-1 text-xs">Remove</Button>
+    <Button variant="ghost" aria-label="Remove" onClick={onRemove} className="px-2 py-1 text-xs">
+      Remove
+    </Button>
   ) : null;
 
   if (isNot(node)) {
@@ -20,22 +28,43 @@ export function RuleEditor({ node, onChange, onRemove, data, depth = 0 }: Props)
       <div className="rounded-md border border-rose-200 bg-rose-50/40 p-2" data-testid="rule-not">
         <div className="mb-1 flex items-center gap-2 text-sm font-medium text-rose-800">
           Not
-          <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => onChange(node.child)}>Remove negation</Button>
+          <Button
+            variant="ghost"
+            className="px-2 py-1 text-xs"
+            onClick={() => onChange(node.child)}
+          >
+            Remove negation
+          </Button>
           {remove}
         </div>
-        <RuleEditor node={node.child} onChange={(child) => onChange({ kind: "not", child })} data={data} depth={depth + 1} />
+        <RuleEditor
+          node={node.child}
+          onChange={(child) => onChange({ kind: "not", child })}
+          data={data}
+          depth={depth + 1}
+        />
       </div>
     );
   }
 
   if (isGroup(node)) {
-    const setChild = (i: number, child: SegmentNode) => onChange({ ...node, children: node.children.map((c, k) => (k === i ? child : c)) });
-    const removeChild = (i: number) => onChange({ ...node, children: node.children.filter((_, k) => k !== i) });
+    const setChild = (i: number, child: SegmentNode) =>
+      onChange({ ...node, children: node.children.map((c, k) => (k === i ? child : c)) });
+    const removeChild = (i: number) =>
+      onChange({ ...node, children: node.children.filter((_, k) => k !== i) });
     return (
-      <div className={depth === 0 ? "space-y-2" : "space-y-2 rounded-md border border-slate-200 p-2"} role="group" aria-label={depth === 0 ? "Rules" : "Group"}>
+      <div
+        className={depth === 0 ? "space-y-2" : "space-y-2 rounded-md border border-slate-200 p-2"}
+        role="group"
+        aria-label={depth === 0 ? "Rules" : "Group"}
+      >
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span>Customers matching</span>
-          <Select aria-label="Match" value={node.kind} onChange={(e) => onChange({ ...node, kind: e.target.value as "and" | "or" })}>
+          <Select
+            aria-label="Match"
+            value={node.kind}
+            onChange={(e) => onChange({ ...node, kind: e.target.value as "and" | "or" })}
+          >
             <option value="and">all of</option>
             <option value="or">any of</option>
           </Select>
@@ -48,16 +77,40 @@ export function RuleEditor({ node, onChange, onRemove, data, depth = 0 }: Props)
             }}
           >
             <option value="">+ Add condition…</option>
-            {conditionCatalog.map((e) => <option key={e.kind} value={e.kind}>{e.family}: {e.label}</option>)}
+            {conditionCatalog.map((e) => (
+              <option key={e.kind} value={e.kind}>
+                {e.family}: {e.label}
+              </option>
+            ))}
           </Select>
-          <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => onChange({ ...node, children: [...node.children, { kind: "or", children: [] }] })}>+ Group</Button>
+          <Button
+            variant="secondary"
+            className="px-2 py-1 text-xs"
+            onClick={() =>
+              onChange({ ...node, children: [...node.children, { kind: "or", children: [] }] })
+            }
+          >
+            + Group
+          </Button>
           {remove}
         </div>
-        {node.children.length === 0 ? <p className="text-sm text-slate-500">{node.kind === "and" ? "No conditions: everyone matches." : "An empty \"any of\" group matches no one."}</p> : null}
+        {node.children.length === 0 ? (
+          <p className="text-sm text-slate-500">
+            {node.kind === "and"
+              ? "No conditions: everyone matches."
+              : 'An empty "any of" group matches no one.'}
+          </p>
+        ) : null}
         <ul className="space-y-2">
           {node.children.map((child, i) => (
             <li key={i}>
-              <RuleEditor node={child} onChange={(n) => setChild(i, n)} onRemove={() => removeChild(i)} data={data} depth={depth + 1} />
+              <RuleEditor
+                node={child}
+                onChange={(n) => setChild(i, n)}
+                onRemove={() => removeChild(i)}
+                data={data}
+                depth={depth + 1}
+              />
             </li>
           ))}
         </ul>
@@ -66,10 +119,19 @@ export function RuleEditor({ node, onChange, onRemove, data, depth = 0 }: Props)
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white p-2" data-testid="rule-condition">
+    <div
+      className="flex flex-wrap items-center gap-2 rounded-md border border-slate-200 bg-white p-2"
+      data-testid="rule-condition"
+    >
       <span className="text-sm font-medium">{labelFor(node.kind)}</span>
       <ConditionFields condition={node} onChange={onChange} data={data} />
-      <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => onChange({ kind: "not", child: node })}>Negate</Button>
+      <Button
+        variant="ghost"
+        className="px-2 py-1 text-xs"
+        onClick={() => onChange({ kind: "not", child: node })}
+      >
+        Negate
+      </Button>
       {remove}
     </div>
   );

@@ -3,7 +3,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Button, Card, CardBody, CardHeader, ErrorNotice, Field, Input, Skeleton } from "@boomerang/ui";
+import {
+  Button,
+  Card,
+  CardBody,
+  CardHeader,
+  ErrorNotice,
+  Field,
+  Input,
+  Skeleton,
+} from "@boomerang/ui";
 import type { RouterOutputs } from "@boomerang/api";
 import { useTRPC } from "@/trpc/react";
 import { fieldErrorsOf } from "./field-errors";
@@ -14,7 +23,8 @@ type Settings = RouterOutputs["settings"]["get"];
 export function BusinessSettingsForm() {
   const trpc = useTRPC();
   const settings = useQuery(trpc.settings.get.queryOptions());
-  if (settings.error) return <ErrorNotice title="Settings could not be loaded">{settings.error.message}</ErrorNotice>;
+  if (settings.error)
+    return <ErrorNotice title="Settings could not be loaded">{settings.error.message}</ErrorNotice>;
   if (!settings.data) return <Skeleton className="h-80" />;
   return <Form initial={settings.data} />;
 }
@@ -23,7 +33,10 @@ function Form({ initial }: { initial: Settings }) {
   const trpc = useTRPC();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState({ ...initial, churnWindowDays: String(initial.churnWindowDays) });
+  const [values, setValues] = useState({
+    ...initial,
+    churnWindowDays: String(initial.churnWindowDays),
+  });
   const [saved, setSaved] = useState(false);
   const save = useMutation(
     trpc.settings.update.mutationOptions({
@@ -41,7 +54,10 @@ function Form({ initial }: { initial: Settings }) {
   };
   return (
     <Card>
-      <CardHeader title="Business" description="Money and dates everywhere in the app follow the currency, locale and time zone set here." />
+      <CardHeader
+        title="Business"
+        description="Money and dates everywhere in the app follow the currency, locale and time zone set here."
+      />
       <CardBody>
         <form
           className="grid max-w-2xl gap-4 sm:grid-cols-2"
@@ -57,26 +73,87 @@ function Form({ initial }: { initial: Settings }) {
           }}
         >
           <Field label="Business name" htmlFor="businessName" error={errors.businessName}>
-            <Input id="businessName" value={values.businessName} onChange={set("businessName")} aria-invalid={Boolean(errors.businessName)} required />
+            <Input
+              id="businessName"
+              value={values.businessName}
+              onChange={set("businessName")}
+              aria-invalid={Boolean(errors.businessName)}
+              required
+            />
           </Field>
-          <Field label="Currency" htmlFor="currency" hint="ISO 4217 code, such as EUR" error={errors.currency}>
-            <Input id="currency" value={values.currency} onChange={set("currency")} aria-invalid={Boolean(errors.currency)} required />
+          <Field
+            label="Currency"
+            htmlFor="currency"
+            hint="ISO 4217 code, such as EUR"
+            error={errors.currency}
+          >
+            <Input
+              id="currency"
+              value={values.currency}
+              onChange={set("currency")}
+              aria-invalid={Boolean(errors.currency)}
+              required
+            />
           </Field>
-          <Field label="Locale" htmlFor="locale" hint="Language tag, such as en-GB or it-IT" error={errors.locale}>
-            <Input id="locale" value={values.locale} onChange={set("locale")} aria-invalid={Boolean(errors.locale)} required />
+          <Field
+            label="Locale"
+            htmlFor="locale"
+            hint="Language tag, such as en-GB or it-IT"
+            error={errors.locale}
+          >
+            <Input
+              id="locale"
+              value={values.locale}
+              onChange={set("locale")}
+              aria-invalid={Boolean(errors.locale)}
+              required
+            />
           </Field>
-          <Field label="Time zone" htmlFor="timezone" hint="IANA name, such as Europe/Rome" error={errors.timezone}>
-            <Input id="timezone" value={values.timezone} onChange={set("timezone")} aria-invalid={Boolean(errors.timezone)} required />
+          <Field
+            label="Time zone"
+            htmlFor="timezone"
+            hint="IANA name, such as Europe/Rome"
+            error={errors.timezone}
+          >
+            <Input
+              id="timezone"
+              value={values.timezone}
+              onChange={set("timezone")}
+              aria-invalid={Boolean(errors.timezone)}
+              required
+            />
           </Field>
-          <Field label="Default churn window (days)" htmlFor="churnWindowDays" hint="A customer without a purchase for this long counts as churned" error={errors.churnWindowDays}>
-            <Input id="churnWindowDays" type="number" min={14} max={730} value={values.churnWindowDays} onChange={set("churnWindowDays")} aria-invalid={Boolean(errors.churnWindowDays)} required />
+          <Field
+            label="Default churn window (days)"
+            htmlFor="churnWindowDays"
+            hint="A customer without a purchase for this long counts as churned"
+            error={errors.churnWindowDays}
+          >
+            <Input
+              id="churnWindowDays"
+              type="number"
+              min={14}
+              max={730}
+              value={values.churnWindowDays}
+              onChange={set("churnWindowDays")}
+              aria-invalid={Boolean(errors.churnWindowDays)}
+              required
+            />
           </Field>
           <div className="flex items-end gap-3 sm:col-span-2">
             <Button type="submit" disabled={save.isPending}>
               {save.isPending ? "Saving…" : "Save settings"}
             </Button>
-            {saved ? <p role="status" className="text-sm text-teal-800">Saved. Every page now uses these settings.</p> : null}
-            {save.error && Object.keys(errors).length === 0 ? <p role="alert" className="text-sm text-rose-700">{save.error.message}</p> : null}
+            {saved ? (
+              <p role="status" className="text-sm text-teal-800">
+                Saved. Every page now uses these settings.
+              </p>
+            ) : null}
+            {save.error && Object.keys(errors).length === 0 ? (
+              <p role="alert" className="text-sm text-rose-700">
+                {save.error.message}
+              </p>
+            ) : null}
           </div>
         </form>
       </CardBody>

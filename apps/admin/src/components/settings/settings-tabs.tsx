@@ -18,7 +18,9 @@ export function SettingsTabs({ current }: { current: (typeof tabs)[number]["href
           aria-current={tab.href === current ? "page" : undefined}
           className={cn(
             "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
-            tab.href === current ? "border-teal-700 text-teal-800" : "border-transparent text-slate-600 hover:text-slate-900",
+            tab.href === current
+              ? "border-teal-700 text-teal-800"
+              : "border-transparent text-slate-600 hover:text-slate-900",
           )}
         >
           {tab.label}

@@ -33,14 +33,24 @@ export function AppShell({
     <div className="min-h-screen lg:grid lg:grid-cols-[15rem_1fr]">
       <aside className="no-print hidden lg:block">{sidebar}</aside>
       {open ? (
-        <div className="fixed inset-0 z-40 lg:hidden" role="dialog" aria-modal="true" aria-label="Navigation">
+        <div
+          className="fixed inset-0 z-40 lg:hidden"
+          role="dialog"
+          aria-modal="true"
+          aria-label="Navigation"
+        >
           <div className="absolute inset-0 bg-slate-900/40" onClick={() => setOpen(false)} />
           <div className="absolute inset-y-0 left-0 w-64">{sidebar}</div>
         </div>
       ) : null}
       <div className="flex min-w-0 flex-col">
         <header className="no-print flex items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-3 lg:px-8">
-          <Button variant="ghost" className="lg:hidden" aria-label={open ? "Close navigation" : "Open navigation"} onClick={() => setOpen(!open)}>
+          <Button
+            variant="ghost"
+            className="lg:hidden"
+            aria-label={open ? "Close navigation" : "Open navigation"}
+            onClick={() => setOpen(!open)}
+          >
             {open ? <X className="size-5" /> : <Menu className="size-5" />}
           </Button>
           <div className="ml-auto flex items-center gap-3">

@@ -45,7 +45,9 @@ export function SidebarNav({ items, onNavigate }: { items: NavItem[]; onNavigate
             className={cn(
               "flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium",
               "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600",
-              active ? "bg-teal-800 text-white" : "text-teal-50/90 hover:bg-teal-800/60 hover:text-white",
+              active
+                ? "bg-teal-800 text-white"
+                : "text-teal-50/90 hover:bg-teal-800/60 hover:text-white",
             )}
           >
             <Icon aria-hidden className="size-4" />

@@ -4,18 +4,34 @@ import type { BusinessFormat } from "./store-kpis";
 
 type Programs = RouterOutputs["storeKpis"]["get"]["programs"];
 
-export function StorePrograms({ programs, business }: { programs: Programs; business: BusinessFormat }) {
+export function StorePrograms({
+  programs,
+  business,
+}: {
+  programs: Programs;
+  business: BusinessFormat;
+}) {
   if (programs.length === 0) return <EmptyState title="No program has run in this store yet" />;
   const n = (v: number) => formatNumber(v, business.locale);
   return (
     <table className="w-full text-sm" aria-label="Programs">
       <thead className="text-left text-xs text-slate-600">
         <tr>
-          <th scope="col" className="py-1">Program</th>
-          <th scope="col" className="py-1 text-right">Members</th>
-          <th scope="col" className="py-1 text-right">Points issued</th>
-          <th scope="col" className="py-1 text-right">Redeemed</th>
-          <th scope="col" className="py-1 text-right">Redemption</th>
+          <th scope="col" className="py-1">
+            Program
+          </th>
+          <th scope="col" className="py-1 text-right">
+            Members
+          </th>
+          <th scope="col" className="py-1 text-right">
+            Points issued
+          </th>
+          <th scope="col" className="py-1 text-right">
+            Redeemed
+          </th>
+          <th scope="col" className="py-1 text-right">
+            Redemption
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -27,7 +43,11 @@ export function StorePrograms({ programs, business }: { programs: Programs; busi
             <td className="py-1 text-right tabular-nums">{n(p.members)}</td>
             <td className="py-1 text-right tabular-nums">{n(p.pointsIssued)}</td>
             <td className="py-1 text-right tabular-nums">{n(p.pointsRedeemed)}</td>
-            <td className="py-1 text-right tabular-nums">{p.pointsIssued > 0 ? formatPercent(p.pointsRedeemed / p.pointsIssued, business.locale) : "—"}</td>
+            <td className="py-1 text-right tabular-nums">
+              {p.pointsIssued > 0
+                ? formatPercent(p.pointsRedeemed / p.pointsIssued, business.locale)
+                : "—"}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -9,7 +9,8 @@ type Trend = RouterOutputs["storeKpis"]["get"]["trend"];
 
 /** Monthly revenue, and monthly orders beside active customers, over twelve months. */
 export function StoreTrendChart({ trend, business }: { trend: Trend; business: BusinessFormat }) {
-  if (trend.every((t) => t.orders === 0)) return <EmptyState title="No orders at this store in these twelve months" />;
+  if (trend.every((t) => t.orders === 0))
+    return <EmptyState title="No orders at this store in these twelve months" />;
   const month = (m: string) => formatMonth(m, business.locale);
   return (
     <div className="grid gap-4 print:grid-cols-2">

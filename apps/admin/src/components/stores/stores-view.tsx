@@ -2,7 +2,15 @@
 
 import Link from "next/link";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, CardBody, CardHeader, EmptyState, ErrorNotice, formatDay, Skeleton } from "@boomerang/ui";
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  EmptyState,
+  ErrorNotice,
+  formatDay,
+  Skeleton,
+} from "@boomerang/ui";
 import { OverviewFilters } from "@/components/overview/overview-filters";
 import { useTRPC } from "@/trpc/react";
 import { Sparkline } from "./sparkline";
@@ -11,9 +19,19 @@ import { formatKpi, kpiChange, storeKpiDefinitions, type BusinessFormat } from "
 export type StoresInput = { range: { from: string; to: string } };
 
 /** Every store as a row: each KPI for the period with its change, a revenue sparkline, rank and the chain average. */
-export function StoresView({ input, today, business }: { input: StoresInput; today: string; business: BusinessFormat }) {
+export function StoresView({
+  input,
+  today,
+  business,
+}: {
+  input: StoresInput;
+  today: string;
+  business: BusinessFormat;
+}) {
   const trpc = useTRPC();
-  const list = useQuery(trpc.storeKpis.list.queryOptions(input, { placeholderData: keepPreviousData }));
+  const list = useQuery(
+    trpc.storeKpis.list.queryOptions(input, { placeholderData: keepPreviousData }),
+  );
   const data = list.data;
   const range = data?.range ?? input.range;
   const { locale } = business;
@@ -25,17 +43,27 @@ export function StoresView({ input, today, business }: { input: StoresInput; tod
           <h1 className="text-2xl font-semibold tracking-tight">Stores</h1>
           <p className="text-sm text-slate-500">
             {formatDay(range.from, locale)} – {formatDay(range.to, locale)}
-            {data ? ` compared with ${formatDay(data.previousRange.from, locale)} – ${formatDay(data.previousRange.to, locale)}` : null}
+            {data
+              ? ` compared with ${formatDay(data.previousRange.from, locale)} – ${formatDay(data.previousRange.to, locale)}`
+              : null}
           </p>
         </div>
-        <OverviewFilters input={{ ...input, storeId: null }} today={today} stores={[]} canChooseStore={false} busy={list.isFetching} />
+        <OverviewFilters
+          input={{ ...input, storeId: null }}
+          today={today}
+          stores={[]}
+          canChooseStore={false}
+          busy={list.isFetching}
+        />
       </div>
       {list.error ? (
         <ErrorNotice title="The stores could not be loaded">{list.error.message}</ErrorNotice>
       ) : !data ? (
         <Skeleton className="h-72" aria-busy="true" aria-label="Loading stores" />
       ) : data.rows.length === 0 ? (
-        <EmptyState title="No stores yet">Stores come with your data import, or with the demo data (pnpm db:seed).</EmptyState>
+        <EmptyState title="No stores yet">
+          Stores come with your data import, or with the demo data (pnpm db:seed).
+        </EmptyState>
       ) : (
         <Card>
           <CardHeader
@@ -46,36 +74,61 @@ export function StoresView({ input, today, business }: { input: StoresInput; tod
             <table className="w-full min-w-[1400px] text-sm" aria-label="Store KPIs">
               <thead className="bg-slate-50 text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">Rank</th>
-                  <th scope="col" className="px-3 py-2">Store</th>
+                  <th scope="col" className="px-3 py-2">
+                    Rank
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Store
+                  </th>
                   {storeKpiDefinitions.map((d) => (
                     <th key={d.key} scope="col" className="px-3 py-2 text-right" title={d.hint}>
                       {d.label}
                     </th>
                   ))}
-                  <th scope="col" className="px-3 py-2">Revenue, 12 months</th>
+                  <th scope="col" className="px-3 py-2">
+                    Revenue, 12 months
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {data.rows.map((row) => (
-                  <tr key={row.store.id} className="border-t border-slate-100" data-testid={`store-row-${row.store.code}`}>
-                    <td className="px-3 py-2 tabular-nums">{row.rank === null ? "—" : `${row.rank} of ${data.storeCount}`}</td>
+                  <tr
+                    key={row.store.id}
+                    className="border-t border-slate-100"
+                    data-testid={`store-row-${row.store.code}`}
+                  >
+                    <td className="px-3 py-2 tabular-nums">
+                      {row.rank === null ? "—" : `${row.rank} of ${data.storeCount}`}
+                    </td>
                     <th scope="row" className="px-3 py-2 text-left font-medium">
-                      <Link className="text-teal-800 underline-offset-2 hover:underline" href={`/stores/${row.store.id}?from=${range.from}&to=${range.to}`}>
+                      <Link
+                        className="text-teal-800 underline-offset-2 hover:underline"
+                        href={`/stores/${row.store.id}?from=${range.from}&to=${range.to}`}
+                      >
                         {row.store.name}
                       </Link>
                     </th>
                     {storeKpiDefinitions.map((d) => {
                       const change = kpiChange(d, row.current[d.key], row.previous[d.key], locale);
                       return (
-                        <td key={d.key} className="px-3 py-2 text-right tabular-nums" data-testid={`store-${row.store.code}-${d.key}`}>
-                          <span className="block">{formatKpi(d, row.current[d.key], business)}</span>
+                        <td
+                          key={d.key}
+                          className="px-3 py-2 text-right tabular-nums"
+                          data-testid={`store-${row.store.code}-${d.key}`}
+                        >
+                          <span className="block">
+                            {formatKpi(d, row.current[d.key], business)}
+                          </span>
                           <span className="block text-xs text-slate-500">{change.label}</span>
                         </td>
                       );
                     })}
                     <td className="px-3 py-2">
-                      <Sparkline points={row.sparkline} business={business} label={row.store.name} />
+                      <Sparkline
+                        points={row.sparkline}
+                        business={business}
+                        label={row.store.name}
+                      />
                     </td>
                   </tr>
                 ))}
@@ -84,9 +137,15 @@ export function StoresView({ input, today, business }: { input: StoresInput; tod
                 <tfoot className="border-t-2 border-slate-200 bg-slate-50">
                   <tr>
                     <td className="px-3 py-2" />
-                    <th scope="row" className="px-3 py-2 text-left font-medium">Chain average</th>
+                    <th scope="row" className="px-3 py-2 text-left font-medium">
+                      Chain average
+                    </th>
                     {storeKpiDefinitions.map((d) => (
-                      <td key={d.key} className="px-3 py-2 text-right tabular-nums" data-testid={`chain-${d.key}`}>
+                      <td
+                        key={d.key}
+                        className="px-3 py-2 text-right tabular-nums"
+                        data-testid={`chain-${d.key}`}
+                      >
                         {formatKpi(d, data.chainAverage?.[d.key] ?? null, business)}
                       </td>
                     ))}

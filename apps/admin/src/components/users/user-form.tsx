@@ -26,7 +26,10 @@ export function NewUserForm({ stores }: { stores: StoreOption[] }) {
   const errors = fieldErrorsOf(create.error);
   return (
     <Card>
-      <CardHeader title="Add a user" description="Give them the temporary password; they sign in with it right away." />
+      <CardHeader
+        title="Add a user"
+        description="Give them the temporary password; they sign in with it right away."
+      />
       <CardBody>
         <form
           className="grid gap-3 md:grid-cols-5"
@@ -37,19 +40,35 @@ export function NewUserForm({ stores }: { stores: StoreOption[] }) {
               email: values.email,
               name: values.name,
               role: values.role,
-              storeId: values.role === "store_manager" && values.storeId ? Number(values.storeId) : null,
+              storeId:
+                values.role === "store_manager" && values.storeId ? Number(values.storeId) : null,
               password: values.password,
             });
           }}
         >
           <Field label="Name" htmlFor="new-name" error={errors.name}>
-            <Input id="new-name" value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} required />
+            <Input
+              id="new-name"
+              value={values.name}
+              onChange={(e) => setValues({ ...values, name: e.target.value })}
+              required
+            />
           </Field>
           <Field label="Email" htmlFor="new-email" error={errors.email}>
-            <Input id="new-email" type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} required />
+            <Input
+              id="new-email"
+              type="email"
+              value={values.email}
+              onChange={(e) => setValues({ ...values, email: e.target.value })}
+              required
+            />
           </Field>
           <Field label="Role" htmlFor="new-role" error={errors.role}>
-            <Select id="new-role" value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value as Role })}>
+            <Select
+              id="new-role"
+              value={values.role}
+              onChange={(e) => setValues({ ...values, role: e.target.value as Role })}
+            >
               {roles.map((r) => (
                 <option key={r} value={r}>
                   {roleLabels[r]}
@@ -57,8 +76,18 @@ export function NewUserForm({ stores }: { stores: StoreOption[] }) {
               ))}
             </Select>
           </Field>
-          <Field label="Store" htmlFor="new-store" error={errors.storeId} hint="Store managers only">
-            <Select id="new-store" value={values.storeId} disabled={values.role !== "store_manager"} onChange={(e) => setValues({ ...values, storeId: e.target.value })}>
+          <Field
+            label="Store"
+            htmlFor="new-store"
+            error={errors.storeId}
+            hint="Store managers only"
+          >
+            <Select
+              id="new-store"
+              value={values.storeId}
+              disabled={values.role !== "store_manager"}
+              onChange={(e) => setValues({ ...values, storeId: e.target.value })}
+            >
               <option value="">No store</option>
               {stores.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -67,14 +96,30 @@ export function NewUserForm({ stores }: { stores: StoreOption[] }) {
               ))}
             </Select>
           </Field>
-          <Field label="Temporary password" htmlFor="new-password" error={errors.password} hint="At least 10 characters">
-            <Input id="new-password" type="text" autoComplete="off" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} required />
+          <Field
+            label="Temporary password"
+            htmlFor="new-password"
+            error={errors.password}
+            hint="At least 10 characters"
+          >
+            <Input
+              id="new-password"
+              type="text"
+              autoComplete="off"
+              value={values.password}
+              onChange={(e) => setValues({ ...values, password: e.target.value })}
+              required
+            />
           </Field>
           <div className="flex items-center gap-3 md:col-span-5">
             <Button type="submit" disabled={create.isPending}>
               Add user
             </Button>
-            {create.error && Object.keys(errors).length === 0 ? <p role="alert" className="text-sm text-rose-700">{create.error.message}</p> : null}
+            {create.error && Object.keys(errors).length === 0 ? (
+              <p role="alert" className="text-sm text-rose-700">
+                {create.error.message}
+              </p>
+            ) : null}
           </div>
         </form>
       </CardBody>

@@ -21,8 +21,14 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
     setNotice(message);
     await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
   };
-  const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: () => refresh("Role saved.") }));
-  const setActive = useMutation(trpc.users.setActive.mutationOptions({ onSuccess: (u) => refresh(u.active ? "Reactivated." : "Deactivated.") }));
+  const update = useMutation(
+    trpc.users.update.mutationOptions({ onSuccess: () => refresh("Role saved.") }),
+  );
+  const setActive = useMutation(
+    trpc.users.setActive.mutationOptions({
+      onSuccess: (u) => refresh(u.active ? "Reactivated." : "Deactivated."),
+    }),
+  );
   const reset = useMutation(
     trpc.users.resetPassword.mutationOptions({
       onSuccess: () => {
@@ -32,7 +38,8 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
     }),
   );
   const error = update.error ?? setActive.error ?? reset.error;
-  const changed = role !== user.role || storeId !== (user.storeId === null ? "" : String(user.storeId));
+  const changed =
+    role !== user.role || storeId !== (user.storeId === null ? "" : String(user.storeId));
   return (
     <tr className="border-t border-slate-100 align-top" data-testid={`user-${user.email}`}>
       <th scope="row" className="px-3 py-2 text-left font-medium">
@@ -44,10 +51,20 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
           className="flex flex-wrap gap-2"
           onSubmit={(e) => {
             e.preventDefault();
-            update.mutate({ id: user.id, name: user.name, role, storeId: role === "store_manager" && storeId ? Number(storeId) : null });
+            update.mutate({
+              id: user.id,
+              name: user.name,
+              role,
+              storeId: role === "store_manager" && storeId ? Number(storeId) : null,
+            });
           }}
         >
-          <Select aria-label={`Role of ${user.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)} className="w-40">
+          <Select
+            aria-label={`Role of ${user.name}`}
+            value={role}
+            onChange={(e) => setRole(e.target.value as Role)}
+            className="w-40"
+          >
             {roles.map((r) => (
               <option key={r} value={r}>
                 {roleLabels[r]}
@@ -55,7 +72,12 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
             ))}
           </Select>
           {role === "store_manager" ? (
-            <Select aria-label={`Store of ${user.name}`} value={storeId} onChange={(e) => setStoreId(e.target.value)} className="w-48">
+            <Select
+              aria-label={`Store of ${user.name}`}
+              value={storeId}
+              onChange={(e) => setStoreId(e.target.value)}
+              className="w-48"
+            >
               <option value="">Choose a store</option>
               {stores.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -79,17 +101,38 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
             reset.mutate({ id: user.id, password });
           }}
         >
-          <Input aria-label={`New temporary password for ${user.name}`} placeholder="New temporary password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="off" className="w-52" required />
+          <Input
+            aria-label={`New temporary password for ${user.name}`}
+            placeholder="New temporary password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="off"
+            className="w-52"
+            required
+          />
           <Button type="submit" variant="secondary" disabled={reset.isPending}>
             Reset
           </Button>
         </form>
       </td>
       <td className="px-3 py-2">
-        <Button type="button" variant="secondary" disabled={setActive.isPending} onClick={() => setActive.mutate({ id: user.id, active: !user.active })}>
+        <Button
+          type="button"
+          variant="secondary"
+          disabled={setActive.isPending}
+          onClick={() => setActive.mutate({ id: user.id, active: !user.active })}
+        >
           {user.active ? "Deactivate" : "Reactivate"}
         </Button>
-        {error ? <p role="alert" className="mt-1 max-w-56 text-sm text-rose-700">{error.message}</p> : notice ? <p role="status" className="mt-1 text-xs text-teal-800">{notice}</p> : null}
+        {error ? (
+          <p role="alert" className="mt-1 max-w-56 text-sm text-rose-700">
+            {error.message}
+          </p>
+        ) : notice ? (
+          <p role="status" className="mt-1 text-xs text-teal-800">
+            {notice}
+          </p>
+        ) : null}
       </td>
     </tr>
   );

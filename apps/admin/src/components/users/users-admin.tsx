@@ -16,7 +16,10 @@ export function UsersAdmin() {
     <div className="space-y-6">
       <NewUserForm stores={storeOptions} />
       <Card>
-        <CardHeader title="Users" description="Accounts are deactivated, never deleted, so the audit log keeps who did what. The last active admin cannot step down." />
+        <CardHeader
+          title="Users"
+          description="Accounts are deactivated, never deleted, so the audit log keeps who did what. The last active admin cannot step down."
+        />
         <CardBody className="overflow-x-auto p-0">
           {users.error ? (
             <ErrorNotice title="Users could not be loaded">{users.error.message}</ErrorNotice>
@@ -26,10 +29,18 @@ export function UsersAdmin() {
             <table className="w-full text-sm" aria-label="Users">
               <thead className="bg-slate-50 text-left text-xs text-slate-600">
                 <tr>
-                  <th scope="col" className="px-3 py-2">User</th>
-                  <th scope="col" className="px-3 py-2">Role and store</th>
-                  <th scope="col" className="px-3 py-2">Password</th>
-                  <th scope="col" className="px-3 py-2">Access</th>
+                  <th scope="col" className="px-3 py-2">
+                    User
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Role and store
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Password
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    Access
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -11,9 +11,14 @@ export type ApiCaller = { keyId: number; scopes: readonly string[] };
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** The key behind an `Authorization: Bearer <key>` header; unknown or revoked keys are refused. */
-export async function authenticateApiKey(db: Database, authorization: string | null, now: Date): Promise<ApiCaller> {
+export async function authenticateApiKey(
+  db: Database,
+  authorization: string | null,
+  now: Date,
+): Promise<ApiCaller> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
-  if (match === null) throw new AppError("unauthenticated", "Send an API key as 'Authorization: Bearer <key>'.");
+  if (match === null)
+    throw new AppError("unauthenticated", "Send an API key as 'Authorization: Bearer <key>'.");
   const [key] = await db
     .select({ id: apiKeys.id, scopes: apiKeys.scopes, revokedAt: apiKeys.revokedAt })
     .from(apiKeys)
@@ -23,7 +28,15 @@ export async function authenticateApiKey(db: Database, authorization: string | n
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now })
-    .where(and(eq(apiKeys.id, key.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)))));
+    .where(
+      and(
+        eq(apiKeys.id, key.id),
+        or(
+          isNull(apiKeys.lastUsedAt),
+          lt(apiKeys.lastUsedAt, new Date(now.getTime() - LAST_USED_RESOLUTION_MS)),
+        ),
+      ),
+    );
   return { keyId: key.id, scopes: key.scopes };
 }
 

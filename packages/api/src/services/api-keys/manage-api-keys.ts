@@ -8,7 +8,10 @@ import { apiScope, type ApiScope } from "./scopes";
 
 export const createApiKeyInput = z.object({
   name: z.string().trim().min(1, "Give the key a name, e.g. the system that will use it.").max(100),
-  scopes: z.array(apiScope).min(1, "Choose at least one scope.").transform((s) => [...new Set(s)]),
+  scopes: z
+    .array(apiScope)
+    .min(1, "Choose at least one scope.")
+    .transform((s) => [...new Set(s)]),
 });
 
 export type ApiKeySummary = {
@@ -23,13 +26,25 @@ export type ApiKeySummary = {
 };
 
 /** Creates a key and returns its secret: the only time it is ever shown, only its hash is stored. */
-export async function createApiKey(db: Database, actorId: number, raw: z.input<typeof createApiKeyInput>, now: Date) {
+export async function createApiKey(
+  db: Database,
+  actorId: number,
+  raw: z.input<typeof createApiKeyInput>,
+  now: Date,
+) {
   const input = createApiKeyInput.parse(raw);
   const secret = generateSecret();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name, prefix: displayPrefix(secret), keyHash: hashSecret(secret), scopes: input.scopes, createdBy: actorId, createdAt: now })
+      .values({
+        name: input.name,
+        prefix: displayPrefix(secret),
+        keyHash: hashSecret(secret),
+        scopes: input.scopes,
+        createdBy: actorId,
+        createdAt: now,
+      })
       .returning({ id: apiKeys.id, prefix: apiKeys.prefix });
     await recordAudit(tx as unknown as Database, {
       actorId,
@@ -58,11 +73,19 @@ export async function listApiKeys(db: Database): Promise<ApiKeySummary[]> {
     .from(apiKeys)
     .leftJoin(users, eq(users.id, apiKeys.createdBy))
     .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
-  return rows.map((r) => ({ ...r, scopes: r.scopes.filter((s): s is ApiScope => apiScope.safeParse(s).success) }));
+  return rows.map((r) => ({
+    ...r,
+    scopes: r.scopes.filter((s): s is ApiScope => apiScope.safeParse(s).success),
+  }));
 }
 
 /** Revoking is immediate and final: the next request with the key gets a 401. */
-export async function revokeApiKey(db: Database, actorId: number, id: number, now: Date): Promise<void> {
+export async function revokeApiKey(
+  db: Database,
+  actorId: number,
+  id: number,
+  now: Date,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const revoked = await tx
       .update(apiKeys)
@@ -70,6 +93,12 @@ export async function revokeApiKey(db: Database, actorId: number, id: number, no
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
       .returning({ id: apiKeys.id });
     if (revoked.length === 0) throw notFound(`An active API key ${id}`);
-    await recordAudit(tx as unknown as Database, { actorId, action: "api_key.revoked", entityType: "api_key", entityId: id, at: now });
+    await recordAudit(tx as unknown as Database, {
+      actorId,
+      action: "api_key.revoked",
+      entityType: "api_key",
+      entityId: id,
+      at: now,
+    });
   });
 }

@@ -7,7 +7,10 @@ export type RateLimiter = {
   take(keyId: number, nowMs: number): number;
 };
 
-export function createRateLimiter(options: { capacity: number; refillPerSecond: number }): RateLimiter {
+export function createRateLimiter(options: {
+  capacity: number;
+  refillPerSecond: number;
+}): RateLimiter {
   const buckets = new Map<number, { tokens: number; at: number }>();
   return {
     take(keyId, nowMs) {

@@ -1,7 +1,13 @@
 import { z } from "zod";
 
 /** What a key may do; an admin picks them when creating the key. */
-export const apiScopes = ["customers:write", "orders:write", "events:write", "rewards:read", "rewards:redeem"] as const;
+export const apiScopes = [
+  "customers:write",
+  "orders:write",
+  "events:write",
+  "rewards:read",
+  "rewards:redeem",
+] as const;
 export type ApiScope = (typeof apiScopes)[number];
 export const apiScope = z.enum(apiScopes);
 

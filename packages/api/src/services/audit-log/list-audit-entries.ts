@@ -20,7 +20,8 @@ export async function listAuditEntries(db: Database, filters: AuditFilters) {
   const where: SQL[] = [];
   if (filters.entityType !== null) where.push(eq(auditLog.entityType, filters.entityType));
   if (filters.actorId !== null) where.push(eq(auditLog.actorId, filters.actorId));
-  if (filters.action !== null) where.push(sql`${auditLog.action} like ${`${filters.action.replace(/[\\%_]/g, "\\$&")}%`}`);
+  if (filters.action !== null)
+    where.push(sql`${auditLog.action} like ${`${filters.action.replace(/[\\%_]/g, "\\$&")}%`}`);
   if (filters.before !== null) where.push(lt(auditLog.id, filters.before));
   if (filters.range !== null) {
     const { timezone } = await getBusinessProfile(db);
@@ -44,13 +45,19 @@ export async function listAuditEntries(db: Database, filters: AuditFilters) {
     .orderBy(desc(auditLog.id))
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
-  return { entries: page, nextBefore: rows.length > filters.limit ? (page[page.length - 1]?.id ?? null) : null };
+  return {
+    entries: page,
+    nextBefore: rows.length > filters.limit ? (page[page.length - 1]?.id ?? null) : null,
+  };
 }
 
 /** The entity types and the people that appear in the log, for the filter pickers. */
 export async function auditFilterOptions(db: Database) {
   const [entityTypes, actors] = await Promise.all([
-    db.selectDistinct({ entityType: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType),
+    db
+      .selectDistinct({ entityType: auditLog.entityType })
+      .from(auditLog)
+      .orderBy(auditLog.entityType),
     db
       .selectDistinct({ id: users.id, name: users.name })
       .from(auditLog)

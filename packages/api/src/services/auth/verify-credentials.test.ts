@@ -18,46 +18,78 @@ describe.each(testDrivers())("sign-in on $name", (driver) => {
   afterAll(async () => handle?.close());
 
   it("accepts the right password, whatever the email's case and spacing", async () => {
-    const result = await verifyCredentials(handle.db, { email: "  mara@example.TEST ", password: TEST_PASSWORD, now: t0 });
+    const result = await verifyCredentials(handle.db, {
+      email: "  mara@example.TEST ",
+      password: TEST_PASSWORD,
+      now: t0,
+    });
     expect(result.ok && result.user.role).toBe("marketer");
   });
 
   it("answers a wrong password and an unknown email the same way", async () => {
-    const wrong = await verifyCredentials(handle.db, { email: "mara@example.test", password: "nope", now: t0 });
-    const unknown = await verifyCredentials(handle.db, { email: "nobody@example.test", password: "nope", now: t0 });
+    const wrong = await verifyCredentials(handle.db, {
+      email: "mara@example.test",
+      password: "nope",
+      now: t0,
+    });
+    const unknown = await verifyCredentials(handle.db, {
+      email: "nobody@example.test",
+      password: "nope",
+      now: t0,
+    });
     expect(wrong).toEqual({ ok: false, reason: "invalid" });
     expect(unknown).toEqual(wrong);
   });
 
   it("refuses a deactivated account even with the right password", async () => {
-    const result = await verifyCredentials(handle.db, { email: "gone@example.test", password: TEST_PASSWORD, now: t0 });
+    const result = await verifyCredentials(handle.db, {
+      email: "gone@example.test",
+      password: TEST_PASSWORD,
+      now: t0,
+    });
     expect(result).toEqual({ ok: false, reason: "invalid" });
   });
 
   it(`locks an email for a while after ${MAX_FAILURES} failures, even for the right password`, async () => {
     const email = "locked@example.test";
     for (let i = 0; i < MAX_FAILURES - 1; i++) {
-      expect((await verifyCredentials(handle.db, { email, password: "bad", now: later(i) })).ok).toBe(false);
+      expect(
+        (await verifyCredentials(handle.db, { email, password: "bad", now: later(i) })).ok,
+      ).toBe(false);
     }
     const fifth = await verifyCredentials(handle.db, { email, password: "bad", now: later(4) });
     expect(fifth).toMatchObject({ ok: false, reason: "locked" });
-    const during = await verifyCredentials(handle.db, { email, password: TEST_PASSWORD, now: later(6) });
+    const during = await verifyCredentials(handle.db, {
+      email,
+      password: TEST_PASSWORD,
+      now: later(6),
+    });
     expect(during).toMatchObject({ ok: false, reason: "locked" });
-    const after = await verifyCredentials(handle.db, { email, password: TEST_PASSWORD, now: later(10) });
+    const after = await verifyCredentials(handle.db, {
+      email,
+      password: TEST_PASSWORD,
+      now: later(10),
+    });
     expect(after.ok).toBe(true);
   });
 
   it("locks unknown emails too, so the lock reveals nothing", async () => {
     const email = "ghost@example.test";
     let last;
-    for (let i = 0; i < MAX_FAILURES; i++) last = await verifyCredentials(handle.db, { email, password: "x", now: later(i) });
+    for (let i = 0; i < MAX_FAILURES; i++)
+      last = await verifyCredentials(handle.db, { email, password: "x", now: later(i) });
     expect(last).toMatchObject({ ok: false, reason: "locked" });
   });
 
   it("forgets old failures once the window has passed", async () => {
     const user = await makeUser(handle.db, { role: "analyst" });
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await verifyCredentials(handle.db, { email: user.email, password: "bad", now: later(i) });
-    const afterWindow = await verifyCredentials(handle.db, { email: user.email, password: "bad", now: later(60) });
+    for (let i = 0; i < MAX_FAILURES - 1; i++)
+      await verifyCredentials(handle.db, { email: user.email, password: "bad", now: later(i) });
+    const afterWindow = await verifyCredentials(handle.db, {
+      email: user.email,
+      password: "bad",
+      now: later(60),
+    });
     expect(afterWindow).toEqual({ ok: false, reason: "invalid" });
   });
 });

@@ -11,7 +11,10 @@ const LOCK_MS = 5 * 60_000;
 const DUMMY_HASH = "$2b$10$eNfWriH6IkRV3boaBgB4ye5fjc63zH9v/6n32zEw/c6Dn65qrV78W";
 
 export type SignInResult =
-  | { ok: true; user: { id: number; email: string; name: string; role: Role; storeId: number | null } }
+  | {
+      ok: true;
+      user: { id: number; email: string; name: string; role: Role; storeId: number | null };
+    }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
 
@@ -48,7 +51,13 @@ export async function verifyCredentials(
     });
     return {
       ok: true,
-      user: { id: user.id, email: user.email, name: user.name, role: user.role, storeId: user.storeId },
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        storeId: user.storeId,
+      },
     };
   }
 

@@ -6,7 +6,12 @@ import {
   setComparisonProgress,
   type Database,
 } from "@boomerang/db";
-import { comparisonInput, comparisonSteps, prepareComparison, summarizeComparison } from "@boomerang/domain/simulation";
+import {
+  comparisonInput,
+  comparisonSteps,
+  prepareComparison,
+  summarizeComparison,
+} from "@boomerang/domain/simulation";
 
 /**
  * Comparisons run as background jobs inside the server process: a replay step at a time, yielding
@@ -15,7 +20,9 @@ import { comparisonInput, comparisonSteps, prepareComparison, summarizeCompariso
  */
 // Kept on globalThis: Next.js bundles route handlers and server components separately, and both
 // must see the same jobs or a page would take a running comparison for an interrupted one.
-const registry = globalThis as typeof globalThis & { __boomerangComparisonJobs?: Map<number, Promise<void>> };
+const registry = globalThis as typeof globalThis & {
+  __boomerangComparisonJobs?: Map<number, Promise<void>>;
+};
 const running = (registry.__boomerangComparisonJobs ??= new Map<number, Promise<void>>());
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -29,9 +36,19 @@ async function run(db: Database, id: number, clock: () => Date): Promise<void> {
   await markComparisonRunning(db, id, clock());
   try {
     const input = comparisonInput.parse(row.input);
-    const needsCategories = input.candidates.some((c) => c.typeId === "stamp-card" || c.typeId === "bundle");
-    const history = await loadOrderHistory(db, { from: row.periodFrom, to: row.periodTo, storeId: row.storeId, withCategories: needsCategories });
-    const prepared = prepareComparison(input, history, { from: row.periodFrom.getTime(), to: row.periodTo.getTime() });
+    const needsCategories = input.candidates.some(
+      (c) => c.typeId === "stamp-card" || c.typeId === "bundle",
+    );
+    const history = await loadOrderHistory(db, {
+      from: row.periodFrom,
+      to: row.periodTo,
+      storeId: row.storeId,
+      withCategories: needsCategories,
+    });
+    const prepared = prepareComparison(input, history, {
+      from: row.periodFrom.getTime(),
+      to: row.periodTo.getTime(),
+    });
     if (!prepared.ok) throw new Error(prepared.errors.join("; "));
     const steps = comparisonSteps(prepared.value);
     let lastWritten = 0;
@@ -45,14 +62,28 @@ async function run(db: Database, id: number, clock: () => Date): Promise<void> {
       await yieldToEventLoop();
     }
     const result = summarizeComparison(prepared.value);
-    await finishComparison(db, id, { result: JSON.parse(JSON.stringify(result)) as Record<string, unknown> }, clock());
+    await finishComparison(
+      db,
+      id,
+      { result: JSON.parse(JSON.stringify(result)) as Record<string, unknown> },
+      clock(),
+    );
   } catch (error) {
-    await finishComparison(db, id, { error: error instanceof Error ? error.message : String(error) }, clock());
+    await finishComparison(
+      db,
+      id,
+      { error: error instanceof Error ? error.message : String(error) },
+      clock(),
+    );
   }
 }
 
 /** Starts the job and returns at once; a second launch of a running comparison is a no-op. */
-export function launchComparison(db: Database, id: number, clock: () => Date = () => new Date()): void {
+export function launchComparison(
+  db: Database,
+  id: number,
+  clock: () => Date = () => new Date(),
+): void {
   if (running.has(id)) return;
   // If even writing the failure fails (the database went away), the row stays "running" and the
   // next read reports it as interrupted, since no job here holds it.

@@ -14,5 +14,7 @@ export function movedToYesterday(range: InstantRange, now: Date, timezone: strin
   const today = todayIn(now, timezone);
   const end = dayRangeToInstants({ from: today, to: today }, timezone).from;
   const length = range.to.getTime() - range.from.getTime();
-  return end.getTime() <= range.to.getTime() ? range : { from: new Date(end.getTime() - length), to: end };
+  return end.getTime() <= range.to.getTime()
+    ? range
+    : { from: new Date(end.getTime() - length), to: end };
 }

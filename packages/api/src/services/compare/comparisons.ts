@@ -9,7 +9,12 @@ import {
   type ComparisonListItem,
   type Database,
 } from "@boomerang/db";
-import { comparisonInput, prepareComparison, type ComparisonInputRaw, type ComparisonResult } from "@boomerang/domain/simulation";
+import {
+  comparisonInput,
+  prepareComparison,
+  type ComparisonInputRaw,
+  type ComparisonResult,
+} from "@boomerang/domain/simulation";
 import { invalid, notFound } from "../../errors";
 import { dayRangeToInstants, type DayRange } from "../period";
 import { getBusinessProfile } from "../settings";
@@ -25,7 +30,15 @@ export interface StartComparison {
   readonly now: Date;
 }
 
-const EMPTY_HISTORY = { customerIds: [], offsets: [0], orderIds: [], at: [], amount: [], storeIds: [], channels: [] };
+const EMPTY_HISTORY = {
+  customerIds: [],
+  offsets: [0],
+  orderIds: [],
+  at: [],
+  amount: [],
+  storeIds: [],
+  channels: [],
+};
 
 async function checkStore(db: Database, storeId: number | null): Promise<void> {
   if (storeId === null) return;
@@ -34,14 +47,21 @@ async function checkStore(db: Database, storeId: number | null): Promise<void> {
 }
 
 /** Validates the candidates (each one's parameters compile), saves the comparison and starts it. */
-export async function startComparison(db: Database, start: StartComparison): Promise<{ id: number }> {
+export async function startComparison(
+  db: Database,
+  start: StartComparison,
+): Promise<{ id: number }> {
   const parsed = comparisonInput.safeParse(start.input);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join("; "));
   const profile = await getBusinessProfile(db);
   const range = start.range ?? lastTwelveMonths(start.now, profile.timezone);
   const period = dayRangeToInstants(range, profile.timezone);
-  if (period.from.getTime() >= start.now.getTime()) throw invalid("The period must start before today.");
-  const checked = prepareComparison(parsed.data, EMPTY_HISTORY, { from: period.from.getTime(), to: period.to.getTime() });
+  if (period.from.getTime() >= start.now.getTime())
+    throw invalid("The period must start before today.");
+  const checked = prepareComparison(parsed.data, EMPTY_HISTORY, {
+    from: period.from.getTime(),
+    to: period.to.getTime(),
+  });
   if (!checked.ok) throw invalid(checked.errors.join("; "));
   await checkStore(db, start.storeId);
   const row = await insertComparison(db, {
@@ -84,7 +104,8 @@ export async function getComparison(db: Database, id: number, now: Date): Promis
     await finishComparison(db, id, { error }, now);
   }
   const profile = await getBusinessProfile(db);
-  const inZone = (at: Date): string => new Intl.DateTimeFormat("en-CA", { timeZone: profile.timezone }).format(at);
+  const inZone = (at: Date): string =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: profile.timezone }).format(at);
   return {
     id: row.id,
     name: row.name,
@@ -100,15 +121,24 @@ export async function getComparison(db: Database, id: number, now: Date): Promis
   };
 }
 
-export const savedComparisons = (db: Database): Promise<ComparisonListItem[]> => listComparisons(db);
+export const savedComparisons = (db: Database): Promise<ComparisonListItem[]> =>
+  listComparisons(db);
 
 /** Re-runs a saved comparison on newer data: the same length of history, ending yesterday. */
-export async function rerunComparison(db: Database, id: number, now: Date): Promise<{ id: number }> {
+export async function rerunComparison(
+  db: Database,
+  id: number,
+  now: Date,
+): Promise<{ id: number }> {
   const row = await findComparison(db, id);
   if (row === null) throw notFound("The comparison");
   if (isComparisonRunningHere(id)) return { id };
   const profile = await getBusinessProfile(db);
-  const period = movedToYesterday({ from: row.periodFrom, to: row.periodTo }, now, profile.timezone);
+  const period = movedToYesterday(
+    { from: row.periodFrom, to: row.periodTo },
+    now,
+    profile.timezone,
+  );
   await requeueComparison(db, id, period);
   launchComparison(db, id);
   return { id };

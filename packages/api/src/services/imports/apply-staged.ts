@@ -4,7 +4,8 @@ import type { ImportKind } from "./import-kind";
 
 export type ApplyCounts = { inserted: number; updated: number };
 
-const countsOf = (rows: { inserted: number; updated: number }[]): ApplyCounts => rows[0] ?? { inserted: 0, updated: 0 };
+const countsOf = (rows: { inserted: number; updated: number }[]): ApplyCounts =>
+  rows[0] ?? { inserted: 0, updated: 0 };
 
 // Customer columns the file can set, with the staged expression that feeds each on insert.
 const customerColumns: { field: string; column: string; insert: string }[] = [
@@ -19,7 +20,11 @@ const customerColumns: { field: string; column: string; insert: string }[] = [
   { field: "homeStoreCode", column: "home_store_id", insert: "s.id" },
   { field: "consentEmail", column: "consent_email", insert: "coalesce(r.consent_email, false)" },
   { field: "consentSms", column: "consent_sms", insert: "coalesce(r.consent_sms, false)" },
-  { field: "consentMessenger", column: "consent_messenger", insert: "coalesce(r.consent_messenger, false)" },
+  {
+    field: "consentMessenger",
+    column: "consent_messenger",
+    insert: "coalesce(r.consent_messenger, false)",
+  },
   { field: "consentPush", column: "consent_push", insert: "coalesce(r.consent_push, false)" },
 ];
 
@@ -27,7 +32,11 @@ const customerColumns: { field: string; column: string; insert: string }[] = [
  * Upserts by externalId, updating only the columns the file mapped and only rows whose values
  * differ, so importing the same file again changes nothing and an edited file updates.
  */
-async function applyCustomers(tx: Database, mapped: ReadonlySet<string>, now: Date): Promise<ApplyCounts> {
+async function applyCustomers(
+  tx: Database,
+  mapped: ReadonlySet<string>,
+  now: Date,
+): Promise<ApplyCounts> {
   const stamp = `'${now.toISOString()}'::timestamptz`;
   const columns = customerColumns.filter((c) => mapped.has(c.field) || c.field === "name");
   const insertCols = customerColumns.map((c) => c.column).join(", ");
@@ -105,7 +114,12 @@ async function applyEvents(tx: Database): Promise<ApplyCounts> {
   );
 }
 
-export async function applyStaged(tx: Database, kind: ImportKind, mapped: ReadonlySet<string>, ctx: { now: Date; currency: string }): Promise<ApplyCounts> {
+export async function applyStaged(
+  tx: Database,
+  kind: ImportKind,
+  mapped: ReadonlySet<string>,
+  ctx: { now: Date; currency: string },
+): Promise<ApplyCounts> {
   if (kind === "customers") return applyCustomers(tx, mapped, ctx.now);
   if (kind === "orders") return applyOrders(tx, ctx.currency);
   return applyEvents(tx);
@@ -113,6 +127,9 @@ export async function applyStaged(tx: Database, kind: ImportKind, mapped: Readon
 
 /** Customers whose orders the import touched, for refreshing their features. */
 export async function stagedOrderCustomers(tx: Database): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(tx, sql`select distinct c.id::int as id from import_rows r join customers c on c.external_id = r.customer_id`);
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select distinct c.id::int as id from import_rows r join customers c on c.external_id = r.customer_id`,
+  );
   return rows.map((r) => r.id);
 }

@@ -8,7 +8,10 @@ describe("reading CSV cells", () => {
     expect(parseMoney("1.234,56")).toEqual({ ok: true, value: 123_456 });
     expect(parseMoney("€ 1,234.56")).toEqual({ ok: true, value: 123_456 });
     expect(parseMoney("7")).toEqual({ ok: true, value: 700 });
-    expect(parseMoney("-3")).toMatchObject({ ok: false, message: '"-3" is not an amount (write it like 12.50)' });
+    expect(parseMoney("-3")).toMatchObject({
+      ok: false,
+      message: '"-3" is not an amount (write it like 12.50)',
+    });
     expect(parseMoney("12.345")).toMatchObject({ ok: false });
   });
 

@@ -34,22 +34,54 @@ export function parseFlag(text: string): Cell<boolean> {
   return bad(`"${text}" is not yes/no (use true, false, yes, no, 1 or 0)`);
 }
 
-type Parts = { y: number; m: number; d: number; hh: number; mi: number; ss: number; zone: string | null };
+type Parts = {
+  y: number;
+  m: number;
+  d: number;
+  hh: number;
+  mi: number;
+  ss: number;
+  zone: string | null;
+};
 
 // Day-first for slashed and dotted dates: the business's locale (en-GB, it-IT) writes 30/06/2025.
 const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
   {
     re: /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i,
-    read: (m) => ({ y: +m[1]!, m: +m[2]!, d: +m[3]!, hh: +(m[4] ?? 0), mi: +(m[5] ?? 0), ss: +(m[6] ?? 0), zone: m[7] ?? null }),
+    read: (m) => ({
+      y: +m[1]!,
+      m: +m[2]!,
+      d: +m[3]!,
+      hh: +(m[4] ?? 0),
+      mi: +(m[5] ?? 0),
+      ss: +(m[6] ?? 0),
+      zone: m[7] ?? null,
+    }),
   },
   {
     re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
-    read: (m) => ({ y: +m[3]!, m: +m[2]!, d: +m[1]!, hh: +(m[4] ?? 0), mi: +(m[5] ?? 0), ss: +(m[6] ?? 0), zone: null }),
+    read: (m) => ({
+      y: +m[3]!,
+      m: +m[2]!,
+      d: +m[1]!,
+      hh: +(m[4] ?? 0),
+      mi: +(m[5] ?? 0),
+      ss: +(m[6] ?? 0),
+      zone: null,
+    }),
   },
 ];
 
 const validParts = (p: Parts) =>
-  p.y >= 1900 && p.y <= 2200 && p.m >= 1 && p.m <= 12 && p.d >= 1 && p.d <= new Date(Date.UTC(p.y, p.m, 0)).getUTCDate() && p.hh < 24 && p.mi < 60 && p.ss < 60;
+  p.y >= 1900 &&
+  p.y <= 2200 &&
+  p.m >= 1 &&
+  p.m <= 12 &&
+  p.d >= 1 &&
+  p.d <= new Date(Date.UTC(p.y, p.m, 0)).getUTCDate() &&
+  p.hh < 24 &&
+  p.mi < 60 &&
+  p.ss < 60;
 
 const formats = "YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, or DD/MM/YYYY [HH:MM]";
 
@@ -62,7 +94,8 @@ export function parseInstant(text: string, timeZone: string): Cell<Date> {
     const p = pattern.read(m);
     if (!validParts(p)) return bad(`"${text}" is not a real date`);
     if (p.zone !== null) {
-      const zone = p.zone.toUpperCase() === "Z" ? "Z" : p.zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
+      const zone =
+        p.zone.toUpperCase() === "Z" ? "Z" : p.zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
       const iso = `${String(p.y).padStart(4, "0")}-${String(p.m).padStart(2, "0")}-${String(p.d).padStart(2, "0")}T${String(p.hh).padStart(2, "0")}:${String(p.mi).padStart(2, "0")}:${String(p.ss).padStart(2, "0")}${zone}`;
       return ok(new Date(iso));
     }

@@ -31,7 +31,10 @@ const orderLevel = (column: string, field: string): Check => ({
 });
 
 const checks: Record<ImportKind, Check[]> = {
-  customers: [duplicateIds("Customer id", "external_id"), unknownStore("Home store", "home_store_code")],
+  customers: [
+    duplicateIds("Customer id", "external_id"),
+    unknownStore("Home store", "home_store_code"),
+  ],
   orders: [
     unknownCustomer,
     unknownStore("Store", "store_code"),
@@ -46,14 +49,25 @@ const checks: Record<ImportKind, Check[]> = {
                  from import_rows group by order_id having coalesce(max(discount), 0) > sum(quantity::bigint * unit_price)`,
     },
   ],
-  events: [duplicateIds("Event id", "external_id"), unknownCustomer, unknownStore("Store", "store_code")],
+  events: [
+    duplicateIds("Event id", "external_id"),
+    unknownCustomer,
+    unknownStore("Store", "store_code"),
+  ],
 };
 
 /** The staged rows' problems that need the database to see, in line order, at most `limit`. */
-export async function checkStaged(tx: Database, kind: ImportKind, limit: number): Promise<ImportRowError[]> {
+export async function checkStaged(
+  tx: Database,
+  kind: ImportKind,
+  limit: number,
+): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
   for (const check of checks[kind]) {
-    const rows = await queryRows<{ line: number; message: string }>(tx, sql`select line::int as line, message from (${check.query}) x order by line limit ${limit}`);
+    const rows = await queryRows<{ line: number; message: string }>(
+      tx,
+      sql`select line::int as line, message from (${check.query}) x order by line limit ${limit}`,
+    );
     errors.push(...rows.map((r) => ({ line: r.line, column: check.column, message: r.message })));
   }
   return errors.sort((a, b) => a.line - b.line).slice(0, limit);

@@ -22,7 +22,14 @@ export type ImportField = {
 };
 
 const text = (max = 300): FieldType => ({ kind: "text", max });
-const f = (key: string, label: string, required: boolean, type: FieldType, sqlType: ImportField["sqlType"], aliases: string[] = []): ImportField => ({
+const f = (
+  key: string,
+  label: string,
+  required: boolean,
+  type: FieldType,
+  sqlType: ImportField["sqlType"],
+  aliases: string[] = [],
+): ImportField => ({
   key,
   label,
   required,
@@ -33,31 +40,83 @@ const f = (key: string, label: string, required: boolean, type: FieldType, sqlTy
 
 export const importFields: Record<ImportKind, readonly ImportField[]> = {
   customers: [
-    f("externalId", "Customer id", true, text(200), "text", ["customer_id", "customer id", "id", "external_id", "customer", "code"]),
+    f("externalId", "Customer id", true, text(200), "text", [
+      "customer_id",
+      "customer id",
+      "id",
+      "external_id",
+      "customer",
+      "code",
+    ]),
     f("name", "Name", true, text(), "text", ["full_name", "customer_name"]),
     f("email", "Email", false, { kind: "email" }, "text", ["e-mail", "mail"]),
     f("phone", "Phone", false, text(50), "text", ["mobile", "telephone", "phone_number"]),
-    f("birthDate", "Birth date", false, { kind: "day" }, "date", ["birthday", "date_of_birth", "dob"]),
-    f("gender", "Gender", false, { kind: "choice", values: ["female", "male", "other", "unknown"] }, "text", ["sex"]),
+    f("birthDate", "Birth date", false, { kind: "day" }, "date", [
+      "birthday",
+      "date_of_birth",
+      "dob",
+    ]),
+    f(
+      "gender",
+      "Gender",
+      false,
+      { kind: "choice", values: ["female", "male", "other", "unknown"] },
+      "text",
+      ["sex"],
+    ),
     f("city", "City", false, text(200), "text", ["town"]),
     f("region", "Region", false, text(200), "text", ["province", "state"]),
-    f("signedUpAt", "Signed up", false, { kind: "instant" }, "timestamptz", ["signup_date", "created_at", "joined", "registered_at"]),
-    f("homeStoreCode", "Home store", false, text(50), "text", ["store", "store_code", "home_store"]),
-    f("consentEmail", "Email consent", false, { kind: "flag" }, "boolean", ["email_opt_in", "newsletter"]),
+    f("signedUpAt", "Signed up", false, { kind: "instant" }, "timestamptz", [
+      "signup_date",
+      "created_at",
+      "joined",
+      "registered_at",
+    ]),
+    f("homeStoreCode", "Home store", false, text(50), "text", [
+      "store",
+      "store_code",
+      "home_store",
+    ]),
+    f("consentEmail", "Email consent", false, { kind: "flag" }, "boolean", [
+      "email_opt_in",
+      "newsletter",
+    ]),
     f("consentSms", "SMS consent", false, { kind: "flag" }, "boolean", ["sms_opt_in"]),
-    f("consentMessenger", "Messenger consent", false, { kind: "flag" }, "boolean", ["messenger_opt_in"]),
+    f("consentMessenger", "Messenger consent", false, { kind: "flag" }, "boolean", [
+      "messenger_opt_in",
+    ]),
     f("consentPush", "Push consent", false, { kind: "flag" }, "boolean", ["push_opt_in"]),
   ],
   orders: [
-    f("orderId", "Order id", true, text(200), "text", ["order_id", "order", "order_number", "external_id", "receipt"]),
+    f("orderId", "Order id", true, text(200), "text", [
+      "order_id",
+      "order",
+      "order_number",
+      "external_id",
+      "receipt",
+    ]),
     f("customerId", "Customer id", true, text(200), "text", ["customer_id", "customer"]),
-    f("placedAt", "Placed at", true, { kind: "instant" }, "timestamptz", ["placed_at", "order_date", "date", "created_at", "datetime"]),
+    f("placedAt", "Placed at", true, { kind: "instant" }, "timestamptz", [
+      "placed_at",
+      "order_date",
+      "date",
+      "created_at",
+      "datetime",
+    ]),
     f("storeCode", "Store", false, text(50), "text", ["store", "store_code", "shop"]),
-    f("channel", "Channel", false, { kind: "choice", values: ["online", "offline"] }, "text", ["sales_channel"]),
+    f("channel", "Channel", false, { kind: "choice", values: ["online", "offline"] }, "text", [
+      "sales_channel",
+    ]),
     f("currency", "Currency", false, { kind: "currency" }, "text", []),
     f("discount", "Order discount", false, { kind: "money" }, "bigint", ["order_discount"]),
     f("sku", "SKU", true, text(200), "text", ["product_id", "item_id", "article"]),
-    f("itemName", "Item name", true, text(), "text", ["name", "product", "product_name", "item", "description"]),
+    f("itemName", "Item name", true, text(), "text", [
+      "name",
+      "product",
+      "product_name",
+      "item",
+      "description",
+    ]),
     f("category", "Category", true, text(200), "text", ["product_category", "department"]),
     f("quantity", "Quantity", true, { kind: "count" }, "int", ["qty", "units"]),
     f("unitPrice", "Unit price", true, { kind: "money" }, "bigint", ["unit_price", "price"]),
@@ -69,26 +128,55 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       "type",
       "Type",
       true,
-      { kind: "choice", values: ["visit", "product_viewed", "cart_abandoned", "message_sent", "message_opened", "message_clicked", "review", "referral"] },
+      {
+        kind: "choice",
+        values: [
+          "visit",
+          "product_viewed",
+          "cart_abandoned",
+          "message_sent",
+          "message_opened",
+          "message_clicked",
+          "review",
+          "referral",
+        ],
+      },
       "text",
       ["event", "event_type"],
     ),
-    f("occurredAt", "Occurred at", true, { kind: "instant" }, "timestamptz", ["occurred_at", "date", "timestamp", "at"]),
+    f("occurredAt", "Occurred at", true, { kind: "instant" }, "timestamptz", [
+      "occurred_at",
+      "date",
+      "timestamp",
+      "at",
+    ]),
     f("storeCode", "Store", false, text(50), "text", ["store", "store_code"]),
-    f("channel", "Message channel", false, { kind: "choice", values: ["email", "sms", "messenger", "push"] }, "text", []),
+    f(
+      "channel",
+      "Message channel",
+      false,
+      { kind: "choice", values: ["email", "sms", "messenger", "push"] },
+      "text",
+      [],
+    ),
   ],
 };
 
 const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** Column index per field, guessed from the header by name and known aliases; null when none fits. */
-export function guessMapping(kind: ImportKind, header: readonly string[]): Record<string, number | null> {
+export function guessMapping(
+  kind: ImportKind,
+  header: readonly string[],
+): Record<string, number | null> {
   const names = header.map(normalize);
   const taken = new Set<number>();
   const mapping: Record<string, number | null> = {};
   for (const field of importFields[kind]) {
     const candidates = [field.key, field.label, ...field.aliases].map(normalize);
-    const index = candidates.map((c) => names.findIndex((n, i) => n === c && !taken.has(i))).find((i) => i >= 0);
+    const index = candidates
+      .map((c) => names.findIndex((n, i) => n === c && !taken.has(i)))
+      .find((i) => i >= 0);
     mapping[field.key] = index ?? null;
     if (index !== undefined) taken.add(index);
   }

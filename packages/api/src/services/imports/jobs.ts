@@ -4,10 +4,18 @@ import { notFound } from "../../errors";
 import type { ImportKind } from "./import-kind";
 import { liveProgress, type LiveProgress } from "./progress";
 
-export async function createImportJob(db: Database, input: { kind: ImportKind; fileName: string; userId: number; now: Date }): Promise<number> {
+export async function createImportJob(
+  db: Database,
+  input: { kind: ImportKind; fileName: string; userId: number; now: Date },
+): Promise<number> {
   const [job] = await db
     .insert(importJobs)
-    .values({ kind: input.kind, fileName: input.fileName, createdBy: input.userId, createdAt: input.now })
+    .values({
+      kind: input.kind,
+      fileName: input.fileName,
+      createdBy: input.userId,
+      createdAt: input.now,
+    })
     .returning({ id: importJobs.id });
   return job!.id;
 }
@@ -28,7 +36,12 @@ const jobColumns = {
 
 /** Import history, newest first, with who ran each and its counts. */
 export async function listImports(db: Database, limit = 50) {
-  return db.select(jobColumns).from(importJobs).leftJoin(users, eq(users.id, importJobs.createdBy)).orderBy(desc(importJobs.id)).limit(limit);
+  return db
+    .select(jobColumns)
+    .from(importJobs)
+    .leftJoin(users, eq(users.id, importJobs.createdBy))
+    .orderBy(desc(importJobs.id))
+    .limit(limit);
 }
 
 /** One import with its problems and, while it runs, its live progress. */

@@ -18,12 +18,26 @@ export type ImportPreview = {
  * The start of a file (the browser sends its first few kilobytes): its header, a guess of which
  * column feeds which field, the first rows and their problems under `mapping` (or the guess).
  */
-export function previewImport(kind: ImportKind, sample: string, ctx: RowContext, mapping?: ColumnMapping): ImportPreview {
-  const parsed = Papa.parse<string[]>(sample, { skipEmptyLines: "greedy", preview: PREVIEW_ROWS + 1 });
+export function previewImport(
+  kind: ImportKind,
+  sample: string,
+  ctx: RowContext,
+  mapping?: ColumnMapping,
+): ImportPreview {
+  const parsed = Papa.parse<string[]>(sample, {
+    skipEmptyLines: "greedy",
+    preview: PREVIEW_ROWS + 1,
+  });
   const [header = [], ...rows] = parsed.data;
   const guessed = guessMapping(kind, header);
   const fields = importFields[kind];
   const used = mapping ?? guessed;
   const errors = rows.flatMap((cells, i) => readRow(fields, used, cells, i + 2, ctx).errors);
-  return { header, guessedMapping: guessed, rows, errors, fields: fields.map(({ key, label, required }) => ({ key, label, required })) };
+  return {
+    header,
+    guessedMapping: guessed,
+    rows,
+    errors,
+    fields: fields.map(({ key, label, required }) => ({ key, label, required })),
+  };
 }

@@ -2,7 +2,12 @@
  * Live progress of running imports, in this server's memory. The import runs in one transaction,
  * so its row counts only reach import_jobs when it ends; while it runs, the Data page polls these.
  */
-export type LiveProgress = { bytesRead: number; bytesTotal: number; rowsRead: number; phase: "reading" | "checking" | "saving" };
+export type LiveProgress = {
+  bytesRead: number;
+  bytesTotal: number;
+  rowsRead: number;
+  phase: "reading" | "checking" | "saving";
+};
 
 const live = new Map<number, LiveProgress>();
 

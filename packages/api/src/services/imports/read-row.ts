@@ -13,9 +13,13 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
   switch (t.kind) {
     case "text":
       if (raw.includes("\u0000")) return { ok: false, message: "contains a NUL character" };
-      return raw.length <= t.max ? { ok: true, value: raw } : { ok: false, message: `is longer than ${t.max} characters` };
+      return raw.length <= t.max
+        ? { ok: true, value: raw }
+        : { ok: false, message: `is longer than ${t.max} characters` };
     case "email":
-      return emailPattern.test(raw) ? { ok: true, value: raw.toLowerCase() } : { ok: false, message: `"${raw}" is not an email address` };
+      return emailPattern.test(raw)
+        ? { ok: true, value: raw.toLowerCase() }
+        : { ok: false, message: `"${raw}" is not an email address` };
     case "money":
       return parseMoney(raw);
     case "count":
@@ -28,12 +32,17 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
       return parseFlag(raw);
     case "currency": {
       const code = raw.toUpperCase();
-      if (!/^[A-Z]{3}$/.test(code)) return { ok: false, message: `"${raw}" is not a currency code such as ${ctx.currency}` };
-      return code === ctx.currency ? { ok: true, value: code } : { ok: false, message: `${code} is not the business currency (${ctx.currency})` };
+      if (!/^[A-Z]{3}$/.test(code))
+        return { ok: false, message: `"${raw}" is not a currency code such as ${ctx.currency}` };
+      return code === ctx.currency
+        ? { ok: true, value: code }
+        : { ok: false, message: `${code} is not the business currency (${ctx.currency})` };
     }
     case "choice": {
       const value = raw.toLowerCase();
-      return t.values.includes(value) ? { ok: true, value } : { ok: false, message: `"${raw}" is not one of ${t.values.join(", ")}` };
+      return t.values.includes(value)
+        ? { ok: true, value }
+        : { ok: false, message: `"${raw}" is not one of ${t.values.join(", ")}` };
     }
   }
 }

@@ -3,4 +3,7 @@ import type { ImportRowError } from "@boomerang/db";
 
 /** The validation report as CSV (line, column, problem), for people to fix their file with. */
 export const errorReportCsv = (errors: readonly ImportRowError[]): string =>
-  Papa.unparse({ fields: ["line", "column", "problem"], data: errors.map((e) => [e.line, e.column, e.message]) });
+  Papa.unparse({
+    fields: ["line", "column", "problem"],
+    data: errors.map((e) => [e.line, e.column, e.message]),
+  });

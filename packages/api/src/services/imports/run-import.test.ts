@@ -3,10 +3,24 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerFeatures, customers, importJobs, queryRows, type Database, type DbHandle } from "@boomerang/db";
+import {
+  customerFeatures,
+  customers,
+  importJobs,
+  queryRows,
+  type Database,
+  type DbHandle,
+} from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeStore, makeUser } from "@boomerang/db/testing/factories";
-import { createImportJob, guessMapping, importStatus, listImports, runImport, type ImportKind } from ".";
+import {
+  createImportJob,
+  guessMapping,
+  importStatus,
+  listImports,
+  runImport,
+  type ImportKind,
+} from ".";
 
 const now = new Date("2025-07-01T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "boomerang-import-"));
@@ -17,7 +31,13 @@ async function importCsv(db: Database, userId: number, kind: ImportKind, lines: 
   writeFileSync(filePath, `${lines.join("\n")}\n`);
   const header = lines[0]!.split(",");
   const jobId = await createImportJob(db, { kind, fileName: `${kind}.csv`, userId, now });
-  const outcome = await runImport(db, { jobId, kind, mapping: guessMapping(kind, header), filePath, now });
+  const outcome = await runImport(db, {
+    jobId,
+    kind,
+    mapping: guessMapping(kind, header),
+    filePath,
+    now,
+  });
   return { jobId, outcome };
 }
 
@@ -51,26 +71,43 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
     const first = await importCsv(handle.db, userId, "customers", customersFile);
     expect(first.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 2, updated: 0 } });
     const [anna] = await handle.db.select().from(customers).where(eq(customers.externalId, "C-1"));
-    expect(anna).toMatchObject({ name: "Anna Rossi", email: "anna@example.test", consentEmail: true });
+    expect(anna).toMatchObject({
+      name: "Anna Rossi",
+      email: "anna@example.test",
+      consentEmail: true,
+    });
     expect(anna?.signedUpAt.toISOString()).toBe("2024-02-29T23:00:00.000Z");
     const again = await importCsv(handle.db, userId, "customers", customersFile);
     expect(again.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 0, updated: 0 } });
-    const edited = await importCsv(handle.db, userId, "customers", [customersFile[0]!, customersFile[1]!.replace("Anna Rossi", "Anna Verdi"), customersFile[2]!]);
+    const edited = await importCsv(handle.db, userId, "customers", [
+      customersFile[0]!,
+      customersFile[1]!.replace("Anna Rossi", "Anna Verdi"),
+      customersFile[2]!,
+    ]);
     expect(edited.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 0, updated: 1 } });
   });
 
   it("a file with one bad row changes nothing and reports line, column and problem", async () => {
     const before = await count(handle.db, "orders");
-    const bad = [...ordersFile, "O-3,C-2,yesterday,,A1,Espresso beans,coffee,1,12.50", "O-4,NOBODY,2025-06-03,ROM,A1,Espresso beans,coffee,1,12.50"];
+    const bad = [
+      ...ordersFile,
+      "O-3,C-2,yesterday,,A1,Espresso beans,coffee,1,12.50",
+      "O-4,NOBODY,2025-06-03,ROM,A1,Espresso beans,coffee,1,12.50",
+    ];
     const { jobId, outcome } = await importCsv(handle.db, userId, "orders", bad);
     expect(outcome).toMatchObject({ ok: false, rows: 5, failed: 1 });
-    expect(outcome.ok ? [] : outcome.errors).toEqual([{ line: 5, column: "Placed at", message: expect.stringMatching(/"yesterday" is not a date/) }]);
+    expect(outcome.ok ? [] : outcome.errors).toEqual([
+      { line: 5, column: "Placed at", message: expect.stringMatching(/"yesterday" is not a date/) },
+    ]);
     expect(await count(handle.db, "orders")).toBe(before);
     const status = await importStatus(handle.db, jobId);
     expect(status).toMatchObject({ status: "failed", rowsFailed: 1, createdBy: "Marta Marketer" });
 
     // Rows that parse but name unknown customers or stores are caught against the database.
-    const unknown = await importCsv(handle.db, userId, "orders", [...ordersFile, "O-4,NOBODY,2025-06-03,ROM,A1,Espresso beans,coffee,1,12.50"]);
+    const unknown = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile,
+      "O-4,NOBODY,2025-06-03,ROM,A1,Espresso beans,coffee,1,12.50",
+    ]);
     expect(unknown.outcome.ok ? [] : unknown.outcome.errors).toEqual([
       { line: 5, column: "Customer id", message: 'no customer "NOBODY"; import customers first' },
       { line: 5, column: "Store", message: 'no store with code "ROM"' },
@@ -86,23 +123,46 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       sql`select o.total::int as total, (select count(*)::int from order_items i where i.order_id = o.id) as items from orders o where external_id = 'O-1'`,
     );
     expect(o1).toEqual({ total: 3300, items: 2 });
-    const [anna] = await handle.db.select({ id: customers.id }).from(customers).where(eq(customers.externalId, "C-1"));
-    const [features] = await handle.db.select().from(customerFeatures).where(eq(customerFeatures.customerId, anna!.id));
+    const [anna] = await handle.db
+      .select({ id: customers.id })
+      .from(customers)
+      .where(eq(customers.externalId, "C-1"));
+    const [features] = await handle.db
+      .select()
+      .from(customerFeatures)
+      .where(eq(customerFeatures.customerId, anna!.id));
     expect(features).toMatchObject({ ordersCount: 1, revenue: 3300 });
-    const itemsBefore = await queryRows<{ id: number }>(handle.db, sql`select id from order_items order by id`);
+    const itemsBefore = await queryRows<{ id: number }>(
+      handle.db,
+      sql`select id from order_items order by id`,
+    );
     const again = await importCsv(handle.db, userId, "orders", ordersFile);
     expect(again.outcome).toEqual({ ok: true, rows: 3, counts: { inserted: 0, updated: 0 } });
-    expect(await queryRows<{ id: number }>(handle.db, sql`select id from order_items order by id`)).toEqual(itemsBefore);
-    const edited = await importCsv(handle.db, userId, "orders", [...ordersFile.slice(0, 2), ordersFile[2]!.replace(",1,8.00", ",3,8.00"), ordersFile[3]!]);
+    expect(
+      await queryRows<{ id: number }>(handle.db, sql`select id from order_items order by id`),
+    ).toEqual(itemsBefore);
+    const edited = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile.slice(0, 2),
+      ordersFile[2]!.replace(",1,8.00", ",3,8.00"),
+      ordersFile[3]!,
+    ]);
     expect(edited.outcome).toEqual({ ok: true, rows: 3, counts: { inserted: 0, updated: 1 } });
-    const [updated] = await queryRows<{ total: number }>(handle.db, sql`select total::int as total from orders where external_id = 'O-1'`);
+    const [updated] = await queryRows<{ total: number }>(
+      handle.db,
+      sql`select total::int as total from orders where external_id = 'O-1'`,
+    );
     expect(updated?.total).toBe(4900);
   });
 
   it("lists the import history newest first with counts and who ran it", async () => {
     const history = await listImports(handle.db);
     expect(history.length).toBe(await count(handle.db, "import_jobs"));
-    expect(history[0]).toMatchObject({ kind: "orders", status: "succeeded", rowsUpdated: 1, createdBy: "Marta Marketer" });
+    expect(history[0]).toMatchObject({
+      kind: "orders",
+      status: "succeeded",
+      rowsUpdated: 1,
+      createdBy: "Marta Marketer",
+    });
     const jobs = await handle.db.select().from(importJobs).where(eq(importJobs.status, "running"));
     expect(jobs).toEqual([]);
   });

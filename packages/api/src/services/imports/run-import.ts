@@ -1,7 +1,12 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { eq } from "drizzle-orm";
-import { importJobs, refreshCustomerActivity, type Database, type ImportRowError } from "@boomerang/db";
+import {
+  importJobs,
+  refreshCustomerActivity,
+  type Database,
+  type ImportRowError,
+} from "@boomerang/db";
 import { getBusinessProfile } from "../settings";
 import { applyStaged, stagedOrderCustomers, type ApplyCounts } from "./apply-staged";
 import { checkStaged } from "./checks";
@@ -22,12 +27,22 @@ export type ImportOutcome =
 
 /** Thrown inside the transaction so a file with any bad row changes nothing. */
 class RowsRejected extends Error {
-  constructor(readonly rows: number, readonly failed: number, readonly errors: ImportRowError[]) {
+  constructor(
+    readonly rows: number,
+    readonly failed: number,
+    readonly errors: ImportRowError[],
+  ) {
     super("the file has bad rows");
   }
 }
 
-export type RunImportOptions = { jobId: number; kind: ImportKind; mapping: ColumnMapping; filePath: string; now: Date };
+export type RunImportOptions = {
+  jobId: number;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  filePath: string;
+  now: Date;
+};
 
 /**
  * Imports a CSV file all or nothing: rows are read as a stream, checked one by one, staged in a
@@ -61,7 +76,8 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         const row = readRow(fields, mapping, record, line, ctx);
         if (row.errors.length > 0) {
           failed++;
-          if (errors.length < MAX_REPORTED_ERRORS) errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
+          if (errors.length < MAX_REPORTED_ERRORS)
+            errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
           continue;
         }
         // Once a row is bad nothing will be saved: keep checking, stop staging.
@@ -76,29 +92,64 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       await stageRows(tx, fields, batch);
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "checking" });
       const problems = await checkStaged(tx, kind, MAX_REPORTED_ERRORS);
-      if (problems.length > 0) throw new RowsRejected(rows, new Set(problems.map((p) => p.line)).size, problems);
+      if (problems.length > 0)
+        throw new RowsRejected(rows, new Set(problems.map((p) => p.line)).size, problems);
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "saving" });
-      const mapped = new Set(Object.entries(mapping).filter(([, column]) => column !== null).map(([key]) => key));
-      const counts = await applyStaged(tx, kind, mapped, { now: options.now, currency: business.currency });
-      if (kind === "orders") await refreshCustomerActivity(tx, await stagedOrderCustomers(tx), options.now);
+      const mapped = new Set(
+        Object.entries(mapping)
+          .filter(([, column]) => column !== null)
+          .map(([key]) => key),
+      );
+      const counts = await applyStaged(tx, kind, mapped, {
+        now: options.now,
+        currency: business.currency,
+      });
+      if (kind === "orders")
+        await refreshCustomerActivity(tx, await stagedOrderCustomers(tx), options.now);
       return { ok: true as const, rows, counts };
     });
     await db
       .update(importJobs)
-      .set({ status: "succeeded", rowsTotal: rows, rowsProcessed: rows, rowsInserted: outcome.counts.inserted, rowsUpdated: outcome.counts.updated, finishedAt: options.now })
+      .set({
+        status: "succeeded",
+        rowsTotal: rows,
+        rowsProcessed: rows,
+        rowsInserted: outcome.counts.inserted,
+        rowsUpdated: outcome.counts.updated,
+        finishedAt: options.now,
+      })
       .where(eq(importJobs.id, jobId));
     return outcome;
   } catch (error) {
     if (!(error instanceof RowsRejected)) {
       await db
         .update(importJobs)
-        .set({ status: "failed", rowsTotal: rows, rowsProcessed: rows, errors: [{ line: 0, column: "", message: "the import stopped on an unexpected error; nothing was changed" }], finishedAt: options.now })
+        .set({
+          status: "failed",
+          rowsTotal: rows,
+          rowsProcessed: rows,
+          errors: [
+            {
+              line: 0,
+              column: "",
+              message: "the import stopped on an unexpected error; nothing was changed",
+            },
+          ],
+          finishedAt: options.now,
+        })
         .where(eq(importJobs.id, jobId));
       throw error;
     }
     await db
       .update(importJobs)
-      .set({ status: "failed", rowsTotal: error.rows, rowsProcessed: error.rows, rowsFailed: error.failed, errors: error.errors, finishedAt: options.now })
+      .set({
+        status: "failed",
+        rowsTotal: error.rows,
+        rowsProcessed: error.rows,
+        rowsFailed: error.failed,
+        errors: error.errors,
+        finishedAt: options.now,
+      })
       .where(eq(importJobs.id, jobId));
     return { ok: false, rows: error.rows, failed: error.failed, errors: error.errors };
   } finally {

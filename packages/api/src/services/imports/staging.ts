@@ -12,17 +12,24 @@ export const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.to
  */
 export async function createStaging(tx: Database, fields: readonly ImportField[]): Promise<void> {
   const columns = fields.map((f) => `${columnName(f.key)} ${f.sqlType}`).join(", ");
-  await tx.execute(sql.raw(`create temp table import_rows (line int not null, ${columns}) on commit drop`));
+  await tx.execute(
+    sql.raw(`create temp table import_rows (line int not null, ${columns}) on commit drop`),
+  );
 }
 
-const asJson = (value: RowValue): string | number | boolean | null => (value instanceof Date ? value.toISOString() : value);
+const asJson = (value: RowValue): string | number | boolean | null =>
+  value instanceof Date ? value.toISOString() : value;
 
 /**
  * Appends typed rows as one JSON parameter per batch, expanded by json_populate_recordset into the
  * staging columns' types: one parameter instead of one per cell keeps building and sending the
  * statement cheap, and booleans, numbers and instants are read by PostgreSQL itself.
  */
-export async function stageRows(tx: Database, fields: readonly ImportField[], rows: { line: number; values: RowValue[] }[]): Promise<void> {
+export async function stageRows(
+  tx: Database,
+  fields: readonly ImportField[],
+  rows: { line: number; values: RowValue[] }[],
+): Promise<void> {
   if (rows.length === 0) return;
   const names = fields.map((f) => columnName(f.key));
   const records = rows.map((row) => {
@@ -30,5 +37,7 @@ export async function stageRows(tx: Database, fields: readonly ImportField[], ro
     row.values.forEach((v, i) => (record[names[i]!] = asJson(v)));
     return record;
   });
-  await tx.execute(sql`insert into import_rows select * from json_populate_recordset(null::import_rows, ${JSON.stringify(records)}::json)`);
+  await tx.execute(
+    sql`insert into import_rows select * from json_populate_recordset(null::import_rows, ${JSON.stringify(records)}::json)`,
+  );
 }

@@ -24,14 +24,33 @@ export type Upload = { userId: number; now: Date; body: ReadableStream<Uint8Arra
  * runs the import in the background, so the person can leave the page; the Data page polls the
  * job. The file is deleted when the import ends.
  */
-export async function startImport(db: Database, raw: unknown, request: Upload, onUnexpected: (error: unknown) => void): Promise<{ jobId: number }> {
+export async function startImport(
+  db: Database,
+  raw: unknown,
+  request: Upload,
+  onUnexpected: (error: unknown) => void,
+): Promise<{ jobId: number }> {
   const input = startImportInput.parse(raw);
   const dir = join(tmpdir(), "boomerang-imports");
   await mkdir(dir, { recursive: true });
-  const jobId = await createImportJob(db, { kind: input.kind, fileName: input.fileName, userId: request.userId, now: request.now });
+  const jobId = await createImportJob(db, {
+    kind: input.kind,
+    fileName: input.fileName,
+    userId: request.userId,
+    now: request.now,
+  });
   const filePath = join(dir, `import-${jobId}.csv`);
-  await pipeline(Readable.fromWeb(request.body as WebReadableStream<Uint8Array>), createWriteStream(filePath));
-  void runImport(db, { jobId, kind: input.kind, mapping: input.mapping, filePath, now: request.now })
+  await pipeline(
+    Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
+    createWriteStream(filePath),
+  );
+  void runImport(db, {
+    jobId,
+    kind: input.kind,
+    mapping: input.mapping,
+    filePath,
+    now: request.now,
+  })
     .catch(onUnexpected)
     .finally(() => rm(filePath, { force: true }));
   return { jobId };

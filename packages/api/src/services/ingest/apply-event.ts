@@ -29,10 +29,16 @@ export type ProgramOutcome = {
   notes: string[];
 };
 
-const orderIdOf = (ref: string | null): number | null => (ref !== null && /^\d+$/.test(ref) ? Number(ref) : null);
+const orderIdOf = (ref: string | null): number | null =>
+  ref !== null && /^\d+$/.test(ref) ? Number(ref) : null;
 
 /** Ledger rows for the engine's entries; the key makes appending the same event's entries twice impossible. */
-function ledgerRows(member: MemberProgram, customerId: number, event: ProgramEvent, effects: Effect[]): NewLedgerEntry[] {
+function ledgerRows(
+  member: MemberProgram,
+  customerId: number,
+  event: ProgramEvent,
+  effects: Effect[],
+): NewLedgerEntry[] {
   return effects.filter(isLedgerEntry).map((entry, index) => ({
     programId: member.programId,
     customerId,
@@ -43,7 +49,8 @@ function ledgerRows(member: MemberProgram, customerId: number, event: ProgramEve
     lotId: entry.lotId,
     effectiveAt: new Date(entry.at),
     availableAt: entry.availableAt === undefined ? null : new Date(entry.availableAt),
-    expiresAt: entry.expiresAt === undefined || entry.expiresAt === null ? null : new Date(entry.expiresAt),
+    expiresAt:
+      entry.expiresAt === undefined || entry.expiresAt === null ? null : new Date(entry.expiresAt),
     idempotencyKey: `${member.programId}:${event.id}:${index}`,
     note: entry.reason,
   }));
@@ -51,7 +58,13 @@ function ledgerRows(member: MemberProgram, customerId: number, event: ProgramEve
 
 type Balances = { available: number; pending: number };
 
-function summarize(member: MemberProgram, unit: ProgramOutcome["unit"], effects: Effect[], balances: Balances, tier: string | null): ProgramOutcome {
+function summarize(
+  member: MemberProgram,
+  unit: ProgramOutcome["unit"],
+  effects: Effect[],
+  balances: Balances,
+  tier: string | null,
+): ProgramOutcome {
   const outcome: ProgramOutcome = {
     programId: member.programId,
     programName: member.name,
@@ -94,8 +107,11 @@ export async function applyEvent(
     outcome.notes.push(`program configuration is invalid: ${program.errors.join("; ")}`);
     return { outcome, effects: [] };
   }
-  const state = (member.state as unknown as CustomerState | null) ?? initialState(program.value, String(customerId));
-  const budgetUsed = program.value.common.budgetCap > 0 ? await programBudgetUsed(tx, member.programId) : 0;
+  const state =
+    (member.state as unknown as CustomerState | null) ??
+    initialState(program.value, String(customerId));
+  const budgetUsed =
+    program.value.common.budgetCap > 0 ? await programBudgetUsed(tx, member.programId) : 0;
   const result = evaluate(program.value, state, event, { budgetUsed });
   const rows = ledgerRows(member, customerId, event, result.effects);
   if (rows.length > 0) await tx.insert(ledgerEntries).values(rows);
@@ -105,11 +121,17 @@ export async function applyEvent(
     .update(enrollments)
     .set({ state: result.state as unknown as Record<string, unknown>, tier })
     .where(eq(enrollments.id, member.enrollmentId));
-  return { outcome: summarize(
+  return {
+    outcome: summarize(
       member,
       program.value.unit,
       result.effects,
-      { available: availableBalance(result.state, event.at), pending: pendingBalance(result.state, event.at) },
+      {
+        available: availableBalance(result.state, event.at),
+        pending: pendingBalance(result.state, event.at),
+      },
       tier,
-    ), effects: result.effects };
+    ),
+    effects: result.effects,
+  };
 }

@@ -1,4 +1,9 @@
-import { availableBalance, createProgram, pendingBalance, type CustomerState } from "@boomerang/domain/programs";
+import {
+  availableBalance,
+  createProgram,
+  pendingBalance,
+  type CustomerState,
+} from "@boomerang/domain/programs";
 import { customerByExternalId, type IngestContext } from "./lookups";
 import { memberPrograms } from "./member-programs";
 
@@ -23,13 +28,17 @@ function rewardsOf(params: unknown, available: number): RewardOption[] {
   if (!Array.isArray(catalog)) return [];
   return catalog.flatMap((item: unknown) => {
     const r = item as { id?: unknown; name?: unknown; points?: unknown };
-    if (typeof r.id !== "string" || typeof r.name !== "string" || typeof r.points !== "number") return [];
+    if (typeof r.id !== "string" || typeof r.name !== "string" || typeof r.points !== "number")
+      return [];
     return [{ id: r.id, name: r.name, points: r.points, affordable: r.points <= available }];
   });
 }
 
 /** What the customer can use now and what is still pending, per active program, at `now`. */
-export async function customerBalance(ctx: IngestContext, customerExternalId: string): Promise<CustomerBalance> {
+export async function customerBalance(
+  ctx: IngestContext,
+  customerExternalId: string,
+): Promise<CustomerBalance> {
   const customer = await customerByExternalId(ctx.db, customerExternalId);
   const members = await memberPrograms(ctx.db, customer.id, { lock: false });
   const at = ctx.now.getTime();

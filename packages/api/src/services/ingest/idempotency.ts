@@ -22,7 +22,8 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-export const requestHash = (payload: unknown): string => createHash("sha256").update(canonicalJson(payload)).digest("hex");
+export const requestHash = (payload: unknown): string =>
+  createHash("sha256").update(canonicalJson(payload)).digest("hex");
 
 /**
  * Runs `work` once per (operation, key), inside the caller's transaction. The key row is inserted

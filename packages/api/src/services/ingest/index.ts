@@ -1,4 +1,9 @@
-export { customerBalance, type CustomerBalance, type ProgramBalance, type RewardOption } from "./balance";
+export {
+  customerBalance,
+  type CustomerBalance,
+  type ProgramBalance,
+  type RewardOption,
+} from "./balance";
 export type { ProgramOutcome } from "./apply-event";
 export type { IngestContext } from "./lookups";
 export { postEvent, type PostEventResult } from "./post-event";

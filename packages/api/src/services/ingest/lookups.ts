@@ -6,7 +6,10 @@ import { invalid, notFound } from "../../errors";
 export type IngestContext = { db: Database; now: Date; apiKeyId: number | null };
 
 export async function customerByExternalId(tx: Database, externalId: string, lock = false) {
-  const query = tx.select({ id: customers.id, externalId: customers.externalId }).from(customers).where(eq(customers.externalId, externalId));
+  const query = tx
+    .select({ id: customers.id, externalId: customers.externalId })
+    .from(customers)
+    .where(eq(customers.externalId, externalId));
   const [row] = lock ? await query.for("update") : await query;
   if (row === undefined) throw notFound(`Customer "${externalId}"`);
   return row;
@@ -19,7 +22,10 @@ export async function orderByExternalId(tx: Database, externalId: string) {
 }
 
 /** A store given by code; an unknown code is bad input (the caller named it), not a missing resource. */
-export async function storeIdByCode(tx: Database, code: string | null | undefined): Promise<number | null> {
+export async function storeIdByCode(
+  tx: Database,
+  code: string | null | undefined,
+): Promise<number | null> {
   if (code === null || code === undefined) return null;
   const [row] = await tx.select({ id: stores.id }).from(stores).where(eq(stores.code, code));
   if (row === undefined) throw invalid(`storeCode: there is no store with code "${code}".`);

@@ -22,7 +22,8 @@ export async function memberPrograms(
   customerId: number,
   options: { programId?: number; lock: boolean },
 ): Promise<MemberProgram[]> {
-  const onlyProgram = options.programId === undefined ? sql`true` : sql`p.id = ${options.programId}`;
+  const onlyProgram =
+    options.programId === undefined ? sql`true` : sql`p.id = ${options.programId}`;
   const lock = options.lock ? sql`for update of e` : sql``;
   return queryRows<MemberProgram>(
     tx,

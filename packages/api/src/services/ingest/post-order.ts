@@ -16,7 +16,14 @@ export type PostOrderResult = {
   [key: string]: unknown;
 };
 
-function orderEvent(input: OrderInput, orderId: number, customerId: number, storeId: number | null, subtotal: number, segments: string[]): OrderEvent {
+function orderEvent(
+  input: OrderInput,
+  orderId: number,
+  customerId: number,
+  storeId: number | null,
+  subtotal: number,
+  segments: string[],
+): OrderEvent {
   return {
     kind: "order",
     id: String(orderId),
@@ -24,7 +31,12 @@ function orderEvent(input: OrderInput, orderId: number, customerId: number, stor
     at: Date.parse(input.placedAt),
     amount: subtotal,
     discount: input.discount,
-    lines: input.items.map((item) => ({ sku: item.sku, category: item.category, quantity: item.quantity, unitPrice: item.unitPrice })),
+    lines: input.items.map((item) => ({
+      sku: item.sku,
+      category: item.category,
+      quantity: item.quantity,
+      unitPrice: item.unitPrice,
+    })),
     // The engine names in-store sales "store".
     channel: input.channel === "offline" ? "store" : "online",
     ...(storeId === null ? {} : { storeId: String(storeId) }),
@@ -35,9 +47,21 @@ function orderEvent(input: OrderInput, orderId: number, customerId: number, stor
   };
 }
 
-async function insertOrder(tx: Database, input: OrderInput, customerId: number, storeId: number | null, subtotal: number) {
-  const [existing] = await tx.select({ id: orders.id }).from(orders).where(eq(orders.externalId, input.externalId));
-  if (existing !== undefined) throw conflict(`Order "${input.externalId}" was already posted (with another idempotency key).`);
+async function insertOrder(
+  tx: Database,
+  input: OrderInput,
+  customerId: number,
+  storeId: number | null,
+  subtotal: number,
+) {
+  const [existing] = await tx
+    .select({ id: orders.id })
+    .from(orders)
+    .where(eq(orders.externalId, input.externalId));
+  if (existing !== undefined)
+    throw conflict(
+      `Order "${input.externalId}" was already posted (with another idempotency key).`,
+    );
   const [order] = await tx
     .insert(orders)
     .values({
@@ -52,7 +76,10 @@ async function insertOrder(tx: Database, input: OrderInput, customerId: number, 
       channel: input.channel,
     })
     .returning();
-  if (input.items.length > 0) await tx.insert(orderItems).values(input.items.map((item) => ({ ...item, orderId: order!.id })));
+  if (input.items.length > 0)
+    await tx
+      .insert(orderItems)
+      .values(input.items.map((item) => ({ ...item, orderId: order!.id })));
   return order!;
 }
 
@@ -62,29 +89,55 @@ async function insertOrder(tx: Database, input: OrderInput, customerId: number, 
  * are committed together or not at all. The idempotency key (default: the order's externalId)
  * makes a retry return the first response.
  */
-export async function postOrder(ctx: IngestContext, raw: unknown, idempotencyKey?: string): Promise<PostOrderResult> {
+export async function postOrder(
+  ctx: IngestContext,
+  raw: unknown,
+  idempotencyKey?: string,
+): Promise<PostOrderResult> {
   const input = orderInput.parse(raw);
   return inTransaction(ctx.db, (tx) =>
-    idempotent(tx, { operation: "order", key: idempotencyKey ?? `order:${input.externalId}`, payload: input, apiKeyId: ctx.apiKeyId }, async () => {
-      const business = await getBusinessProfile(tx);
-      if (input.currency !== business.currency)
-        throw invalid(`currency: the business sells in ${business.currency}, not ${input.currency}.`);
-      const customer = await customerByExternalId(tx, input.customerId);
-      const storeId = await storeIdByCode(tx, input.storeCode);
-      const subtotal = input.subtotal ?? input.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
-      const order = await insertOrder(tx, input, customer.id, storeId, subtotal);
-      const members = await memberPrograms(tx, customer.id, { lock: true });
-      // Segment membership is only looked up when a program restricts by segment.
-      const bySegment = members.some((m) => Array.isArray(m.config.segments) && m.config.segments.length > 0);
-      const segments = bySegment ? await customerSegmentIds(tx, customer.id) : [];
-      const event = orderEvent(input, order.id, customer.id, storeId, subtotal, segments);
-      const programs: ProgramOutcome[] = [];
-      for (const member of members) programs.push((await applyEvent(tx, member, customer.id, event)).outcome);
-      await refreshCustomerActivity(tx, [customer.id], ctx.now);
-      return {
-        order: { id: order.id, externalId: order.externalId, customerId: input.customerId, total: order.total, placedAt: order.placedAt.toISOString() },
-        programs,
-      };
-    }),
+    idempotent(
+      tx,
+      {
+        operation: "order",
+        key: idempotencyKey ?? `order:${input.externalId}`,
+        payload: input,
+        apiKeyId: ctx.apiKeyId,
+      },
+      async () => {
+        const business = await getBusinessProfile(tx);
+        if (input.currency !== business.currency)
+          throw invalid(
+            `currency: the business sells in ${business.currency}, not ${input.currency}.`,
+          );
+        const customer = await customerByExternalId(tx, input.customerId);
+        const storeId = await storeIdByCode(tx, input.storeCode);
+        const subtotal =
+          input.subtotal ??
+          input.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
+        const order = await insertOrder(tx, input, customer.id, storeId, subtotal);
+        const members = await memberPrograms(tx, customer.id, { lock: true });
+        // Segment membership is only looked up when a program restricts by segment.
+        const bySegment = members.some(
+          (m) => Array.isArray(m.config.segments) && m.config.segments.length > 0,
+        );
+        const segments = bySegment ? await customerSegmentIds(tx, customer.id) : [];
+        const event = orderEvent(input, order.id, customer.id, storeId, subtotal, segments);
+        const programs: ProgramOutcome[] = [];
+        for (const member of members)
+          programs.push((await applyEvent(tx, member, customer.id, event)).outcome);
+        await refreshCustomerActivity(tx, [customer.id], ctx.now);
+        return {
+          order: {
+            id: order.id,
+            externalId: order.externalId,
+            customerId: input.customerId,
+            total: order.total,
+            placedAt: order.placedAt.toISOString(),
+          },
+          programs,
+        };
+      },
+    ),
   );
 }

@@ -18,35 +18,70 @@ export type PostRefundResult = {
  * Records money given back on an order and lets every program claw back what the order earned,
  * in one transaction. The refund's externalId is its idempotency key unless one is given.
  */
-export async function postRefund(ctx: IngestContext, raw: unknown, idempotencyKey?: string): Promise<PostRefundResult> {
+export async function postRefund(
+  ctx: IngestContext,
+  raw: unknown,
+  idempotencyKey?: string,
+): Promise<PostRefundResult> {
   const input = refundInput.parse(raw);
   return inTransaction(ctx.db, (tx) =>
-    idempotent(tx, { operation: "refund", key: idempotencyKey ?? `refund:${input.externalId}`, payload: input, apiKeyId: ctx.apiKeyId }, async () => {
-      const order = await orderByExternalId(tx, input.orderId);
-      // Lock the order so two refunds of it cannot both pass the "not more than was paid" check.
-      const [state] = await queryRows<{ refunded: number }>(
-        tx,
-        sql`select coalesce((select sum(amount) from order_refunds where order_id = o.id), 0)::float8 as refunded
+    idempotent(
+      tx,
+      {
+        operation: "refund",
+        key: idempotencyKey ?? `refund:${input.externalId}`,
+        payload: input,
+        apiKeyId: ctx.apiKeyId,
+      },
+      async () => {
+        const order = await orderByExternalId(tx, input.orderId);
+        // Lock the order so two refunds of it cannot both pass the "not more than was paid" check.
+        const [state] = await queryRows<{ refunded: number }>(
+          tx,
+          sql`select coalesce((select sum(amount) from order_refunds where order_id = o.id), 0)::float8 as refunded
             from orders o where o.id = ${order.id} for update`,
-      );
-      const left = order.total - (state?.refunded ?? 0);
-      if (input.amount > left) throw invalid(`amount: ${input.amount} is more than is left to refund on the order (${left}).`);
-      const refundedAt = new Date(input.refundedAt);
-      if (refundedAt < order.placedAt) throw invalid("refundedAt: a refund cannot come before its order.");
-      const [refund] = await tx
-        .insert(orderRefunds)
-        .values({ externalId: input.externalId, orderId: order.id, amount: input.amount, refundedAt })
-        .returning();
-      const members = await memberPrograms(tx, order.customerId, { lock: true });
-      const programs: ProgramOutcome[] = [];
-      for (const member of members) {
-        const event = { kind: "refund", id: `refund-${refund!.id}`, customerId: String(order.customerId), at: refundedAt.getTime(), orderId: String(order.id), amount: input.amount } as const;
-        programs.push((await applyEvent(tx, member, order.customerId, event)).outcome);
-      }
-      return {
-        refund: { id: refund!.id, externalId: input.externalId, orderId: input.orderId, amount: input.amount, refundedAt: refundedAt.toISOString() },
-        programs,
-      };
-    }),
+        );
+        const left = order.total - (state?.refunded ?? 0);
+        if (input.amount > left)
+          throw invalid(
+            `amount: ${input.amount} is more than is left to refund on the order (${left}).`,
+          );
+        const refundedAt = new Date(input.refundedAt);
+        if (refundedAt < order.placedAt)
+          throw invalid("refundedAt: a refund cannot come before its order.");
+        const [refund] = await tx
+          .insert(orderRefunds)
+          .values({
+            externalId: input.externalId,
+            orderId: order.id,
+            amount: input.amount,
+            refundedAt,
+          })
+          .returning();
+        const members = await memberPrograms(tx, order.customerId, { lock: true });
+        const programs: ProgramOutcome[] = [];
+        for (const member of members) {
+          const event = {
+            kind: "refund",
+            id: `refund-${refund!.id}`,
+            customerId: String(order.customerId),
+            at: refundedAt.getTime(),
+            orderId: String(order.id),
+            amount: input.amount,
+          } as const;
+          programs.push((await applyEvent(tx, member, order.customerId, event)).outcome);
+        }
+        return {
+          refund: {
+            id: refund!.id,
+            externalId: input.externalId,
+            orderId: input.orderId,
+            amount: input.amount,
+            refundedAt: refundedAt.toISOString(),
+          },
+          programs,
+        };
+      },
+    ),
   );
 }

@@ -4,8 +4,15 @@ import { z } from "zod";
  * What selling systems send to the ingest API. These schemas are the single source for request
  * validation and for the OpenAPI document (through z.toJSONSchema).
  */
-const externalId = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");
-const instantString = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2025-06-30T14:05:00Z" });
+const externalId = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters");
+const instantString = z.iso.datetime({
+  offset: true,
+  message: "must be an ISO 8601 date-time, e.g. 2025-06-30T14:05:00Z",
+});
 const minor = z
   .number()
   .int("must be a whole number of minor units (cents)")
@@ -14,7 +21,9 @@ const minor = z
 
 export const customerInput = z
   .object({
-    externalId: externalId.describe("Your system's id for the customer; upserting again with it updates the customer."),
+    externalId: externalId.describe(
+      "Your system's id for the customer; upserting again with it updates the customer.",
+    ),
     name: z.string().trim().min(1, "must not be empty").max(300),
     email: z.email("must be an email address").nullish(),
     phone: z.string().trim().max(50).nullish(),
@@ -47,12 +56,20 @@ export const orderInput = z
   .object({
     externalId: externalId.describe("Your system's id for the order; an order can be posted once."),
     customerId: externalId.describe("The customer's externalId."),
-    storeCode: z.string().trim().min(1).max(50).nullish().describe("Store code; empty for the online shop."),
+    storeCode: z
+      .string()
+      .trim()
+      .min(1)
+      .max(50)
+      .nullish()
+      .describe("Store code; empty for the online shop."),
     placedAt: instantString,
     currency: z.string().regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as EUR"),
     channel: z.enum(["online", "offline"]),
     items: z.array(orderItemInput).max(1000, "at most 1000 items per order").default([]),
-    subtotal: minor.optional().describe("Before discounts, minor units; the sum of the items when items are given."),
+    subtotal: minor
+      .optional()
+      .describe("Before discounts, minor units; the sum of the items when items are given."),
     discount: minor.default(0).describe("Discounts from outside Boomerang, minor units."),
     redeemPoints: z.number().int().min(1).max(1_000_000_000).optional(),
     rewardId: z.string().trim().min(1).max(200).optional(),
@@ -62,17 +79,31 @@ export const orderInput = z
   .superRefine((order, ctx) => {
     const itemsTotal = order.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
     if (order.items.length === 0 && order.subtotal === undefined)
-      ctx.addIssue({ code: "custom", path: ["subtotal"], message: "is required when the order has no items" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["subtotal"],
+        message: "is required when the order has no items",
+      });
     if (order.items.length > 0 && order.subtotal !== undefined && order.subtotal !== itemsTotal)
-      ctx.addIssue({ code: "custom", path: ["subtotal"], message: `is ${order.subtotal} but the items add up to ${itemsTotal}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["subtotal"],
+        message: `is ${order.subtotal} but the items add up to ${itemsTotal}`,
+      });
     const subtotal = order.subtotal ?? itemsTotal;
     if (order.discount > subtotal)
-      ctx.addIssue({ code: "custom", path: ["discount"], message: `is larger than the subtotal (${subtotal})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["discount"],
+        message: `is larger than the subtotal (${subtotal})`,
+      });
   });
 
 export const refundInput = z
   .object({
-    externalId: externalId.describe("Your system's id for the refund; a refund can be posted once."),
+    externalId: externalId.describe(
+      "Your system's id for the refund; a refund can be posted once.",
+    ),
     orderId: externalId.describe("The refunded order's externalId."),
     amount: minor.min(1, "must be at least 1").describe("Money given back, minor units."),
     refundedAt: instantString,
@@ -81,9 +112,20 @@ export const refundInput = z
 
 export const eventInput = z
   .object({
-    externalId: externalId.describe("Your system's id for the event; posting it again changes nothing."),
+    externalId: externalId.describe(
+      "Your system's id for the event; posting it again changes nothing.",
+    ),
     customerId: externalId.describe("The customer's externalId."),
-    type: z.enum(["visit", "product_viewed", "cart_abandoned", "message_sent", "message_opened", "message_clicked", "review", "referral"]),
+    type: z.enum([
+      "visit",
+      "product_viewed",
+      "cart_abandoned",
+      "message_sent",
+      "message_opened",
+      "message_clicked",
+      "review",
+      "referral",
+    ]),
     occurredAt: instantString,
     storeCode: z.string().trim().min(1).max(50).nullish(),
     channel: z.enum(["email", "sms", "messenger", "push"]).nullish(),
@@ -95,7 +137,12 @@ export const redeemInput = z
   .object({
     customerId: externalId.describe("The customer's externalId."),
     programId: z.number().int().min(1),
-    points: z.number().int("must be a whole number").min(1, "must be at least 1").max(1_000_000_000).optional(),
+    points: z
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(1_000_000_000)
+      .optional(),
     rewardId: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
@@ -107,7 +154,9 @@ export const redeemInput = z
 /** The Idempotency-Key header, validated under its own name so a bad one is reported as such. */
 export const idempotencyHeader = z.object({
   "Idempotency-Key": z
-    .string({ error: "is required: send an Idempotency-Key header (a unique string per operation)" })
+    .string({
+      error: "is required: send an Idempotency-Key header (a unique string per operation)",
+    })
     .trim()
     .min(8, "must be at least 8 characters")
     .max(200, "must be at most 200 characters"),

@@ -21,7 +21,10 @@ export function sqlState(error: unknown): string | null {
  * for a serialization failure or a deadlock. A unique violation that escapes the work means a
  * concurrent request created the same thing first: a conflict, not a server error.
  */
-export async function inTransaction<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Database,
+  work: (tx: Database) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction((tx) => work(tx as unknown as Database));
@@ -29,7 +32,8 @@ export async function inTransaction<T>(db: Database, work: (tx: Database) => Pro
       if (error instanceof AppError) throw error;
       const state = sqlState(error);
       if (state !== null && RETRYABLE.has(state) && attempt < MAX_ATTEMPTS) continue;
-      if (state === "23505") throw conflict("This was created at the same time by another request; retry to see it.");
+      if (state === "23505")
+        throw conflict("This was created at the same time by another request; retry to see it.");
       throw error;
     }
   }

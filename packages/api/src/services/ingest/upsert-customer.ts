@@ -7,7 +7,10 @@ import { inTransaction } from "./transaction";
 export type UpsertCustomerResult = { id: number; externalId: string; created: boolean };
 
 /** The columns the request set; fields left out keep their stored value on update. */
-function providedFields(input: CustomerInput, homeStoreId: number | null | undefined): Partial<NewCustomer> {
+function providedFields(
+  input: CustomerInput,
+  homeStoreId: number | null | undefined,
+): Partial<NewCustomer> {
   const fields: Partial<NewCustomer> = { name: input.name };
   if (input.email !== undefined) fields.email = input.email;
   if (input.phone !== undefined) fields.phone = input.phone;
@@ -26,10 +29,14 @@ function providedFields(input: CustomerInput, homeStoreId: number | null | undef
 }
 
 /** Creates the customer, or updates the fields given when the externalId is already known. */
-export async function upsertCustomer(ctx: IngestContext, raw: unknown): Promise<UpsertCustomerResult> {
+export async function upsertCustomer(
+  ctx: IngestContext,
+  raw: unknown,
+): Promise<UpsertCustomerResult> {
   const input = customerInput.parse(raw);
   return inTransaction(ctx.db, async (tx) => {
-    const homeStoreId = input.homeStoreCode === undefined ? undefined : await storeIdByCode(tx, input.homeStoreCode);
+    const homeStoreId =
+      input.homeStoreCode === undefined ? undefined : await storeIdByCode(tx, input.homeStoreCode);
     const fields = providedFields(input, homeStoreId);
     const [row] = await tx
       .insert(customers)

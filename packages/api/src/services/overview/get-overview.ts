@@ -47,5 +47,12 @@ export async function getOverview(
     overviewKpis(db, { ...previous, storeId: input.storeId }),
     monthlyRevenueSplit(db, { ...chart, storeId: input.storeId, timezone: profile.timezone }),
   ]);
-  return { range: input.range, previousRange, current: currentKpis, previous: previousKpis, monthly, store };
+  return {
+    range: input.range,
+    previousRange,
+    current: currentKpis,
+    previous: previousKpis,
+    monthly,
+    store,
+  };
 }

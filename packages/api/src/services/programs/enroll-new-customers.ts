@@ -16,7 +16,8 @@ export async function enrollNewCustomers(
   return inTransaction(db, async (tx) => {
     const total = { members: 0, control: 0 };
     for (const program of await programsOpenForEnrollment(tx)) {
-      const segmentRules = program.segmentRules === null ? null : parsedSegmentRules(program.segmentRules);
+      const segmentRules =
+        program.segmentRules === null ? null : parsedSegmentRules(program.segmentRules);
       if (program.segmentRules !== null && segmentRules === null) continue;
       const added = await enrollMembers(tx, {
         programId: program.id,

@@ -1,5 +1,12 @@
 import { asc, eq } from "drizzle-orm";
-import { listPrograms, programStats, programVersions, segments, type Database, type ProgramListFilter } from "@boomerang/db";
+import {
+  listPrograms,
+  programStats,
+  programVersions,
+  segments,
+  type Database,
+  type ProgramListFilter,
+} from "@boomerang/db";
 import { summarizeProgram } from "@boomerang/domain/programs";
 import { getBusinessProfile } from "../settings";
 import { compiledProgram } from "./engine-config";
@@ -44,7 +51,13 @@ export async function getProgramDetail(db: Database, id: number, storeId: number
     .orderBy(asc(programVersions.version));
   const summary = summarizeProgram(program.type, program.config);
   const [segment] =
-    program.segmentId === null ? [] : await db.select({ name: segments.name }).from(segments).where(eq(segments.id, program.segmentId)).limit(1);
+    program.segmentId === null
+      ? []
+      : await db
+          .select({ name: segments.name })
+          .from(segments)
+          .where(eq(segments.id, program.segmentId))
+          .limit(1);
   return {
     program,
     segmentName: segment?.name ?? null,

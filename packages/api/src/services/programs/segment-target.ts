@@ -21,12 +21,25 @@ export async function assertSegmentExists(db: Database, segmentId: number | null
  * The saved segment's rules for enrollment, or null for "all customers". Rules that no longer parse
  * (an older rule format) refuse activation rather than enrolling the wrong people.
  */
-export async function segmentRulesFor(db: Database, segmentId: number | null): Promise<SegmentNode | null> {
+export async function segmentRulesFor(
+  db: Database,
+  segmentId: number | null,
+): Promise<SegmentNode | null> {
   if (segmentId === null) return null;
-  const [row] = await db.select({ name: segments.name, rules: segments.rules }).from(segments).where(eq(segments.id, segmentId)).limit(1);
-  if (!row) throw conflict("The program's target segment was deleted; pick another target before activating.");
+  const [row] = await db
+    .select({ name: segments.name, rules: segments.rules })
+    .from(segments)
+    .where(eq(segments.id, segmentId))
+    .limit(1);
+  if (!row)
+    throw conflict(
+      "The program's target segment was deleted; pick another target before activating.",
+    );
   const parsed = segmentRules.safeParse(row.rules);
-  if (!parsed.success) throw conflict(`The rules of segment "${row.name}" are not valid any more; fix the segment before activating.`);
+  if (!parsed.success)
+    throw conflict(
+      `The rules of segment "${row.name}" are not valid any more; fix the segment before activating.`,
+    );
   return parsed.data;
 }
 

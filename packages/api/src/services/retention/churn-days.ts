@@ -9,7 +9,9 @@ export function churnDays(range: { from: string; to: string }, today: string): s
   const days: string[] = [];
   let [y, m] = range.from.split("-").map(Number) as [number, number];
   for (;;) {
-    const monthEnd = dayFromNumber(dayNumber(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`) - 1);
+    const monthEnd = dayFromNumber(
+      dayNumber(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`) - 1,
+    );
     if (monthEnd >= last) break;
     if (monthEnd >= range.from) days.push(monthEnd);
     [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];

@@ -53,14 +53,18 @@ const GAP_CAP_DAYS = 182;
 export async function getRetention(db: Database, query: RetentionQuery, now: Date) {
   const profile = await getBusinessProfile(db);
   const today = todayIn(now, profile.timezone);
-  if (query.range.from > today) throw invalid("The period starts after today: there are no customers to follow yet.");
+  if (query.range.from > today)
+    throw invalid("The period starts after today: there are no customers to follow yet.");
   if (query.churnWindow) {
     const problem = checkChurnWindow(query.churnWindow);
     if (problem) throw invalid(problem);
   }
   let store: { id: number; name: string } | null = null;
   if (query.storeId !== null) {
-    const [row] = await db.select({ id: stores.id, name: stores.name }).from(stores).where(eq(stores.id, query.storeId));
+    const [row] = await db
+      .select({ id: stores.id, name: stores.name })
+      .from(stores)
+      .where(eq(stores.id, query.storeId));
     if (!row) throw notFound("The store");
     store = row;
   }
@@ -71,7 +75,12 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
     segment = { id: row.id, name: row.name };
     members = segmentMemberIds(storedRules(row.rules), { now, storeId: query.storeId });
   }
-  const audience: RetentionAudience = { storeId: query.storeId, program: query.program, members, timezone: profile.timezone };
+  const audience: RetentionAudience = {
+    storeId: query.storeId,
+    program: query.program,
+    members,
+    timezone: profile.timezone,
+  };
   const acquired = dayRangeToInstants(query.range, profile.timezone);
 
   // Channel is not in customer_features: only then do cohorts come from orders.

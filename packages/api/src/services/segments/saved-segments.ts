@@ -1,5 +1,13 @@
 import { desc, eq, inArray } from "drizzle-orm";
-import { countSegment, programs, segmentMemberDiff, segments, segmentVersions, users, type Database } from "@boomerang/db";
+import {
+  countSegment,
+  programs,
+  segmentMemberDiff,
+  segments,
+  segmentVersions,
+  users,
+  type Database,
+} from "@boomerang/db";
 import { segmentRules, type SegmentNode } from "@boomerang/domain/segments";
 import { notFound } from "../../errors";
 
@@ -19,11 +27,20 @@ export async function loadSegment(db: Database, id: number) {
 async function usedBy(db: Database, ids: number[]) {
   if (ids.length === 0) return new Map<number, { id: number; name: string; status: string }[]>();
   const rows = await db
-    .select({ segmentId: programs.segmentId, id: programs.id, name: programs.name, status: programs.status })
+    .select({
+      segmentId: programs.segmentId,
+      id: programs.id,
+      name: programs.name,
+      status: programs.status,
+    })
     .from(programs)
     .where(inArray(programs.segmentId, ids));
   const map = new Map<number, { id: number; name: string; status: string }[]>();
-  for (const r of rows) map.set(r.segmentId!, [...(map.get(r.segmentId!) ?? []), { id: r.id, name: r.name, status: r.status }]);
+  for (const r of rows)
+    map.set(r.segmentId!, [
+      ...(map.get(r.segmentId!) ?? []),
+      { id: r.id, name: r.name, status: r.status },
+    ]);
   return map;
 }
 
@@ -34,10 +51,16 @@ export async function listSegments(db: Database, storeId: number | null, now: Da
     .from(segments)
     .leftJoin(users, eq(users.id, segments.ownerId))
     .orderBy(desc(segments.updatedAt), desc(segments.id));
-  const programsBySegment = await usedBy(db, rows.map((r) => r.segment.id));
+  const programsBySegment = await usedBy(
+    db,
+    rows.map((r) => r.segment.id),
+  );
   return Promise.all(
     rows.map(async ({ segment, ownerName }) => {
-      const { members, base } = await countSegment(db, storedRules(segment.rules), { now, storeId });
+      const { members, base } = await countSegment(db, storedRules(segment.rules), {
+        now,
+        storeId,
+      });
       return {
         id: segment.id,
         name: segment.name,
@@ -56,7 +79,11 @@ export async function listSegments(db: Database, storeId: number | null, now: Da
 export async function getSegment(db: Database, id: number) {
   const segment = await loadSegment(db, id);
   const versions = await db
-    .select({ version: segmentVersions.version, memberCount: segmentVersions.memberCount, createdAt: segmentVersions.createdAt })
+    .select({
+      version: segmentVersions.version,
+      memberCount: segmentVersions.memberCount,
+      createdAt: segmentVersions.createdAt,
+    })
     .from(segmentVersions)
     .where(eq(segmentVersions.segmentId, id))
     .orderBy(desc(segmentVersions.version));

@@ -19,12 +19,19 @@ export const businessSettingsInput = z.object({
     .string()
     .trim()
     .toUpperCase()
-    .refine((c) => currencies.has(c), { message: "Use an ISO 4217 currency code, such as EUR or USD." }),
-  locale: z.string().trim().refine(isUsableLocale, { message: "Use a language tag such as en-GB or it-IT." }),
+    .refine((c) => currencies.has(c), {
+      message: "Use an ISO 4217 currency code, such as EUR or USD.",
+    }),
+  locale: z
+    .string()
+    .trim()
+    .refine(isUsableLocale, { message: "Use a language tag such as en-GB or it-IT." }),
   timezone: z
     .string()
     .trim()
-    .refine((tz) => tz === "UTC" || timeZones.has(tz), { message: "Use an IANA time zone, such as Europe/Rome." }),
+    .refine((tz) => tz === "UTC" || timeZones.has(tz), {
+      message: "Use an IANA time zone, such as Europe/Rome.",
+    }),
   churnWindowDays: z
     .number({ message: "Enter a number of days." })
     .int({ message: "Use a whole number of days." })

@@ -37,6 +37,7 @@ export function chainAverage(rows: StoreKpis[]): KpiFigures {
 /** Rank by revenue among the stores, 1 = the highest; ties share a rank. */
 export function revenueRanks(rows: StoreKpis[]): Map<number, number> {
   const ranks = new Map<number, number>();
-  for (const row of rows) ranks.set(row.storeId, 1 + rows.filter((other) => other.revenue > row.revenue).length);
+  for (const row of rows)
+    ranks.set(row.storeId, 1 + rows.filter((other) => other.revenue > row.revenue).length);
   return ranks;
 }

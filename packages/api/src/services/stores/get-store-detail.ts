@@ -41,17 +41,32 @@ export async function getStoreDetail(
   input: { storeId: number; range: DayRange; now: Date; withChain: boolean },
 ): Promise<StoreDetail> {
   const [store] = await db
-    .select({ id: stores.id, code: stores.code, name: stores.name, city: stores.city, region: stores.region })
+    .select({
+      id: stores.id,
+      code: stores.code,
+      name: stores.name,
+      city: stores.city,
+      region: stores.region,
+    })
     .from(stores)
     .where(eq(stores.id, input.storeId));
   if (!store) throw notFound("The store");
   const period = await storePeriod(db, input.range);
   const kpiScope = { churnWindowDays: period.churnWindowDays, now: input.now };
   const [current, previous, trends, cohorts, topSegments, programs] = await Promise.all([
-    storeKpis(db, { ...period.current, ...kpiScope, storeId: input.withChain ? null : store.id }, period.timezone),
+    storeKpis(
+      db,
+      { ...period.current, ...kpiScope, storeId: input.withChain ? null : store.id },
+      period.timezone,
+    ),
     storeKpis(db, { ...period.previous, ...kpiScope, storeId: store.id }, period.timezone),
     storeMonthlyTrends(db, { ...period.year, storeId: store.id, timezone: period.timezone }),
-    storeCohorts(db, { storeId: store.id, fromMonth: period.months[0]!, toMonth: period.months[11]!, months: 12 }),
+    storeCohorts(db, {
+      storeId: store.id,
+      fromMonth: period.months[0]!,
+      toMonth: period.months[11]!,
+      months: 12,
+    }),
     storeTopSegments(db, { storeId: store.id, limit: 5 }),
     storeProgramResults(db, { storeId: store.id, ...period.current }),
   ]);
@@ -72,7 +87,12 @@ export async function getStoreDetail(
     chainAverage: input.withChain ? chainAverage(current) : null,
     trend: period.months.map((month) => {
       const t = byMonth.get(month);
-      return { month, revenue: t?.revenue ?? 0, orders: t?.orders ?? 0, activeCustomers: t?.activeCustomers ?? 0 };
+      return {
+        month,
+        revenue: t?.revenue ?? 0,
+        orders: t?.orders ?? 0,
+        activeCustomers: t?.activeCustomers ?? 0,
+      };
     }),
     cohorts,
     topSegments,
@@ -90,13 +110,26 @@ export function storeDetailCsv(detail: StoreDetail): string {
   const names = Object.keys(detail.current) as (keyof KpiFigures)[];
   const cell = (v: number | null | undefined) => (v === null || v === undefined ? "" : String(v));
   const lines = [
-    ["kpi", `${detail.range.from} to ${detail.range.to}`, `${detail.previousRange.from} to ${detail.previousRange.to}`, "chain_average"].join(","),
+    [
+      "kpi",
+      `${detail.range.from} to ${detail.range.to}`,
+      `${detail.previousRange.from} to ${detail.previousRange.to}`,
+      "chain_average",
+    ].join(","),
   ];
   for (const name of names) {
     const label = moneyKpis.has(name) ? `${name}_minor_units` : name;
-    lines.push([label, cell(detail.current[name]), cell(detail.previous[name]), cell(detail.chainAverage?.[name])].join(","));
+    lines.push(
+      [
+        label,
+        cell(detail.current[name]),
+        cell(detail.previous[name]),
+        cell(detail.chainAverage?.[name]),
+      ].join(","),
+    );
   }
   lines.push("", "month,revenue_minor_units,orders,active_customers");
-  for (const t of detail.trend) lines.push([t.month, t.revenue, t.orders, t.activeCustomers].join(","));
+  for (const t of detail.trend)
+    lines.push([t.month, t.revenue, t.orders, t.activeCustomers].join(","));
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,11 @@
 import { asc, eq } from "drizzle-orm";
-import { storeKpis, storeMonthlyTrends, stores, type Database, type StoreMonth } from "@boomerang/db";
+import {
+  storeKpis,
+  storeMonthlyTrends,
+  stores,
+  type Database,
+  type StoreMonth,
+} from "@boomerang/db";
 import type { DayRange } from "../period";
 import { chainAverage, revenueRanks, type KpiFigures } from "./chain-summary";
 import { storePeriod } from "./store-period";
@@ -25,7 +31,9 @@ export type StoreList = {
 
 /** Sums by month laid on the twelve-month calendar, zero where a store sold nothing. */
 export function sparklineFor(storeId: number, trends: StoreMonth[], months: string[]) {
-  const byMonth = new Map(trends.filter((t) => t.storeId === storeId).map((t) => [t.month, t.revenue]));
+  const byMonth = new Map(
+    trends.filter((t) => t.storeId === storeId).map((t) => [t.month, t.revenue]),
+  );
   return months.map((month) => ({ month, revenue: byMonth.get(month) ?? 0 }));
 }
 
@@ -35,11 +43,19 @@ export async function listStoreKpis(
   input: { range: DayRange; storeScope: number | null; now: Date },
 ): Promise<StoreList> {
   const period = await storePeriod(db, input.range);
-  const kpiScope = { storeId: input.storeScope, churnWindowDays: period.churnWindowDays, now: input.now };
+  const kpiScope = {
+    storeId: input.storeScope,
+    churnWindowDays: period.churnWindowDays,
+    now: input.now,
+  };
   const [all, previous, trends, storeRows] = await Promise.all([
     storeKpis(db, { ...period.current, ...kpiScope }, period.timezone),
     storeKpis(db, { ...period.previous, ...kpiScope }, period.timezone),
-    storeMonthlyTrends(db, { ...period.year, storeId: input.storeScope, timezone: period.timezone }),
+    storeMonthlyTrends(db, {
+      ...period.year,
+      storeId: input.storeScope,
+      timezone: period.timezone,
+    }),
     db
       .select({ id: stores.id, code: stores.code, name: stores.name, city: stores.city })
       .from(stores)

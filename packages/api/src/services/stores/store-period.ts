@@ -1,6 +1,12 @@
 import { businessSettings, type Database } from "@boomerang/db";
 import { eq } from "drizzle-orm";
-import { dayRangeToInstants, isoDay, previousDayRange, type DayRange, type InstantRange } from "../period";
+import {
+  dayRangeToInstants,
+  isoDay,
+  previousDayRange,
+  type DayRange,
+  type InstantRange,
+} from "../period";
 import { getBusinessProfile } from "../settings";
 
 /** Used when an admin has not chosen a churn window in Settings. */

@@ -36,7 +36,10 @@ async function assertStoreExists(db: Database, storeId: number | null) {
 }
 
 async function assertEmailFree(db: Database, email: string) {
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, email.toLowerCase()));
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
   if (taken) throw conflict("Another account already uses that email.");
 }
 
@@ -87,31 +90,67 @@ async function lockUser(db: Database, id: number) {
   return user;
 }
 
-export async function updateUser(db: Database, actorId: number, input: UserChangesInput, now: Date) {
+export async function updateUser(
+  db: Database,
+  actorId: number,
+  input: UserChangesInput,
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.id);
     await assertStoreExists(tx, input.storeId);
     if (before.role === "admin" && before.active && input.role !== "admin") {
-      await assertAnotherActiveAdmin(tx, before.id, "This is the last active admin: make someone else an admin first.");
+      await assertAnotherActiveAdmin(
+        tx,
+        before.id,
+        "This is the last active admin: make someone else an admin first.",
+      );
     }
     const after = { name: input.name, role: input.role, storeId: input.storeId };
-    const changes = changedFields({ name: before.name, role: before.role, storeId: before.storeId }, after);
+    const changes = changedFields(
+      { name: before.name, role: before.role, storeId: before.storeId },
+      after,
+    );
     if (Object.keys(changes).length === 0) return before;
-    const [user] = await tx.update(users).set(after).where(eq(users.id, input.id)).returning(publicColumns);
-    await recordAudit(tx, { actorId, action: "user.updated", entityType: "user", entityId: input.id, changes, at: now });
+    const [user] = await tx
+      .update(users)
+      .set(after)
+      .where(eq(users.id, input.id))
+      .returning(publicColumns);
+    await recordAudit(tx, {
+      actorId,
+      action: "user.updated",
+      entityType: "user",
+      entityId: input.id,
+      changes,
+      at: now,
+    });
     return user!;
   });
 }
 
 /** Deactivates or reactivates an account; accounts are never deleted, so their history keeps its author. */
-export async function setUserActive(db: Database, actorId: number, input: { id: number; active: boolean }, now: Date) {
+export async function setUserActive(
+  db: Database,
+  actorId: number,
+  input: { id: number; active: boolean },
+  now: Date,
+) {
   return db.transaction(async (tx) => {
     const before = await lockUser(tx, input.id);
     if (before.active === input.active) return before;
     if (!input.active && before.role === "admin") {
-      await assertAnotherActiveAdmin(tx, before.id, "This is the last active admin and cannot be deactivated.");
+      await assertAnotherActiveAdmin(
+        tx,
+        before.id,
+        "This is the last active admin and cannot be deactivated.",
+      );
     }
-    const [user] = await tx.update(users).set({ active: input.active }).where(eq(users.id, input.id)).returning(publicColumns);
+    const [user] = await tx
+      .update(users)
+      .set({ active: input.active })
+      .where(eq(users.id, input.id))
+      .returning(publicColumns);
     await recordAudit(tx, {
       actorId,
       action: input.active ? "user.reactivated" : "user.deactivated",
@@ -125,12 +164,23 @@ export async function setUserActive(db: Database, actorId: number, input: { id: 
 }
 
 /** An admin sets a temporary password and passes it on; the audit log records that it happened, never the password. */
-export async function resetUserPassword(db: Database, actorId: number, input: { id: number; password: string }, now: Date) {
+export async function resetUserPassword(
+  db: Database,
+  actorId: number,
+  input: { id: number; password: string },
+  now: Date,
+) {
   const passwordHash = await bcrypt.hash(input.password, hashCost);
   await db.transaction(async (tx) => {
     await lockUser(tx, input.id);
     await tx.update(users).set({ passwordHash }).where(eq(users.id, input.id));
-    await recordAudit(tx, { actorId, action: "user.password_reset", entityType: "user", entityId: input.id, at: now });
+    await recordAudit(tx, {
+      actorId,
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: input.id,
+      at: now,
+    });
   });
   return { ok: true as const };
 }

@@ -22,10 +22,20 @@ export type EnrollmentTarget = {
  * Enrolls the target's customers in one insert-select, holding out the control group by the same
  * hash as the domain's `isControl`. Customers already enrolled keep their row and side.
  */
-export async function enrollMembers(db: Database, target: EnrollmentTarget): Promise<{ members: number; control: number }> {
-  const stores = target.storeIds.length === 0 ? sql`true` : sql`c.home_store_id = any(${intArray(target.storeIds)})`;
-  const only = target.customerIds === null ? sql`true` : sql`c.id = any(${intArray(target.customerIds)})`;
-  const segment = target.segmentRules === null ? sql`true` : sql`c.id in (${segmentMemberIds(target.segmentRules, { now: target.enrolledAt })})`;
+export async function enrollMembers(
+  db: Database,
+  target: EnrollmentTarget,
+): Promise<{ members: number; control: number }> {
+  const stores =
+    target.storeIds.length === 0
+      ? sql`true`
+      : sql`c.home_store_id = any(${intArray(target.storeIds)})`;
+  const only =
+    target.customerIds === null ? sql`true` : sql`c.id = any(${intArray(target.customerIds)})`;
+  const segment =
+    target.segmentRules === null
+      ? sql`true`
+      : sql`c.id in (${segmentMemberIds(target.segmentRules, { now: target.enrolledAt })})`;
   const [row] = await queryRows<{ members: number; control: number }>(
     db,
     sql`
@@ -44,9 +54,14 @@ export async function enrollMembers(db: Database, target: EnrollmentTarget): Pro
 }
 
 /** The running programs (active) a set of new customers should join, with what enrollment needs. */
-export async function programsOpenForEnrollment(
-  db: Database,
-): Promise<{ id: number; controlShareBp: number; storeIds: number[]; segmentRules: Record<string, unknown> | null }[]> {
+export async function programsOpenForEnrollment(db: Database): Promise<
+  {
+    id: number;
+    controlShareBp: number;
+    storeIds: number[];
+    segmentRules: Record<string, unknown> | null;
+  }[]
+> {
   return queryRows(
     db,
     sql`select p.id, p.control_share_bp as "controlShareBp", p.store_ids as "storeIds", s.rules as "segmentRules"

@@ -29,10 +29,16 @@ export type ProgramListRow = {
 };
 
 /** Every program with its members and reward cost so far, newest first; aggregates run in SQL. */
-export async function listPrograms(db: Database, filter: ProgramListFilter): Promise<ProgramListRow[]> {
+export async function listPrograms(
+  db: Database,
+  filter: ProgramListFilter,
+): Promise<ProgramListRow[]> {
   const store = filter.storeId;
-  const search = filter.search === null ? null : `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await queryRows<ProgramListRow & { startsAt: string | null; endsAt: string | null; updatedAt: string }>(
+  const search =
+    filter.search === null ? null : `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await queryRows<
+    ProgramListRow & { startsAt: string | null; endsAt: string | null; updatedAt: string }
+  >(
     db,
     sql`
       select p.id, p.name, p.type, p.status::text as status, p.segment_id as "segmentId", s.name as "segmentName",

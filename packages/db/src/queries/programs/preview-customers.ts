@@ -26,7 +26,10 @@ const DAY_MS = 86_400_000;
  *   of those, not the single most extreme);
  * - lapsed customer: at least 3 orders, none in the last 180 days (the most recently lapsed).
  */
-export async function pickPreviewCustomers(db: Database, asOf: Date): Promise<{ profile: PreviewProfile; customerId: number }[]> {
+export async function pickPreviewCustomers(
+  db: Database,
+  asOf: Date,
+): Promise<{ profile: PreviewProfile; customerId: number }[]> {
   const now = instant(asOf);
   const yearAgo = instant(new Date(asOf.getTime() - 365 * DAY_MS));
   const lapsedSince = instant(new Date(asOf.getTime() - 180 * DAY_MS));
@@ -61,7 +64,12 @@ export async function pickPreviewCustomers(db: Database, asOf: Date): Promise<{ 
 }
 
 /** The customers' orders in [from, to) with their lines, oldest first, for replaying a configuration. */
-export async function loadPreviewOrders(db: Database, customerIds: readonly number[], from: Date, to: Date): Promise<PreviewOrder[]> {
+export async function loadPreviewOrders(
+  db: Database,
+  customerIds: readonly number[],
+  from: Date,
+  to: Date,
+): Promise<PreviewOrder[]> {
   if (customerIds.length === 0) return [];
   const ids = `{${customerIds.map((id) => Math.trunc(id)).join(",")}}`;
   const rows = await queryRows<Omit<PreviewOrder, "placedAt"> & { placedAt: string | Date }>(

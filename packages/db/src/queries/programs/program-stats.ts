@@ -35,7 +35,13 @@ export async function programStats(db: Database, scope: ProgramStatsScope): Prom
         from enrollments e join customers c on c.id = e.customer_id
         where e.program_id = ${scope.programId}::int and ${inScope}`,
   );
-  const months = await queryRows<{ month: string; issued: number; redeemed: number; expired: number; adjusted: number }>(
+  const months = await queryRows<{
+    month: string;
+    issued: number;
+    redeemed: number;
+    expired: number;
+    adjusted: number;
+  }>(
     db,
     sql`select to_char(date_trunc('month', le.effective_at at time zone ${scope.timezone}::text), 'YYYY-MM') as month,
           coalesce(sum(le.amount) filter (where le.kind = 'earn'), 0)::float8 as issued,
@@ -64,6 +70,11 @@ export async function programStats(db: Database, scope: ProgramStatsScope): Prom
     expired,
     outstanding: issued + adjusted - redeemed - expired,
     redemptionRate: issued > 0 ? redeemed / issued : null,
-    months: months.map(({ month, issued: i, redeemed: r, expired: x }) => ({ month, issued: i, redeemed: r, expired: x })),
+    months: months.map(({ month, issued: i, redeemed: r, expired: x }) => ({
+      month,
+      issued: i,
+      redeemed: r,
+      expired: x,
+    })),
   };
 }

@@ -38,9 +38,13 @@ export function churnFromPairs(pairs: SQL, window: ChurnWindow, days: readonly n
   `;
 }
 
-export function foldChurnRows(rows: readonly { day: number; status: number; n: number }[], days: readonly number[]): ChurnPoint[] {
+export function foldChurnRows(
+  rows: readonly { day: number; status: number; n: number }[],
+  days: readonly number[],
+): ChurnPoint[] {
   return days.map((day) => {
-    const count = (status: number) => rows.find((r) => r.day === day && r.status === status)?.n ?? 0;
+    const count = (status: number) =>
+      rows.find((r) => r.day === day && r.status === status)?.n ?? 0;
     const point = { day, active: count(0), atRisk: count(1), churned: count(2) };
     const total = point.active + point.atRisk + point.churned;
     return { ...point, churnRate: total > 0 ? point.churned / total : 0 };
@@ -62,7 +66,10 @@ export async function churnTrendFromFeatures(
     cross join lateral unnest(cf.order_days, cf.order_days[2:]) as u(d, nx)
     where cf.first_order_at is not null and ${filter}
   `;
-  const rows = await queryRows<{ day: number; status: number; n: number }>(db, churnFromPairs(pairs, window, days));
+  const rows = await queryRows<{ day: number; status: number; n: number }>(
+    db,
+    churnFromPairs(pairs, window, days),
+  );
   return foldChurnRows(rows, days);
 }
 
@@ -80,6 +87,9 @@ export async function churnTrendFromOrders(
     from orders o join customers cu on cu.id = o.customer_id
     where ${filter}
   `;
-  const rows = await queryRows<{ day: number; status: number; n: number }>(db, churnFromPairs(pairs, window, days));
+  const rows = await queryRows<{ day: number; status: number; n: number }>(
+    db,
+    churnFromPairs(pairs, window, days),
+  );
   return foldChurnRows(rows, days);
 }

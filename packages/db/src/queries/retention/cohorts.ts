@@ -4,13 +4,35 @@ import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
 import { audienceFilter, type AcquisitionRange, type RetentionAudience } from "./scope";
 
-export type CohortCountRow = { kind: "size" | "active" | "last"; cohort: string; k: number; n: number; revenue: number | null };
+export type CohortCountRow = {
+  kind: "size" | "active" | "last";
+  cohort: string;
+  k: number;
+  n: number;
+  revenue: number | null;
+};
 
 /** Folds (kind, cohort, period, count) rows from either engine into per-cohort counts. */
-export function foldCohortRows(rows: readonly CohortCountRow[], withRevenue: boolean): CohortCounts[] {
-  const byCohort = new Map<string, { size: number; active: Map<number, number>; last: Map<number, number>; revenue: Map<number, number> }>();
+export function foldCohortRows(
+  rows: readonly CohortCountRow[],
+  withRevenue: boolean,
+): CohortCounts[] {
+  const byCohort = new Map<
+    string,
+    {
+      size: number;
+      active: Map<number, number>;
+      last: Map<number, number>;
+      revenue: Map<number, number>;
+    }
+  >();
   for (const r of rows) {
-    const c = byCohort.get(r.cohort) ?? { size: 0, active: new Map(), last: new Map(), revenue: new Map() };
+    const c = byCohort.get(r.cohort) ?? {
+      size: 0,
+      active: new Map(),
+      last: new Map(),
+      revenue: new Map(),
+    };
     if (r.kind === "size") c.size = r.n;
     if (r.kind === "last") c.last.set(r.k, r.n);
     if (r.kind === "active") {
@@ -28,9 +50,26 @@ export function foldCohortRows(rows: readonly CohortCountRow[], withRevenue: boo
   }));
 }
 
-function grainColumns(grain: CohortGrain): { cohort: SQL; activity: SQL; offset: SQL; span: number } {
-  if (grain === "week") return { cohort: sql`cf.first_order_week`, activity: sql`cf.week_orders`, offset: sql`0`, span: 1 };
-  if (grain === "month") return { cohort: sql`cf.first_order_month`, activity: sql`cf.month_orders`, offset: sql`0`, span: 1 };
+function grainColumns(grain: CohortGrain): {
+  cohort: SQL;
+  activity: SQL;
+  offset: SQL;
+  span: number;
+} {
+  if (grain === "week")
+    return {
+      cohort: sql`cf.first_order_week`,
+      activity: sql`cf.week_orders`,
+      offset: sql`0`,
+      span: 1,
+    };
+  if (grain === "month")
+    return {
+      cohort: sql`cf.first_order_month`,
+      activity: sql`cf.month_orders`,
+      offset: sql`0`,
+      span: 1,
+    };
   return {
     cohort: sql`date_trunc('quarter', cf.first_order_month)::date`,
     activity: sql`cf.month_orders`,

@@ -1,4 +1,9 @@
-export { audienceFilter, localDayNumber, type AcquisitionRange, type RetentionAudience } from "./scope";
+export {
+  audienceFilter,
+  localDayNumber,
+  type AcquisitionRange,
+  type RetentionAudience,
+} from "./scope";
 export { cohortCountsFromFeatures } from "./cohorts";
 export { cohortCountsFromOrders, type SalesChannel } from "./cohorts-from-orders";
 export { repeatRateFromFeatures } from "./repeat-rate";

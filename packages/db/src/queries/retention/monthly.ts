@@ -16,8 +16,18 @@ const monthCells = (audience: RetentionAudience) => sql`
 `;
 
 /** Orders, revenue, buyers, average order value and frequency per month, from customer_features. */
-export async function monthlyActivityFromFeatures(db: Database, from: string, to: string, audience: RetentionAudience): Promise<MonthlyActivity[]> {
-  const rows = await queryRows<{ month: string; orders: number; revenue: number; customers: number }>(
+export async function monthlyActivityFromFeatures(
+  db: Database,
+  from: string,
+  to: string,
+  audience: RetentionAudience,
+): Promise<MonthlyActivity[]> {
+  const rows = await queryRows<{
+    month: string;
+    orders: number;
+    revenue: number;
+    customers: number;
+  }>(
     db,
     sql`
       with m as (${monthCells(audience)})
@@ -34,7 +44,12 @@ export async function monthlyActivityFromFeatures(db: Database, from: string, to
 }
 
 /** Lost, contracted and expanded revenue of each month's previous-month buyers, from customer_features. */
-export async function revenueChurnFromFeatures(db: Database, from: string, to: string, audience: RetentionAudience): Promise<RevenueChurnMonth[]> {
+export async function revenueChurnFromFeatures(
+  db: Database,
+  from: string,
+  to: string,
+  audience: RetentionAudience,
+): Promise<RevenueChurnMonth[]> {
   const rows = await queryRows<Omit<RevenueChurnMonth, "grossChurn" | "netChurn">>(
     db,
     sql`
@@ -59,6 +74,10 @@ export async function revenueChurnFromFeatures(db: Database, from: string, to: s
   );
   return rows.map((t) => {
     const share = (v: number) => (t.previousRevenue > 0 ? v / t.previousRevenue : 0);
-    return { ...t, grossChurn: share(t.lost + t.contraction), netChurn: share(t.lost + t.contraction - t.expansion) };
+    return {
+      ...t,
+      grossChurn: share(t.lost + t.contraction),
+      netChurn: share(t.lost + t.contraction - t.expansion),
+    };
   });
 }

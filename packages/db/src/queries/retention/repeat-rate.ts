@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import type { RepeatRate, RepeatRateRow } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
-import { audienceFilter, localDayNumber, type AcquisitionRange, type RetentionAudience } from "./scope";
+import {
+  audienceFilter,
+  localDayNumber,
+  type AcquisitionRange,
+  type RetentionAudience,
+} from "./scope";
 
 /**
  * Repeat-purchase rate within `withinDays` of the first order, by first-purchase month, from
@@ -17,7 +22,13 @@ export async function repeatRateFromFeatures(
 ): Promise<RepeatRate> {
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const firstDay = localDayNumber(sql`cf.first_order_at`, audience.timezone);
-  const rows = await queryRows<{ cohort: string; eligible: number; repeaters: number; customers: number; repeat_orders: number }>(
+  const rows = await queryRows<{
+    cohort: string;
+    eligible: number;
+    repeaters: number;
+    customers: number;
+    repeat_orders: number;
+  }>(
     db,
     sql`
       select to_char(cf.first_order_month, 'YYYY-MM-DD') as cohort,

@@ -30,11 +30,20 @@ describe.each(testDrivers())("retention SQL on a hand-made data set on $name", (
     const other = await makeStore(db);
     const buy = async (days: [string, number][]) => {
       const c = await makeCustomer(db, { homeStoreId: home.id });
-      for (const [day, total] of days) await makeOrder(db, { customerId: c.id, placedAt: at(day), total });
+      for (const [day, total] of days)
+        await makeOrder(db, { customerId: c.id, placedAt: at(day), total });
     };
-    await buy([["2025-01-05", 100], ["2025-02-10", 200], ["2025-04-01", 300]]);
+    await buy([
+      ["2025-01-05", 100],
+      ["2025-02-10", 200],
+      ["2025-04-01", 300],
+    ]);
     await buy([["2025-01-20", 50]]);
-    await buy([["2025-02-03", 10], ["2025-02-20", 20], ["2025-03-15", 30]]);
+    await buy([
+      ["2025-02-03", 10],
+      ["2025-02-20", 20],
+      ["2025-03-15", 30],
+    ]);
     await rebuildCustomerFeatures(db, new Date(`${today}T00:00:00Z`));
     everyone = { storeId: null, program: null, timezone: "UTC" };
     otherStore = { storeId: other.id, program: null, timezone: "UTC" };
@@ -47,7 +56,10 @@ describe.each(testDrivers())("retention SQL on a hand-made data set on $name", (
       await cohortCountsFromOrders(handle.db, "month", range, everyone),
     ]) {
       const matrix = assembleCohortMatrix(counts, "month", today);
-      expect(matrix.rows.map((r) => [r.cohort, r.size])).toEqual([["2025-01-01", 2], ["2025-02-01", 1]]);
+      expect(matrix.rows.map((r) => [r.cohort, r.size])).toEqual([
+        ["2025-01-01", 2],
+        ["2025-02-01", 1],
+      ]);
       expect(matrix.rows[0]!.cells.map((c) => [c.active, c.unbounded, c.revenue])).toEqual([
         [2, 2, 150],
         [1, 1, 200],
@@ -56,7 +68,11 @@ describe.each(testDrivers())("retention SQL on a hand-made data set on $name", (
       ]);
       expect(matrix.mean.map((p) => p.classicRate)).toEqual([1, 2 / 3, 0]);
     }
-    const quarter = assembleCohortMatrix(await cohortCountsFromFeatures(handle.db, "quarter", range, everyone), "quarter", today);
+    const quarter = assembleCohortMatrix(
+      await cohortCountsFromFeatures(handle.db, "quarter", range, everyone),
+      "quarter",
+      today,
+    );
     expect(quarter.rows[0]!.cells.map((c) => c.active)).toEqual([3, 1]);
   });
 
@@ -84,7 +100,12 @@ describe.each(testDrivers())("retention SQL on a hand-made data set on $name", (
   });
 
   it("gives the hand-worked monthly activity and revenue churn", async () => {
-    const months = await monthlyActivityFromFeatures(handle.db, "2025-01-01", "2025-04-01", everyone);
+    const months = await monthlyActivityFromFeatures(
+      handle.db,
+      "2025-01-01",
+      "2025-04-01",
+      everyone,
+    );
     expect(months.map((m) => [m.month, m.orders, m.revenue, m.customers])).toEqual([
       ["2025-01-01", 2, 150, 2],
       ["2025-02-01", 3, 230, 2],
@@ -92,7 +113,9 @@ describe.each(testDrivers())("retention SQL on a hand-made data set on $name", (
       ["2025-04-01", 1, 300, 1],
     ]);
     const churn = await revenueChurnFromFeatures(handle.db, "2025-02-01", "2025-04-30", everyone);
-    expect(churn.map((m) => [m.month, m.previousRevenue, m.lost, m.contraction, m.expansion])).toEqual([
+    expect(
+      churn.map((m) => [m.month, m.previousRevenue, m.lost, m.contraction, m.expansion]),
+    ).toEqual([
       ["2025-02-01", 150, 50, 0, 100],
       ["2025-03-01", 230, 200, 0, 0],
       ["2025-04-01", 30, 30, 0, 0],

@@ -15,7 +15,8 @@ export type AcquisitionRange = { from: Date; to: Date };
 
 /** Filter on a table alias holding a customer_id column (and home_store_id when `homeStore` is that alias). */
 export function audienceFilter(audience: RetentionAudience, customerId: SQL, homeStore: SQL): SQL {
-  const store = audience.storeId === null ? sql`true` : sql`${homeStore} = ${audience.storeId}::int`;
+  const store =
+    audience.storeId === null ? sql`true` : sql`${homeStore} = ${audience.storeId}::int`;
   const program =
     audience.program === null
       ? sql`true`

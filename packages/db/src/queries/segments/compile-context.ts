@@ -1,5 +1,9 @@
 import { sql, type SQL } from "drizzle-orm";
-import { windowBounds, type ActivityWindow, type SegmentCondition } from "@boomerang/domain/segments";
+import {
+  windowBounds,
+  type ActivityWindow,
+  type SegmentCondition,
+} from "@boomerang/domain/segments";
 import { instant } from "../rows";
 
 /**
@@ -14,18 +18,30 @@ export type ConditionCompilers<C extends SegmentCondition> = {
 };
 
 // Whole numbers bind as bigint so integer columns compare without a per-row cast to numeric.
-export const num = (n: number): SQL => (Number.isInteger(n) ? sql`${n}::bigint` : sql`${n}::numeric`);
+export const num = (n: number): SQL =>
+  Number.isInteger(n) ? sql`${n}::bigint` : sql`${n}::numeric`;
 
 /** `column` within an inclusive range; either end may be open. */
-export function rangeSql(column: SQL, range: { min?: number | undefined; max?: number | undefined }): SQL {
+export function rangeSql(
+  column: SQL,
+  range: { min?: number | undefined; max?: number | undefined },
+): SQL {
   const parts: SQL[] = [];
   if (range.min !== undefined) parts.push(sql`${column} >= ${num(range.min)}`);
   if (range.max !== undefined) parts.push(sql`${column} <= ${num(range.max)}`);
   return sql.join(parts, sql` and `);
 }
 
-export const textArray = (values: readonly string[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
-export const intArray = (values: readonly number[]): SQL => sql`array[${sql.join(values.map((v) => sql`${v}::int`), sql`, `)}]::int[]`;
+export const textArray = (values: readonly string[]): SQL =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+export const intArray = (values: readonly number[]): SQL =>
+  sql`array[${sql.join(
+    values.map((v) => sql`${v}::int`),
+    sql`, `,
+  )}]::int[]`;
 
 /**
  * `column` inside the window, as the same half-open instant range the in-memory evaluator uses

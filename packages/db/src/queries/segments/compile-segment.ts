@@ -1,5 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
-import { isGroup, isNot, type SegmentCondition, type SegmentNode } from "@boomerang/domain/segments";
+import {
+  isGroup,
+  isNot,
+  type SegmentCondition,
+  type SegmentNode,
+} from "@boomerang/domain/segments";
 import type { CompileContext, ConditionCompilers } from "./compile-context";
 import { activityCompilers } from "./conditions/activity";
 import { attributeCompilers } from "./conditions/attributes";
@@ -42,4 +47,5 @@ export function segmentFrom(rules: SegmentNode, scope: SegmentScope): SQL {
 }
 
 /** The ids of the segment's members, as a subquery for counts, overlaps, snapshots and exports. */
-export const segmentMemberIds = (rules: SegmentNode, scope: SegmentScope): SQL => sql`select c.id ${segmentFrom(rules, scope)}`;
+export const segmentMemberIds = (rules: SegmentNode, scope: SegmentScope): SQL =>
+  sql`select c.id ${segmentFrom(rules, scope)}`;

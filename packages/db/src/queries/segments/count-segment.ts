@@ -6,7 +6,11 @@ import { queryRows } from "../rows";
 import { segmentFrom, segmentMemberIds, type SegmentScope } from "./compile-segment";
 
 /** Members and the base they are a share of (everyone in scope). */
-export async function countSegment(db: Database, rules: SegmentNode, scope: SegmentScope): Promise<{ members: number; base: number }> {
+export async function countSegment(
+  db: Database,
+  rules: SegmentNode,
+  scope: SegmentScope,
+): Promise<{ members: number; base: number }> {
   const store = scope.storeId == null ? sql`true` : sql`home_store_id = ${scope.storeId}::int`;
   const [row] = await queryRows<{ members: number; base: number }>(
     db,
@@ -17,13 +21,23 @@ export async function countSegment(db: Database, rules: SegmentNode, scope: Segm
 }
 
 /** Every member id, ascending (for parity checks, diffs and snapshots). */
-export async function segmentMembers(db: Database, rules: SegmentNode, scope: SegmentScope): Promise<number[]> {
-  const rows = await queryRows<{ id: number }>(db, sql`${segmentMemberIds(rules, scope)} order by c.id`);
+export async function segmentMembers(
+  db: Database,
+  rules: SegmentNode,
+  scope: SegmentScope,
+): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`${segmentMemberIds(rules, scope)} order by c.id`,
+  );
   return rows.map((r) => r.id);
 }
 
 /** The SQL text the database runs for a segment, and its parameters, for developers and analysts. */
-export function segmentSqlText(rules: SegmentNode, scope: SegmentScope): { sql: string; params: unknown[] } {
+export function segmentSqlText(
+  rules: SegmentNode,
+  scope: SegmentScope,
+): { sql: string; params: unknown[] } {
   const query: SQL = sql`select count(*) ${segmentFrom(rules, scope)}`;
   const built = new PgDialect().sqlToQuery(query);
   return { sql: built.sql, params: built.params };

@@ -7,17 +7,44 @@ import { customerEvents, customerFeatures, customers, orderItems, orders } from 
  * One customer as the in-memory evaluator sees them, for "why is this customer in the segment".
  * Null when the customer does not exist (or is outside the store the caller may see).
  */
-export async function loadCustomerSummary(db: Database, customerId: number, storeId: number | null): Promise<CustomerSummary | null> {
+export async function loadCustomerSummary(
+  db: Database,
+  customerId: number,
+  storeId: number | null,
+): Promise<CustomerSummary | null> {
   const [c] = await db.select().from(customers).where(eq(customers.id, customerId));
   if (!c || (storeId !== null && c.homeStoreId !== storeId)) return null;
-  const [f] = await db.select().from(customerFeatures).where(eq(customerFeatures.customerId, customerId));
-  const orderRows = await db.select().from(orders).where(eq(orders.customerId, customerId)).orderBy(asc(orders.placedAt));
+  const [f] = await db
+    .select()
+    .from(customerFeatures)
+    .where(eq(customerFeatures.customerId, customerId));
+  const orderRows = await db
+    .select()
+    .from(orders)
+    .where(eq(orders.customerId, customerId))
+    .orderBy(asc(orders.placedAt));
   const items =
     orderRows.length === 0
       ? []
-      : await db.select().from(orderItems).where(inArray(orderItems.orderId, orderRows.map((o) => o.id)));
-  const events = await db.select().from(customerEvents).where(eq(customerEvents.customerId, customerId));
-  const scored = f && f.recencyScore !== null && f.frequencyScore !== null && f.monetaryScore !== null && f.rfmGroup !== null;
+      : await db
+          .select()
+          .from(orderItems)
+          .where(
+            inArray(
+              orderItems.orderId,
+              orderRows.map((o) => o.id),
+            ),
+          );
+  const events = await db
+    .select()
+    .from(customerEvents)
+    .where(eq(customerEvents.customerId, customerId));
+  const scored =
+    f &&
+    f.recencyScore !== null &&
+    f.frequencyScore !== null &&
+    f.monetaryScore !== null &&
+    f.rfmGroup !== null;
   return {
     id: c.id,
     birthDate: c.birthDate,
@@ -26,15 +53,29 @@ export async function loadCustomerSummary(db: Database, customerId: number, stor
     region: c.region,
     homeStoreId: c.homeStoreId,
     preferredChannel: c.preferredChannel,
-    consent: { email: c.consentEmail, sms: c.consentSms, messenger: c.consentMessenger, push: c.consentPush },
+    consent: {
+      email: c.consentEmail,
+      sms: c.consentSms,
+      messenger: c.consentMessenger,
+      push: c.consentPush,
+    },
     signedUpAt: c.signedUpAt,
     orders: orderRows.map((o) => ({
       placedAt: o.placedAt,
       total: o.total,
-      items: items.filter((i) => i.orderId === o.id).map((i) => ({ sku: i.sku, category: i.category })),
+      items: items
+        .filter((i) => i.orderId === o.id)
+        .map((i) => ({ sku: i.sku, category: i.category })),
     })),
     events: events.map((e) => ({ type: e.type, occurredAt: e.occurredAt })),
-    rfm: scored ? { recency: f.recencyScore!, frequency: f.frequencyScore!, monetary: f.monetaryScore!, group: f.rfmGroup! } : null,
+    rfm: scored
+      ? {
+          recency: f.recencyScore!,
+          frequency: f.frequencyScore!,
+          monetary: f.monetaryScore!,
+          group: f.rfmGroup!,
+        }
+      : null,
     prediction:
       f && f.probabilityActive !== null && f.expectedRevenue12m !== null
         ? { probabilityActive: f.probabilityActive, expectedRevenue12m: f.expectedRevenue12m }

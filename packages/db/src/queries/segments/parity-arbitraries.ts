@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import type { ActivityWindow, CustomerSummary, SegmentCondition, SegmentNode } from "@boomerang/domain/segments";
+import type {
+  ActivityWindow,
+  CustomerSummary,
+  SegmentCondition,
+  SegmentNode,
+} from "@boomerang/domain/segments";
 
 /**
  * Random customers and random rule trees over small value pools, so that conditions actually hit
@@ -16,11 +21,17 @@ export const pools = {
   births: ["1960-06-15", "1985-06-16", "1995-02-28", "2000-01-01", "2007-06-15"],
 };
 
-const before = (maxDays: number) => fc.integer({ min: 0, max: maxDays * DAY }).map((ms) => new Date(parityNow.getTime() - ms));
+const before = (maxDays: number) =>
+  fc.integer({ min: 0, max: maxDays * DAY }).map((ms) => new Date(parityNow.getTime() - ms));
 // Exactly on a window edge now and then, where off-by-one mistakes live.
-const edgy = fc.oneof(before(400), fc.constantFrom(7, 30, 90).map((d) => new Date(parityNow.getTime() - d * DAY)));
+const edgy = fc.oneof(
+  before(400),
+  fc.constantFrom(7, 30, 90).map((d) => new Date(parityNow.getTime() - d * DAY)),
+);
 
-export type GeneratedCustomer = Omit<CustomerSummary, "id" | "rfm" | "homeStoreId"> & { storeIndex: number | null };
+export type GeneratedCustomer = Omit<CustomerSummary, "id" | "rfm" | "homeStoreId"> & {
+  storeIndex: number | null;
+};
 
 export const customerArb: fc.Arbitrary<GeneratedCustomer> = fc.record({
   birthDate: fc.option(fc.constantFrom(...pools.births), { nil: null }),
@@ -29,22 +40,39 @@ export const customerArb: fc.Arbitrary<GeneratedCustomer> = fc.record({
   region: fc.option(fc.constantFrom(...pools.regions), { nil: null }),
   storeIndex: fc.option(fc.constantFrom(0, 1), { nil: null }),
   preferredChannel: fc.option(fc.constantFrom("email", "sms", "messenger", "push"), { nil: null }),
-  consent: fc.record({ email: fc.boolean(), sms: fc.boolean(), messenger: fc.boolean(), push: fc.boolean() }),
+  consent: fc.record({
+    email: fc.boolean(),
+    sms: fc.boolean(),
+    messenger: fc.boolean(),
+    push: fc.boolean(),
+  }),
   signedUpAt: before(800),
   orders: fc.array(
     fc.record({
       placedAt: edgy,
       total: fc.constantFrom(500, 1000, 2500, 4000),
-      items: fc.array(fc.record({ sku: fc.constantFrom(...pools.skus), category: fc.constantFrom(...pools.categories) }), { minLength: 1, maxLength: 2 }),
+      items: fc.array(
+        fc.record({
+          sku: fc.constantFrom(...pools.skus),
+          category: fc.constantFrom(...pools.categories),
+        }),
+        { minLength: 1, maxLength: 2 },
+      ),
     }),
     { maxLength: 4 },
   ),
   events: fc.array(
-    fc.record({ type: fc.constantFrom("visit", "cart_abandoned", "message_opened", "message_clicked"), occurredAt: edgy }),
+    fc.record({
+      type: fc.constantFrom("visit", "cart_abandoned", "message_opened", "message_clicked"),
+      occurredAt: edgy,
+    }),
     { maxLength: 3 },
   ),
   prediction: fc.option(
-    fc.record({ probabilityActive: fc.integer({ min: 0, max: 100 }).map((p) => p / 100), expectedRevenue12m: fc.integer({ min: 0, max: 10_000 }) }),
+    fc.record({
+      probabilityActive: fc.integer({ min: 0, max: 100 }).map((p) => p / 100),
+      expectedRevenue12m: fc.integer({ min: 0, max: 10_000 }),
+    }),
     { nil: null },
   ),
 });
@@ -52,11 +80,18 @@ export const customerArb: fc.Arbitrary<GeneratedCustomer> = fc.record({
 const windowArb: fc.Arbitrary<ActivityWindow> = fc.oneof(
   fc.constant({ kind: "allTime" as const }),
   fc.constantFrom(7, 30, 90, 365).map((days) => ({ kind: "lastDays" as const, days })),
-  fc.constant({ kind: "between" as const, from: "2025-01-01T00:00:00.000Z", to: "2025-05-16T12:00:00.000Z" }),
+  fc.constant({
+    kind: "between" as const,
+    from: "2025-01-01T00:00:00.000Z",
+    to: "2025-05-16T12:00:00.000Z",
+  }),
 );
 const rangeArb = (min: number, max: number, step = 1) =>
   fc
-    .tuple(fc.option(fc.integer({ min, max }), { nil: undefined }), fc.option(fc.integer({ min, max }), { nil: undefined }))
+    .tuple(
+      fc.option(fc.integer({ min, max }), { nil: undefined }),
+      fc.option(fc.integer({ min, max }), { nil: undefined }),
+    )
     .map(([a, b]) => {
       const lo = a === undefined ? undefined : a * step;
       const hi = b === undefined ? undefined : b * step;
@@ -68,33 +103,86 @@ const rangeArb = (min: number, max: number, step = 1) =>
 export const conditionArb = (storeIds: number[]): fc.Arbitrary<SegmentCondition> =>
   fc.oneof(
     rangeArb(15, 70).map((range) => ({ kind: "age" as const, range })),
-    fc.subarray(["female", "male", "other", "unknown"] as const, { minLength: 1 }).map((values) => ({ kind: "gender" as const, values: [...values] })),
-    fc.subarray(pools.cities, { minLength: 1 }).map((values) => ({ kind: "city" as const, values })),
-    fc.subarray(pools.regions, { minLength: 1 }).map((values) => ({ kind: "region" as const, values })),
-    fc.subarray(storeIds, { minLength: 1 }).map((ids) => ({ kind: "homeStore" as const, storeIds: ids })),
-    fc.subarray(["email", "sms", "messenger", "push"] as const, { minLength: 1 }).map((values) => ({ kind: "preferredChannel" as const, values: [...values] })),
-    fc.constantFrom("email", "sms", "messenger", "push").map((channel) => ({ kind: "consent" as const, channel })),
-    fc.constantFrom(100, 365).map((d) => ({ kind: "signedUpBefore" as const, at: new Date(parityNow.getTime() - d * DAY).toISOString() })),
-    fc.constantFrom(100, 365).map((d) => ({ kind: "signedUpAfter" as const, at: new Date(parityNow.getTime() - d * DAY).toISOString() })),
+    fc
+      .subarray(["female", "male", "other", "unknown"] as const, { minLength: 1 })
+      .map((values) => ({ kind: "gender" as const, values: [...values] })),
+    fc
+      .subarray(pools.cities, { minLength: 1 })
+      .map((values) => ({ kind: "city" as const, values })),
+    fc
+      .subarray(pools.regions, { minLength: 1 })
+      .map((values) => ({ kind: "region" as const, values })),
+    fc
+      .subarray(storeIds, { minLength: 1 })
+      .map((ids) => ({ kind: "homeStore" as const, storeIds: ids })),
+    fc
+      .subarray(["email", "sms", "messenger", "push"] as const, { minLength: 1 })
+      .map((values) => ({ kind: "preferredChannel" as const, values: [...values] })),
+    fc
+      .constantFrom("email", "sms", "messenger", "push")
+      .map((channel) => ({ kind: "consent" as const, channel })),
+    fc.constantFrom(100, 365).map((d) => ({
+      kind: "signedUpBefore" as const,
+      at: new Date(parityNow.getTime() - d * DAY).toISOString(),
+    })),
+    fc.constantFrom(100, 365).map((d) => ({
+      kind: "signedUpAfter" as const,
+      at: new Date(parityNow.getTime() - d * DAY).toISOString(),
+    })),
     fc.constantFrom(30, 365).map((days) => ({ kind: "signedUpWithin" as const, days })),
-    fc.record({ window: windowArb, range: rangeArb(0, 4) }).map((r) => ({ kind: "ordersCount" as const, ...r })),
-    fc.record({ window: windowArb, range: rangeArb(0, 20, 500) }).map((r) => ({ kind: "totalSpent" as const, ...r })),
-    fc.record({ window: windowArb, range: rangeArb(1, 8, 500) }).map((r) => ({ kind: "averageOrderValue" as const, ...r })),
+    fc
+      .record({ window: windowArb, range: rangeArb(0, 4) })
+      .map((r) => ({ kind: "ordersCount" as const, ...r })),
+    fc
+      .record({ window: windowArb, range: rangeArb(0, 20, 500) })
+      .map((r) => ({ kind: "totalSpent" as const, ...r })),
+    fc
+      .record({ window: windowArb, range: rangeArb(1, 8, 500) })
+      .map((r) => ({ kind: "averageOrderValue" as const, ...r })),
     rangeArb(0, 400).map((range) => ({ kind: "daysSinceLastOrder" as const, range })),
     windowArb.map((window) => ({ kind: "firstOrderIn" as const, window })),
     fc
-      .record({ categories: fc.subarray(pools.categories, { minLength: 1 }), window: windowArb, bought: fc.boolean() })
+      .record({
+        categories: fc.subarray(pools.categories, { minLength: 1 }),
+        window: windowArb,
+        bought: fc.boolean(),
+      })
       .map((r) => ({ kind: "boughtCategory" as const, ...r })),
-    fc.record({ skus: fc.subarray(pools.skus, { minLength: 1 }), window: windowArb }).map((r) => ({ kind: "boughtSku" as const, ...r })),
+    fc
+      .record({ skus: fc.subarray(pools.skus, { minLength: 1 }), window: windowArb })
+      .map((r) => ({ kind: "boughtSku" as const, ...r })),
     windowArb.map((window) => ({ kind: "visitedWithoutBuying" as const, window })),
     fc
-      .record({ event: fc.constantFrom("visit", "cart_abandoned", "message_opened", "message_clicked"), window: windowArb, atLeast: fc.integer({ min: 1, max: 2 }) })
+      .record({
+        event: fc.constantFrom("visit", "cart_abandoned", "message_opened", "message_clicked"),
+        window: windowArb,
+        atLeast: fc.integer({ min: 1, max: 2 }),
+      })
       .map((r) => ({ kind: "event" as const, ...r })),
-    fc.record({ score: fc.constantFrom("recency", "frequency", "monetary"), range: rangeArb(1, 5) }).map((r) => ({ kind: "rfmScore" as const, ...r })),
     fc
-      .subarray(["champions", "loyal", "potential_loyalists", "new", "at_risk", "hibernating", "lost"] as const, { minLength: 1 })
+      .record({ score: fc.constantFrom("recency", "frequency", "monetary"), range: rangeArb(1, 5) })
+      .map((r) => ({ kind: "rfmScore" as const, ...r })),
+    fc
+      .subarray(
+        [
+          "champions",
+          "loyal",
+          "potential_loyalists",
+          "new",
+          "at_risk",
+          "hibernating",
+          "lost",
+        ] as const,
+        { minLength: 1 },
+      )
       .map((groups) => ({ kind: "rfmGroup" as const, groups: [...groups] })),
-    rangeArb(0, 100).map((r) => ({ kind: "probabilityActive" as const, range: { ...(r.min === undefined ? {} : { min: r.min / 100 }), ...(r.max === undefined ? {} : { max: r.max / 100 }) } })),
+    rangeArb(0, 100).map((r) => ({
+      kind: "probabilityActive" as const,
+      range: {
+        ...(r.min === undefined ? {} : { min: r.min / 100 }),
+        ...(r.max === undefined ? {} : { max: r.max / 100 }),
+      },
+    })),
     rangeArb(0, 10, 1000).map((range) => ({ kind: "expectedRevenue12m" as const, range })),
   );
 
@@ -103,7 +191,10 @@ export const treeArb = (storeIds: number[]): fc.Arbitrary<SegmentNode> =>
     node: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
       conditionArb(storeIds),
-      fc.record({ kind: fc.constantFrom("and" as const, "or" as const), children: fc.array(tie("node"), { maxLength: 3 }) }),
+      fc.record({
+        kind: fc.constantFrom("and" as const, "or" as const),
+        children: fc.array(tie("node"), { maxLength: 3 }),
+      }),
       fc.record({ kind: fc.constant("not" as const), child: tie("node") }),
     ),
   })).node;

@@ -13,7 +13,11 @@ import { segmentMembers } from "./count-segment";
 import { customerArb, parityNow, treeArb, type GeneratedCustomer } from "./parity-arbitraries";
 
 /** Replaces every customer with the generated ones and brings customer_features up to date. */
-async function load(db: Database, generated: GeneratedCustomer[], storeIds: number[]): Promise<CustomerSummary[]> {
+async function load(
+  db: Database,
+  generated: GeneratedCustomer[],
+  storeIds: number[],
+): Promise<CustomerSummary[]> {
   await db.execute(sql`truncate customers restart identity cascade`);
   const summaries: CustomerSummary[] = [];
   for (const [i, g] of generated.entries()) {
@@ -21,20 +25,50 @@ async function load(db: Database, generated: GeneratedCustomer[], storeIds: numb
     const [row] = await db
       .insert(customers)
       .values({
-        externalId: `P${i}`, name: `P${i}`, birthDate: g.birthDate, gender: g.gender, city: g.city, region: g.region,
-        homeStoreId, preferredChannel: g.preferredChannel, consentEmail: g.consent.email, consentSms: g.consent.sms,
-        consentMessenger: g.consent.messenger, consentPush: g.consent.push, signedUpAt: g.signedUpAt,
+        externalId: `P${i}`,
+        name: `P${i}`,
+        birthDate: g.birthDate,
+        gender: g.gender,
+        city: g.city,
+        region: g.region,
+        homeStoreId,
+        preferredChannel: g.preferredChannel,
+        consentEmail: g.consent.email,
+        consentSms: g.consent.sms,
+        consentMessenger: g.consent.messenger,
+        consentPush: g.consent.push,
+        signedUpAt: g.signedUpAt,
       })
       .returning({ id: customers.id });
     const id = row!.id;
     for (const [k, o] of g.orders.entries()) {
       const [order] = await db
         .insert(orders)
-        .values({ externalId: `P${i}-${k}`, customerId: id, placedAt: o.placedAt, subtotal: o.total, total: o.total, currency: "EUR", channel: "offline" })
+        .values({
+          externalId: `P${i}-${k}`,
+          customerId: id,
+          placedAt: o.placedAt,
+          subtotal: o.total,
+          total: o.total,
+          currency: "EUR",
+          channel: "offline",
+        })
         .returning({ id: orders.id });
-      await db.insert(orderItems).values(o.items.map((it) => ({ orderId: order!.id, sku: it.sku, name: it.sku, category: it.category, quantity: 1, unitPrice: o.total })));
+      await db.insert(orderItems).values(
+        o.items.map((it) => ({
+          orderId: order!.id,
+          sku: it.sku,
+          name: it.sku,
+          category: it.category,
+          quantity: 1,
+          unitPrice: o.total,
+        })),
+      );
     }
-    if (g.events.length > 0) await db.insert(customerEvents).values(g.events.map((e) => ({ customerId: id, type: e.type, occurredAt: e.occurredAt })));
+    if (g.events.length > 0)
+      await db
+        .insert(customerEvents)
+        .values(g.events.map((e) => ({ customerId: id, type: e.type, occurredAt: e.occurredAt })));
     const { storeIndex: _unused, ...rest } = g;
     summaries.push({ ...rest, id, homeStoreId, rfm: null });
   }
@@ -70,14 +104,21 @@ describe.each(testDrivers())("segment SQL and in-memory evaluation agree on $nam
     await fc.assert(
       fc.asyncProperty(
         fc.array(customerArb, { minLength: 1, maxLength: 14 }),
-        fc.array(fc.constant(null).chain(() => treeArb(storeIds)), { minLength: 4, maxLength: 4 }),
+        fc.array(
+          fc.constant(null).chain(() => treeArb(storeIds)),
+          { minLength: 4, maxLength: 4 },
+        ),
         fc.option(fc.constantFrom(0, 1), { nil: null }),
         async (generated, trees, scopeIndex) => {
           const summaries = await load(handle.db, generated, storeIds);
           const storeId = scopeIndex === null ? null : storeIds[scopeIndex]!;
           for (const tree of trees) {
             const expected = summaries
-              .filter((s) => (storeId === null || s.homeStoreId === storeId) && evaluateSegment(tree, s, parityNow))
+              .filter(
+                (s) =>
+                  (storeId === null || s.homeStoreId === storeId) &&
+                  evaluateSegment(tree, s, parityNow),
+              )
               .map((s) => s.id);
             const actual = await segmentMembers(handle.db, tree, { now: parityNow, storeId });
             expect(actual, JSON.stringify(tree)).toEqual(expected);
@@ -90,17 +131,32 @@ describe.each(testDrivers())("segment SQL and in-memory evaluation agree on $nam
 
   it("scores RFM in the database exactly as the domain does", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(customerArb, { minLength: 1, maxLength: 20 }), async (generated) => {
-        const summaries = await load(handle.db, generated, storeIds);
-        const rows = await queryRows<{ id: number; r: number | null; f: number | null; m: number | null; g: string | null }>(
-          handle.db,
-          sql`select customer_id as id, recency_score::int as r, frequency_score::int as f, monetary_score::int as m, rfm_group as g
+      fc.asyncProperty(
+        fc.array(customerArb, { minLength: 1, maxLength: 20 }),
+        async (generated) => {
+          const summaries = await load(handle.db, generated, storeIds);
+          const rows = await queryRows<{
+            id: number;
+            r: number | null;
+            f: number | null;
+            m: number | null;
+            g: string | null;
+          }>(
+            handle.db,
+            sql`select customer_id as id, recency_score::int as r, frequency_score::int as f, monetary_score::int as m, rfm_group as g
               from customer_features order by customer_id`,
-        );
-        expect(rows).toEqual(
-          summaries.map((s) => ({ id: s.id, r: s.rfm?.recency ?? null, f: s.rfm?.frequency ?? null, m: s.rfm?.monetary ?? null, g: s.rfm?.group ?? null })),
-        );
-      }),
+          );
+          expect(rows).toEqual(
+            summaries.map((s) => ({
+              id: s.id,
+              r: s.rfm?.recency ?? null,
+              f: s.rfm?.frequency ?? null,
+              m: s.rfm?.monetary ?? null,
+              g: s.rfm?.group ?? null,
+            })),
+          );
+        },
+      ),
       { numRuns: 15 },
     );
   }, 120_000);

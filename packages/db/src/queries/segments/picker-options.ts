@@ -11,7 +11,12 @@ export type SegmentPickerOptions = {
 
 /** The values the builder's pickers offer: what the data actually holds. */
 export async function segmentPickerOptions(db: Database): Promise<SegmentPickerOptions> {
-  const [row] = await queryRows<{ cities: string[] | null; regions: string[] | null; categories: string[] | null; stores: SegmentPickerOptions["stores"] | null }>(
+  const [row] = await queryRows<{
+    cities: string[] | null;
+    regions: string[] | null;
+    categories: string[] | null;
+    stores: SegmentPickerOptions["stores"] | null;
+  }>(
     db,
     sql`select
       (select array_agg(city order by city) from (select distinct city from customers where city is not null) x) as cities,
@@ -19,5 +24,10 @@ export async function segmentPickerOptions(db: Database): Promise<SegmentPickerO
       (select array_agg(category order by category) from (select distinct category from order_items) x) as categories,
       (select json_agg(json_build_object('id', id, 'name', name, 'code', code) order by name) from stores) as stores`,
   );
-  return { cities: row?.cities ?? [], regions: row?.regions ?? [], categories: row?.categories ?? [], stores: row?.stores ?? [] };
+  return {
+    cities: row?.cities ?? [],
+    regions: row?.regions ?? [],
+    categories: row?.categories ?? [],
+    stores: row?.stores ?? [],
+  };
 }

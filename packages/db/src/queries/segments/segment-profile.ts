@@ -12,11 +12,23 @@ export type SegmentProfile = {
 };
 
 /** Size, share of the base, members per age band and per channel consent, in one pass. */
-export async function segmentProfile(db: Database, rules: SegmentNode, scope: SegmentScope): Promise<SegmentProfile> {
+export async function segmentProfile(
+  db: Database,
+  rules: SegmentNode,
+  scope: SegmentScope,
+): Promise<SegmentProfile> {
   const store = scope.storeId == null ? sql`true` : sql`home_store_id = ${scope.storeId}::int`;
   const age = sql`extract(year from age(${scope.now.toISOString().slice(0, 10)}::date, c.birth_date))`;
   const [row] = await queryRows<{
-    members: number; base: number; a18: number; a30: number; a45: number; email: number; sms: number; messenger: number; push: number;
+    members: number;
+    base: number;
+    a18: number;
+    a30: number;
+    a45: number;
+    email: number;
+    sms: number;
+    messenger: number;
+    push: number;
   }>(
     db,
     sql`select count(*)::int as members,
@@ -40,26 +52,53 @@ export async function segmentProfile(db: Database, rules: SegmentNode, scope: Se
 }
 
 export type SegmentSampleMember = {
-  id: number; name: string; city: string | null; ordersCount: number; revenue: number; lastOrderAt: Date | null; rfmGroup: string | null;
+  id: number;
+  name: string;
+  city: string | null;
+  ordersCount: number;
+  revenue: number;
+  lastOrderAt: Date | null;
+  rfmGroup: string | null;
 };
 
 /** A few members for the builder's sample list (lowest ids first, so the sample is stable). */
-export async function segmentSample(db: Database, rules: SegmentNode, scope: SegmentScope, limit: number): Promise<SegmentSampleMember[]> {
-  const rows = await queryRows<{ id: number; name: string; city: string | null; orders: number; revenue: number; last: string | null; grp: string | null }>(
+export async function segmentSample(
+  db: Database,
+  rules: SegmentNode,
+  scope: SegmentScope,
+  limit: number,
+): Promise<SegmentSampleMember[]> {
+  const rows = await queryRows<{
+    id: number;
+    name: string;
+    city: string | null;
+    orders: number;
+    revenue: number;
+    last: string | null;
+    grp: string | null;
+  }>(
     db,
     sql`select c.id, c.name, c.city, coalesce(cf.orders_count, 0)::int as orders, coalesce(cf.revenue, 0)::float8 as revenue,
                to_char(cf.last_order_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as last, cf.rfm_group as grp
         ${segmentFrom(rules, scope)} order by c.id limit ${limit}::int`,
   );
   return rows.map((r) => ({
-    id: r.id, name: r.name, city: r.city, ordersCount: r.orders, revenue: r.revenue,
-    lastOrderAt: r.last === null ? null : new Date(r.last), rfmGroup: r.grp,
+    id: r.id,
+    name: r.name,
+    city: r.city,
+    ordersCount: r.orders,
+    revenue: r.revenue,
+    lastOrderAt: r.last === null ? null : new Date(r.last),
+    rfmGroup: r.grp,
   }));
 }
 
 /** Members of one rule tree missing from the other, counted both ways (for "what changes if I save"). */
 export async function segmentMemberDiff(
-  db: Database, before: SegmentNode, after: SegmentNode, scope: SegmentScope,
+  db: Database,
+  before: SegmentNode,
+  after: SegmentNode,
+  scope: SegmentScope,
 ): Promise<{ added: number; removed: number; kept: number }> {
   const [row] = await queryRows<{ added: number; removed: number; kept: number }>(
     db,

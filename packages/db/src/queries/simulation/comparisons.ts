@@ -13,7 +13,10 @@ export interface NewComparison {
 }
 
 export async function insertComparison(db: Database, values: NewComparison): Promise<Comparison> {
-  const [row] = await db.insert(comparisons).values({ ...values, status: "queued", progress: 0 }).returning();
+  const [row] = await db
+    .insert(comparisons)
+    .values({ ...values, status: "queued", progress: 0 })
+    .returning();
   if (row === undefined) throw new Error("inserting a comparison returned no row");
   return row;
 }
@@ -23,7 +26,18 @@ export async function findComparison(db: Database, id: number): Promise<Comparis
   return row ?? null;
 }
 
-export type ComparisonListItem = Pick<Comparison, "id" | "name" | "status" | "progress" | "periodFrom" | "periodTo" | "storeId" | "createdAt" | "finishedAt">;
+export type ComparisonListItem = Pick<
+  Comparison,
+  | "id"
+  | "name"
+  | "status"
+  | "progress"
+  | "periodFrom"
+  | "periodTo"
+  | "storeId"
+  | "createdAt"
+  | "finishedAt"
+>;
 
 export async function listComparisons(db: Database, limit = 50): Promise<ComparisonListItem[]> {
   return db
@@ -44,11 +58,28 @@ export async function listComparisons(db: Database, limit = 50): Promise<Compari
 }
 
 export async function markComparisonRunning(db: Database, id: number, at: Date): Promise<void> {
-  await db.update(comparisons).set({ status: "running", progress: 0, startedAt: at, finishedAt: null, error: null, result: null }).where(eq(comparisons.id, id));
+  await db
+    .update(comparisons)
+    .set({
+      status: "running",
+      progress: 0,
+      startedAt: at,
+      finishedAt: null,
+      error: null,
+      result: null,
+    })
+    .where(eq(comparisons.id, id));
 }
 
-export async function setComparisonProgress(db: Database, id: number, progress: number): Promise<void> {
-  await db.update(comparisons).set({ progress: Math.max(0, Math.min(100, Math.round(progress))) }).where(eq(comparisons.id, id));
+export async function setComparisonProgress(
+  db: Database,
+  id: number,
+  progress: number,
+): Promise<void> {
+  await db
+    .update(comparisons)
+    .set({ progress: Math.max(0, Math.min(100, Math.round(progress))) })
+    .where(eq(comparisons.id, id));
 }
 
 export async function finishComparison(
@@ -57,16 +88,30 @@ export async function finishComparison(
   outcome: { readonly result: Record<string, unknown> } | { readonly error: string },
   at: Date,
 ): Promise<void> {
-  const set = "result" in outcome
-    ? { status: "done", progress: 100, result: outcome.result, error: null, finishedAt: at }
-    : { status: "failed", error: outcome.error, finishedAt: at };
+  const set =
+    "result" in outcome
+      ? { status: "done", progress: 100, result: outcome.result, error: null, finishedAt: at }
+      : { status: "failed", error: outcome.error, finishedAt: at };
   await db.update(comparisons).set(set).where(eq(comparisons.id, id));
 }
 
 /** Re-run on newer data: same candidates, the period moved to end at `periodTo`. */
-export async function requeueComparison(db: Database, id: number, period: { readonly from: Date; readonly to: Date }): Promise<void> {
+export async function requeueComparison(
+  db: Database,
+  id: number,
+  period: { readonly from: Date; readonly to: Date },
+): Promise<void> {
   await db
     .update(comparisons)
-    .set({ status: "queued", progress: 0, result: null, error: null, startedAt: null, finishedAt: null, periodFrom: period.from, periodTo: period.to })
+    .set({
+      status: "queued",
+      progress: 0,
+      result: null,
+      error: null,
+      startedAt: null,
+      finishedAt: null,
+      periodFrom: period.from,
+      periodTo: period.to,
+    })
     .where(eq(comparisons.id, id));
 }

@@ -24,14 +24,54 @@ describe.each(testDrivers())("order history for the simulator on $name", (driver
     anna = (await makeCustomer(db, { homeStoreId: storeA })).id;
     bruno = (await makeCustomer(db, { homeStoreId: storeB })).id;
     // Inserted out of time order on purpose; one before and one after the period.
-    await makeOrder(db, { customerId: anna, storeId: storeA, placedAt: at("2025-03-01"), total: 3000 });
-    const first = await makeOrder(db, { customerId: anna, storeId: storeB, placedAt: at("2025-01-15"), total: 2000, discount: 500 });
-    await makeOrder(db, { customerId: anna, storeId: storeA, placedAt: at("2024-12-31"), total: 9000 });
-    await makeOrder(db, { customerId: bruno, storeId: storeB, placedAt: at("2025-02-02"), total: 1000 });
-    await makeOrder(db, { customerId: bruno, storeId: storeB, placedAt: at("2025-07-01"), total: 1000 });
+    await makeOrder(db, {
+      customerId: anna,
+      storeId: storeA,
+      placedAt: at("2025-03-01"),
+      total: 3000,
+    });
+    const first = await makeOrder(db, {
+      customerId: anna,
+      storeId: storeB,
+      placedAt: at("2025-01-15"),
+      total: 2000,
+      discount: 500,
+    });
+    await makeOrder(db, {
+      customerId: anna,
+      storeId: storeA,
+      placedAt: at("2024-12-31"),
+      total: 9000,
+    });
+    await makeOrder(db, {
+      customerId: bruno,
+      storeId: storeB,
+      placedAt: at("2025-02-02"),
+      total: 1000,
+    });
+    await makeOrder(db, {
+      customerId: bruno,
+      storeId: storeB,
+      placedAt: at("2025-07-01"),
+      total: 1000,
+    });
     await db.insert(orderItems).values([
-      { orderId: first.id, sku: "c1", name: "Coffee", category: "coffee", quantity: 1, unitPrice: 1500 },
-      { orderId: first.id, sku: "p1", name: "Pastry", category: "bakery", quantity: 1, unitPrice: 1000 },
+      {
+        orderId: first.id,
+        sku: "c1",
+        name: "Coffee",
+        category: "coffee",
+        quantity: 1,
+        unitPrice: 1500,
+      },
+      {
+        orderId: first.id,
+        sku: "p1",
+        name: "Pastry",
+        category: "bakery",
+        quantity: 1,
+        unitPrice: 1000,
+      },
     ]);
   });
   afterAll(async () => handle?.close());
@@ -40,14 +80,22 @@ describe.each(testDrivers())("order history for the simulator on $name", (driver
     const h = await loadOrderHistory(handle.db, { ...period, storeId: null });
     expect(h.customerIds).toEqual([String(anna), String(bruno)]);
     expect(h.offsets).toEqual([0, 2, 3]);
-    expect(h.at).toEqual([at("2025-01-15").getTime(), at("2025-03-01").getTime(), at("2025-02-02").getTime()]);
+    expect(h.at).toEqual([
+      at("2025-01-15").getTime(),
+      at("2025-03-01").getTime(),
+      at("2025-02-02").getTime(),
+    ]);
     expect(h.amount).toEqual([2500, 3000, 1000]);
     expect(h.storeIds).toEqual([String(storeB), String(storeA), String(storeB)]);
     expect(h.categories).toBeUndefined();
   });
 
   it("targets one store's home customers and adds categories when asked", async () => {
-    const h = await loadOrderHistory(handle.db, { ...period, storeId: storeA, withCategories: true });
+    const h = await loadOrderHistory(handle.db, {
+      ...period,
+      storeId: storeA,
+      withCategories: true,
+    });
     expect(h.customerIds).toEqual([String(anna)]);
     expect(h.categories).toEqual([["bakery", "coffee"], []]);
   });
@@ -57,11 +105,18 @@ describe.each(testDrivers())("order history for the simulator on $name", (driver
     const input = comparisonInput.parse({
       candidates: [
         { label: "Points", typeId: "points", params: { pendingDays: 0 } },
-        { label: "Tiers", typeId: "tiered-discount", params: { levels: [{ spend: 2_000, percentOff: 10 }] } },
+        {
+          label: "Tiers",
+          typeId: "tiered-discount",
+          params: { levels: [{ spend: 2_000, percentOff: 10 }] },
+        },
       ],
       resamples: 20,
     });
-    const result = simulateComparison(input, h, { from: period.from.getTime(), to: period.to.getTime() });
+    const result = simulateComparison(input, h, {
+      from: period.from.getTime(),
+      to: period.to.getTime(),
+    });
     if (!result.ok) throw new Error(result.errors.join("; "));
     // Tiers: Anna's second order (30.00) gets 10% after 25.00 spent.
     expect(result.value.candidates[1]?.metrics.rewardCost).toBe(300);

@@ -27,12 +27,16 @@ type Row = {
  * customer and each customer's orders in time order, so each customer's orders are one slice. Amounts are the order's value
  * before discounts (the candidate program decides its own discounts).
  */
-export async function loadOrderHistory(db: Database, query: OrderHistoryQuery): Promise<OrderHistory> {
+export async function loadOrderHistory(
+  db: Database,
+  query: OrderHistoryQuery,
+): Promise<OrderHistory> {
   // Postgres has no ragged arrays: each order's categories travel as one string joined by the
   // ASCII unit separator, which no category name contains.
-  const categories = query.withCategories === true
-    ? sql`array_agg(coalesce((select string_agg(distinct i.category, chr(31) order by i.category) from order_items i where i.order_id = o.id), '') order by o.placed_at, o.id)`
-    : sql`null::text[]`;
+  const categories =
+    query.withCategories === true
+      ? sql`array_agg(coalesce((select string_agg(distinct i.category, chr(31) order by i.category) from order_items i where i.order_id = o.id), '') order by o.placed_at, o.id)`
+      : sql`null::text[]`;
   const target = query.storeId === null ? sql`true` : sql`c.home_store_id = ${query.storeId}`;
   // One row per customer with the orders as arrays: PGlite materialises rows slowly, so 11k rows
   // of arrays load several times faster than 110k rows (measured in bench/simulation.bench.ts).

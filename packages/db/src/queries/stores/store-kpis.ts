@@ -62,7 +62,11 @@ type Row = {
  * the period's orders through orders_store_placed_idx and the per-customer facts from
  * customer_features, so a store-month touches only that month's orders and their customers.
  */
-export async function storeKpis(db: Database, scope: StoreKpiScope, timezone: string): Promise<StoreKpis[]> {
+export async function storeKpis(
+  db: Database,
+  scope: StoreKpiScope,
+  timezone: string,
+): Promise<StoreKpis[]> {
   const store = scope.storeId;
   const from = instant(scope.from);
   const to = instant(scope.to);

@@ -11,7 +11,10 @@ export type StoreSegmentCount = {
 };
 
 /** The segments holding the most of the store's home customers, by each segment's latest snapshot. */
-export async function storeTopSegments(db: Database, scope: { storeId: number; limit: number }): Promise<StoreSegmentCount[]> {
+export async function storeTopSegments(
+  db: Database,
+  scope: { storeId: number; limit: number },
+): Promise<StoreSegmentCount[]> {
   return queryRows<StoreSegmentCount>(
     db,
     sql`

@@ -8,8 +8,16 @@ import { discountOrder } from "../rewards";
 import { join, money } from "../summary-format";
 
 const bundleItem = z.object({
-  sku: z.string().min(1).meta(field({ label: "Product (SKU)", unit: "text" })),
-  quantity: z.number().int().min(1).default(1).meta(field({ label: "Quantity", unit: "count" })),
+  sku: z
+    .string()
+    .min(1)
+    .meta(field({ label: "Product (SKU)", unit: "text" })),
+  quantity: z
+    .number()
+    .int()
+    .min(1)
+    .default(1)
+    .meta(field({ label: "Quantity", unit: "count" })),
 });
 
 export const bundleParams = commonParams.extend({
@@ -20,10 +28,22 @@ export const bundleParams = commonParams.extend({
       { sku: "conditioner", quantity: 1 },
     ])
     // Two of the same item is "2 for 1": people stock up and do not come back soon.
-    .refine((items) => new Set(items.map((i) => i.sku)).size >= 2, { message: "a bundle needs at least two different products" })
+    .refine((items) => new Set(items.map((i) => i.sku)).size >= 2, {
+      message: "a bundle needs at least two different products",
+    })
     .meta(field({ label: "Products in the bundle" })),
-  bundlePrice: z.number().int().min(0).default(1_500).meta(field({ label: "Bundle price", unit: "minor currency units" })),
-  maxBundlesPerOrder: z.number().int().min(0).default(0).meta(field({ label: "Bundles per order", unit: "count", help: "0: no limit." })),
+  bundlePrice: z
+    .number()
+    .int()
+    .min(0)
+    .default(1_500)
+    .meta(field({ label: "Bundle price", unit: "minor currency units" })),
+  maxBundlesPerOrder: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .meta(field({ label: "Bundles per order", unit: "count", help: "0: no limit." })),
 });
 
 type Params = z.output<typeof bundleParams>;
@@ -35,7 +55,11 @@ interface Compiled {
 }
 
 /** How many whole bundles the order holds, and what one costs at the order's prices. */
-const countBundles = (k: Compiled, order: OrderEvent, excluded: ReadonlySet<string> | null): [number, number] => {
+const countBundles = (
+  k: Compiled,
+  order: OrderEvent,
+  excluded: ReadonlySet<string> | null,
+): [number, number] => {
   const lines = order.lines;
   if (lines === undefined) return [0, 0];
   let bundles = Infinity;
@@ -80,7 +104,13 @@ export const bundleProgram: ProgramType<Params, Compiled, null> = {
   onOrder(step, order) {
     const [bundles, regular] = countBundles(step.k, order, step.common.excluded);
     const saving = regular - step.k.price;
-    if (bundles > 0 && saving > 0) discountOrder(step, order, saving * bundles, `${bundles} bundle(s) at ${money(step.k.price)}`);
+    if (bundles > 0 && saving > 0)
+      discountOrder(
+        step,
+        order,
+        saving * bundles,
+        `${bundles} bundle(s) at ${money(step.k.price)}`,
+      );
   },
   examples: [
     {

@@ -15,30 +15,59 @@ export const cashbackParams = commonParams.extend({
     .min(0)
     .max(100)
     .default(5)
-    .meta(field({ label: "Cashback", unit: "%", help: "Share of the net order returned to the customer." })),
+    .meta(
+      field({
+        label: "Cashback",
+        unit: "%",
+        help: "Share of the net order returned to the customer.",
+      }),
+    ),
   withdrawable: z
     .boolean()
     .default(false)
-    .meta(field({ label: "Withdrawable", help: "On: real money the customer can withdraw. Off: a bonus usable only on orders (say so honestly)." })),
+    .meta(
+      field({
+        label: "Withdrawable",
+        help: "On: real money the customer can withdraw. Off: a bonus usable only on orders (say so honestly).",
+      }),
+    ),
   monthlyMinimum: z
     .number()
     .int()
     .min(0)
     .default(0)
-    .meta(field({ label: "Monthly minimum", unit: "minor currency units", help: "Cashback starts once the customer's spend this calendar month (UTC) reaches it. 0: always." })),
+    .meta(
+      field({
+        label: "Monthly minimum",
+        unit: "minor currency units",
+        help: "Cashback starts once the customer's spend this calendar month (UTC) reaches it. 0: always.",
+      }),
+    ),
   pendingDays: z
     .number()
     .int()
     .min(0)
     .max(365)
     .default(14)
-    .meta(field({ label: "Pending period", unit: "days", help: "Cashback becomes usable after the return window closes." })),
+    .meta(
+      field({
+        label: "Pending period",
+        unit: "days",
+        help: "Cashback becomes usable after the return window closes.",
+      }),
+    ),
   expiryDays: z
     .number()
     .int()
     .min(0)
     .default(365)
-    .meta(field({ label: "Bonus expires after", unit: "days", help: "Bonus cashback only; withdrawable money never expires. 0: never." })),
+    .meta(
+      field({
+        label: "Bonus expires after",
+        unit: "days",
+        help: "Bonus cashback only; withdrawable money never expires. 0: never.",
+      }),
+    ),
   maxRedeemPercent: z
     .number()
     .min(0)
@@ -81,7 +110,8 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
       p.monthlyMinimum > 0 && `once ${money(p.monthlyMinimum)} is spent in a month`,
       p.withdrawable ? "withdrawable as money" : "as a bonus usable on orders only",
       p.pendingDays > 0 && `usable ${days(p.pendingDays)} after the order`,
-      !p.withdrawable && (p.expiryDays > 0 ? `bonus expires after ${days(p.expiryDays)}` : "bonus never expires"),
+      !p.withdrawable &&
+        (p.expiryDays > 0 ? `bonus expires after ${days(p.expiryDays)}` : "bonus never expires"),
     ]),
   compile: (p) => ({
     bp: toBasisPoints(p.percentBack),
@@ -98,9 +128,26 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
     const ext = step.state.ext;
     const asked = order.redeemPoints ?? 0;
     if (asked > 0 && !k.withdrawable) {
-      const limit = Math.min(asked, availableBalance(step.state, order.at), percentOf(step.order.net, k.maxRedeemBp));
-      const taken = redeem(step, order.id, order.id, order.at, limit, "paid part of an order with bonus");
-      if (taken > 0) payWithPoints(step, order, taken, step.explain ? `paid ${money(taken)} with bonus cashback` : "");
+      const limit = Math.min(
+        asked,
+        availableBalance(step.state, order.at),
+        percentOf(step.order.net, k.maxRedeemBp),
+      );
+      const taken = redeem(
+        step,
+        order.id,
+        order.id,
+        order.at,
+        limit,
+        "paid part of an order with bonus",
+      );
+      if (taken > 0)
+        payWithPoints(
+          step,
+          order,
+          taken,
+          step.explain ? `paid ${money(taken)} with bonus cashback` : "",
+        );
     }
     if (k.monthlyMinimum > 0) {
       const month = monthOf(order.at);
@@ -110,19 +157,36 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
       }
       ext.monthSpend += step.order.net;
       if (ext.monthSpend < k.monthlyMinimum) {
-        if (step.explain) note(step, order.id, `month's spend ${money(ext.monthSpend)} is below the ${money(k.monthlyMinimum)} minimum`);
+        if (step.explain)
+          note(
+            step,
+            order.id,
+            `month's spend ${money(ext.monthSpend)} is below the ${money(k.monthlyMinimum)} minimum`,
+          );
         return;
       }
     }
     const back = percentOf(step.order.net, k.bp);
-    creditUnits(step, order.id, order, order.at, back, 1, k.pendingMs, k.expiryMs, "cashback on an order");
+    creditUnits(
+      step,
+      order.id,
+      order,
+      order.at,
+      back,
+      1,
+      k.pendingMs,
+      k.expiryMs,
+      "cashback on an order",
+    );
   },
   onRefund(step, refund, record) {
     const ext = step.state.ext;
-    if (monthOf(record.at) === ext.month) ext.monthSpend = Math.max(0, ext.monthSpend - refund.amount);
+    if (monthOf(record.at) === ext.month)
+      ext.monthSpend = Math.max(0, ext.monthSpend - refund.amount);
   },
   onRedeem(step, event) {
-    if (!step.k.withdrawable) return note(step, event.id, "bonus cashback cannot be withdrawn, only spent on orders");
+    if (!step.k.withdrawable)
+      return note(step, event.id, "bonus cashback cannot be withdrawn, only spent on orders");
     redeem(step, event.id, null, event.at, event.points ?? 0, "cashback withdrawn");
   },
   examples: [

@@ -9,13 +9,34 @@ import { days, join, money, percent } from "../summary-format";
 import { percentOf, toBasisPoints } from "../../money";
 
 export const comebackParams = commonParams.extend({
-  percentOff: z.number().min(0).max(100).default(15).meta(field({ label: "Discount on the next purchase", unit: "%" })),
-  windowDays: z.number().int().min(1).max(365).default(7).meta(field({ label: "Come back within", unit: "days" })),
-  minOrder: z.number().int().min(0).default(0).meta(field({ label: "Next order of at least", unit: "minor currency units" })),
+  percentOff: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(15)
+    .meta(field({ label: "Discount on the next purchase", unit: "%" })),
+  windowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .default(7)
+    .meta(field({ label: "Come back within", unit: "days" })),
+  minOrder: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .meta(field({ label: "Next order of at least", unit: "minor currency units" })),
   repeat: z
     .boolean()
     .default(false)
-    .meta(field({ label: "Every purchase opens a new window", help: "Off: only the second purchase after the first gets the discount." })),
+    .meta(
+      field({
+        label: "Every purchase opens a new window",
+        help: "Off: only the second purchase after the first gets the discount.",
+      }),
+    ),
 });
 
 type Params = z.output<typeof comebackParams>;
@@ -43,7 +64,12 @@ export const comebackProgram: ProgramType<Params, Compiled, Ext> = {
       `${percent(p.percentOff)} off the ${p.repeat ? "next" : "second"} purchase within ${days(p.windowDays)}`,
       p.minOrder > 0 && `from ${money(p.minOrder)}`,
     ]),
-  compile: (p) => ({ bp: toBasisPoints(p.percentOff), windowMs: p.windowDays * DAY_MS, minOrder: p.minOrder, repeat: p.repeat }),
+  compile: (p) => ({
+    bp: toBasisPoints(p.percentOff),
+    windowMs: p.windowDays * DAY_MS,
+    minOrder: p.minOrder,
+    repeat: p.repeat,
+  }),
   unit: () => "money",
   initialExt: () => ({ openedAt: null }),
   onOrder(step, order) {
@@ -51,9 +77,17 @@ export const comebackProgram: ProgramType<Params, Compiled, Ext> = {
     const ext = step.state.ext;
     const first = step.state.orderCount === 0;
     if (ext.openedAt !== null) {
-      if (order.at - ext.openedAt > k.windowMs) note(step, order.id, "came back after the window closed");
-      else if (step.order.net < k.minOrder) note(step, order.id, `order is below ${money(k.minOrder)}`);
-      else discountOrder(step, order, percentOf(step.order.net, k.bp), `came back within ${Math.round(k.windowMs / DAY_MS)} days`);
+      if (order.at - ext.openedAt > k.windowMs)
+        note(step, order.id, "came back after the window closed");
+      else if (step.order.net < k.minOrder)
+        note(step, order.id, `order is below ${money(k.minOrder)}`);
+      else
+        discountOrder(
+          step,
+          order,
+          percentOf(step.order.net, k.bp),
+          `came back within ${Math.round(k.windowMs / DAY_MS)} days`,
+        );
       ext.openedAt = null;
     }
     if (first || k.repeat) ext.openedAt = order.at;

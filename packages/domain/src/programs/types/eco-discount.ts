@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { commonParams } from "../common-params";
-import { compileOffer, describeOffer, discountOfferParams, offerDiscount, type DiscountOffer } from "../discount-offer";
+import {
+  compileOffer,
+  describeOffer,
+  discountOfferParams,
+  offerDiscount,
+  type DiscountOffer,
+} from "../discount-offer";
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
 import type { OrderEvent } from "../events";
@@ -13,27 +19,57 @@ export const ecoDiscountParams = commonParams.extend({
     .string()
     .min(1)
     .default("own-cup")
-    .meta(field({ label: "Behaviour code", unit: "text", help: "What the till or app sends when the customer declares it." })),
-  behaviourLabel: z.string().min(1).default("bring your own cup").meta(field({ label: "Behaviour, in customers' words", unit: "text" })),
+    .meta(
+      field({
+        label: "Behaviour code",
+        unit: "text",
+        help: "What the till or app sends when the customer declares it.",
+      }),
+    ),
+  behaviourLabel: z
+    .string()
+    .min(1)
+    .default("bring your own cup")
+    .meta(field({ label: "Behaviour, in customers' words", unit: "text" })),
   ...discountOfferParams,
   discountKind: z
     .enum(["percent", "amount"])
     .default("amount")
-    .meta(field({ label: "Discount kind", help: "percent: 'percent off' applies; amount: 'amount off' applies." })),
-  amountOff: z.number().int().min(0).default(30).meta(field({ label: "Amount off", unit: "minor currency units" })),
+    .meta(
+      field({
+        label: "Discount kind",
+        help: "percent: 'percent off' applies; amount: 'amount off' applies.",
+      }),
+    ),
+  amountOff: z
+    .number()
+    .int()
+    .min(0)
+    .default(30)
+    .meta(field({ label: "Amount off", unit: "minor currency units" })),
   categories: z
     .array(z.string().min(1))
     .default(["coffee"])
-    .meta(field({ label: "Applies to categories", help: "The discount is on these lines only. Empty: the whole order." })),
+    .meta(
+      field({
+        label: "Applies to categories",
+        help: "The discount is on these lines only. Empty: the whole order.",
+      }),
+    ),
 });
 
 type Params = z.output<typeof ecoDiscountParams>;
-type Compiled = DiscountOffer & { readonly behaviour: string; readonly label: string; readonly categories: ReadonlySet<string> | null };
+type Compiled = DiscountOffer & {
+  readonly behaviour: string;
+  readonly label: string;
+  readonly categories: ReadonlySet<string> | null;
+};
 
 const baseFor = (k: Compiled, order: OrderEvent, net: number): number => {
   if (k.categories === null || order.lines === undefined) return net;
   let base = 0;
-  for (const line of order.lines) if (k.categories.has(line.category)) base += line.unitPrice * line.quantity;
+  for (const line of order.lines)
+    if (k.categories.has(line.category)) base += line.unitPrice * line.quantity;
   return Math.min(base, net);
 };
 
@@ -45,7 +81,11 @@ export const ecoDiscountProgram: ProgramType<Params, Compiled, null> = {
   strengths: ["Loyalty of eco-minded customers (participation tripled in 2 months in one case)"],
   weaknesses: ["Narrow"],
   schema: ecoDiscountParams,
-  summarize: (p) => join([`${describeOffer(p)} when you ${p.behaviourLabel}`, p.categories.length > 0 && `on ${p.categories.join(", ")}`]),
+  summarize: (p) =>
+    join([
+      `${describeOffer(p)} when you ${p.behaviourLabel}`,
+      p.categories.length > 0 && `on ${p.categories.join(", ")}`,
+    ]),
   compile: (p) => ({
     ...compileOffer(p),
     behaviour: p.behaviour,
@@ -83,8 +123,23 @@ export const ecoDiscountProgram: ProgramType<Params, Compiled, null> = {
     },
     {
       title: "5% off the whole order for bringing your own bag",
-      params: { behaviour: "own-bag", behaviourLabel: "bring your own bag", discountKind: "percent", percentOff: 5, categories: [] },
-      events: [{ kind: "order", id: "o1", customerId: "c1", at: T0, amount: 4_000, behaviours: ["own-bag"] }],
+      params: {
+        behaviour: "own-bag",
+        behaviourLabel: "bring your own bag",
+        discountKind: "percent",
+        percentOff: 5,
+        categories: [],
+      },
+      events: [
+        {
+          kind: "order",
+          id: "o1",
+          customerId: "c1",
+          at: T0,
+          amount: 4_000,
+          behaviours: ["own-bag"],
+        },
+      ],
       expect: { discount: 200 },
     },
   ],

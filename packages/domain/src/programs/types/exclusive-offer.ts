@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { commonParams } from "../common-params";
 import { DAY_MS } from "../eligibility";
-import { compileOffer, describeOffer, discountOfferParams, offerDiscount, type DiscountOffer } from "../discount-offer";
+import {
+  compileOffer,
+  describeOffer,
+  discountOfferParams,
+  offerDiscount,
+  type DiscountOffer,
+} from "../discount-offer";
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
 import type { ProgramType } from "../program-type";
@@ -10,20 +16,42 @@ import { count, days, join, money } from "../summary-format";
 
 export const exclusiveOfferParams = commonParams
   .extend({
-    offerName: z.string().min(1).default("Members' offer").meta(field({ label: "Offer name", unit: "text" })),
+    offerName: z
+      .string()
+      .min(1)
+      .default("Members' offer")
+      .meta(field({ label: "Offer name", unit: "text" })),
     ...discountOfferParams,
     cardHoldersOnly: z
       .boolean()
       .default(true)
-      .meta(field({ label: "Card holders only", help: "Only customers who signed up to the program." })),
+      .meta(
+        field({ label: "Card holders only", help: "Only customers who signed up to the program." }),
+      ),
     minTenureDays: z
       .number()
       .int()
       .min(0)
       .default(0)
-      .meta(field({ label: "Member for at least", unit: "days", help: "For long-time customers. 0: any card holder." })),
-    minOrder: z.number().int().min(0).default(0).meta(field({ label: "Order of at least", unit: "minor currency units" })),
-    usesPerCustomer: z.number().int().min(0).default(1).meta(field({ label: "Uses per customer", unit: "count", help: "0: no limit." })),
+      .meta(
+        field({
+          label: "Member for at least",
+          unit: "days",
+          help: "For long-time customers. 0: any card holder.",
+        }),
+      ),
+    minOrder: z
+      .number()
+      .int()
+      .min(0)
+      .default(0)
+      .meta(field({ label: "Order of at least", unit: "minor currency units" })),
+    usesPerCustomer: z
+      .number()
+      .int()
+      .min(0)
+      .default(1)
+      .meta(field({ label: "Uses per customer", unit: "count", help: "0: no limit." })),
   })
   .refine((p) => p.cardHoldersOnly || p.segments.length > 0, {
     message: "an exclusive offer needs an eligible segment or 'card holders only'",
@@ -54,7 +82,10 @@ export const exclusiveOfferProgram: ProgramType<Params, Compiled, Ext> = {
     join([
       `${p.offerName}: ${describeOffer(p)}`,
       p.segments.length > 0 && `for ${p.segments.join(", ")}`,
-      p.cardHoldersOnly && (p.minTenureDays > 0 ? `card holders of ${days(p.minTenureDays)} or more` : "card holders only"),
+      p.cardHoldersOnly &&
+        (p.minTenureDays > 0
+          ? `card holders of ${days(p.minTenureDays)} or more`
+          : "card holders only"),
       p.minOrder > 0 && `on orders from ${money(p.minOrder)}`,
       p.usesPerCustomer > 0 && `${count(p.usesPerCustomer, "use")} per customer`,
     ]),
@@ -72,8 +103,10 @@ export const exclusiveOfferProgram: ProgramType<Params, Compiled, Ext> = {
     const k = step.k;
     const state = step.state;
     if (k.members && state.joinedAt === null) return note(step, order.id, "only for card holders");
-    if (k.members && order.at - (state.joinedAt ?? order.at) < k.tenureMs) return note(step, order.id, "not a member for long enough yet");
-    if (step.order.net < k.minOrder) return note(step, order.id, `order is below ${money(k.minOrder)}`);
+    if (k.members && order.at - (state.joinedAt ?? order.at) < k.tenureMs)
+      return note(step, order.id, "not a member for long enough yet");
+    if (step.order.net < k.minOrder)
+      return note(step, order.id, `order is below ${money(k.minOrder)}`);
     if (k.uses > 0 && state.ext.uses >= k.uses) return note(step, order.id, "offer already used");
     if (discountOrder(step, order, offerDiscount(k, step.order.net), k.name) > 0) {
       state.ext.uses++;
@@ -81,7 +114,8 @@ export const exclusiveOfferProgram: ProgramType<Params, Compiled, Ext> = {
     }
   },
   onRefund(step, _refund, record) {
-    if (record.units === 1 && record.refunded >= record.paid) step.state.ext.uses = Math.max(0, step.state.ext.uses - 1);
+    if (record.units === 1 && record.refunded >= record.paid)
+      step.state.ext.uses = Math.max(0, step.state.ext.uses - 1);
   },
   examples: [
     {
@@ -97,7 +131,12 @@ export const exclusiveOfferProgram: ProgramType<Params, Compiled, Ext> = {
     },
     {
       title: "A segment-only offer",
-      params: { cardHoldersOnly: false, segments: ["vip"], discountKind: "amount", amountOff: 2_000 },
+      params: {
+        cardHoldersOnly: false,
+        segments: ["vip"],
+        discountKind: "amount",
+        amountOff: 2_000,
+      },
       events: [
         { kind: "order", id: "o1", customerId: "c1", at: T0, amount: 10_000, segments: ["vip"] },
         { kind: "order", id: "o2", customerId: "c2", at: T0, amount: 10_000 },

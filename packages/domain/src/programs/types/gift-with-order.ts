@@ -11,16 +11,37 @@ export const giftWithOrderParams = commonParams.extend({
   thresholdKind: z
     .enum(["amount", "weight"])
     .default("amount")
-    .meta(field({ label: "Threshold on", help: "amount: net order value; weight: total grams of the order's items." })),
+    .meta(
+      field({
+        label: "Threshold on",
+        help: "amount: net order value; weight: total grams of the order's items.",
+      }),
+    ),
   threshold: z
     .number()
     .int()
     .min(1)
     .default(300_000)
-    .meta(field({ label: "Threshold", help: "Minor currency units for amount, grams for weight." })),
-  giftName: z.string().min(1).default("Travel-size hand cream").meta(field({ label: "Gift", unit: "text" })),
-  giftValue: z.number().int().min(0).default(250).meta(field({ label: "Gift cost", unit: "minor currency units" })),
-  maxGiftsPerCustomer: z.number().int().min(0).default(0).meta(field({ label: "Gifts per customer", unit: "count", help: "0: no limit." })),
+    .meta(
+      field({ label: "Threshold", help: "Minor currency units for amount, grams for weight." }),
+    ),
+  giftName: z
+    .string()
+    .min(1)
+    .default("Travel-size hand cream")
+    .meta(field({ label: "Gift", unit: "text" })),
+  giftValue: z
+    .number()
+    .int()
+    .min(0)
+    .default(250)
+    .meta(field({ label: "Gift cost", unit: "minor currency units" })),
+  maxGiftsPerCustomer: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .meta(field({ label: "Gifts per customer", unit: "count", help: "0: no limit." })),
 });
 
 type Params = z.output<typeof giftWithOrderParams>;
@@ -69,8 +90,17 @@ export const giftWithOrderProgram: ProgramType<Params, Compiled, Ext> = {
     const measure = k.byWeight ? weightOf(order) : step.order.net;
     if (measure < k.threshold) return;
     const ext = step.state.ext;
-    if (k.max > 0 && ext.gifts >= k.max) return note(step, order.id, "gift limit per customer reached");
-    if (giveGift(step, order.id, k.name, k.value, `order of ${k.byWeight ? `${measure} g` : money(measure)} reached the threshold`)) {
+    if (k.max > 0 && ext.gifts >= k.max)
+      return note(step, order.id, "gift limit per customer reached");
+    if (
+      giveGift(
+        step,
+        order.id,
+        k.name,
+        k.value,
+        `order of ${k.byWeight ? `${measure} g` : money(measure)} reached the threshold`,
+      )
+    ) {
       ext.gifts++;
       step.order.units = 1;
     }
@@ -98,7 +128,15 @@ export const giftWithOrderProgram: ProgramType<Params, Compiled, Ext> = {
           customerId: "c1",
           at: T0,
           amount: 4_000,
-          lines: [{ sku: "dry-food-2.5kg", category: "pets", quantity: 2, unitPrice: 2_000, weightGrams: 2_500 }],
+          lines: [
+            {
+              sku: "dry-food-2.5kg",
+              category: "pets",
+              quantity: 2,
+              unitPrice: 2_000,
+              weightGrams: 2_500,
+            },
+          ],
         },
       ],
       expect: { gifts: ["Treats sample"] },

@@ -2,11 +2,17 @@ import { z } from "zod";
 import { commonParams } from "../common-params";
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
-import { compileEarning, earnOnOrder, earningParams, redeemOnOrder, summarizeEarning, type Earning } from "../points-earning";
+import {
+  compileEarning,
+  earnOnOrder,
+  earningParams,
+  redeemOnOrder,
+  summarizeEarning,
+  type Earning,
+} from "../points-earning";
 import type { ProgramType } from "../program-type";
 import { creditUnits } from "../rewards";
 import { count, join } from "../summary-format";
-
 
 export const pointsParams = commonParams.extend({
   ...earningParams,
@@ -15,7 +21,13 @@ export const pointsParams = commonParams.extend({
     .int()
     .min(0)
     .default(0)
-    .meta(field({ label: "Welcome points", unit: "points", help: "Given at sign-up, so the reward is felt at once." })),
+    .meta(
+      field({
+        label: "Welcome points",
+        unit: "points",
+        help: "Given at sign-up, so the reward is felt at once.",
+      }),
+    ),
 });
 
 type Params = z.output<typeof pointsParams>;
@@ -29,7 +41,11 @@ export const pointsProgram: ProgramType<Params, Compiled, null> = {
   strengths: ["Drives repeat purchases", "Easy to understand"],
   weaknesses: ["Unredeemed points are a liability", "Interest fades without meaningful rewards"],
   schema: pointsParams,
-  summarize: (p) => join([summarizeEarning(p), p.welcomePoints > 0 && `${count(p.welcomePoints, "welcome point")}`]),
+  summarize: (p) =>
+    join([
+      summarizeEarning(p),
+      p.welcomePoints > 0 && `${count(p.welcomePoints, "welcome point")}`,
+    ]),
   compile: (p) => ({ ...compileEarning(p), welcomePoints: p.welcomePoints }),
   unit: () => "points",
   initialExt: () => null,
@@ -39,7 +55,17 @@ export const pointsProgram: ProgramType<Params, Compiled, null> = {
   },
   onSignup(step, event) {
     const k = step.k;
-    creditUnits(step, event.id, null, event.at, k.welcomePoints, k.pointValue, 0, k.expiryMs, "welcome points");
+    creditUnits(
+      step,
+      event.id,
+      null,
+      event.at,
+      k.welcomePoints,
+      k.pointValue,
+      0,
+      k.expiryMs,
+      "welcome points",
+    );
   },
   examples: [
     {
@@ -56,7 +82,14 @@ export const pointsProgram: ProgramType<Params, Compiled, null> = {
       params: { pendingDays: 0, minRedemption: 10 },
       events: [
         { kind: "order", id: "o1", customerId: "c1", at: T0, amount: 100_000 },
-        { kind: "order", id: "o2", customerId: "c1", at: T0 + DAY, amount: 10_000, redeemPoints: 100 },
+        {
+          kind: "order",
+          id: "o2",
+          customerId: "c1",
+          at: T0 + DAY,
+          amount: 10_000,
+          redeemPoints: 100,
+        },
       ],
       // 100 points earned; 100 points × 0.05 = 5.00 off; the 95.00 paid earns 9 points.
       expect: { discount: 500, available: 9 },

@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { commonParams } from "../common-params";
-import { compileOffer, describeOffer, discountOfferParams, offerDiscount, type DiscountOffer } from "../discount-offer";
+import {
+  compileOffer,
+  describeOffer,
+  discountOfferParams,
+  offerDiscount,
+  type DiscountOffer,
+} from "../discount-offer";
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
 import type { ProgramType } from "../program-type";
@@ -21,9 +27,25 @@ export const promoCodeParams = commonParams.extend({
     .int()
     .min(0)
     .default(100_000)
-    .meta(field({ label: "Order threshold", unit: "minor currency units", help: "A 3,000 threshold is used by fewer people than 1,000." })),
-  usesPerCustomer: z.number().int().min(0).default(3).meta(field({ label: "Uses per customer", unit: "count", help: "0: no limit." })),
-  maxDiscount: z.number().int().min(0).default(0).meta(field({ label: "Largest discount", unit: "minor currency units", help: "0: no limit." })),
+    .meta(
+      field({
+        label: "Order threshold",
+        unit: "minor currency units",
+        help: "A 3,000 threshold is used by fewer people than 1,000.",
+      }),
+    ),
+  usesPerCustomer: z
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .meta(field({ label: "Uses per customer", unit: "count", help: "0: no limit." })),
+  maxDiscount: z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .meta(field({ label: "Largest discount", unit: "minor currency units", help: "0: no limit." })),
 });
 
 type Params = z.output<typeof promoCodeParams>;
@@ -66,10 +88,17 @@ export const promoCodeProgram: ProgramType<Params, Compiled, Ext> = {
     const k = step.k;
     if (order.promoCode === undefined || order.promoCode.trim().toUpperCase() !== k.code) return;
     const ext = step.state.ext;
-    if (step.order.net < k.minOrder) return note(step, order.id, `order is below the ${money(k.minOrder)} threshold`);
-    if (k.uses > 0 && ext.uses >= k.uses) return note(step, order.id, `code already used ${count(ext.uses, "time")}`);
+    if (step.order.net < k.minOrder)
+      return note(step, order.id, `order is below the ${money(k.minOrder)} threshold`);
+    if (k.uses > 0 && ext.uses >= k.uses)
+      return note(step, order.id, `code already used ${count(ext.uses, "time")}`);
     const wanted = offerDiscount(k, step.order.net);
-    const given = discountOrder(step, order, k.maxDiscount > 0 ? Math.min(wanted, k.maxDiscount) : wanted, `code ${k.code}`);
+    const given = discountOrder(
+      step,
+      order,
+      k.maxDiscount > 0 ? Math.min(wanted, k.maxDiscount) : wanted,
+      `code ${k.code}`,
+    );
     if (given > 0) {
       ext.uses++;
       step.order.units = 1;
@@ -77,7 +106,8 @@ export const promoCodeProgram: ProgramType<Params, Compiled, Ext> = {
   },
   onRefund(step, _refund, record) {
     // A fully refunded order gives the use back, as if it never happened.
-    if (record.units === 1 && record.refunded >= record.paid) step.state.ext.uses = Math.max(0, step.state.ext.uses - 1);
+    if (record.units === 1 && record.refunded >= record.paid)
+      step.state.ext.uses = Math.max(0, step.state.ext.uses - 1);
   },
   examples: [
     {
@@ -96,7 +126,16 @@ export const promoCodeProgram: ProgramType<Params, Compiled, Ext> = {
     {
       title: "Orders under the threshold get nothing",
       params: { minOrder: 300_000 },
-      events: [{ kind: "order", id: "o1", customerId: "c1", at: T0, amount: 120_000, promoCode: "WEEKEND10" }],
+      events: [
+        {
+          kind: "order",
+          id: "o1",
+          customerId: "c1",
+          at: T0,
+          amount: 120_000,
+          promoCode: "WEEKEND10",
+        },
+      ],
       expect: { discount: 0 },
     },
   ],

@@ -8,8 +8,16 @@ import { creditUnits, note } from "../rewards";
 import { count, days, join, money } from "../summary-format";
 
 const escalationStep = z.object({
-  fromReferral: z.number().int().min(2).meta(field({ label: "From referral number", unit: "count" })),
-  referrerPoints: z.number().int().min(0).meta(field({ label: "Referrer reward", unit: "points" })),
+  fromReferral: z
+    .number()
+    .int()
+    .min(2)
+    .meta(field({ label: "From referral number", unit: "count" })),
+  referrerPoints: z
+    .number()
+    .int()
+    .min(0)
+    .meta(field({ label: "Referrer reward", unit: "points" })),
 });
 
 export const referralParams = commonParams.extend({
@@ -18,7 +26,9 @@ export const referralParams = commonParams.extend({
     .int()
     .min(0)
     .default(500)
-    .meta(field({ label: "Referrer reward", unit: "points", help: "For each friend who converts." })),
+    .meta(
+      field({ label: "Referrer reward", unit: "points", help: "For each friend who converts." }),
+    ),
   refereePoints: z
     .number()
     .int()
@@ -31,7 +41,12 @@ export const referralParams = commonParams.extend({
       { fromReferral: 3, referrerPoints: 750 },
       { fromReferral: 10, referrerPoints: 1_000 },
     ])
-    .meta(field({ label: "Escalation", help: "A larger referrer reward from the n-th converted friend on." })),
+    .meta(
+      field({
+        label: "Escalation",
+        help: "A larger referrer reward from the n-th converted friend on.",
+      }),
+    ),
   minFirstOrder: z
     .number()
     .int()
@@ -53,7 +68,13 @@ export const referralParams = commonParams.extend({
     .min(0)
     .max(365)
     .default(0)
-    .meta(field({ label: "Pending period", unit: "days", help: "0 gives the reward at once, which works best." })),
+    .meta(
+      field({
+        label: "Pending period",
+        unit: "days",
+        help: "0 gives the reward at once, which works best.",
+      }),
+    ),
   expiryDays: earningParams.expiryDays,
 });
 
@@ -61,7 +82,10 @@ type Params = z.output<typeof referralParams>;
 type Compiled = Earning & {
   readonly referrerPoints: number;
   readonly refereePoints: number;
-  readonly escalation: readonly { readonly fromReferral: number; readonly referrerPoints: number }[];
+  readonly escalation: readonly {
+    readonly fromReferral: number;
+    readonly referrerPoints: number;
+  }[];
   readonly minFirstOrder: number;
   readonly maxReferrals: number;
 };
@@ -82,13 +106,18 @@ export const referralProgram: ProgramType<Params, Compiled, Ext> = {
   name: "Referral",
   description:
     "Customers share a code or link; when a friend makes a first purchase, both get a reward, and the referrer's reward can grow with every friend brought in. Small instant rewards work better than large delayed ones.",
-  strengths: ["Brings new customers through existing ones", "Instant small rewards work well (Dropbox: ~35% of daily sign-ups)"],
+  strengths: [
+    "Brings new customers through existing ones",
+    "Instant small rewards work well (Dropbox: ~35% of daily sign-ups)",
+  ],
   weaknesses: ["Depends on current customers' activity"],
   schema: referralParams,
   summarize: (p) =>
     join([
       `${count(p.referrerPoints, "point")} per converted friend`,
-      ...p.escalation.map((s) => `${count(s.referrerPoints, "point")} from friend #${s.fromReferral}`),
+      ...p.escalation.map(
+        (s) => `${count(s.referrerPoints, "point")} from friend #${s.fromReferral}`,
+      ),
       `${count(p.refereePoints, "point")} for the friend`,
       p.minFirstOrder > 0 && `friend's first order of at least ${money(p.minFirstOrder)}`,
       p.maxReferrals > 0 && `up to ${count(p.maxReferrals, "referral")} each`,
@@ -115,15 +144,37 @@ export const referralProgram: ProgramType<Params, Compiled, Ext> = {
     if (event.role === "referee") {
       if (ext.welcomed) return note(step, event.id, "the new-customer reward is given once");
       ext.welcomed = true;
-      creditUnits(step, event.id, null, event.at, k.refereePoints, k.pointValue, k.pendingMs, k.expiryMs, "joined through a friend");
+      creditUnits(
+        step,
+        event.id,
+        null,
+        event.at,
+        k.refereePoints,
+        k.pointValue,
+        k.pendingMs,
+        k.expiryMs,
+        "joined through a friend",
+      );
       return;
     }
-    if (ext.friends.includes(event.friendId)) return note(step, event.id, "this friend was already rewarded");
-    if (k.maxReferrals > 0 && ext.referrals >= k.maxReferrals) return note(step, event.id, "referral limit reached");
+    if (ext.friends.includes(event.friendId))
+      return note(step, event.id, "this friend was already rewarded");
+    if (k.maxReferrals > 0 && ext.referrals >= k.maxReferrals)
+      return note(step, event.id, "referral limit reached");
     ext.friends.push(event.friendId);
     ext.referrals++;
     const points = referrerReward(k, ext.referrals);
-    creditUnits(step, event.id, null, event.at, points, k.pointValue, k.pendingMs, k.expiryMs, `friend #${ext.referrals} converted`);
+    creditUnits(
+      step,
+      event.id,
+      null,
+      event.at,
+      points,
+      k.pointValue,
+      k.pendingMs,
+      k.expiryMs,
+      `friend #${ext.referrals} converted`,
+    );
   },
   examples: [
     {
@@ -144,11 +195,26 @@ export const referralProgram: ProgramType<Params, Compiled, Ext> = {
       title: "The new customer is rewarded once",
       params: { minFirstOrder: 1_000 },
       events: [
-        { kind: "referral", id: "r1", customerId: "f1", at: T0, role: "referee", friendId: "c1", firstOrderAmount: 2_000 },
-        { kind: "referral", id: "r2", customerId: "f1", at: T0 + DAY, role: "referee", friendId: "c2", firstOrderAmount: 2_000 },
+        {
+          kind: "referral",
+          id: "r1",
+          customerId: "f1",
+          at: T0,
+          role: "referee",
+          friendId: "c1",
+          firstOrderAmount: 2_000,
+        },
+        {
+          kind: "referral",
+          id: "r2",
+          customerId: "f1",
+          at: T0 + DAY,
+          role: "referee",
+          friendId: "c2",
+          firstOrderAmount: 2_000,
+        },
       ],
       expect: { available: 300 },
     },
   ],
 };
-

@@ -15,22 +15,41 @@ export const stampCardParams = commonParams.extend({
     .min(1)
     .max(100)
     .default(9)
-    .meta(field({ label: "Stamps for a reward", unit: "count", help: "A full card earns the reward." })),
+    .meta(
+      field({ label: "Stamps for a reward", unit: "count", help: "A full card earns the reward." }),
+    ),
   countBy: z
     .enum(["item", "purchase"])
     .default("item")
-    .meta(field({ label: "One stamp per", help: "item: each eligible item; purchase: each order with an eligible item." })),
+    .meta(
+      field({
+        label: "One stamp per",
+        help: "item: each eligible item; purchase: each order with an eligible item.",
+      }),
+    ),
   categories: z
     .array(z.string().min(1))
     .default(["coffee"])
-    .meta(field({ label: "Eligible categories", help: "Items that earn stamps. Empty: every item." })),
-  rewardName: z.string().min(1).default("Free drink").meta(field({ label: "Reward", unit: "text" })),
+    .meta(
+      field({ label: "Eligible categories", help: "Items that earn stamps. Empty: every item." }),
+    ),
+  rewardName: z
+    .string()
+    .min(1)
+    .default("Free drink")
+    .meta(field({ label: "Reward", unit: "text" })),
   rewardValue: z
     .number()
     .int()
     .min(0)
     .default(300)
-    .meta(field({ label: "Reward cost", unit: "minor currency units", help: "What the free item costs the business." })),
+    .meta(
+      field({
+        label: "Reward cost",
+        unit: "minor currency units",
+        help: "What the free item costs the business.",
+      }),
+    ),
 });
 
 type Params = z.output<typeof stampCardParams>;
@@ -48,12 +67,20 @@ interface Ext {
 const stampsFor = (k: Compiled, order: OrderEvent): number => {
   if (order.lines === undefined) return k.categories === null ? 1 : 0;
   let items = 0;
-  for (const line of order.lines) if (k.categories === null || k.categories.has(line.category)) items += line.quantity;
+  for (const line of order.lines)
+    if (k.categories === null || k.categories.has(line.category)) items += line.quantity;
   return k.perItem ? items : Math.min(items, 1);
 };
 
 const coffee = (id: string, at: number) =>
-  ({ kind: "order", id, customerId: "c1", at, amount: 350, lines: [{ sku: "latte", category: "coffee", quantity: 1, unitPrice: 350 }] }) as const;
+  ({
+    kind: "order",
+    id,
+    customerId: "c1",
+    at,
+    amount: 350,
+    lines: [{ sku: "latte", category: "coffee", quantity: 1, unitPrice: 350 }],
+  }) as const;
 
 export const stampCardProgram: ProgramType<Params, Compiled, Ext> = {
   id: "stamp-card",
@@ -87,13 +114,17 @@ export const stampCardProgram: ProgramType<Params, Compiled, Ext> = {
     step.order.units = add;
     while (ext.stamps >= k.required) {
       ext.stamps -= k.required;
-      if (!giveGift(step, order.id, k.rewardName, k.rewardValue, `card full: ${k.required} stamps`)) break;
+      if (!giveGift(step, order.id, k.rewardName, k.rewardValue, `card full: ${k.required} stamps`))
+        break;
     }
   },
   onRefund(step, refund, record, before) {
-    const take = proportion(record.units, record.paid - before, record.paid) - proportion(record.units, record.paid - record.refunded, record.paid);
+    const take =
+      proportion(record.units, record.paid - before, record.paid) -
+      proportion(record.units, record.paid - record.refunded, record.paid);
     const ext = step.state.ext;
-    if (take > ext.stamps) note(step, refund.id, "some stamps of the refunded order already went into a reward");
+    if (take > ext.stamps)
+      note(step, refund.id, "some stamps of the refunded order already went into a reward");
     ext.stamps = Math.max(0, ext.stamps - take);
   },
   examples: [
@@ -108,7 +139,14 @@ export const stampCardProgram: ProgramType<Params, Compiled, Ext> = {
       params: { stampsRequired: 2 },
       events: [
         coffee("o1", T0),
-        { kind: "order", id: "o2", customerId: "c1", at: T0 + DAY, amount: 250, lines: [{ sku: "croissant", category: "bakery", quantity: 1, unitPrice: 250 }] },
+        {
+          kind: "order",
+          id: "o2",
+          customerId: "c1",
+          at: T0 + DAY,
+          amount: 250,
+          lines: [{ sku: "croissant", category: "bakery", quantity: 1, unitPrice: 250 }],
+        },
       ],
       expect: { gifts: [] },
     },

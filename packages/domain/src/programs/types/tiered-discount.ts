@@ -8,8 +8,16 @@ import { join, money, percent } from "../summary-format";
 import { percentOf, toBasisPoints } from "../../money";
 
 const level = z.object({
-  spend: z.number().int().min(1).meta(field({ label: "Total spent", unit: "minor currency units" })),
-  percentOff: z.number().min(0).max(100).meta(field({ label: "Discount", unit: "%" })),
+  spend: z
+    .number()
+    .int()
+    .min(1)
+    .meta(field({ label: "Total spent", unit: "minor currency units" })),
+  percentOff: z
+    .number()
+    .min(0)
+    .max(100)
+    .meta(field({ label: "Discount", unit: "%" })),
 });
 
 export const tieredDiscountParams = commonParams.extend({
@@ -23,7 +31,12 @@ export const tieredDiscountParams = commonParams.extend({
     .refine((levels) => levels.every((l, i) => i === 0 || l.spend > (levels[i - 1]?.spend ?? 0)), {
       message: "levels must go up in total spent",
     })
-    .meta(field({ label: "Levels", help: "The more a customer has spent in total (net of refunds), the larger the permanent discount." })),
+    .meta(
+      field({
+        label: "Levels",
+        help: "The more a customer has spent in total (net of refunds), the larger the permanent discount.",
+      }),
+    ),
 });
 
 type Params = z.output<typeof tieredDiscountParams>;
@@ -50,7 +63,13 @@ const review = (step: Step<Compiled, Ext>, ref: string, at: number, spend: numbe
   ext.level = next;
 };
 
-const tierEffect = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, spend: number): void => {
+const tierEffect = (
+  step: Step<Compiled, Ext>,
+  ref: string,
+  at: number,
+  next: number,
+  spend: number,
+): void => {
   const ext = step.state.ext;
   const name = (i: number): string | null => step.k.names[i] ?? null;
   step.out.push({
@@ -60,7 +79,10 @@ const tierEffect = (step: Step<Compiled, Ext>, ref: string, at: number, next: nu
     at,
     from: name(ext.level),
     to: name(next),
-    reason: next > ext.level ? `total spent reached ${money(spend)}` : `total spent fell to ${money(spend)} after a refund`,
+    reason:
+      next > ext.level
+        ? `total spent reached ${money(spend)}`
+        : `total spent fell to ${money(spend)} after a refund`,
   });
 };
 
@@ -72,7 +94,8 @@ export const tieredDiscountProgram: ProgramType<Params, Compiled, Ext> = {
   strengths: ["Raises average order value as customers chase the next level"],
   weaknesses: ["Takes long before the discount is felt"],
   schema: tieredDiscountParams,
-  summarize: (p) => join(p.levels.map((l) => `${money(l.spend)} spent → ${percent(l.percentOff)} off`)),
+  summarize: (p) =>
+    join(p.levels.map((l) => `${money(l.spend)} spent → ${percent(l.percentOff)} off`)),
   compile: (p) => ({
     spend: p.levels.map((l) => l.spend),
     bp: p.levels.map((l) => toBasisPoints(l.percentOff)),
@@ -85,7 +108,12 @@ export const tieredDiscountProgram: ProgramType<Params, Compiled, Ext> = {
     // The level reached before this order applies to it; the order then counts toward the next.
     if (ext.level >= 0) {
       const bp = step.k.bp[ext.level] as number;
-      discountOrder(step, order, percentOf(step.order.net, bp), step.explain ? `${bp / 100}% for ${money(step.k.spend[ext.level] as number)} spent` : "");
+      discountOrder(
+        step,
+        order,
+        percentOf(step.order.net, bp),
+        step.explain ? `${bp / 100}% for ${money(step.k.spend[ext.level] as number)} spent` : "",
+      );
     }
     review(step, order.id, order.at, step.state.lifetimeSpend + step.order.net);
   },
@@ -107,7 +135,14 @@ export const tieredDiscountProgram: ProgramType<Params, Compiled, Ext> = {
       params: {},
       events: [
         { kind: "order", id: "o1", customerId: "c1", at: T0, amount: 300_000 },
-        { kind: "refund", id: "r1", customerId: "c1", at: T0 + DAY, orderId: "o1", amount: 200_000 },
+        {
+          kind: "refund",
+          id: "r1",
+          customerId: "c1",
+          at: T0 + DAY,
+          orderId: "o1",
+          amount: 200_000,
+        },
       ],
       expect: { discount: 0, tier: null },
     },

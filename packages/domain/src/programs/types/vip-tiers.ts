@@ -3,34 +3,92 @@ import { commonParams } from "../common-params";
 import { DAY_MS } from "../eligibility";
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
-import { compileEarning, earnOnOrder, earningParams, redeemOnOrder, type Earning } from "../points-earning";
+import {
+  compileEarning,
+  earnOnOrder,
+  earningParams,
+  redeemOnOrder,
+  type Earning,
+} from "../points-earning";
 import type { ProgramType, Step } from "../program-type";
 import { discountOrder } from "../rewards";
 import { days, join, money, percent } from "../summary-format";
 import { percentOf, proportion, toBasisPoints } from "../../money";
-import { addToWindow, emptyWindow, qualifyingTier, shrinkEntry, windowTotal, type QualificationWindow } from "./vip-window";
+import {
+  addToWindow,
+  emptyWindow,
+  qualifyingTier,
+  shrinkEntry,
+  windowTotal,
+  type QualificationWindow,
+} from "./vip-window";
 
 const tier = z.object({
-  name: z.string().min(1).meta(field({ label: "Tier name", unit: "text" })),
-  threshold: z.number().int().min(1).meta(field({ label: "Qualifies from", help: "In the unit chosen by 'qualify by'." })),
-  percentOff: z.number().min(0).max(100).default(0).meta(field({ label: "Extra discount", unit: "%" })),
-  pointsBonusPercent: z.number().min(0).max(1000).default(0).meta(field({ label: "Extra points", unit: "%" })),
-  perks: z.array(z.string()).default([]).meta(field({ label: "Perks", help: "Shown to customers: priority delivery, exclusive offers…" })),
+  name: z
+    .string()
+    .min(1)
+    .meta(field({ label: "Tier name", unit: "text" })),
+  threshold: z
+    .number()
+    .int()
+    .min(1)
+    .meta(field({ label: "Qualifies from", help: "In the unit chosen by 'qualify by'." })),
+  percentOff: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(0)
+    .meta(field({ label: "Extra discount", unit: "%" })),
+  pointsBonusPercent: z
+    .number()
+    .min(0)
+    .max(1000)
+    .default(0)
+    .meta(field({ label: "Extra points", unit: "%" })),
+  perks: z
+    .array(z.string())
+    .default([])
+    .meta(
+      field({ label: "Perks", help: "Shown to customers: priority delivery, exclusive offers…" }),
+    ),
 });
 
 export const vipTiersParams = commonParams.extend({
   qualifyBy: z
     .enum(["spend", "purchases", "points"])
     .default("spend")
-    .meta(field({ label: "Qualify by", help: "Spend, purchases or points *earned* in the window; never the current balance." })),
-  windowDays: z.number().int().min(1).max(3650).default(365).meta(field({ label: "Qualification window", unit: "days" })),
+    .meta(
+      field({
+        label: "Qualify by",
+        help: "Spend, purchases or points *earned* in the window; never the current balance.",
+      }),
+    ),
+  windowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .default(365)
+    .meta(field({ label: "Qualification window", unit: "days" })),
   tiers: z
     .array(tier)
     .min(1)
     .default([
       { name: "Silver", threshold: 100_000, percentOff: 3, pointsBonusPercent: 0, perks: [] },
-      { name: "Gold", threshold: 500_000, percentOff: 7, pointsBonusPercent: 25, perks: ["exclusive offers"] },
-      { name: "Platinum", threshold: 1_500_000, percentOff: 10, pointsBonusPercent: 50, perks: ["exclusive offers", "priority delivery"] },
+      {
+        name: "Gold",
+        threshold: 500_000,
+        percentOff: 7,
+        pointsBonusPercent: 25,
+        perks: ["exclusive offers"],
+      },
+      {
+        name: "Platinum",
+        threshold: 1_500_000,
+        percentOff: 10,
+        pointsBonusPercent: 50,
+        perks: ["exclusive offers", "priority delivery"],
+      },
     ])
     .refine((ts) => ts.every((t, i) => i === 0 || t.threshold > (ts[i - 1]?.threshold ?? 0)), {
       message: "tiers must go up in threshold",
@@ -39,14 +97,25 @@ export const vipTiersParams = commonParams.extend({
   downgrade: z
     .enum(["never", "one-step", "recalculate"])
     .default("one-step")
-    .meta(field({ label: "Downgrade at review", help: "What happens at the periodic review to customers who no longer qualify." })),
+    .meta(
+      field({
+        label: "Downgrade at review",
+        help: "What happens at the periodic review to customers who no longer qualify.",
+      }),
+    ),
   ...earningParams,
   earnPoints: z
     .number()
     .int()
     .min(0)
     .default(0)
-    .meta(field({ label: "Points earned", unit: "points", help: "Points per 'per amount spent'; 0: a status-only program." })),
+    .meta(
+      field({
+        label: "Points earned",
+        unit: "points",
+        help: "Points per 'per amount spent'; 0: a status-only program.",
+      }),
+    ),
 });
 
 type Params = z.output<typeof vipTiersParams>;
@@ -68,12 +137,27 @@ interface Ext {
  * The reason is formatted here, only when the effect is seen. (Not a callback: a closure over the
  * caller's locals made every order allocate a context for them.)
  */
-const setTier = (step: Step<Compiled, Ext>, ref: string, at: number, next: number, why: string, total: number): void => {
+const setTier = (
+  step: Step<Compiled, Ext>,
+  ref: string,
+  at: number,
+  next: number,
+  why: string,
+  total: number,
+): void => {
   const ext = step.state.ext;
   if (next === ext.tier) return;
   if (step.explain) {
     const names = step.k.names;
-    step.out.push({ kind: "tier", customerId: step.state.customerId, ref, at, from: names[ext.tier] ?? null, to: names[next] ?? null, reason: `${why} ${total} ${step.k.by} in the window` });
+    step.out.push({
+      kind: "tier",
+      customerId: step.state.customerId,
+      ref,
+      at,
+      from: names[ext.tier] ?? null,
+      to: names[next] ?? null,
+      reason: `${why} ${total} ${step.k.by} in the window`,
+    });
   }
   ext.tier = next;
 };
@@ -87,13 +171,19 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
   weaknesses: ["Not everyone can reach it"],
   schema: vipTiersParams,
   summarize: (p) => {
-    const unit = (n: number): string => (p.qualifyBy === "spend" ? `${money(n)} spent` : `${n} ${p.qualifyBy}`);
+    const unit = (n: number): string =>
+      p.qualifyBy === "spend" ? `${money(n)} spent` : `${n} ${p.qualifyBy}`;
     return join([
-      ...p.tiers.map((t) =>
-        `${t.name} from ${unit(t.threshold)}${t.percentOff > 0 ? ` (${percent(t.percentOff)} off)` : ""}${t.perks.length > 0 ? ` with ${t.perks.join(" and ")}` : ""}`,
+      ...p.tiers.map(
+        (t) =>
+          `${t.name} from ${unit(t.threshold)}${t.percentOff > 0 ? ` (${percent(t.percentOff)} off)` : ""}${t.perks.length > 0 ? ` with ${t.perks.join(" and ")}` : ""}`,
       ),
       `counted over ${days(p.windowDays)}`,
-      { never: "status is never lost", "one-step": "drops one tier at review if not requalified", recalculate: "reset to the qualifying tier at review" }[p.downgrade],
+      {
+        never: "status is never lost",
+        "one-step": "drops one tier at review if not requalified",
+        recalculate: "reset to the qualifying tier at review",
+      }[p.downgrade],
     ]);
   },
   compile: (p) => ({
@@ -113,11 +203,26 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const ext = step.state.ext;
     if (ext.tier >= 0) {
       const bp = k.discountBp[ext.tier] as number;
-      if (bp > 0) discountOrder(step, order, percentOf(step.order.net, bp), step.explain ? `${k.names[ext.tier]} discount` : "");
+      if (bp > 0)
+        discountOrder(
+          step,
+          order,
+          percentOf(step.order.net, bp),
+          step.explain ? `${k.names[ext.tier]} discount` : "",
+        );
     }
     redeemOnOrder(step, k, order);
-    const points = k.earnPoints > 0 ? earnOnOrder(step, k, order, ext.tier >= 0 ? (k.bonusBp[ext.tier] as number) : 10_000) : 0;
-    addToWindow(ext.window, { orderId: order.id, at: order.at, spend: step.order.net, points, purchases: 1 });
+    const points =
+      k.earnPoints > 0
+        ? earnOnOrder(step, k, order, ext.tier >= 0 ? (k.bonusBp[ext.tier] as number) : 10_000)
+        : 0;
+    addToWindow(ext.window, {
+      orderId: order.id,
+      at: order.at,
+      spend: step.order.net,
+      points,
+      purchases: 1,
+    });
     const total = windowTotal(ext.window, k.by, order.at - k.windowMs);
     const next = qualifyingTier(k.thresholds, total);
     // Upgrades are immediate; downgrades wait for the review so status never flickers.
@@ -128,8 +233,16 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     const entry = window.entries.find((w) => w.orderId === record.id);
     if (entry === undefined) return;
     const after = record.refunded;
-    const share = (whole: number): number => proportion(whole, record.paid - before, record.paid) - proportion(whole, record.paid - after, record.paid);
-    shrinkEntry(window, entry, share(record.net), share(record.earned), after >= record.paid ? entry.purchases : 0);
+    const share = (whole: number): number =>
+      proportion(whole, record.paid - before, record.paid) -
+      proportion(whole, record.paid - after, record.paid);
+    shrinkEntry(
+      window,
+      entry,
+      share(record.net),
+      share(record.earned),
+      after >= record.paid ? entry.purchases : 0,
+    );
   },
   onTick(step, event) {
     const k = step.k;
@@ -154,10 +267,23 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
     },
     {
       title: "Qualifying on points earned, not on the balance left after redeeming",
-      params: { qualifyBy: "points", earnPoints: 1, earnPer: 100, pendingDays: 0, tiers: [{ name: "Gold", threshold: 900 }] },
+      params: {
+        qualifyBy: "points",
+        earnPoints: 1,
+        earnPer: 100,
+        pendingDays: 0,
+        tiers: [{ name: "Gold", threshold: 900 }],
+      },
       events: [
         { kind: "order", id: "o1", customerId: "c1", at: T0, amount: 60_000 },
-        { kind: "order", id: "o2", customerId: "c1", at: T0 + DAY, amount: 40_000, redeemPoints: 400 },
+        {
+          kind: "order",
+          id: "o2",
+          customerId: "c1",
+          at: T0 + DAY,
+          amount: 40_000,
+          redeemPoints: 400,
+        },
       ],
       // 600 earned, 400 redeemed (20.00 off), 380 earned: 980 earned reaches Gold; the balance is 580.
       expect: { tier: "Gold", available: 580 },

@@ -17,7 +17,12 @@ export interface QualificationWindow {
 
 export type QualifyBy = "spend" | "purchases" | "points";
 
-export const emptyWindow = (): QualificationWindow => ({ entries: [], spend: 0, points: 0, purchases: 0 });
+export const emptyWindow = (): QualificationWindow => ({
+  entries: [],
+  spend: 0,
+  points: 0,
+  purchases: 0,
+});
 
 export const addToWindow = (w: QualificationWindow, entry: WindowEntry): void => {
   w.entries.push(entry);
@@ -27,7 +32,13 @@ export const addToWindow = (w: QualificationWindow, entry: WindowEntry): void =>
 };
 
 /** Lowers an order's contribution (a refund); the totals follow. */
-export const shrinkEntry = (w: QualificationWindow, entry: WindowEntry, spend: number, points: number, purchases: number): void => {
+export const shrinkEntry = (
+  w: QualificationWindow,
+  entry: WindowEntry,
+  spend: number,
+  points: number,
+  purchases: number,
+): void => {
   entry.spend -= spend;
   entry.points -= points;
   entry.purchases -= purchases;

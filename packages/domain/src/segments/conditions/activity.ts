@@ -9,7 +9,12 @@ const names = z.array(z.string().trim().min(1)).min(1, "Pick at least one value"
 /** What was bought, and what the customer did on the site, in the stores and with our messages. */
 export const activityCondition = z.discriminatedUnion("kind", [
   /** bought: false is "did not buy in any of these categories". */
-  z.object({ kind: z.literal("boughtCategory"), categories: names, window: activityWindow, bought: z.boolean() }),
+  z.object({
+    kind: z.literal("boughtCategory"),
+    categories: names,
+    window: activityWindow,
+    bought: z.boolean(),
+  }),
   z.object({ kind: z.literal("boughtSku"), skus: names, window: activityWindow }),
   z.object({ kind: z.literal("visitedWithoutBuying"), window: activityWindow }),
   z.object({
@@ -37,7 +42,9 @@ export const activityFamily: ConditionFamily<ActivityCondition> = {
   evaluate(c, s, now) {
     switch (c.kind) {
       case "boughtCategory": {
-        const any = ordersIn(s, c.window, now).some((o) => o.items.some((i) => c.categories.includes(i.category)));
+        const any = ordersIn(s, c.window, now).some((o) =>
+          o.items.some((i) => c.categories.includes(i.category)),
+        );
         return any === c.bought;
       }
       case "boughtSku":
@@ -49,7 +56,10 @@ export const activityFamily: ConditionFamily<ActivityCondition> = {
       }
       case "event": {
         const bounds = windowBounds(c.window, now);
-        return s.events.filter((e) => e.type === c.event && inWindow(e.occurredAt, bounds)).length >= c.atLeast;
+        return (
+          s.events.filter((e) => e.type === c.event && inWindow(e.occurredAt, bounds)).length >=
+          c.atLeast
+        );
       }
     }
   },
@@ -68,8 +78,12 @@ export const activityFamily: ConditionFamily<ActivityCondition> = {
   observe(c, s, now) {
     switch (c.kind) {
       case "boughtCategory": {
-        const bought = new Set(ordersIn(s, c.window, now).flatMap((o) => o.items.map((i) => i.category)));
-        return bought.size === 0 ? "no purchases in the window" : `bought in ${[...bought].sort().join(", ")}`;
+        const bought = new Set(
+          ordersIn(s, c.window, now).flatMap((o) => o.items.map((i) => i.category)),
+        );
+        return bought.size === 0
+          ? "no purchases in the window"
+          : `bought in ${[...bought].sort().join(", ")}`;
       }
       case "boughtSku":
         return `${ordersIn(s, c.window, now).length} orders in the window`;

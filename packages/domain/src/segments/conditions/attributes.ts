@@ -8,11 +8,20 @@ const nonEmptyText = z.array(z.string().trim().min(1)).min(1, "Pick at least one
 
 export const attributeCondition = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("age"), range: numberRange }),
-  z.object({ kind: z.literal("gender"), values: z.array(z.enum(genders)).min(1, "Pick at least one gender") }),
+  z.object({
+    kind: z.literal("gender"),
+    values: z.array(z.enum(genders)).min(1, "Pick at least one gender"),
+  }),
   z.object({ kind: z.literal("city"), values: nonEmptyText }),
   z.object({ kind: z.literal("region"), values: nonEmptyText }),
-  z.object({ kind: z.literal("homeStore"), storeIds: z.array(z.int().positive()).min(1, "Pick at least one store") }),
-  z.object({ kind: z.literal("preferredChannel"), values: z.array(z.enum(contactChannels)).min(1, "Pick a channel") }),
+  z.object({
+    kind: z.literal("homeStore"),
+    storeIds: z.array(z.int().positive()).min(1, "Pick at least one store"),
+  }),
+  z.object({
+    kind: z.literal("preferredChannel"),
+    values: z.array(z.enum(contactChannels)).min(1, "Pick a channel"),
+  }),
   z.object({ kind: z.literal("consent"), channel: z.enum(contactChannels) }),
   z.object({ kind: z.literal("signedUpBefore"), at: z.iso.datetime() }),
   z.object({ kind: z.literal("signedUpAfter"), at: z.iso.datetime() }),
@@ -23,7 +32,18 @@ export type AttributeCondition = z.infer<typeof attributeCondition>;
 const textIn = (value: string | null, values: string[]) => value !== null && values.includes(value);
 
 export const attributeFamily: ConditionFamily<AttributeCondition> = {
-  kinds: ["age", "gender", "city", "region", "homeStore", "preferredChannel", "consent", "signedUpBefore", "signedUpAfter", "signedUpWithin"],
+  kinds: [
+    "age",
+    "gender",
+    "city",
+    "region",
+    "homeStore",
+    "preferredChannel",
+    "consent",
+    "signedUpBefore",
+    "signedUpAfter",
+    "signedUpWithin",
+  ],
   evaluate(c, s, now) {
     switch (c.kind) {
       case "age":
@@ -45,7 +65,10 @@ export const attributeFamily: ConditionFamily<AttributeCondition> = {
       case "signedUpAfter":
         return s.signedUpAt.getTime() >= Date.parse(c.at);
       case "signedUpWithin":
-        return s.signedUpAt.getTime() >= now.getTime() - c.days * DAY_MS && s.signedUpAt.getTime() <= now.getTime();
+        return (
+          s.signedUpAt.getTime() >= now.getTime() - c.days * DAY_MS &&
+          s.signedUpAt.getTime() <= now.getTime()
+        );
     }
   },
   describe(c) {

@@ -1,6 +1,15 @@
 import { z } from "zod";
 import type { CustomerSummary } from "../summary";
-import { activityWindow, describeRange, describeWindow, inRange, inWindow, numberRange, windowBounds, type ActivityWindow } from "../window";
+import {
+  activityWindow,
+  describeRange,
+  describeWindow,
+  inRange,
+  inWindow,
+  numberRange,
+  windowBounds,
+  type ActivityWindow,
+} from "../window";
 import type { ConditionFamily } from "./family";
 
 const DAY_MS = 86_400_000;
@@ -34,14 +43,21 @@ function firstOrderAt(s: CustomerSummary): Date | null {
   return first;
 }
 
-export const daysSince = (at: Date, now: Date) => Math.floor((now.getTime() - at.getTime()) / DAY_MS);
+export const daysSince = (at: Date, now: Date) =>
+  Math.floor((now.getTime() - at.getTime()) / DAY_MS);
 
 /** The average check compared without division, exactly as the SQL does: min·n ≤ Σ ≤ max·n. */
-function averageInRange(orders: CustomerSummary["orders"], range: z.infer<typeof numberRange>): boolean {
+function averageInRange(
+  orders: CustomerSummary["orders"],
+  range: z.infer<typeof numberRange>,
+): boolean {
   const n = orders.length;
   if (n === 0) return false;
   const total = spent(orders);
-  return (range.min === undefined || total >= range.min * n) && (range.max === undefined || total <= range.max * n);
+  return (
+    (range.min === undefined || total >= range.min * n) &&
+    (range.max === undefined || total <= range.max * n)
+  );
 }
 
 export const behaviourFamily: ConditionFamily<BehaviourCondition> = {
@@ -86,7 +102,9 @@ export const behaviourFamily: ConditionFamily<BehaviourCondition> = {
         return `spent ${spent(ordersIn(s, c.window, now))}`;
       case "averageOrderValue": {
         const orders = ordersIn(s, c.window, now);
-        return orders.length === 0 ? "no orders" : `average order ${Math.round(spent(orders) / orders.length)}`;
+        return orders.length === 0
+          ? "no orders"
+          : `average order ${Math.round(spent(orders) / orders.length)}`;
       }
       case "daysSinceLastOrder": {
         const last = lastOrderAt(s);

@@ -6,7 +6,9 @@ import type { ConditionFamily } from "./family";
 export const predictionCondition = z.discriminatedUnion("kind", [
   z.object({
     kind: z.literal("probabilityActive"),
-    range: numberRange.refine((r) => (r.min ?? 0) >= 0 && (r.max ?? 1) <= 1, { message: "A probability runs from 0 to 1" }),
+    range: numberRange.refine((r) => (r.min ?? 0) >= 0 && (r.max ?? 1) <= 1, {
+      message: "A probability runs from 0 to 1",
+    }),
   }),
   z.object({ kind: z.literal("expectedRevenue12m"), range: numberRange }),
 ]);
@@ -16,7 +18,12 @@ export const predictionFamily: ConditionFamily<PredictionCondition> = {
   kinds: ["probabilityActive", "expectedRevenue12m"],
   evaluate(c, s) {
     if (s.prediction === null) return false;
-    return inRange(c.kind === "probabilityActive" ? s.prediction.probabilityActive : s.prediction.expectedRevenue12m, c.range);
+    return inRange(
+      c.kind === "probabilityActive"
+        ? s.prediction.probabilityActive
+        : s.prediction.expectedRevenue12m,
+      c.range,
+    );
   },
   describe(c) {
     return c.kind === "probabilityActive"

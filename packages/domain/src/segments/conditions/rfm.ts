@@ -3,12 +3,21 @@ import { rfmGroupLabels, rfmGroups } from "../rfm-groups";
 import { describeRange, inRange, numberRange } from "../window";
 import type { ConditionFamily } from "./family";
 
-const score = numberRange.refine((r) => (r.min ?? 1) >= 1 && (r.max ?? 5) <= 5, { message: "RFM scores run from 1 to 5" });
+const score = numberRange.refine((r) => (r.min ?? 1) >= 1 && (r.max ?? 5) <= 5, {
+  message: "RFM scores run from 1 to 5",
+});
 
 /** RFM scores and groups as last scored (customers who never ordered have none and never match). */
 export const rfmCondition = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("rfmScore"), score: z.enum(["recency", "frequency", "monetary"]), range: score }),
-  z.object({ kind: z.literal("rfmGroup"), groups: z.array(z.enum(rfmGroups)).min(1, "Pick at least one RFM group") }),
+  z.object({
+    kind: z.literal("rfmScore"),
+    score: z.enum(["recency", "frequency", "monetary"]),
+    range: score,
+  }),
+  z.object({
+    kind: z.literal("rfmGroup"),
+    groups: z.array(z.enum(rfmGroups)).min(1, "Pick at least one RFM group"),
+  }),
 ]);
 export type RfmCondition = z.infer<typeof rfmCondition>;
 
@@ -20,7 +29,8 @@ export const rfmFamily: ConditionFamily<RfmCondition> = {
     return (c.groups as string[]).includes(s.rfm.group);
   },
   describe(c) {
-    if (c.kind === "rfmScore") return `${c.score[0]!.toUpperCase()}${c.score.slice(1)} score ${describeRange(c.range)}`;
+    if (c.kind === "rfmScore")
+      return `${c.score[0]!.toUpperCase()}${c.score.slice(1)} score ${describeRange(c.range)}`;
     return `RFM group: ${c.groups.map((g) => rfmGroupLabels[g]).join(", ")}`;
   },
   observe(c, s) {

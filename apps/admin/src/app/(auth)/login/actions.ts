@@ -21,7 +21,10 @@ export async function login(_previous: LoginState, form: FormData): Promise<Logi
       return { error: "Too many failed attempts. Wait 5 minutes, then try again.", email };
     }
     if (error instanceof AuthError) {
-      return { error: "That email and password do not match an active account. Check both and try again.", email };
+      return {
+        error: "That email and password do not match an active account. Check both and try again.",
+        email,
+      };
     }
     // Success is a redirect, which Next.js signals by throwing: let it through.
     throw error;

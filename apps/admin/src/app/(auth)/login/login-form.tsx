@@ -4,10 +4,19 @@ import { useActionState, useRef } from "react";
 import { Button, Field, Input } from "@boomerang/ui";
 import { login, type LoginState } from "./actions";
 
-export type DemoLogin = { email: string; password: string; role: string; name: string; store: string | null };
+export type DemoLogin = {
+  email: string;
+  password: string;
+  role: string;
+  name: string;
+  store: string | null;
+};
 
 export function LoginForm({ demoLogins }: { demoLogins: DemoLogin[] }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(login, { error: null, email: "" });
+  const [state, action, pending] = useActionState<LoginState, FormData>(login, {
+    error: null,
+    email: "",
+  });
   const email = useRef<HTMLInputElement>(null);
   const password = useRef<HTMLInputElement>(null);
 
@@ -21,10 +30,25 @@ export function LoginForm({ demoLogins }: { demoLogins: DemoLogin[] }) {
     <div className="space-y-6">
       <form action={action} className="space-y-4" noValidate>
         <Field label="Email" htmlFor="email">
-          <Input ref={email} id="email" name="email" type="email" autoComplete="username" required defaultValue={state.email} />
+          <Input
+            ref={email}
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.email}
+          />
         </Field>
         <Field label="Password" htmlFor="password">
-          <Input ref={password} id="password" name="password" type="password" autoComplete="current-password" required />
+          <Input
+            ref={password}
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </Field>
         {state.error ? (
           <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800">
@@ -36,11 +60,16 @@ export function LoginForm({ demoLogins }: { demoLogins: DemoLogin[] }) {
         </Button>
       </form>
       {demoLogins.length > 0 ? (
-        <section aria-labelledby="demo-logins" className="rounded-md border border-slate-200 bg-slate-50 p-4">
+        <section
+          aria-labelledby="demo-logins"
+          className="rounded-md border border-slate-200 bg-slate-50 p-4"
+        >
           <h2 id="demo-logins" className="text-sm font-medium text-slate-800">
             Demo logins
           </h2>
-          <p className="mt-0.5 text-xs text-slate-500">Demo data is loaded. Pick a role to fill the form.</p>
+          <p className="mt-0.5 text-xs text-slate-500">
+            Demo data is loaded. Pick a role to fill the form.
+          </p>
           <ul className="mt-3 space-y-1.5">
             {demoLogins.map((demo) => (
               <li key={demo.email}>

@@ -17,10 +17,16 @@ export default async function ComparePage() {
       <div className="space-y-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Compare program types</h1>
-          <p className="text-sm text-slate-500">Which program would work best for your customers, and what would it cost? Simulated on your own order history.</p>
+          <p className="text-sm text-slate-500">
+            Which program would work best for your customers, and what would it cost? Simulated on
+            your own order history.
+          </p>
         </div>
         <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-          <CompareBuilder currency={me.business.currency} defaultRange={lastTwelveMonths(me.today)} />
+          <CompareBuilder
+            currency={me.business.currency}
+            defaultRange={lastTwelveMonths(me.today)}
+          />
           <div className="space-y-6">
             <SavedComparisons locale={me.business.locale} />
             <SampleSizeCard locale={me.business.locale} />

@@ -20,7 +20,9 @@ export default async function Page() {
       <div className="space-y-6">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Data</h1>
-          <p className="text-sm text-slate-500">Bring in customers, orders and events; connect the systems that sell; take data out.</p>
+          <p className="text-sm text-slate-500">
+            Bring in customers, orders and events; connect the systems that sell; take data out.
+          </p>
         </div>
         <ImportPanel locale={locale} />
         <ImportHistory locale={locale} timeZone={timezone} />

@@ -6,7 +6,11 @@ import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Retention" };
 
-export default async function RetentionPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RetentionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePageAccess("read:own-store");
   const input = parseRetentionSearch(await searchParams, me.today);
   void getQueryClient().prefetchQuery(trpc.retention.get.queryOptions(input));
@@ -15,7 +19,11 @@ export default async function RetentionPage({ searchParams }: { searchParams: Pr
     <HydrateClient>
       <RetentionView
         input={input}
-        business={{ currency: me.business.currency, locale: me.business.locale, timezone: me.business.timezone }}
+        business={{
+          currency: me.business.currency,
+          locale: me.business.locale,
+          timezone: me.business.timezone,
+        }}
         canChooseStore={me.user.role !== "store_manager"}
       />
     </HydrateClient>

@@ -15,7 +15,8 @@ export default async function SegmentsPage() {
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Segments</h1>
           <p className="text-sm text-slate-500">
-            Groups of customers by attributes, behaviour, RFM and predicted value, counted live in the database
+            Groups of customers by attributes, behaviour, RFM and predicted value, counted live in
+            the database
             {me.user.role === "store_manager" ? " (your store's customers only)" : ""}.
           </p>
         </div>

@@ -7,7 +7,11 @@ import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Stores" };
 
-export default async function StoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StoresPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePageAccess("read:own-store");
   const search = parseOverviewSearch(await searchParams, me.today);
   // A store manager has one store: their page is the store's own.
@@ -18,7 +22,15 @@ export default async function StoresPage({ searchParams }: { searchParams: Promi
   void getQueryClient().prefetchQuery(trpc.storeKpis.list.queryOptions(input));
   return (
     <HydrateClient>
-      <StoresView input={input} today={me.today} business={{ currency: me.business.currency, locale: me.business.locale, timezone: me.business.timezone }} />
+      <StoresView
+        input={input}
+        today={me.today}
+        business={{
+          currency: me.business.currency,
+          locale: me.business.locale,
+          timezone: me.business.timezone,
+        }}
+      />
     </HydrateClient>
   );
 }

@@ -3,7 +3,8 @@ const cell = (value: unknown): string => {
   const text = String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
-const csvLines = (rows: unknown[][]): string => rows.map((r) => `${r.map(cell).join(",")}\r\n`).join("");
+const csvLines = (rows: unknown[][]): string =>
+  rows.map((r) => `${r.map(cell).join(",")}\r\n`).join("");
 
 /**
  * A CSV response that pulls one page of rows at a time (keyset pagination by id), so an export of
@@ -34,6 +35,9 @@ export function csvResponse<T extends { id: number }>(
     },
   });
   return new Response(body, {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${fileName}"` },
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${fileName}"`,
+    },
   });
 }

@@ -5,7 +5,8 @@ import { ZodError } from "zod";
 import { auth } from "@/server/auth";
 import { getDb } from "@/server/db";
 
-const refuse = (status: number, message: string) => Response.json({ error: { message } }, { status });
+const refuse = (status: number, message: string) =>
+  Response.json({ error: { message } }, { status });
 
 /**
  * Upload of a CSV file for import: the body is the file itself, streamed to disk; kind, file name
@@ -14,9 +15,13 @@ const refuse = (status: number, message: string) => Response.json({ error: { mes
 export async function POST(request: Request): Promise<Response> {
   const session = await auth();
   const db = await getDb();
-  const ctx = await createContext({ db, sessionUserId: session?.user?.id ? Number(session.user.id) : null });
+  const ctx = await createContext({
+    db,
+    sessionUserId: session?.user?.id ? Number(session.user.id) : null,
+  });
   if (ctx.user === null) return refuse(401, "Sign in to continue.");
-  if (!can(ctx.user.role, "edit:marketing")) return refuse(403, "Only marketers and admins can import data.");
+  if (!can(ctx.user.role, "edit:marketing"))
+    return refuse(403, "Only marketers and admins can import data.");
   if (request.body === null) return refuse(400, "The request has no file.");
   const params = new URL(request.url).searchParams;
   let mapping: unknown;
@@ -34,7 +39,8 @@ export async function POST(request: Request): Promise<Response> {
     );
     return Response.json(started, { status: 202 });
   } catch (error) {
-    if (error instanceof ZodError) return refuse(400, error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    if (error instanceof ZodError)
+      return refuse(400, error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     throw error;
   }
 }

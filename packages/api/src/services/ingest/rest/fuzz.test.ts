@@ -11,12 +11,64 @@ const now = new Date("2025-07-01T12:00:00Z");
 
 // Values near the valid ones (right names, wrong types, edge numbers, odd strings) find more than
 // pure noise, which the JSON parser or the first type check would reject at once.
-const oddString = fc.oneof(fc.string(), fc.constantFrom("", " ", "\u0000", "ANNA", "MIL", "EUR", "online", "2025-06-30T10:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59+14:00", "perk"));
-const oddNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1e21, Number.MAX_SAFE_INTEGER, 1, 100));
+const oddString = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    "",
+    " ",
+    "\u0000",
+    "ANNA",
+    "MIL",
+    "EUR",
+    "online",
+    "2025-06-30T10:00:00Z",
+    "0000-01-01T00:00:00Z",
+    "9999-12-31T23:59:59+14:00",
+    "perk",
+  ),
+);
+const oddNumber = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.constantFrom(0, -1, 1e21, Number.MAX_SAFE_INTEGER, 1, 100),
+);
 const scalar = fc.oneof(oddString, oddNumber, fc.boolean(), fc.constant(null));
-const fieldNames = ["externalId", "customerId", "orderId", "placedAt", "refundedAt", "occurredAt", "currency", "channel", "storeCode", "subtotal", "discount", "amount", "items", "points", "rewardId", "programId", "type", "payload", "name", "email", "consent", "birthDate", "signedUpAt", "homeStoreCode", "redeemPoints"];
-const item = fc.record({ sku: scalar, name: scalar, category: scalar, quantity: scalar, unitPrice: scalar }, { requiredKeys: [] });
-const value = fc.oneof(scalar, fc.array(item, { maxLength: 3 }), fc.dictionary(oddString, scalar, { maxKeys: 3 }));
+const fieldNames = [
+  "externalId",
+  "customerId",
+  "orderId",
+  "placedAt",
+  "refundedAt",
+  "occurredAt",
+  "currency",
+  "channel",
+  "storeCode",
+  "subtotal",
+  "discount",
+  "amount",
+  "items",
+  "points",
+  "rewardId",
+  "programId",
+  "type",
+  "payload",
+  "name",
+  "email",
+  "consent",
+  "birthDate",
+  "signedUpAt",
+  "homeStoreCode",
+  "redeemPoints",
+];
+const item = fc.record(
+  { sku: scalar, name: scalar, category: scalar, quantity: scalar, unitPrice: scalar },
+  { requiredKeys: [] },
+);
+const value = fc.oneof(
+  scalar,
+  fc.array(item, { maxLength: 3 }),
+  fc.dictionary(oddString, scalar, { maxKeys: 3 }),
+);
 const body = fc.oneof(
   fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 12 }),
   fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -44,24 +96,38 @@ describe.each(testDrivers())("fuzzing the ingest REST API on $name", (driver) =>
     const customer = await makeCustomer(handle.db, { externalId: "ANNA" });
     await enrollInRewards(handle.db, customer.id);
     const admin = await makeUser(handle.db, { role: "admin" });
-    key = (await createApiKey(handle.db, admin.id, { name: "fuzz", scopes: [...apiScopes] }, now)).secret;
+    key = (await createApiKey(handle.db, admin.id, { name: "fuzz", scopes: [...apiScopes] }, now))
+      .secret;
   }, 60_000);
   afterAll(() => handle.close());
 
   it("never answers generated input with a 5xx", async () => {
     const limiter = createRateLimiter({ capacity: 1_000_000, refillPerSecond: 1 });
     await fc.assert(
-      fc.asyncProperty(endpoint, body, fc.option(oddString.filter((s) => /^[\x20-\x7e]*$/.test(s))), async ([method, path], payload, idempotencyKey) => {
-        const headers: Record<string, string> = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-        if (idempotencyKey !== null) headers["idempotency-key"] = idempotencyKey;
-        const request = new Request(`http://boomerang.test/api/v1/${path}`, {
-          method,
-          headers,
-          body: method === "GET" ? undefined : typeof payload === "string" ? payload : JSON.stringify(payload),
-        });
-        const response = await handleIngestRequest({ db: handle.db, now, limiter }, request);
-        expect(response.status, await response.clone().text()).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        endpoint,
+        body,
+        fc.option(oddString.filter((s) => /^[\x20-\x7e]*$/.test(s))),
+        async ([method, path], payload, idempotencyKey) => {
+          const headers: Record<string, string> = {
+            authorization: `Bearer ${key}`,
+            "content-type": "application/json",
+          };
+          if (idempotencyKey !== null) headers["idempotency-key"] = idempotencyKey;
+          const request = new Request(`http://boomerang.test/api/v1/${path}`, {
+            method,
+            headers,
+            body:
+              method === "GET"
+                ? undefined
+                : typeof payload === "string"
+                  ? payload
+                  : JSON.stringify(payload),
+          });
+          const response = await handleIngestRequest({ db: handle.db, now, limiter }, request);
+          expect(response.status, await response.clone().text()).toBeLessThan(500);
+        },
+      ),
       { numRuns: 300 },
     );
   }, 240_000);

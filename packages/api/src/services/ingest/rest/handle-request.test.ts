@@ -16,14 +16,27 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
   let programId: number;
   let limiter = createRateLimiter({ capacity: 1000, refillPerSecond: 1000 });
 
-  const call = (method: string, path: string, options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {}) => {
+  const call = (
+    method: string,
+    path: string,
+    options: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  ) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.key !== null) headers.authorization = `Bearer ${options.key ?? fullKey}`;
     if (options.body !== undefined) headers["content-type"] = "application/json";
-    const body = options.body === undefined ? undefined : typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-    return handleIngestRequest({ db: handle.db, now, limiter }, new Request(`${base}/${path}`, { method, headers, body }));
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === "string"
+          ? options.body
+          : JSON.stringify(options.body);
+    return handleIngestRequest(
+      { db: handle.db, now, limiter },
+      new Request(`${base}/${path}`, { method, headers, body }),
+    );
   };
-  const errorOf = async (response: Response) => ((await response.json()) as { error: { message: string } }).error.message;
+  const errorOf = async (response: Response) =>
+    ((await response.json()) as { error: { message: string } }).error.message;
 
   beforeAll(async () => {
     handle = await openTestDb(driver, "ingest_rest");
@@ -32,17 +45,47 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
     const admin = await makeUser(handle.db, { role: "admin" });
     const customer = await makeCustomer(handle.db, { externalId: "ANNA" });
     programId = (await enrollInRewards(handle.db, customer.id)).id;
-    fullKey = (await createApiKey(handle.db, admin.id, { name: "till", scopes: ["customers:write", "orders:write", "events:write", "rewards:read", "rewards:redeem"] }, now)).secret;
-    readOnlyKey = (await createApiKey(handle.db, admin.id, { name: "reader", scopes: ["rewards:read"] }, now)).secret;
+    fullKey = (
+      await createApiKey(
+        handle.db,
+        admin.id,
+        {
+          name: "till",
+          scopes: [
+            "customers:write",
+            "orders:write",
+            "events:write",
+            "rewards:read",
+            "rewards:redeem",
+          ],
+        },
+        now,
+      )
+    ).secret;
+    readOnlyKey = (
+      await createApiKey(handle.db, admin.id, { name: "reader", scopes: ["rewards:read"] }, now)
+    ).secret;
   }, 60_000);
   afterAll(() => handle.close());
 
   it("serves the OpenAPI document without a key, generated from the request schemas", async () => {
     const response = await call("GET", "openapi.json", { key: null });
     expect(response.status).toBe(200);
-    const doc = (await response.json()) as { openapi: string; paths: Record<string, { post?: { requestBody: { content: { "application/json": { schema: { required?: string[] } } } } } }> };
+    const doc = (await response.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        {
+          post?: {
+            requestBody: { content: { "application/json": { schema: { required?: string[] } } } };
+          };
+        }
+      >;
+    };
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.paths["/orders"]?.post?.requestBody.content["application/json"].schema.required).toEqual(
+    expect(
+      doc.paths["/orders"]?.post?.requestBody.content["application/json"].schema.required,
+    ).toEqual(
       expect.arrayContaining(["externalId", "customerId", "placedAt", "currency", "channel"]),
     );
   });
@@ -54,7 +97,12 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
     expect(forbidden.status).toBe(403);
     expect(await errorOf(forbidden)).toMatch(/orders:write/);
     const admin = await makeUser(handle.db, { role: "admin" });
-    const doomed = await createApiKey(handle.db, admin.id, { name: "old", scopes: ["rewards:read"] }, now);
+    const doomed = await createApiKey(
+      handle.db,
+      admin.id,
+      { name: "old", scopes: ["rewards:read"] },
+      now,
+    );
     expect((await call("GET", "customers/ANNA/balance", { key: doomed.secret })).status).toBe(200);
     await revokeApiKey(handle.db, admin.id, doomed.id, now);
     const revoked = await call("GET", "customers/ANNA/balance", { key: doomed.secret });
@@ -63,37 +111,68 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
   });
 
   it("answers bad input with 400 and what is wrong, unknown things with 404", async () => {
-    const bad = await call("POST", "orders", { body: { externalId: "X", customerId: "ANNA", placedAt: "yesterday", currency: "eur", channel: "online", subtotal: -1 } });
+    const bad = await call("POST", "orders", {
+      body: {
+        externalId: "X",
+        customerId: "ANNA",
+        placedAt: "yesterday",
+        currency: "eur",
+        channel: "online",
+        subtotal: -1,
+      },
+    });
     expect(bad.status).toBe(400);
     const message = await errorOf(bad);
     expect(message).toMatch(/placedAt: must be an ISO 8601 date-time/);
     expect(message).toMatch(/currency: must be a three-letter ISO 4217 code/);
     expect(message).toMatch(/subtotal: must not be negative/);
     expect((await call("POST", "orders", { body: "{not json" })).status).toBe(400);
-    expect((await call("POST", "orders", { body: { ...validOrder("O-404"), customerId: "NOBODY" } })).status).toBe(404);
+    expect(
+      (await call("POST", "orders", { body: { ...validOrder("O-404"), customerId: "NOBODY" } }))
+        .status,
+    ).toBe(404);
     expect((await call("GET", "nothing-here")).status).toBe(404);
     expect((await call("GET", "orders")).status).toBe(405);
   });
 
   it("posts an order once per idempotency key; a different payload under the key is 409", async () => {
-    const first = await call("POST", "orders", { body: validOrder("O-1"), headers: { "idempotency-key": "order-key-0001" } });
+    const first = await call("POST", "orders", {
+      body: validOrder("O-1"),
+      headers: { "idempotency-key": "order-key-0001" },
+    });
     expect(first.status).toBe(201);
     const firstBody: unknown = await first.json();
-    const retry = await call("POST", "orders", { body: validOrder("O-1"), headers: { "idempotency-key": "order-key-0001" } });
+    const retry = await call("POST", "orders", {
+      body: validOrder("O-1"),
+      headers: { "idempotency-key": "order-key-0001" },
+    });
     expect(await retry.json()).toEqual(firstBody);
-    const changed = await call("POST", "orders", { body: { ...validOrder("O-1"), subtotal: 1 }, headers: { "idempotency-key": "order-key-0001" } });
+    const changed = await call("POST", "orders", {
+      body: { ...validOrder("O-1"), subtotal: 1 },
+      headers: { "idempotency-key": "order-key-0001" },
+    });
     expect(changed.status).toBe(409);
   });
 
   it("redeems with a required Idempotency-Key and reports the balance", async () => {
-    const missing = await call("POST", "redemptions", { body: { customerId: "ANNA", programId, rewardId: "perk" } });
+    const missing = await call("POST", "redemptions", {
+      body: { customerId: "ANNA", programId, rewardId: "perk" },
+    });
     expect(missing.status).toBe(400);
     expect(await errorOf(missing)).toMatch(/Idempotency-Key: is required/);
-    const redeemed = await call("POST", "redemptions", { body: { customerId: "ANNA", programId, rewardId: "perk" }, headers: { "idempotency-key": "redeem-0001" } });
+    const redeemed = await call("POST", "redemptions", {
+      body: { customerId: "ANNA", programId, rewardId: "perk" },
+      headers: { "idempotency-key": "redeem-0001" },
+    });
     expect(redeemed.status).toBe(201);
-    const balance = (await (await call("GET", "customers/ANNA/balance")).json()) as { programs: { available: number }[] };
+    const balance = (await (await call("GET", "customers/ANNA/balance")).json()) as {
+      programs: { available: number }[];
+    };
     expect(balance.programs[0]?.available).toBe(500 - 100);
-    const tooMuch = await call("POST", "redemptions", { body: { customerId: "ANNA", programId, points: 5000 }, headers: { "idempotency-key": "redeem-0002" } });
+    const tooMuch = await call("POST", "redemptions", {
+      body: { customerId: "ANNA", programId, points: 5000 },
+      headers: { "idempotency-key": "redeem-0002" },
+    });
     expect(tooMuch.status).toBe(409);
   });
 
@@ -111,5 +190,13 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
 });
 
 function validOrder(externalId: string) {
-  return { externalId, customerId: "ANNA", placedAt: "2025-06-30T10:00:00Z", currency: "EUR", channel: "offline", storeCode: "MIL", subtotal: 50_000 };
+  return {
+    externalId,
+    customerId: "ANNA",
+    placedAt: "2025-06-30T10:00:00Z",
+    currency: "EUR",
+    channel: "offline",
+    storeCode: "MIL",
+    subtotal: 50_000,
+  };
 }

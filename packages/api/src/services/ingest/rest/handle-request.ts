@@ -10,11 +10,21 @@ export type IngestApiOptions = { db: Database; now: Date; limiter: RateLimiter }
 const MAX_BODY_BYTES = 1_000_000;
 const PREFIX = "/api/v1/";
 
-async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+async function readJson(
+  request: Request,
+): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) return { ok: false, response: apiError(415, "Send the body as JSON with 'Content-Type: application/json'.") };
+  if (!/^application\/json\b/i.test(type))
+    return {
+      ok: false,
+      response: apiError(415, "Send the body as JSON with 'Content-Type: application/json'."),
+    };
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) return { ok: false, response: apiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`) };
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+    return {
+      ok: false,
+      response: apiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`),
+    };
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
@@ -24,7 +34,10 @@ async function readJson(request: Request): Promise<{ ok: true; body: unknown } |
 
 function pathSegments(path: string): string[] | null {
   try {
-    return path.split("/").filter((s) => s.length > 0).map(decodeURIComponent);
+    return path
+      .split("/")
+      .filter((s) => s.length > 0)
+      .map(decodeURIComponent);
   } catch {
     return null;
   }
@@ -35,20 +48,36 @@ function pathSegments(path: string): string[] | null {
  * the API key, check its scope and rate, validate, call the service, and turn expected failures
  * into 4xx answers that say what is wrong. Only unexpected failures escape (as a thrown error).
  */
-export async function handleIngestRequest(options: IngestApiOptions, request: Request): Promise<Response> {
+export async function handleIngestRequest(
+  options: IngestApiOptions,
+  request: Request,
+): Promise<Response> {
   const { pathname } = new URL(request.url);
   if (!pathname.startsWith(PREFIX)) return apiError(404, `No such endpoint: ${pathname}.`);
   const segments = pathSegments(pathname.slice(PREFIX.length));
   if (segments === null) return apiError(400, "The path is not validly percent-encoded.");
-  if (request.method === "GET" && segments.join("/") === "openapi.json") return json(200, openApiDocument());
+  if (request.method === "GET" && segments.join("/") === "openapi.json")
+    return json(200, openApiDocument());
   const match = matchRoute(request.method, segments);
-  if (match === null) return apiError(404, `No such endpoint: ${request.method} ${pathname}. The API is described at /api/v1/openapi.json.`);
-  if (match === "wrong-method") return apiError(405, `${request.method} is not allowed on ${pathname}.`);
+  if (match === null)
+    return apiError(
+      404,
+      `No such endpoint: ${request.method} ${pathname}. The API is described at /api/v1/openapi.json.`,
+    );
+  if (match === "wrong-method")
+    return apiError(405, `${request.method} is not allowed on ${pathname}.`);
   try {
-    const caller = await authenticateApiKey(options.db, request.headers.get("authorization"), options.now);
+    const caller = await authenticateApiKey(
+      options.db,
+      request.headers.get("authorization"),
+      options.now,
+    );
     requireScope(caller, match.route.scope);
     const wait = options.limiter.take(caller.keyId, options.now.getTime());
-    if (wait > 0) return apiError(429, `Too many requests for this API key; retry in ${wait} s.`, [], { "retry-after": String(wait) });
+    if (wait > 0)
+      return apiError(429, `Too many requests for this API key; retry in ${wait} s.`, [], {
+        "retry-after": String(wait),
+      });
     let body: unknown = undefined;
     if (match.route.method === "POST") {
       const read = await readJson(request);

@@ -24,13 +24,26 @@ const codeFor: Record<number, string> = {
 
 export type ApiIssue = { path: string; message: string };
 
-export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+export const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json; charset=utf-8", ...headers },
+  });
 
-export const apiError = (status: number, message: string, issues: ApiIssue[] = [], headers: Record<string, string> = {}): Response =>
+export const apiError = (
+  status: number,
+  message: string,
+  issues: ApiIssue[] = [],
+  headers: Record<string, string> = {},
+): Response =>
   json(status, { error: { code: codeFor[status] ?? "error", message, issues } }, headers);
 
-const pathOf = (path: readonly PropertyKey[]): string => (path.length === 0 ? "(body)" : path.map(String).join("."));
+const pathOf = (path: readonly PropertyKey[]): string =>
+  path.length === 0 ? "(body)" : path.map(String).join(".");
 
 /** Expected failures become 4xx with what is wrong; anything else is rethrown for the server to log. */
 export function errorResponse(error: unknown): Response {
@@ -42,6 +55,10 @@ export function errorResponse(error: unknown): Response {
   // Backstop for values the schemas let through but PostgreSQL cannot store (a NUL character in
   // text, a year out of its range): still the caller's input, so a 400 rather than a 500.
   const state = sqlState(error);
-  if (state !== null && state.startsWith("22")) return apiError(400, "A value in the request cannot be stored (out of range or containing a NUL character).");
+  if (state !== null && state.startsWith("22"))
+    return apiError(
+      400,
+      "A value in the request cannot be stored (out of range or containing a NUL character).",
+    );
   throw error;
 }

@@ -26,8 +26,12 @@ export type Route = {
 };
 
 const ctxOf = (call: RouteCall) => ({ db: call.db, now: call.now, apiKeyId: call.apiKeyId });
-const requiredKey = (call: RouteCall): string => idempotencyHeader.parse({ "Idempotency-Key": call.idempotencyKey ?? undefined })["Idempotency-Key"];
-const optionalKey = (call: RouteCall) => (call.idempotencyKey === null ? undefined : requiredKey(call));
+const requiredKey = (call: RouteCall): string =>
+  idempotencyHeader.parse({ "Idempotency-Key": call.idempotencyKey ?? undefined })[
+    "Idempotency-Key"
+  ];
+const optionalKey = (call: RouteCall) =>
+  call.idempotencyKey === null ? undefined : requiredKey(call);
 
 export const routes: Route[] = [
   {
@@ -43,19 +47,28 @@ export const routes: Route[] = [
     method: "GET",
     pattern: "customers/:customerId/balance",
     scope: "rewards:read",
-    run: async (call) => ({ status: 200, body: await customerBalance(ctxOf(call), call.params.customerId!) }),
+    run: async (call) => ({
+      status: 200,
+      body: await customerBalance(ctxOf(call), call.params.customerId!),
+    }),
   },
   {
     method: "POST",
     pattern: "orders",
     scope: "orders:write",
-    run: async (call) => ({ status: 201, body: await postOrder(ctxOf(call), call.body, optionalKey(call)) }),
+    run: async (call) => ({
+      status: 201,
+      body: await postOrder(ctxOf(call), call.body, optionalKey(call)),
+    }),
   },
   {
     method: "POST",
     pattern: "refunds",
     scope: "orders:write",
-    run: async (call) => ({ status: 201, body: await postRefund(ctxOf(call), call.body, optionalKey(call)) }),
+    run: async (call) => ({
+      status: 201,
+      body: await postRefund(ctxOf(call), call.body, optionalKey(call)),
+    }),
   },
   {
     method: "POST",
@@ -77,7 +90,10 @@ export const routes: Route[] = [
 ];
 
 /** The route for a path (segments after /api/v1) and the values of its ":name" segments. */
-export function matchRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | "wrong-method" | null {
+export function matchRoute(
+  method: string,
+  segments: string[],
+): { route: Route; params: Record<string, string> } | "wrong-method" | null {
   let pathMatched = false;
   for (const route of routes) {
     const parts = route.pattern.split("/");

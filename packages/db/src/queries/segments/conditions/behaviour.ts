@@ -12,7 +12,11 @@ const DAY_MS = 86_400_000;
 const windowOrders = (window: ActivityWindow, now: Date, select: SQL): SQL =>
   sql`(select ${select} from orders o where o.customer_id = c.id and ${inWindowSql(sql`o.placed_at`, window, now)})`;
 
-function averageSql(count: SQL, total: SQL, range: { min?: number | undefined; max?: number | undefined }): SQL {
+function averageSql(
+  count: SQL,
+  total: SQL,
+  range: { min?: number | undefined; max?: number | undefined },
+): SQL {
   // Compared without division: min·n ≤ Σ ≤ max·n, exactly as the domain does.
   const parts = [sql`${count} > 0`];
   if (range.min !== undefined) parts.push(sql`${total} >= ${num(range.min)} * ${count}`);
@@ -37,9 +41,16 @@ export const behaviourCompilers: ConditionCompilers<BehaviourCondition> = {
   // compared as instants, so no per-row arithmetic and the last_order_at index can serve it.
   daysSinceLastOrder: (c, { now }) => {
     const parts = [sql`cf.last_order_at is not null`];
-    if (c.range.min !== undefined) parts.push(sql`cf.last_order_at <= ${instant(new Date(now.getTime() - Math.ceil(c.range.min) * DAY_MS))}`);
-    if (c.range.max !== undefined) parts.push(sql`cf.last_order_at > ${instant(new Date(now.getTime() - (Math.floor(c.range.max) + 1) * DAY_MS))}`);
+    if (c.range.min !== undefined)
+      parts.push(
+        sql`cf.last_order_at <= ${instant(new Date(now.getTime() - Math.ceil(c.range.min) * DAY_MS))}`,
+      );
+    if (c.range.max !== undefined)
+      parts.push(
+        sql`cf.last_order_at > ${instant(new Date(now.getTime() - (Math.floor(c.range.max) + 1) * DAY_MS))}`,
+      );
     return sql.join(parts, sql` and `);
   },
-  firstOrderIn: (c, { now }) => sql`cf.first_order_at is not null and ${inWindowSql(sql`cf.first_order_at`, c.window, now)}`,
+  firstOrderIn: (c, { now }) =>
+    sql`cf.first_order_at is not null and ${inWindowSql(sql`cf.first_order_at`, c.window, now)}`,
 };

@@ -2,7 +2,11 @@ import { sql } from "drizzle-orm";
 import type { PredictionCondition, RfmCondition } from "@boomerang/domain/segments";
 import { rangeSql, textArray, type ConditionCompilers } from "../compile-context";
 
-const scoreColumn = { recency: sql`cf.recency_score`, frequency: sql`cf.frequency_score`, monetary: sql`cf.monetary_score` };
+const scoreColumn = {
+  recency: sql`cf.recency_score`,
+  frequency: sql`cf.frequency_score`,
+  monetary: sql`cf.monetary_score`,
+};
 
 /** RFM scores and predictions are columns of customer_features, filled by their own jobs. */
 export const rfmCompilers: ConditionCompilers<RfmCondition> = {

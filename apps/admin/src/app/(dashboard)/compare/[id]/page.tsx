@@ -13,7 +13,10 @@ export default async function ComparisonPage({ params }: { params: Promise<{ id:
   void getQueryClient().prefetchQuery(trpc.compare.get.queryOptions({ id }));
   return (
     <HydrateClient>
-      <ComparisonView id={id} format={{ currency: me.business.currency, locale: me.business.locale }} />
+      <ComparisonView
+        id={id}
+        format={{ currency: me.business.currency, locale: me.business.locale }}
+      />
     </HydrateClient>
   );
 }

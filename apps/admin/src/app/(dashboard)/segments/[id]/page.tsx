@@ -19,7 +19,13 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
     <HydrateClient>
       <SegmentBuilder
         key={`${segment.id}-${segment.version}`}
-        saved={{ id: segment.id, version: segment.version, name: segment.name, description: segment.description, rules: segment.rules }}
+        saved={{
+          id: segment.id,
+          version: segment.version,
+          name: segment.name,
+          description: segment.description,
+          rules: segment.rules,
+        }}
         business={{ currency: me.business.currency, locale: me.business.locale }}
         canEdit={can(me.user.role, "edit:marketing")}
         canSeeSql={can(me.user.role, "read:all")}

@@ -9,7 +9,11 @@ export const metadata: Metadata = { title: "Audit log" };
 const text = z.string().trim().min(1).max(80);
 const id = z.coerce.number().int().positive();
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const me = await requirePageAccess("admin");
   const params = await searchParams;
   const entity = text.safeParse(params.entity);
@@ -24,7 +28,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsTabs current="/settings/audit" />
-      <AuditLogView key={JSON.stringify(search)} search={search} business={{ locale: me.business.locale, timezone: me.business.timezone }} />
+      <AuditLogView
+        key={JSON.stringify(search)}
+        search={search}
+        business={{ locale: me.business.locale, timezone: me.business.timezone }}
+      />
     </div>
   );
 }

@@ -23,7 +23,15 @@ export default async function StorePage({
   void getQueryClient().prefetchQuery(trpc.storeKpis.get.queryOptions(input));
   return (
     <HydrateClient>
-      <StoreDetailView input={input} today={me.today} business={{ currency: me.business.currency, locale: me.business.locale, timezone: me.business.timezone }} />
+      <StoreDetailView
+        input={input}
+        today={me.today}
+        business={{
+          currency: me.business.currency,
+          locale: me.business.locale,
+          timezone: me.business.timezone,
+        }}
+      />
     </HydrateClient>
   );
 }

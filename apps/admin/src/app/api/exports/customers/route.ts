@@ -30,7 +30,22 @@ export async function GET(): Promise<Response> {
   const inStore = storeScope === null ? sql`true` : sql`c.home_store_id = ${storeScope}`;
   return csvResponse<Row>(
     "customers.csv",
-    ["customer_id", "name", "email", "phone", "city", "home_store", "signed_up_at", "consent_email", "consent_sms", "consent_messenger", "consent_push", "orders", "revenue_minor", "last_order_at"],
+    [
+      "customer_id",
+      "name",
+      "email",
+      "phone",
+      "city",
+      "home_store",
+      "signed_up_at",
+      "consent_email",
+      "consent_sms",
+      "consent_messenger",
+      "consent_push",
+      "orders",
+      "revenue_minor",
+      "last_order_at",
+    ],
     (afterId) =>
       queryRows<Row>(
         db,
@@ -42,6 +57,21 @@ export async function GET(): Promise<Response> {
             from customers c left join stores s on s.id = c.home_store_id left join customer_features f on f.customer_id = c.id
             where c.id > ${afterId} and ${inStore} order by c.id limit ${PAGE}`,
       ),
-    (r) => [r.external_id, r.name, r.email, r.phone, r.city, r.home_store, r.signed_up_at, r.consent_email, r.consent_sms, r.consent_messenger, r.consent_push, r.orders_count, r.revenue, r.last_order_at],
+    (r) => [
+      r.external_id,
+      r.name,
+      r.email,
+      r.phone,
+      r.city,
+      r.home_store,
+      r.signed_up_at,
+      r.consent_email,
+      r.consent_sms,
+      r.consent_messenger,
+      r.consent_push,
+      r.orders_count,
+      r.revenue,
+      r.last_order_at,
+    ],
   );
 }

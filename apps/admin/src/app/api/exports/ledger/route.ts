@@ -20,7 +20,8 @@ type Row = {
 };
 
 const PAGE = 5000;
-const utc = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
+const utc = (column: string) =>
+  sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
 export async function GET(): Promise<Response> {
   const access = await exportAccess();
@@ -29,7 +30,21 @@ export async function GET(): Promise<Response> {
   const inStore = storeScope === null ? sql`true` : sql`c.home_store_id = ${storeScope}`;
   return csvResponse<Row>(
     "ledger.csv",
-    ["entry_id", "program", "customer_id", "kind", "unit", "amount", "order_id", "corrects_entry_id", "lot_id", "effective_at", "available_at", "expires_at", "note"],
+    [
+      "entry_id",
+      "program",
+      "customer_id",
+      "kind",
+      "unit",
+      "amount",
+      "order_id",
+      "corrects_entry_id",
+      "lot_id",
+      "effective_at",
+      "available_at",
+      "expires_at",
+      "note",
+    ],
     (afterId) =>
       queryRows<Row>(
         db,
@@ -40,6 +55,20 @@ export async function GET(): Promise<Response> {
             left join orders o on o.id = l.order_id
             where l.id > ${afterId} and ${inStore} order by l.id limit ${PAGE}`,
       ),
-    (r) => [r.id, r.program, r.customer_id, r.kind, r.unit, r.amount, r.order_id, r.corrects_entry_id, r.lot_id, r.effective_at, r.available_at, r.expires_at, r.note],
+    (r) => [
+      r.id,
+      r.program,
+      r.customer_id,
+      r.kind,
+      r.unit,
+      r.amount,
+      r.order_id,
+      r.corrects_entry_id,
+      r.lot_id,
+      r.effective_at,
+      r.available_at,
+      r.expires_at,
+      r.note,
+    ],
   );
 }

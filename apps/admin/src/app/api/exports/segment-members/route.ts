@@ -14,9 +14,18 @@ const channels = {
   push: { consent: "consent_push", contact: null },
 } as const;
 
-const query = z.object({ segmentId: z.coerce.number().int().positive(), channel: z.enum(["email", "sms", "messenger", "push"]) });
+const query = z.object({
+  segmentId: z.coerce.number().int().positive(),
+  channel: z.enum(["email", "sms", "messenger", "push"]),
+});
 
-type Row = { id: number; external_id: string; name: string; email: string | null; phone: string | null };
+type Row = {
+  id: number;
+  external_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+};
 const PAGE = 5000;
 
 /** A segment's current members who consented to the channel, for a campaign; store managers get their store's only. */
@@ -24,18 +33,31 @@ export async function GET(request: Request): Promise<Response> {
   const access = await exportAccess();
   if (!access.ok) return access.response;
   const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!params.success) return Response.json({ error: { message: "Give segmentId (a number) and channel (email, sms, messenger or push)." } }, { status: 400 });
+  if (!params.success)
+    return Response.json(
+      {
+        error: {
+          message: "Give segmentId (a number) and channel (email, sms, messenger or push).",
+        },
+      },
+      { status: 400 },
+    );
   const { db, storeScope } = access;
   let segment;
   try {
     segment = await loadSegment(db, params.data.segmentId);
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ error: { message: error.message } }, { status: 404 });
+    if (error instanceof AppError)
+      return Response.json({ error: { message: error.message } }, { status: 404 });
     throw error;
   }
-  const members = segmentMemberIds(storedRules(segment.rules), { now: new Date(), storeId: storeScope });
+  const members = segmentMemberIds(storedRules(segment.rules), {
+    now: new Date(),
+    storeId: storeScope,
+  });
   const channel = channels[params.data.channel];
-  const reachable = channel.contact === null ? sql`true` : sql.raw(`c.${channel.contact} is not null`);
+  const reachable =
+    channel.contact === null ? sql`true` : sql.raw(`c.${channel.contact} is not null`);
   return csvResponse<Row>(
     `segment-${segment.id}-${params.data.channel}.csv`,
     ["customer_id", "name", "email", "phone"],

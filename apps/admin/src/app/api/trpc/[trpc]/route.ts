@@ -10,9 +10,11 @@ const handler = async (request: Request) => {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createContext({ db, sessionUserId: session?.user?.id ? Number(session.user.id) : null }),
+    createContext: () =>
+      createContext({ db, sessionUserId: session?.user?.id ? Number(session.user.id) : null }),
     onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC /${path ?? "?"} failed:`, error.cause ?? error);
+      if (error.code === "INTERNAL_SERVER_ERROR")
+        console.error(`tRPC /${path ?? "?"} failed:`, error.cause ?? error);
     },
   });
 };

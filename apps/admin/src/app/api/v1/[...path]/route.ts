@@ -6,14 +6,26 @@ import { getDb } from "@/server/db";
 // till system posting orders) with bursts of 2,000. In-process, so right for a single server
 // (several servers would each allow this rate).
 const globalForLimiter = globalThis as unknown as { boomerangIngestLimiter?: RateLimiter };
-const limiter = (globalForLimiter.boomerangIngestLimiter ??= createRateLimiter({ capacity: 2000, refillPerSecond: 1000 }));
+const limiter = (globalForLimiter.boomerangIngestLimiter ??= createRateLimiter({
+  capacity: 2000,
+  refillPerSecond: 1000,
+}));
 
 async function handler(request: Request): Promise<Response> {
   try {
     return await handleIngestRequest({ db: await getDb(), now: new Date(), limiter }, request);
   } catch (error) {
     console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-    return Response.json({ error: { code: "internal", message: "Something went wrong on our side; the request changed nothing.", issues: [] } }, { status: 500 });
+    return Response.json(
+      {
+        error: {
+          code: "internal",
+          message: "Something went wrong on our side; the request changed nothing.",
+          issues: [],
+        },
+      },
+      { status: 500 },
+    );
   }
 }
 

@@ -14,7 +14,11 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
   const api = await serverApi();
   const detail = await api.programs.get({ id }).catch(() => null);
   if (!detail) notFound();
-  const [catalog, stores, segments] = await Promise.all([api.programs.catalog(), api.stores.list(), api.programs.segmentOptions()]);
+  const [catalog, stores, segments] = await Promise.all([
+    api.programs.catalog(),
+    api.stores.list(),
+    api.programs.segmentOptions(),
+  ]);
   const type = catalog.find((t) => t.id === detail.program.type);
   if (!type) notFound();
   const { program } = detail;

@@ -13,11 +13,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
     const detail = await api.storeKpis.get({ range, storeId });
     const name = `store-${detail.store.code}-${range.from}-to-${range.to}.csv`;
     return new Response(storeDetailCsv(detail), {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"` },
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${name}"`,
+      },
     });
   } catch (error) {
     if (error instanceof TRPCError) {
-      return new Response(error.message, { status: getHTTPStatusCodeFromError(error), headers: { "content-type": "text/plain; charset=utf-8" } });
+      return new Response(error.message, {
+        status: getHTTPStatusCodeFromError(error),
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      });
     }
     throw error;
   }
