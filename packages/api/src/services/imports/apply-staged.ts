@@ -133,3 +133,12 @@ export async function stagedOrderCustomers(tx: Database): Promise<number[]> {
   );
   return rows.map((r) => r.id);
 }
+
+/** Customers a customers import created or updated, for enrolling them in running programs. */
+export async function stagedCustomers(tx: Database): Promise<number[]> {
+  const rows = await queryRows<{ id: number }>(
+    tx,
+    sql`select distinct c.id::int as id from import_rows r join customers c on c.external_id = r.external_id`,
+  );
+  return rows.map((r) => r.id);
+}

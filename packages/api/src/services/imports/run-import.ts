@@ -8,7 +8,13 @@ import {
   type ImportRowError,
 } from "@boomerang/db";
 import { getBusinessProfile } from "../settings";
-import { applyStaged, stagedOrderCustomers, type ApplyCounts } from "./apply-staged";
+import {
+  applyStaged,
+  stagedCustomers,
+  stagedOrderCustomers,
+  type ApplyCounts,
+} from "./apply-staged";
+import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { checkStaged } from "./checks";
 import { importFields } from "./columns";
 import { csvRecords } from "./csv-rows";
@@ -106,6 +112,11 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       });
       if (kind === "orders")
         await refreshCustomerActivity(tx, await stagedOrderCustomers(tx), options.now);
+      // New and changed customers join the running programs whose target they now match.
+      if (kind === "customers")
+        await enrollNewCustomers(tx, await stagedCustomers(tx), options.now);
+      if (kind === "orders")
+        await enrollNewCustomers(tx, await stagedOrderCustomers(tx), options.now);
       return { ok: true as const, rows, counts };
     });
     await db

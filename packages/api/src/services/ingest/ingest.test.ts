@@ -73,6 +73,16 @@ describe.each(testDrivers())("ingest services on $name", (driver) => {
     expect(row).toEqual({ name: "Beatrice", email: "bea@example.test", consent_email: true });
   });
 
+  it("enrolls a customer who appears through the API in the running program, once", async () => {
+    const created = await upsertCustomer(ctx(), { externalId: "CARLO", name: "Carlo" });
+    await upsertCustomer(ctx(), { externalId: "CARLO", name: "Carlo Rossi" });
+    const rows = await queryRows<{ program_id: number }>(
+      handle.db,
+      sql`select program_id from enrollments where customer_id = ${created.id}`,
+    );
+    expect(rows).toEqual([{ program_id: programId }]);
+  });
+
   it("posts an order, earns through the program, appends the ledger and refreshes the customer's features", async () => {
     const result = await postOrder(ctx(), order("O-1", "ANNA", 50_000));
     expect(result.order.total).toBe(50_000);

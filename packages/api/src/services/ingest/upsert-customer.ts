@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { customers, type NewCustomer } from "@boomerang/db";
 import { customerInput, type CustomerInput } from "./schemas";
 import { storeIdByCode, type IngestContext } from "./lookups";
+import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { inTransaction } from "./transaction";
 
 export type UpsertCustomerResult = { id: number; externalId: string; created: boolean };
@@ -43,6 +44,8 @@ export async function upsertCustomer(
       .values({ signedUpAt: ctx.now, ...fields, externalId: input.externalId, name: input.name })
       .onConflictDoUpdate({ target: customers.externalId, set: { ...fields, updatedAt: ctx.now } })
       .returning({ id: customers.id, created: sql<boolean>`(xmax = 0)` });
+    // A new or changed customer joins the running programs whose target they now match.
+    await enrollNewCustomers(tx, [row!.id], ctx.now);
     return { id: row!.id, externalId: input.externalId, created: row!.created };
   });
 }
