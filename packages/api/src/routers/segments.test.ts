@@ -129,7 +129,8 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
       rules: { kind: "daysSinceLastOrder", range: { max: 30 } },
     });
     expect(query.sql).toContain("customer_features");
-    expect(query.params).toContain(now.toISOString());
+    // "At most 30 whole days since the last order" means the last order came after now − 31 days.
+    expect(query.params).toContain(new Date(now.getTime() - 31 * 86_400_000).toISOString());
   });
 
   it("refuses malformed rules with a bad request", async () => {
