@@ -20,7 +20,7 @@ rm -rf test-results && mkdir -p test-results
 status=0
 
 echo "› Unit and integration tests"
-pnpm exec turbo run test --force --concurrency=1 --output-logs=full || status=1
+pnpm exec turbo run test --force --concurrency=1 --continue --output-logs=full || status=1
 
 echo "› Building the app for the end-to-end tests"
 pnpm exec turbo run build --filter=@boomerang/admin --output-logs=errors-only || status=1
