@@ -5,3 +5,4 @@ export * from "./stores";
 export * from "./segments";
 export * from "./retention";
 export * from "./simulation";
+export * from "./customers";

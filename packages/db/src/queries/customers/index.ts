@@ -1,0 +1,4 @@
+export * from "./customer-filters";
+export * from "./list-customers";
+export * from "./customer-profile";
+export * from "./customer-activity";

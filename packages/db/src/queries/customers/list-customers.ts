@@ -1,0 +1,155 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Database } from "../../client";
+import { queryRows } from "../rows";
+import { customerWhere, type CustomerFilters, type CustomerScope } from "./customer-filters";
+
+export const customerSorts = [
+  "name",
+  "signedUp",
+  "orders",
+  "revenue",
+  "lastOrder",
+  "predictedValue",
+] as const;
+export type CustomerSort = (typeof customerSorts)[number];
+
+/** Totals above this are shown as "more than": counting every match of a 1M base per keystroke is not worth it. */
+export const CUSTOMER_COUNT_CAP = 10_000;
+
+export type CustomerListRow = {
+  id: number;
+  externalId: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  homeStoreId: number | null;
+  homeStoreName: string | null;
+  signedUpAt: Date;
+  orders: number;
+  /** Minor units. */
+  revenue: number;
+  lastOrderAt: Date | null;
+  rfmGroup: string | null;
+  /** Expected revenue over the next 12 months, minor units; null until predictions are fitted. */
+  predictedValue: number | null;
+  probabilityActive: number | null;
+  /** Programs they take part in as members (control-group hold-outs are not counted). */
+  memberships: number;
+};
+
+export type CustomerPage = {
+  rows: CustomerListRow[];
+  /** Matches, counted up to CUSTOMER_COUNT_CAP + 1; `totalCapped` says the real number is larger. */
+  total: number;
+  totalCapped: boolean;
+};
+
+const sortSql: Record<CustomerSort, SQL> = {
+  name: sql`c.name`,
+  signedUp: sql`c.signed_up_at`,
+  orders: sql`coalesce(f.orders_count, 0)`,
+  revenue: sql`coalesce(f.revenue, 0)`,
+  lastOrder: sql`f.last_order_at`,
+  predictedValue: sql`f.expected_revenue_12m`,
+};
+
+/**
+ * One page of customers matching the filters, sorted (ties broken by id so pages never overlap),
+ * with a capped count of the matches. The per-row figures come from customer_features, kept up to
+ * date on ingest, so no order is read here.
+ */
+export async function listCustomers(
+  db: Database,
+  input: {
+    filters: CustomerFilters;
+    sort: CustomerSort;
+    direction: "asc" | "desc";
+    offset: number;
+    limit: number;
+  },
+  scope: CustomerScope,
+): Promise<CustomerPage> {
+  const where = customerWhere(input.filters, scope);
+  const dir = input.direction === "asc" ? sql`asc` : sql`desc`;
+  const rows = await queryRows<
+    Omit<CustomerListRow, "signedUpAt" | "lastOrderAt"> & {
+      signedUpAt: string | Date;
+      lastOrderAt: string | Date | null;
+    }
+  >(
+    db,
+    sql`select c.id::int as id, c.external_id as "externalId", c.name, c.email, c.phone,
+               c.home_store_id as "homeStoreId", s.name as "homeStoreName", c.signed_up_at as "signedUpAt",
+               coalesce(f.orders_count, 0)::int as orders, coalesce(f.revenue, 0)::float8 as revenue,
+               f.last_order_at as "lastOrderAt", f.rfm_group as "rfmGroup",
+               f.expected_revenue_12m::float8 as "predictedValue", f.probability_active::float8 as "probabilityActive",
+               (select count(*) from enrollments e where e.customer_id = c.id and not e.is_control)::int as memberships
+        from customers c
+        left join customer_features f on f.customer_id = c.id
+        left join stores s on s.id = c.home_store_id
+        where ${where}
+        order by ${sortSql[input.sort]} ${dir} nulls last, c.id ${dir}
+        limit ${input.limit} offset ${input.offset}`,
+  );
+  const [counted] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (
+          select 1 from customers c left join customer_features f on f.customer_id = c.id
+          where ${where} limit ${CUSTOMER_COUNT_CAP + 1}
+        ) matches`,
+  );
+  const n = counted?.n ?? 0;
+  return {
+    rows: rows.map((r) => ({
+      ...r,
+      signedUpAt: new Date(r.signedUpAt),
+      lastOrderAt: r.lastOrderAt === null ? null : new Date(r.lastOrderAt),
+    })),
+    total: Math.min(n, CUSTOMER_COUNT_CAP),
+    totalCapped: n > CUSTOMER_COUNT_CAP,
+  };
+}
+
+export type CustomerExportRow = {
+  id: number;
+  external_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  city: string | null;
+  home_store: string | null;
+  signed_up_at: string;
+  preferred_channel: string | null;
+  consent_email: boolean;
+  consent_sms: boolean;
+  consent_messenger: boolean;
+  consent_push: boolean;
+  orders_count: number;
+  revenue: number;
+  last_order_at: string | null;
+  rfm_group: string | null;
+  expected_revenue_12m: number | null;
+};
+
+/** The next rows of a filtered export after `afterId`, by id, for a streamed CSV of any size. */
+export function customerExportPage(
+  db: Database,
+  filters: CustomerFilters,
+  scope: CustomerScope,
+  afterId: number,
+  limit: number,
+): Promise<CustomerExportRow[]> {
+  return queryRows<CustomerExportRow>(
+    db,
+    sql`select c.id::int as id, c.external_id, c.name, c.email, c.phone, c.city, s.code as home_store,
+               to_char(c.signed_up_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as signed_up_at,
+               c.preferred_channel::text as preferred_channel,
+               c.consent_email, c.consent_sms, c.consent_messenger, c.consent_push,
+               coalesce(f.orders_count, 0)::int as orders_count, coalesce(f.revenue, 0)::float8 as revenue,
+               to_char(f.last_order_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_order_at,
+               f.rfm_group, round(f.expected_revenue_12m)::float8 as expected_revenue_12m
+        from customers c left join stores s on s.id = c.home_store_id left join customer_features f on f.customer_id = c.id
+        where c.id > ${afterId} and ${customerWhere(filters, scope)}
+        order by c.id limit ${limit}`,
+  );
+}
