@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../client";
+import { instant, queryRows } from "../rows";
+
+/** Customers count as active before launch with an order in these weeks before it. */
+export const ACTIVE_BEFORE_WEEKS = 26;
+
+export type DiffInDiffRow = {
+  programId: number;
+  /** True for the program's members, false for the comparable non-members. */
+  member: boolean;
+  customers: number;
+  repeatBefore: number;
+  repeatAfter: number;
+  repeatChangeVariance: number;
+  ordersBefore: number;
+  ordersAfter: number;
+  ordersChangeVariance: number;
+  revenueBefore: number;
+  revenueAfter: number;
+  revenueChangeVariance: number;
+};
+
+/**
+ * The panel for a difference-in-differences estimate of programs without a control group, in one
+ * query for all of them. Members: customers enrolled when the program launched (within a day of
+ * it; later joiners have no "before"). Comparable customers: never enrolled in the program, whose
+ * home store is one of the members' home stores. Both only if they ordered in the 26 weeks before
+ * launch, so lapsed customers on either side do not drive the estimate. Each customer's outcome is
+ * the window after launch minus the same-length window before it. Programs whose window after
+ * launch has not ended by `now` (or by the program's end) give no rows.
+ */
+export async function diffInDiffGroups(
+  db: Database,
+  scope: { programIds: readonly number[]; now: Date; windowWeeks: number },
+): Promise<DiffInDiffRow[]> {
+  if (scope.programIds.length === 0) return [];
+  const ids = sql`array[${sql.join(
+    scope.programIds.map((id) => sql`${id}::int`),
+    sql`, `,
+  )}]::int[]`;
+  const weeks = sql`(${scope.windowWeeks}::int * interval '1 week')`;
+  const active = sql`(${ACTIVE_BEFORE_WEEKS}::int * interval '1 week')`;
+  const rows = await queryRows<{
+    program_id: number;
+    member: boolean;
+    customers: number;
+    repeat_before: number;
+    repeat_after: number;
+    repeat_var: number | null;
+    orders_before: number;
+    orders_after: number;
+    orders_var: number | null;
+    revenue_before: number;
+    revenue_after: number;
+    revenue_var: number | null;
+  }>(
+    db,
+    sql`with p as (
+          select id, coalesce(activated_at, starts_at) as launch
+          from programs
+          where id = any(${ids}) and coalesce(activated_at, starts_at) is not null
+            and coalesce(activated_at, starts_at) + ${weeks}
+                <= least(${instant(scope.now)}, coalesce(ended_at, 'infinity'), coalesce(ends_at, 'infinity'))
+        ),
+        members as (
+          select e.program_id, e.customer_id from enrollments e join p on p.id = e.program_id
+          where not e.is_control and e.enrolled_at <= p.launch + interval '1 day'
+        ),
+        member_stores as (
+          select distinct m.program_id, c.home_store_id from members m
+          join customers c on c.id = m.customer_id where c.home_store_id is not null
+        ),
+        candidates as (
+          select program_id, customer_id, true as member from members
+          union all
+          select s.program_id, c.id, false from member_stores s
+          join customers c on c.home_store_id = s.home_store_id
+          where not exists (
+            select 1 from enrollments e where e.program_id = s.program_id and e.customer_id = c.id
+          )
+        ),
+        panel as (
+          select k.program_id, k.member,
+            count(o.id) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch)::float8 as orders_before,
+            count(o.id) filter (where o.placed_at > p.launch)::float8 as orders_after,
+            coalesce(sum(o.total) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch), 0)::float8 as revenue_before,
+            coalesce(sum(o.total) filter (where o.placed_at > p.launch), 0)::float8 as revenue_after,
+            count(o.id) filter (where o.placed_at <= p.launch) as active
+          from candidates k join p on p.id = k.program_id
+          join orders o on o.customer_id = k.customer_id
+            and o.placed_at > p.launch - greatest(${active}, ${weeks}) and o.placed_at <= p.launch + ${weeks}
+          group by k.program_id, k.member, k.customer_id
+        ),
+        outcomes as (
+          select program_id, member, orders_before, orders_after, revenue_before, revenue_after,
+            (orders_before > 0)::int::float8 as repeat_before, (orders_after > 0)::int::float8 as repeat_after
+          from panel where active > 0
+        )
+        select program_id, member, count(*)::int as customers,
+          avg(repeat_before)::float8 as repeat_before, avg(repeat_after)::float8 as repeat_after,
+          var_samp(repeat_after - repeat_before)::float8 as repeat_var,
+          avg(orders_before)::float8 as orders_before, avg(orders_after)::float8 as orders_after,
+          var_samp(orders_after - orders_before)::float8 as orders_var,
+          avg(revenue_before)::float8 as revenue_before, avg(revenue_after)::float8 as revenue_after,
+          var_samp(revenue_after - revenue_before)::float8 as revenue_var
+        from outcomes group by program_id, member order by program_id, member desc`,
+  );
+  return rows.map((r) => ({
+    programId: r.program_id,
+    member: r.member,
+    customers: r.customers,
+    repeatBefore: r.repeat_before,
+    repeatAfter: r.repeat_after,
+    repeatChangeVariance: r.repeat_var ?? 0,
+    ordersBefore: r.orders_before,
+    ordersAfter: r.orders_after,
+    ordersChangeVariance: r.orders_var ?? 0,
+    revenueBefore: r.revenue_before,
+    revenueAfter: r.revenue_after,
+    revenueChangeVariance: r.revenue_var ?? 0,
+  }));
+}
