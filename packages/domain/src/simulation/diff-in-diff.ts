@@ -62,3 +62,22 @@ export const diffInDiffFromPanel = (rows: readonly PanelRow[], level = 0.95): Di
   };
   return diffInDiff({ members: side(true), comparison: side(false) }, level);
 };
+
+const pp = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x * 100).toFixed(1)} pp`;
+
+/**
+ * The plain statement for a difference-in-differences estimate on the repeat-purchase rate, always
+ * naming it as weaker evidence than a control group.
+ */
+export const diffInDiffSentence = (repeat: Difference | null, windowWeeks: number): string => {
+  const caveat =
+    "Weaker evidence than a control group: it assumes members and comparable customers would have moved alike without the program.";
+  if (repeat === null)
+    return `Not measurable yet: it needs at least two members and two comparable customers who ordered in the 26 weeks before launch. ${caveat}`;
+  const shown = `${pp(repeat.difference)}, 95% CI ${pp(repeat.low)} to ${pp(repeat.high)}`;
+  if (repeat.significant && repeat.difference > 0)
+    return `Members' repeat rate in the ${windowWeeks} weeks after launch rose more than comparable customers' (${shown}). ${caveat}`;
+  if (repeat.significant)
+    return `Members' repeat rate in the ${windowWeeks} weeks after launch fell behind comparable customers' (${shown}). ${caveat}`;
+  return `No difference shown between members' and comparable customers' change in repeat rate (${shown}). ${caveat}`;
+};

@@ -27,6 +27,6 @@ export { normalQuantile } from "./normal";
 export type { CurveCounts, CurvePoint, LiftGroups, MeasuredLift } from "./measured-lift";
 export { measuredLift, proportionSummary, retentionCurves } from "./measured-lift";
 export type { DiffInDiff, DiffInDiffGroups, PanelRow } from "./diff-in-diff";
-export { diffInDiff, diffInDiffFromPanel } from "./diff-in-diff";
+export { diffInDiff, diffInDiffFromPanel, diffInDiffSentence } from "./diff-in-diff";
 export type { LiftStatus, LiftVerdict, LiftVerdictInput } from "./lift-verdict";
 export { defaultExpectedLift, liftVerdict } from "./lift-verdict";

@@ -62,6 +62,12 @@ describe("whether a program has shown an effect yet", () => {
     expect(v.sentence).toContain("enrolment has stopped short");
   });
 
+  it("says an ended program's result will not get sharper", () => {
+    const v = liftVerdict({ ...base, enrolled: needed + 10, ended: true });
+    expect(v.weeksMore).toBeNull();
+    expect(v.sentence).toContain("the program has ended short of that");
+  });
+
   it("calls a large enough study without an effect a null result, not a wait", () => {
     const v = liftVerdict({ ...base, measured: needed, enrolled: needed });
     expect(v.status).toBe("no-effect");

@@ -34,6 +34,8 @@ export interface LiftVerdictInput {
   readonly windowWeeks: number;
   /** Absolute lift on the repeat rate the program is expected to make, e.g. 0.02. */
   readonly expectedLift: number;
+  /** The program has ended: no more customers will enrol or complete their window. */
+  readonly ended?: boolean;
 }
 
 export interface LiftVerdict {
@@ -70,6 +72,7 @@ export const liftVerdict = (input: LiftVerdictInput): LiftVerdict => {
   let weeksMore: number | null = null;
   if (needed !== null) {
     if (input.measured >= needed) weeksMore = 0;
+    else if (input.ended) weeksMore = null;
     else if (input.enrolled >= needed) weeksMore = w;
     else weeksMore = weeksNeeded(needed - input.enrolled, input.weeklyEnrolments, w);
   }
@@ -108,11 +111,13 @@ export const liftVerdict = (input: LiftVerdictInput): LiftVerdict => {
       ...base,
     };
   const wait =
-    weeksMore === null
-      ? `enrolment has stopped short of that, so it will not get there without a larger control group or more customers`
-      : input.enrolled >= needed
-        ? `at most ${weeksMore} more weeks of data, while the customers already enrolled complete their window`
-        : `about ${weeksMore} more weeks of data at the current ${Math.round(input.weeklyEnrolments)} enrolments a week`;
+    weeksMore === null && input.ended
+      ? `the program has ended short of that, so this result will not get any sharper`
+      : weeksMore === null
+        ? `enrolment has stopped short of that, so it will not get there without a larger control group or more customers`
+        : input.enrolled >= needed
+          ? `at most ${weeksMore} more weeks of data, while the customers already enrolled complete their window`
+          : `about ${weeksMore} more weeks of data at the current ${Math.round(input.weeklyEnrolments)} enrolments a week`;
   return {
     status: "too-early",
     sentence: `Not yet (${shown}): the difference could still be chance. Detecting the expected ${expected} needs about ${needed} customers (${input.measured} measured so far): ${wait}.`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { summarizeGroup } from "./difference-ci";
-import { diffInDiffFromPanel } from "./diff-in-diff";
+import { diffInDiffFromPanel, diffInDiffSentence } from "./diff-in-diff";
 import { measuredLift, proportionSummary, retentionCurves } from "./measured-lift";
 import { mulberry32 } from "./prng";
 
@@ -82,6 +82,16 @@ describe("difference in differences on a hand-made panel", () => {
     expect(diffInDiffFromPanel(shifted).estimate!.difference).toBeCloseTo(7 / 6, 10);
     const parallel = panel.filter((r) => !r.member).flatMap((r) => [r, { ...r, member: true }]);
     expect(diffInDiffFromPanel(parallel).estimate!.difference).toBeCloseTo(0, 10);
+  });
+
+  it("labels its statement as weaker evidence", () => {
+    const sentence = diffInDiffSentence(
+      { difference: 0.04, low: 0.01, high: 0.07, significant: true },
+      8,
+    );
+    expect(sentence).toMatch(/^Members' repeat rate in the 8 weeks after launch rose more/);
+    expect(sentence).toContain("+4.0 pp, 95% CI +1.0 pp to +7.0 pp");
+    expect(sentence).toContain("Weaker evidence than a control group");
   });
 });
 
