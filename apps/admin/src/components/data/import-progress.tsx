@@ -7,6 +7,13 @@ import { useTRPC } from "@/trpc/react";
 
 const SHOWN_PROBLEMS = 50;
 
+const phaseLabel = {
+  reading: "Reading the file",
+  checking: "Checking against the database",
+  saving: "Saving",
+  programs: "Applying programs to the new orders",
+} as const;
+
 /** Follows one import until it ends: a progress bar while it runs, then its counts or its problems. */
 export function ImportProgress({ jobId, locale }: { jobId: number; locale: string }) {
   const trpc = useTRPC();
@@ -83,7 +90,7 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
           <p className="text-xs text-slate-500">
             {progress === null
               ? "Waiting to start"
-              : `${progress.phase} · ${formatNumber(progress.rowsRead, locale)} rows read`}
+              : `${phaseLabel[progress.phase]} · ${formatNumber(progress.rowsRead, locale)} rows read`}
             . You can leave this page; the import keeps running.
           </p>
         </div>

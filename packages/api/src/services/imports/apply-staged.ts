@@ -61,6 +61,8 @@ const itemKey = (alias: string) =>
 
 /** Orders (one row per item) grouped by order id; an order is rewritten only when it or its items changed. */
 async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts> {
+  // The orders this import created, for running them through the programs afterwards.
+  await tx.execute(sql`create temp table import_new_orders (id int primary key) on commit drop`);
   const query: SQL = sql`
     with g as (
       select order_id,
@@ -87,6 +89,7 @@ async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts>
               is distinct from (select g2.items from g g2 where g2.order_id = excluded.external_id)
       returning id, external_id, (xmax = 0) as inserted
     ),
+    created as (insert into import_new_orders (id) select id from up where inserted),
     dropped as (delete from order_items where order_id in (select id from up where not inserted)),
     added as (
       insert into order_items (order_id, sku, name, category, quantity, unit_price)

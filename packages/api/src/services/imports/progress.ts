@@ -6,7 +6,7 @@ export type LiveProgress = {
   bytesRead: number;
   bytesTotal: number;
   rowsRead: number;
-  phase: "reading" | "checking" | "saving";
+  phase: "reading" | "checking" | "saving" | "programs";
 };
 
 const live = new Map<number, LiveProgress>();

@@ -15,6 +15,7 @@ import {
   type ApplyCounts,
 } from "./apply-staged";
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
+import { applyProgramsToImportedOrders } from "./apply-programs";
 import { checkStaged } from "./checks";
 import { importFields } from "./columns";
 import { csvRecords } from "./csv-rows";
@@ -115,8 +116,17 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       // New and changed customers join the running programs whose target they now match.
       if (kind === "customers")
         await enrollNewCustomers(tx, await stagedCustomers(tx), options.now);
-      if (kind === "orders")
+      if (kind === "orders") {
         await enrollNewCustomers(tx, await stagedOrderCustomers(tx), options.now);
+        // New orders earn in the programs their customers are in, as if posted to the API.
+        setProgress(jobId, {
+          bytesRead: bytesTotal,
+          bytesTotal,
+          rowsRead: rows,
+          phase: "programs",
+        });
+        await applyProgramsToImportedOrders(tx);
+      }
       return { ok: true as const, rows, counts };
     });
     await db

@@ -90,38 +90,67 @@ function summarize(
   return outcome;
 }
 
+// Program versions never change once saved, so a version parses and compiles once per process.
+const compiled = new Map<string, ReturnType<typeof createProgram>>();
+const MAX_COMPILED = 500;
+
+function compiledProgram(member: MemberProgram): ReturnType<typeof createProgram> {
+  const key = `${member.programId}:${member.version}:${member.type}`;
+  let program = compiled.get(key);
+  if (program === undefined) {
+    program = createProgram(member.type, member.config);
+    if (compiled.size >= MAX_COMPILED) compiled.clear();
+    compiled.set(key, program);
+  }
+  return program;
+}
+
+/** What the engine decided for one member and one event, before anything is written. */
+export type MemberStep = {
+  rows: NewLedgerEntry[];
+  state: Record<string, unknown> | null;
+  tier: string | null;
+  /** Change of the member's spent reward cost, for the program's budget. */
+  costDelta: number;
+  outcome: ProgramOutcome;
+  effects: Effect[];
+};
+
+const rewardCostOf = (state: unknown): number =>
+  typeof state === "object" && state !== null
+    ? Number((state as { rewardCost?: unknown }).rewardCost ?? 0) || 0
+    : 0;
+
 /**
- * Applies one event to one member through the engine, appends the ledger entries and saves the
- * member's new state, in the caller's transaction. A program whose stored configuration no longer
- * parses grants nothing and says why, rather than failing the customer's order.
+ * Runs one event through the engine for one member, without touching the database: the ledger rows
+ * to append, the member's new state and tier. `member.state` is not changed; callers applying
+ * several events in a row pass the returned state along. A program whose stored configuration no
+ * longer parses grants nothing and says why, rather than failing the customer's order.
  */
-export async function applyEvent(
-  tx: Database,
+export function evaluateMember(
   member: MemberProgram,
   customerId: number,
   event: ProgramEvent,
-): Promise<{ outcome: ProgramOutcome; effects: Effect[] }> {
-  const program = createProgram(member.type, member.config);
+  budgetUsed: number,
+): MemberStep {
+  const program = compiledProgram(member);
   if (!program.ok) {
     const outcome = summarize(member, null, [], { available: 0, pending: 0 }, member.tier);
     outcome.notes.push(`program configuration is invalid: ${program.errors.join("; ")}`);
-    return { outcome, effects: [] };
+    return { rows: [], state: member.state, tier: member.tier, costDelta: 0, outcome, effects: [] };
   }
   const state =
     (member.state as unknown as CustomerState | null) ??
     initialState(program.value, String(customerId));
-  const budgetUsed =
-    program.value.common.budgetCap > 0 ? await programBudgetUsed(tx, member.programId) : 0;
   const result = evaluate(program.value, state, event, { budgetUsed });
   const rows = ledgerRows(member, customerId, event, result.effects);
-  if (rows.length > 0) await tx.insert(ledgerEntries).values(rows);
   let tier = member.tier;
   for (const effect of result.effects) if (effect.kind === "tier") tier = effect.to;
-  await tx
-    .update(enrollments)
-    .set({ state: result.state as unknown as Record<string, unknown>, tier })
-    .where(eq(enrollments.id, member.enrollmentId));
   return {
+    rows,
+    state: result.state as unknown as Record<string, unknown>,
+    tier,
+    costDelta: rewardCostOf(result.state) - rewardCostOf(member.state),
     outcome: summarize(
       member,
       program.value.unit,
@@ -134,4 +163,31 @@ export async function applyEvent(
     ),
     effects: result.effects,
   };
+}
+
+/** Whether the program caps its total reward cost (then each event needs what was spent so far). */
+export function hasBudgetCap(member: MemberProgram): boolean {
+  const program = compiledProgram(member);
+  return program.ok && program.value.common.budgetCap > 0;
+}
+
+/**
+ * Applies one event to one member through the engine, appends the ledger entries and saves the
+ * member's new state, in the caller's transaction.
+ */
+export async function applyEvent(
+  tx: Database,
+  member: MemberProgram,
+  customerId: number,
+  event: ProgramEvent,
+): Promise<{ outcome: ProgramOutcome; effects: Effect[] }> {
+  const budgetUsed = hasBudgetCap(member) ? await programBudgetUsed(tx, member.programId) : 0;
+  const step = evaluateMember(member, customerId, event, budgetUsed);
+  if (step.rows.length > 0) await tx.insert(ledgerEntries).values(step.rows);
+  if (step.state !== member.state || step.tier !== member.tier)
+    await tx
+      .update(enrollments)
+      .set({ state: step.state, tier: step.tier })
+      .where(eq(enrollments.id, member.enrollmentId));
+  return { outcome: step.outcome, effects: step.effects };
 }

@@ -4,6 +4,8 @@ import { queryRows, type Database } from "@boomerang/db";
 export type MemberProgram = {
   enrollmentId: number;
   programId: number;
+  /** The program version whose config this is (versions are immutable). */
+  version: number;
   name: string;
   type: string;
   config: Record<string, unknown>;
@@ -27,7 +29,7 @@ export async function memberPrograms(
   const lock = options.lock ? sql`for update of e` : sql``;
   return queryRows<MemberProgram>(
     tx,
-    sql`select e.id::int as "enrollmentId", p.id::int as "programId", p.name, p.type, v.config, e.state, e.tier
+    sql`select e.id::int as "enrollmentId", p.id::int as "programId", p.current_version::int as version, p.name, p.type, v.config, e.state, e.tier
         from enrollments e
         join programs p on p.id = e.program_id
         join program_versions v on v.program_id = p.id and v.version = p.current_version

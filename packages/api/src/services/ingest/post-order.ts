@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { orderItems, orders, refreshCustomerActivity, type Database } from "@boomerang/db";
-import type { OrderEvent } from "@boomerang/domain/programs";
 import { conflict, invalid } from "../../errors";
 import { getBusinessProfile } from "../settings";
-import { applyEvent, type ProgramOutcome } from "./apply-event";
+import type { ProgramOutcome } from "./apply-event";
+import { applyProgramEvents } from "./apply-programs";
 import { idempotent } from "./idempotency";
 import { customerByExternalId, storeIdByCode, type IngestContext } from "./lookups";
-import { customerSegmentIds, memberPrograms } from "./member-programs";
+import { orderEventOf } from "./order-event";
 import { orderInput, type OrderInput } from "./schemas";
 import { inTransaction } from "./transaction";
 
@@ -15,37 +15,6 @@ export type PostOrderResult = {
   programs: ProgramOutcome[];
   [key: string]: unknown;
 };
-
-function orderEvent(
-  input: OrderInput,
-  orderId: number,
-  customerId: number,
-  storeId: number | null,
-  subtotal: number,
-  segments: string[],
-): OrderEvent {
-  return {
-    kind: "order",
-    id: String(orderId),
-    customerId: String(customerId),
-    at: Date.parse(input.placedAt),
-    amount: subtotal,
-    discount: input.discount,
-    lines: input.items.map((item) => ({
-      sku: item.sku,
-      category: item.category,
-      quantity: item.quantity,
-      unitPrice: item.unitPrice,
-    })),
-    // The engine names in-store sales "store".
-    channel: input.channel === "offline" ? "store" : "online",
-    ...(storeId === null ? {} : { storeId: String(storeId) }),
-    segments,
-    ...(input.redeemPoints === undefined ? {} : { redeemPoints: input.redeemPoints }),
-    ...(input.rewardId === undefined ? {} : { rewardId: input.rewardId }),
-    ...(input.promoCode === undefined ? {} : { promoCode: input.promoCode }),
-  };
-}
 
 async function insertOrder(
   tx: Database,
@@ -116,16 +85,20 @@ export async function postOrder(
           input.subtotal ??
           input.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
         const order = await insertOrder(tx, input, customer.id, storeId, subtotal);
-        const members = await memberPrograms(tx, customer.id, { lock: true });
-        // Segment membership is only looked up when a program restricts by segment.
-        const bySegment = members.some(
-          (m) => Array.isArray(m.config.segments) && m.config.segments.length > 0,
+        const event = orderEventOf(
+          {
+            id: order.id,
+            customerId: customer.id,
+            placedAt: order.placedAt,
+            subtotal,
+            discount: input.discount,
+            channel: input.channel,
+            storeId,
+            lines: input.items,
+          },
+          input,
         );
-        const segments = bySegment ? await customerSegmentIds(tx, customer.id) : [];
-        const event = orderEvent(input, order.id, customer.id, storeId, subtotal, segments);
-        const programs: ProgramOutcome[] = [];
-        for (const member of members)
-          programs.push((await applyEvent(tx, member, customer.id, event)).outcome);
+        const [programs = []] = await applyProgramEvents(tx, [{ customerId: customer.id, event }]);
         await refreshCustomerActivity(tx, [customer.id], ctx.now);
         return {
           order: {

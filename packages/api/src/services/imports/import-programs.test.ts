@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type Database, type DbHandle } from "@boomerang/db";
+import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
+import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { enrollInRewards } from "../../test/enroll-in-rewards";
+import { customerBalance, postOrder } from "../ingest";
+import { createImportJob, guessMapping, runImport, type ImportKind } from ".";
+
+const now = new Date("2025-07-01T12:00:00Z");
+const dir = mkdtempSync(join(tmpdir(), "boomerang-import-programs-"));
+let fileNo = 0;
+
+async function importCsv(db: Database, userId: number, kind: ImportKind, lines: string[]) {
+  const filePath = join(dir, `f${++fileNo}.csv`);
+  writeFileSync(filePath, `${lines.join("\n")}\n`);
+  const jobId = await createImportJob(db, { kind, fileName: `${kind}.csv`, userId, now });
+  return runImport(db, {
+    jobId,
+    kind,
+    mapping: guessMapping(kind, lines[0]!.split(",")),
+    filePath,
+    now,
+  });
+}
+
+// Anna's orders are listed out of time order: the later one first. Bruno is in no program yet: the
+// import enrolls him in the running program (it targets everyone), so his order earns too.
+const ordersFile = [
+  "order_id,customer_id,order_date,store,sku,name,category,qty,price",
+  "O-2,ANNA,2025-06-02 10:00,MIL,A1,Espresso beans,coffee,1,20.00",
+  "O-1,ANNA,2025-06-01 10:00,MIL,A1,Espresso beans,coffee,2,12.50",
+  "O-1,ANNA,2025-06-01 10:00,MIL,B2,Mug,kitchen,1,8.00",
+  "O-3,BRUNO,2025-06-01 11:00,,A1,Espresso beans,coffee,1,12.50",
+];
+
+type LedgerRow = { order: string; kind: string; amount: number; key: string };
+
+describe.each(testDrivers())("imported orders run through the programs on $name", (driver) => {
+  let handle: DbHandle;
+  let userId: number;
+  let programId: number;
+  const ledger = () =>
+    queryRows<LedgerRow>(
+      handle.db,
+      sql`select o.external_id as order, l.kind::text as kind, l.amount::int as amount, l.idempotency_key as key
+          from ledger_entries l join orders o on o.id = l.order_id order by l.effective_at, l.id`,
+    );
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "import_programs");
+    await makeBusiness(handle.db, { currency: "EUR", timezone: "Europe/Rome" });
+    await makeStore(handle.db, { code: "MIL" });
+    userId = (await makeUser(handle.db, { role: "admin" })).id;
+    const anna = await makeCustomer(handle.db, { externalId: "ANNA" });
+    await makeCustomer(handle.db, { externalId: "BRUNO" });
+    // 1 point per 1.00 spent, usable at once.
+    programId = (await enrollInRewards(handle.db, anna.id)).id;
+  }, 60_000);
+  afterAll(() => handle.close());
+
+  it("earns for every new order of an enrolled customer, in order of placed_at", async () => {
+    const outcome = await importCsv(handle.db, userId, "orders", ordersFile);
+    expect(outcome).toMatchObject({ ok: true, counts: { inserted: 3, updated: 0 } });
+    // Applied in file order, O-1 (older than O-2) would have been ignored by the engine.
+    expect(await ledger()).toEqual([
+      { order: "O-1", kind: "earn", amount: 33, key: expect.stringMatching(`^${programId}:`) },
+      { order: "O-3", kind: "earn", amount: 12, key: expect.stringMatching(`^${programId}:`) },
+      { order: "O-2", kind: "earn", amount: 20, key: expect.stringMatching(`^${programId}:`) },
+    ]);
+    const balance = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
+    expect(balance.programs).toEqual([expect.objectContaining({ programId, available: 53 })]);
+  });
+
+  it("importing the same file again earns nothing more", async () => {
+    const outcome = await importCsv(handle.db, userId, "orders", ordersFile);
+    expect(outcome).toMatchObject({ ok: true, counts: { inserted: 0, updated: 0 } });
+    expect(await ledger()).toHaveLength(3);
+    // An edited order is updated, not earned on again.
+    const edited = await importCsv(handle.db, userId, "orders", [
+      ordersFile[0]!,
+      ordersFile[1]!.replace(",1,20.00", ",2,20.00"),
+      ...ordersFile.slice(2),
+    ]);
+    expect(edited).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
+    expect(await ledger()).toHaveLength(3);
+  });
+
+  it("keeps the member's state: a later API order earns on top of the imported ones", async () => {
+    const posted = await postOrder(
+      { db: handle.db, now, apiKeyId: null },
+      {
+        externalId: "API-1",
+        customerId: "ANNA",
+        placedAt: "2025-06-10T10:00:00Z",
+        currency: "EUR",
+        channel: "offline",
+        storeCode: "MIL",
+        items: [
+          { sku: "A1", name: "Espresso beans", category: "coffee", quantity: 1, unitPrice: 1000 },
+        ],
+      },
+    );
+    expect(posted.programs).toEqual([
+      expect.objectContaining({ programId, earned: 10, available: 63 }),
+    ]);
+    // The stored state counts all three orders.
+    const [state] = await queryRows<{ orders: number }>(
+      handle.db,
+      sql`select (e.state->>'orderCount')::int as orders from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'ANNA'`,
+    );
+    expect(state).toEqual({ orders: 3 });
+  });
+
+  it("a file whose new orders arrive together with a bad row earns nothing", async () => {
+    const before = await ledger();
+    const outcome = await importCsv(handle.db, userId, "orders", [
+      ordersFile[0]!,
+      "O-9,ANNA,2025-06-20 10:00,MIL,A1,Espresso beans,coffee,1,99.00",
+      "O-10,NOBODY,2025-06-20 10:00,MIL,A1,Espresso beans,coffee,1,99.00",
+    ]);
+    expect(outcome.ok).toBe(false);
+    expect(await ledger()).toEqual(before);
+  });
+});
