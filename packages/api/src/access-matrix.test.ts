@@ -69,6 +69,7 @@ const expectedAccess: Record<string, Level> = {
   "compare.get": "analyst",
   "compare.list": "analyst",
   "compare.rerun": "analyst",
+  "lift.report": "analyst",
   "apiKeys.list": "admin",
   "apiKeys.scopes": "admin",
   "apiKeys.create": "admin",
@@ -77,6 +78,8 @@ const expectedAccess: Record<string, Level> = {
   "data.imports": "marketer",
   "data.importStatus": "marketer",
   "data.importReport": "marketer",
+  "customers.list": "store",
+  "customers.get": "store",
 };
 
 /**
@@ -92,6 +95,7 @@ const storeScopedSamples: Record<string, (storeId: number) => unknown> = {
   "retention.get": (storeId) => ({ range: june, storeId }),
   "programs.list": (storeId) => ({ storeId }),
   "programs.get": (storeId) => ({ id: fixtures.programId, storeId }),
+  "customers.list": (storeId) => ({ storeId }),
 };
 
 /**

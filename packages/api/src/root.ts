@@ -11,6 +11,8 @@ import { auditRouter } from "./routers/audit";
 import { settingsRouter } from "./routers/settings";
 import { apiKeysRouter } from "./routers/api-keys";
 import { dataRouter } from "./routers/data";
+import { liftRouter } from "./routers/lift";
+import { customersRouter } from "./routers/customers";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -25,7 +27,9 @@ export const appRouter = createTRPCRouter({
   segments: segmentsRouter,
   retention: retentionRouter,
   compare: compareRouter,
+  lift: liftRouter,
   data: dataRouter,
+  customers: customersRouter,
   apiKeys: apiKeysRouter,
 });
 
