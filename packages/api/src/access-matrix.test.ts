@@ -70,6 +70,7 @@ const expectedAccess: Record<string, Level> = {
   "compare.list": "analyst",
   "compare.rerun": "analyst",
   "lift.report": "analyst",
+  "lift.report": "analyst",
   "apiKeys.list": "admin",
   "apiKeys.scopes": "admin",
   "apiKeys.create": "admin",
