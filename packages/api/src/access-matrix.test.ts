@@ -70,7 +70,6 @@ const expectedAccess: Record<string, Level> = {
   "compare.list": "analyst",
   "compare.rerun": "analyst",
   "lift.report": "analyst",
-  "lift.report": "analyst",
   "apiKeys.list": "admin",
   "apiKeys.scopes": "admin",
   "apiKeys.create": "admin",

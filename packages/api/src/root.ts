@@ -12,7 +12,6 @@ import { settingsRouter } from "./routers/settings";
 import { apiKeysRouter } from "./routers/api-keys";
 import { dataRouter } from "./routers/data";
 import { liftRouter } from "./routers/lift";
-import { liftRouter } from "./routers/lift";
 import { customersRouter } from "./routers/customers";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -28,7 +27,6 @@ export const appRouter = createTRPCRouter({
   segments: segmentsRouter,
   retention: retentionRouter,
   compare: compareRouter,
-  lift: liftRouter,
   lift: liftRouter,
   data: dataRouter,
   customers: customersRouter,
