@@ -1,6 +1,8 @@
 import {
   customerEventsCopy,
   customersCopy,
+  enrollmentsCopy,
+  ledgerEntriesCopy,
   orderItemsCopy,
   ordersCopy,
   type CopyTable,
@@ -36,15 +38,19 @@ export class CopyChunk {
     new CopyLines(ordersCopy),
     new CopyLines(orderItemsCopy),
     new CopyLines(customerEventsCopy),
+    new CopyLines(enrollmentsCopy),
+    new CopyLines(ledgerEntriesCopy),
   ] as const;
   customers = 0;
 
   add(bundle: CustomerBundle): void {
-    const [customers, orders, items, events] = this.tables;
+    const [customers, orders, items, events, enrollments, ledger] = this.tables;
     customers.add(bundle.customer);
     for (const o of bundle.orders) orders.add(o);
     for (const i of bundle.items) items.add(i);
     for (const e of bundle.events) events.add(e);
+    for (const e of bundle.enrollments) enrollments.add(e);
+    for (const l of bundle.ledger) ledger.add(l);
     this.customers++;
   }
 

@@ -1,4 +1,11 @@
-import type { CustomerEventRow, CustomerRow, OrderItemRow, OrderRow } from "./rows";
+import type {
+  CustomerEventRow,
+  CustomerRow,
+  EnrollmentRow,
+  LedgerRow,
+  OrderItemRow,
+  OrderRow,
+} from "./rows";
 
 /**
  * PostgreSQL COPY text format: one line per row, tab-separated, \N for null. Column lists are
@@ -132,5 +139,55 @@ export const customerEventsCopy = copyTable<CustomerEventRow>(
     e.storeId,
     e.channel,
     JSON.stringify(e.payload),
+  ],
+);
+
+export const enrollmentsCopy = copyTable<EnrollmentRow>(
+  "enrollments",
+  ["id", "program_id", "customer_id", "is_control", "enrolled_at", "tier", "state"],
+  (e) => [
+    e.id,
+    e.programId,
+    e.customerId,
+    e.isControl,
+    iso(e.enrolledAt),
+    e.tier,
+    e.state === null ? null : JSON.stringify(e.state),
+  ],
+);
+
+export const ledgerEntriesCopy = copyTable<LedgerRow>(
+  "ledger_entries",
+  [
+    "id",
+    "program_id",
+    "customer_id",
+    "kind",
+    "unit",
+    "amount",
+    "order_id",
+    "lot_id",
+    "effective_at",
+    "available_at",
+    "expires_at",
+    "idempotency_key",
+    "note",
+    "created_at",
+  ],
+  (l) => [
+    l.id,
+    l.programId,
+    l.customerId,
+    l.kind,
+    l.unit,
+    l.amount,
+    l.orderId,
+    l.lotId,
+    iso(l.effectiveAt),
+    l.availableAt === null ? null : iso(l.availableAt),
+    l.expiresAt === null ? null : iso(l.expiresAt),
+    l.idempotencyKey,
+    l.note,
+    iso(l.effectiveAt),
   ],
 );

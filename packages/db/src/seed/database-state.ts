@@ -45,6 +45,11 @@ const seededTables = [
   "orders",
   "order_items",
   "customer_events",
+  "programs",
+  "program_versions",
+  "enrollments",
+  "ledger_entries",
+  "audit_log",
 ] as const;
 
 export async function syncSequences(db: Database): Promise<void> {

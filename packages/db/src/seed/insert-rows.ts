@@ -1,5 +1,19 @@
-import type { customerEvents, customers, orderItems, orders } from "../schema";
-import type { CustomerEventRow, CustomerRow, OrderItemRow, OrderRow } from "./rows";
+import type {
+  customerEvents,
+  customers,
+  enrollments,
+  ledgerEntries,
+  orderItems,
+  orders,
+} from "../schema";
+import type {
+  CustomerEventRow,
+  CustomerRow,
+  EnrollmentRow,
+  LedgerRow,
+  OrderItemRow,
+  OrderRow,
+} from "./rows";
 
 /** Generated rows as Drizzle insert values; created_at carries the generated instant. */
 export const customerValues = (c: CustomerRow): typeof customers.$inferInsert => ({
@@ -20,4 +34,17 @@ export const orderItemValues = (i: OrderItemRow): typeof orderItems.$inferInsert
 export const customerEventValues = (e: CustomerEventRow): typeof customerEvents.$inferInsert => ({
   ...e,
   occurredAt: new Date(e.occurredAt),
+});
+
+export const enrollmentValues = (e: EnrollmentRow): typeof enrollments.$inferInsert => ({
+  ...e,
+  enrolledAt: new Date(e.enrolledAt),
+});
+
+export const ledgerEntryValues = (l: LedgerRow): typeof ledgerEntries.$inferInsert => ({
+  ...l,
+  effectiveAt: new Date(l.effectiveAt),
+  availableAt: l.availableAt === null ? null : new Date(l.availableAt),
+  expiresAt: l.expiresAt === null ? null : new Date(l.expiresAt),
+  createdAt: new Date(l.effectiveAt),
 });

@@ -1,6 +1,20 @@
 import type { Database } from "../client";
-import { customerEvents, customers, orderItems, orders } from "../schema";
-import { customerEventValues, customerValues, orderItemValues, orderValues } from "./insert-rows";
+import {
+  customerEvents,
+  customers,
+  enrollments,
+  ledgerEntries,
+  orderItems,
+  orders,
+} from "../schema";
+import {
+  customerEventValues,
+  customerValues,
+  enrollmentValues,
+  ledgerEntryValues,
+  orderItemValues,
+  orderValues,
+} from "./insert-rows";
 import { BundleBuffer, type RowSink } from "./sink";
 
 // PostgreSQL allows 65,535 bind parameters per statement; stay below it for the widest table.
@@ -31,6 +45,12 @@ export function insertSink(db: Database, batchRows = 40_000): RowSink {
       await insertChunked(batch.items, orderItemValues, (v) => tx.insert(orderItems).values(v));
       await insertChunked(batch.events, customerEventValues, (v) =>
         tx.insert(customerEvents).values(v),
+      );
+      await insertChunked(batch.enrollments, enrollmentValues, (v) =>
+        tx.insert(enrollments).values(v),
+      );
+      await insertChunked(batch.ledger, ledgerEntryValues, (v) =>
+        tx.insert(ledgerEntries).values(v),
       );
     });
   };

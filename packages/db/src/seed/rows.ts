@@ -1,4 +1,11 @@
-import type { contactChannel, customerEventType, gender, salesChannel } from "../schema";
+import type {
+  contactChannel,
+  customerEventType,
+  gender,
+  ledgerKind,
+  ledgerUnit,
+  salesChannel,
+} from "../schema";
 
 /**
  * Generated rows with explicit ids, one shape per table. Instants are epoch milliseconds so the
@@ -71,10 +78,40 @@ export type CustomerEventRow = {
   payload: Record<string, unknown>;
 };
 
+/** A customer's place in a demo program; `state` is the engine's state after their last order. */
+export type EnrollmentRow = {
+  id: number;
+  programId: number;
+  customerId: number;
+  isControl: boolean;
+  enrolledAt: number;
+  tier: string | null;
+  state: Record<string, unknown> | null;
+};
+
+/** One ledger entry the engine produced while replaying a member's orders. */
+export type LedgerRow = {
+  id: number;
+  programId: number;
+  customerId: number;
+  kind: (typeof ledgerKind.enumValues)[number];
+  unit: (typeof ledgerUnit.enumValues)[number];
+  amount: number;
+  orderId: number | null;
+  lotId: string;
+  effectiveAt: number;
+  availableAt: number | null;
+  expiresAt: number | null;
+  idempotencyKey: string;
+  note: string;
+};
+
 /** Everything generated for one customer, emitted together so loaders can stream. */
 export type CustomerBundle = {
   customer: CustomerRow;
   orders: OrderRow[];
   items: OrderItemRow[];
   events: CustomerEventRow[];
+  enrollments: EnrollmentRow[];
+  ledger: LedgerRow[];
 };

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import type { Database, DbHandle } from "../client";
 import { rebuildCustomerFeatures, refreshPredictions } from "../features";
 import { scoreCustomerRfm } from "../features/rfm";
-import { businessSettings, stores, users } from "../schema";
+import { auditLog, businessSettings, programs, programVersions, stores, users } from "../schema";
 import { copySink } from "./copy-sink";
 import { hasData, syncSequences, truncateAll } from "./database-state";
+import { demoMarketerId, demoPrograms, type DemoProgram } from "./demo-programs";
 import { demoUserRows } from "./demo-user-rows";
 import { generateCustomers, storeRows, type GenerateOptions } from "./generator";
 import { insertSink } from "./insert-sink";
@@ -32,6 +33,28 @@ export type SeedSummary = {
 };
 
 export const DEMO_BUSINESS_NAME = "Boomerang Demo Market";
+
+const at = (ms: number | null): Date | null => (ms === null ? null : new Date(ms));
+
+/** What the designer's audit trail would hold for a program: created, activated, ended. */
+function programAudit(p: DemoProgram): (typeof auditLog.$inferInsert)[] {
+  const entry = (action: string, ms: number, changes: Record<string, unknown>) => ({
+    actorId: demoMarketerId,
+    action,
+    entityType: "program",
+    entityId: String(p.id),
+    changes,
+    at: new Date(ms),
+  });
+  const rows = [entry("program.created", p.createdAt, { after: { name: p.name, type: p.type } })];
+  if (p.activatedAt !== null)
+    rows.push(
+      entry("program.activated", p.activatedAt, { status: { from: "draft", to: "active" } }),
+    );
+  if (p.endedAt !== null)
+    rows.push(entry("program.ended", p.endedAt, { status: { from: "active", to: "ended" } }));
+  return rows;
+}
 
 export class SeedRefusedError extends Error {
   override name = "SeedRefusedError";
@@ -66,6 +89,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
 
   const storeList = storeRows(generate);
   const userList = await demoUserRows(generate.asOf);
+  const programList = demoPrograms(generate.asOf.getTime());
   await db.transaction(async (tx) => {
     await tx.insert(stores).values(
       storeList.map((s) => ({
@@ -75,8 +99,42 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
       })),
     );
     await tx.insert(users).values(userList);
+    // Programs before customers: enrollments and ledger entries stream in with each customer.
+    await tx.insert(programs).values(
+      programList.map((p) => ({
+        id: p.id,
+        name: p.name,
+        type: p.type,
+        status: p.status,
+        revision: p.revision,
+        currentVersion: 1,
+        segmentId: null,
+        storeIds: p.storeIds,
+        channels: ["online" as const, "offline" as const],
+        startsAt: at(p.startsAt),
+        endsAt: at(p.endsAt),
+        budgetCap: null,
+        controlShareBp: p.controlShareBp,
+        messages: p.messages,
+        createdBy: demoMarketerId,
+        createdAt: new Date(p.createdAt),
+        updatedAt: new Date(Math.max(p.createdAt, p.activatedAt ?? 0, p.endedAt ?? 0)),
+        activatedAt: at(p.activatedAt),
+        endedAt: at(p.endedAt),
+      })),
+    );
+    await tx.insert(programVersions).values(
+      programList.map((p) => ({
+        programId: p.id,
+        version: 1,
+        config: p.config,
+        createdBy: demoMarketerId,
+        createdAt: new Date(p.createdAt),
+      })),
+    );
+    await tx.insert(auditLog).values(programList.flatMap(programAudit));
   });
-  progress(`stores ${storeList.length}, users ${userList.length}`);
+  progress(`stores ${storeList.length}, users ${userList.length}, programs ${programList.length}`);
 
   const counts: SeedCounts = {
     stores: storeList.length,
@@ -85,6 +143,9 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     orders: 0,
     orderItems: 0,
     customerEvents: 0,
+    programs: programList.length,
+    enrollments: 0,
+    ledgerEntries: 0,
   };
   const sink: RowSink =
     loader === "insert"
@@ -95,7 +156,7 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   const every = Math.max(1000, Math.ceil(generate.customers / 20));
   const report = (): void =>
     progress(
-      `customers ${counts.customers}/${generate.customers} (orders ${counts.orders}, items ${counts.orderItems}, events ${counts.customerEvents})`,
+      `customers ${counts.customers}/${generate.customers} (orders ${counts.orders}, items ${counts.orderItems}, events ${counts.customerEvents}, enrollments ${counts.enrollments}, ledger ${counts.ledgerEntries})`,
     );
   for (const bundle of generateCustomers(generate)) {
     await sink.write(bundle);
@@ -103,6 +164,8 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     counts.orders += bundle.orders.length;
     counts.orderItems += bundle.items.length;
     counts.customerEvents += bundle.events.length;
+    counts.enrollments += bundle.enrollments.length;
+    counts.ledgerEntries += bundle.ledger.length;
     if (counts.customers % every === 0) report();
   }
   await sink.finish();

@@ -1,0 +1,169 @@
+import { isControl, parseProgramConfig } from "@boomerang/domain/programs";
+import { describe, expect, it } from "vitest";
+import { DAY_MS } from "./calendar";
+import { demoPrograms, windowEnd } from "./demo-programs";
+import { generateCustomers, type GenerateOptions } from "./generator";
+import type { CustomerBundle } from "./rows";
+
+const asOf = new Date("2026-05-01T00:00:00Z");
+const asOfMs = asOf.getTime();
+const programs = demoPrograms(asOfMs);
+const byName = (name: string) => programs.find((p) => p.name === name)!;
+const points = byName("Punti Boomerang");
+const cashback = byName("Cashback 2%");
+const pilot = byName("Carta Caffè Milano");
+
+describe("demoPrograms", () => {
+  it("has two year-long programs with 10% control groups, a pilot without one, and drafts", () => {
+    expect(points).toMatchObject({ type: "points", status: "active", controlShareBp: 1000 });
+    expect(cashback).toMatchObject({ type: "cashback", status: "ended", controlShareBp: 1000 });
+    expect(pilot).toMatchObject({ type: "stamp-card", status: "active", controlShareBp: 0 });
+    expect(pilot.storeIds.length).toBeGreaterThan(0);
+    for (const p of [points, cashback]) {
+      const days = (windowEnd(p, asOfMs) - p.activatedAt!) / DAY_MS;
+      expect(days).toBeGreaterThan(360);
+      expect(days).toBeLessThan(370);
+    }
+    expect(cashback.endedAt).toBeLessThan(asOfMs);
+    expect(points.effect).toBeGreaterThanOrEqual(0.1);
+    expect(cashback.effect).toBe(0);
+    const drafts = programs.filter((p) => p.status === "draft");
+    expect(drafts.length).toBeGreaterThanOrEqual(1);
+    for (const d of drafts) expect(d.activatedAt).toBeNull();
+    expect(new Set(programs.map((p) => p.id)).size).toBe(programs.length);
+  });
+
+  it("stores configurations the catalog's schema accepts unchanged", () => {
+    for (const p of programs) {
+      const parsed = parseProgramConfig(p.type, p.config);
+      expect(parsed.ok, p.name).toBe(true);
+      if (parsed.ok) expect(parsed.value).toEqual(p.config);
+      expect(p.engine === null).toBe(p.status === "draft");
+    }
+  });
+});
+
+const ordersIn = (b: CustomerBundle, from: number, until: number): number =>
+  b.orders.filter((o) => o.placedAt >= from && o.placedAt < until).length;
+
+describe("generateCustomers: programs (20,000 customers)", () => {
+  const options: GenerateOptions = { seed: 42, customers: 20_000, asOf, months: 24 };
+  const bundles = [...generateCustomers(options)];
+  // The same customers had no program changed anything: what members would have done anyway.
+  const without = [...generateCustomers({ ...options, programEffects: false })];
+
+  it("enrolls like the app: control decided by isControl, about 10%, none for drafts", () => {
+    const stats = new Map<number, { n: number; control: number }>();
+    for (const b of bundles)
+      for (const e of b.enrollments) {
+        expect(e.isControl).toBe(
+          isControl(
+            e.programId,
+            e.customerId,
+            programs.find((p) => p.id === e.programId)!.controlShareBp,
+          ),
+        );
+        expect(e.enrolledAt).toBeGreaterThanOrEqual(b.customer.signedUpAt);
+        const s = stats.get(e.programId) ?? { n: 0, control: 0 };
+        s.n++;
+        if (e.isControl) s.control++;
+        stats.set(e.programId, s);
+      }
+    for (const p of [points, cashback]) {
+      const s = stats.get(p.id)!;
+      expect(s.n).toBeGreaterThan(5000);
+      expect(s.control / s.n).toBeGreaterThan(0.09);
+      expect(s.control / s.n).toBeLessThan(0.11);
+    }
+    expect(stats.get(pilot.id)!.control).toBe(0);
+    for (const d of programs.filter((p) => p.status === "draft"))
+      expect(stats.has(d.id)).toBe(false);
+    // The pilot enrolls its store's customers only.
+    for (const b of bundles)
+      expect(b.enrollments.some((e) => e.programId === pilot.id)).toBe(
+        pilot.storeIds.includes(b.customer.homeStoreId),
+      );
+  });
+
+  it("leaves control-group customers and non-members exactly as they would have been", () => {
+    for (let i = 0; i < bundles.length; i++) {
+      const b = bundles[i]!;
+      const treated = b.enrollments.some(
+        (e) => !e.isControl && programs.find((p) => p.id === e.programId)!.effect > 0,
+      );
+      if (treated) continue;
+      expect(b.orders.map((o) => o.placedAt)).toEqual(without[i]!.orders.map((o) => o.placedAt));
+    }
+  });
+
+  it("makes points members buy about 18% more in the program's window, and not before", () => {
+    let withProgram = 0;
+    let withoutProgram = 0;
+    let before = 0;
+    let beforeWithout = 0;
+    for (let i = 0; i < bundles.length; i++) {
+      const e = bundles[i]!.enrollments.find((x) => x.programId === points.id);
+      if (e === undefined || e.isControl) continue;
+      withProgram += ordersIn(bundles[i]!, e.enrolledAt, asOfMs);
+      withoutProgram += ordersIn(without[i]!, e.enrolledAt, asOfMs);
+      before += ordersIn(bundles[i]!, 0, points.activatedAt!);
+      beforeWithout += ordersIn(without[i]!, 0, points.activatedAt!);
+    }
+    expect(withProgram / withoutProgram).toBeGreaterThan(1.12);
+    expect(withProgram / withoutProgram).toBeLessThan(1.24);
+    // Before the points program started (the pilot starts later still) nothing changes.
+    expect(before).toBe(beforeWithout);
+  });
+
+  // What the measured-lift page sees: members against their control group, after enrollment.
+  const repeatRate = (programId: number, control: boolean): number => {
+    const p = programs.find((x) => x.id === programId)!;
+    let buyers = 0;
+    let repeaters = 0;
+    for (const b of bundles) {
+      const e = b.enrollments.find((x) => x.programId === programId);
+      if (e === undefined || e.isControl !== control) continue;
+      const n = ordersIn(b, e.enrolledAt, windowEnd(p, asOfMs));
+      if (n >= 1) buyers++;
+      if (n >= 2) repeaters++;
+    }
+    return repeaters / buyers;
+  };
+
+  it("shows a higher repeat-purchase rate for points members than control, none for cashback", () => {
+    const lift = repeatRate(points.id, false) / repeatRate(points.id, true);
+    expect(lift).toBeGreaterThan(1.06);
+    expect(lift).toBeLessThan(1.3);
+    const none = repeatRate(cashback.id, false) / repeatRate(cashback.id, true);
+    expect(none).toBeGreaterThan(0.93);
+    expect(none).toBeLessThan(1.06);
+  });
+
+  it("gives members the engine's ledger: points earned and redeemed, control and drafts nothing", () => {
+    const totals = new Map<string, number>();
+    for (const b of bundles) {
+      const control = new Set(b.enrollments.filter((e) => e.isControl).map((e) => e.programId));
+      const enrolled = new Set(b.enrollments.map((e) => e.programId));
+      const orders = new Map(b.orders.map((o) => [o.id, o]));
+      for (const l of b.ledger) {
+        expect(control.has(l.programId)).toBe(false);
+        expect(enrolled.has(l.programId)).toBe(true);
+        const key = `${l.programId}:${l.kind}`;
+        totals.set(key, (totals.get(key) ?? 0) + l.amount);
+        // Earned and redeemed on an order, at the order (expiry carries the lot's order, later).
+        if (l.orderId !== null && (l.kind === "earn" || l.kind === "redeem")) {
+          const order = orders.get(l.orderId)!;
+          expect(order.placedAt).toBe(l.effectiveAt);
+          const p = programs.find((x) => x.id === l.programId)!;
+          expect(order.placedAt).toBeLessThan(windowEnd(p, asOfMs));
+        }
+      }
+    }
+    expect(totals.get(`${points.id}:earn`)).toBeGreaterThan(0);
+    expect(totals.get(`${points.id}:redeem`)).toBeLessThan(0);
+    expect(totals.get(`${cashback.id}:earn`)).toBeGreaterThan(0);
+    expect(totals.get(`${cashback.id}:redeem`)).toBeLessThan(0);
+    const keys = bundles.flatMap((b) => b.ledger.map((l) => l.idempotencyKey));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
