@@ -23,7 +23,7 @@ export function SampleSizeCard({ locale }: { locale: string }) {
   });
   const weeks = result.ok ? weeksNeeded(result.value.total, num(weekly), num(window)) : null;
   return (
-    <Card>
+    <Card id="control-group-size">
       <CardHeader
         title="Control group size"
         description="For the expected effect on repeat purchase: 5% significance, 80% power."

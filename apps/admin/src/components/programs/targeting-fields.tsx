@@ -150,6 +150,14 @@ export function TargetingFields({
             compare members with.
           </p>
         ) : null}
+        <a
+          href="/compare#control-group-size"
+          target="_blank"
+          rel="noopener"
+          className="text-xs text-teal-800 hover:underline"
+        >
+          How large a control group? Open the sample-size calculator
+        </a>
       </Field>
     </div>
   );

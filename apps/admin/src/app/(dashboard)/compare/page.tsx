@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { CompareBuilder } from "@/components/compare/compare-builder";
 import { lastTwelveMonths } from "@/components/compare/default-period";
 import { SampleSizeCard } from "@/components/compare/sample-size-card";
@@ -15,12 +16,20 @@ export default async function ComparePage() {
   return (
     <HydrateClient>
       <div className="space-y-6">
-        <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Compare program types</h1>
-          <p className="text-sm text-slate-500">
-            Which program would work best for your customers, and what would it cost? Simulated on
-            your own order history.
-          </p>
+        <div className="flex flex-wrap items-start justify-between gap-4">
+          <div>
+            <h1 className="text-2xl font-semibold tracking-tight">Compare program types</h1>
+            <p className="text-sm text-slate-500">
+              Which program would work best for your customers, and what would it cost? Simulated on
+              your own order history.
+            </p>
+          </div>
+          <Link
+            href="/compare/lift"
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-teal-800 hover:bg-slate-50"
+          >
+            Measured lift after launch
+          </Link>
         </div>
         <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
           <CompareBuilder
