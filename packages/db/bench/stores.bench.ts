@@ -6,7 +6,7 @@
 import { sql } from "drizzle-orm";
 import { createDb } from "../src/client";
 import { queryRows } from "../src/queries/rows";
-import { storeKpis } from "../src/queries/stores/store-kpis";
+import { liveStoreKpis, storeKpis } from "../src/queries/stores/store-kpis";
 import { storeCohorts, storeMonthlyTrends } from "../src/queries/stores/store-trends";
 import { measure, ms } from "./measure";
 
@@ -18,38 +18,39 @@ export default async function storesBench(): Promise<void> {
   }
   const { db, close } = await createDb({ url });
   try {
+    // The last full calendar month in the business time zone, as the stores page's month picks it.
     const [size] = await queryRows<{
       customers: number;
       orders: number;
       tz: string;
       month: string;
+      from: string;
+      to: string;
       store: number;
       storeOrders: number;
     }>(
       db,
-      sql`with m as (select date_trunc('month', max(placed_at)) - interval '1 month' as start from orders)
+      sql`with tz as (select coalesce((select timezone from business_settings where id = 1), 'UTC') as tz),
+          m as (select (date_trunc('month', max(placed_at) at time zone tz.tz) - interval '1 month')::date as month, tz.tz
+                from orders, tz group by tz.tz),
+          b as (select month, tz, month::timestamp at time zone tz as start,
+                       (month + interval '1 month')::timestamp at time zone tz as stop from m),
+          busiest as (select store_id from orders group by store_id order by count(*) desc limit 1)
           select (select count(*)::int from customers) as customers,
                  (select count(*)::int from orders) as orders,
-                 (select timezone from business_settings where id = 1) as tz,
-                 (select start::text from m) as month,
-                 (select store_id from orders group by store_id order by count(*) desc limit 1)::int as store,
-                 (select count(*)::int from orders, m where placed_at >= m.start and placed_at < m.start + interval '1 month'
-                    and store_id = (select store_id from orders group by store_id order by count(*) desc limit 1)) as "storeOrders"`,
+                 b.tz, b.month::text as month, to_json(b.start)#>>'{}' as "from", to_json(b.stop)#>>'{}' as "to",
+                 (select store_id from busiest)::int as store,
+                 (select count(*)::int from orders where placed_at >= b.start and placed_at < b.stop
+                    and store_id = (select store_id from busiest)) as "storeOrders"
+          from b`,
     );
     if (!size) throw new Error("empty benchmark database");
-    const from = new Date(size.month);
-    const to = new Date(
-      Date.UTC(
-        from.getUTCFullYear(),
-        from.getUTCMonth() + 1,
-        from.getUTCDate(),
-        from.getUTCHours(),
-      ),
-    );
+    const from = new Date(size.from);
+    const to = new Date(size.to);
     const now = new Date(to.getTime() + 30 * 86_400_000);
     const scope = { from, to, churnWindowDays: 90, now };
     console.info(
-      `stores: ${size.customers.toLocaleString("en")} customers, ${size.orders.toLocaleString("en")} orders; busiest store, month from ${from.toISOString().slice(0, 10)}: ${size.storeOrders.toLocaleString("en")} orders`,
+      `stores: ${size.customers.toLocaleString("en")} customers, ${size.orders.toLocaleString("en")} orders; busiest store, month ${size.month.slice(0, 7)} (${size.tz}): ${size.storeOrders.toLocaleString("en")} orders`,
     );
     const one = await measure(() => storeKpis(db, { ...scope, storeId: size.store }, size.tz));
     console.info(
@@ -59,7 +60,15 @@ export default async function storesBench(): Promise<void> {
     console.info(
       `  KPIs, every store, one month:   ${ms(all.median)} (min ${ms(all.min)}, max ${ms(all.max)})`,
     );
-    const yearFrom = new Date(Date.UTC(from.getUTCFullYear() - 1, from.getUTCMonth() + 1, 1));
+    // The same month computed from the raw tables, and a period that is not a calendar month (the
+    // page's default "last 30 days"), which the month cache cannot answer.
+    const live = await measure(() => liveStoreKpis(db, { ...scope, storeId: size.store }, size.tz));
+    console.info(`  KPIs, one store, one month, live (no cache): ${ms(live.median)}`);
+    const rolling = { ...scope, from: new Date(to.getTime() - 30 * 86_400_000) };
+    const days30 = await measure(() => storeKpis(db, { ...rolling, storeId: size.store }, size.tz));
+    console.info(`  KPIs, one store, last 30 days (live): ${ms(days30.median)}`);
+    const [y, mo] = size.month.split("-").map(Number) as [number, number];
+    const yearFrom = new Date(Date.UTC(y - 1, mo, 1));
     const trend = await measure(() =>
       storeMonthlyTrends(db, { from: yearFrom, to, storeId: size.store, timezone: size.tz }),
     );

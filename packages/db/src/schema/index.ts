@@ -13,3 +13,4 @@ export * from "./settings";
 export * from "./customer-features";
 export * from "./ingest";
 export * from "./comparisons";
+export * from "./store-kpi-months";

@@ -130,6 +130,8 @@ export const ledgerEntries = pgTable(
   (t) => [
     index("ledger_customer_program_idx").on(t.customerId, t.programId, t.effectiveAt),
     index("ledger_program_time_idx").on(t.programId, t.effectiveAt),
+    // Store KPIs read a period's points across programs.
+    index("ledger_effective_idx").on(t.effectiveAt),
     uniqueIndex("ledger_idempotency_uq").on(t.idempotencyKey),
     check(
       "ledger_amount_sign",

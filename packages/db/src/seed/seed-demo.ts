@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database, DbHandle } from "../client";
-import { rebuildCustomerFeatures, refreshPredictions } from "../features";
+import { rebuildCustomerFeatures, refreshAllStoreKpiMonths, refreshPredictions } from "../features";
 import { scoreCustomerRfm } from "../features/rfm";
 import { auditLog, businessSettings, programs, programVersions, stores, users } from "../schema";
 import { copySink } from "./copy-sink";
@@ -191,5 +191,6 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
   });
   progress("analyze");
   await db.execute(sql`analyze`);
+  await refreshAllStoreKpiMonths(db); // the stores page's per-month KPI cache, after statistics
   return { counts, options: generate, loader, durationMs: Math.round(performance.now() - started) };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
+import { cachedStoreKpis } from "./store-kpi-months";
 
 export type StoreKpiScope = {
   /** [from, to): the period, as instants. */
@@ -41,7 +42,7 @@ export type StoreKpis = {
   redemptionRate: number | null;
 };
 
-type Row = {
+export type StoreKpiRow = {
   store_id: number;
   revenue: number;
   orders: number;
@@ -58,11 +59,24 @@ type Row = {
 };
 
 /**
- * Every KPI of the stores page for [from, to), one row per store, aggregated in the database. Reads
- * the period's orders through orders_store_placed_idx and the per-customer facts from
- * customer_features, so a store-month touches only that month's orders and their customers.
+ * Every KPI of the stores page for [from, to), one row per store. A whole calendar month (in the
+ * business time zone) reads the store_kpi_months cache, filling it first when rows are missing;
+ * any other period, or a month whose cache cannot be filled right now, is computed live.
  */
 export async function storeKpis(
+  db: Database,
+  scope: StoreKpiScope,
+  timezone: string,
+): Promise<StoreKpis[]> {
+  const cached = await cachedStoreKpis(db, scope, timezone);
+  return cached ?? liveStoreKpis(db, scope, timezone);
+}
+
+/**
+ * The same KPIs computed from the raw tables, whatever the period: the reference the month cache
+ * (store-kpi-months.ts) must equal, and the answer for periods that are not one calendar month.
+ */
+export async function liveStoreKpis(
   db: Database,
   scope: StoreKpiScope,
   timezone: string,
@@ -72,7 +86,7 @@ export async function storeKpis(
   const to = instant(scope.to);
   const now = instant(scope.now);
   const window = scope.churnWindowDays;
-  const rows = await queryRows<Row>(
+  const rows = await queryRows<StoreKpiRow>(
     db,
     sql`
       with period_orders as (
@@ -162,7 +176,7 @@ export async function storeKpis(
   return rows.map(toKpis);
 }
 
-function toKpis(row: Row): StoreKpis {
+export function toKpis(row: StoreKpiRow): StoreKpis {
   return {
     storeId: row.store_id,
     revenue: row.revenue,
