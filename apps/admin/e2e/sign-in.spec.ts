@@ -105,6 +105,7 @@ test("a store manager sees only their store, cannot pick another, and cannot ope
     "Segments",
     "Retention",
     "Stores",
+    "Customers",
   ]);
   await expect(page.getByLabel("Store")).toHaveCount(0);
 

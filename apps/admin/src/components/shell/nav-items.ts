@@ -20,7 +20,7 @@ export const navItems: NavItem[] = [
   { href: "/compare", label: "Compare", capability: "read:all", icon: "compare" },
   { href: "/retention", label: "Retention", capability: "read:own-store", icon: "retention" },
   { href: "/stores", label: "Stores", capability: "read:own-store", icon: "stores" },
-  { href: "/customers", label: "Customers", capability: "read:all", icon: "customers" },
+  { href: "/customers", label: "Customers", capability: "read:own-store", icon: "customers" },
   { href: "/data", label: "Data", capability: "edit:marketing", icon: "data" },
   { href: "/settings", label: "Settings", capability: "admin", icon: "settings" },
 ];

@@ -1,34 +1,38 @@
-import { sql } from "drizzle-orm";
-import { queryRows } from "@boomerang/db";
+import { customerExportPage, type CustomerExportRow } from "@boomerang/db";
+import {
+  customerFiltersFromSearch,
+  toCustomerFilters,
+} from "@boomerang/api/services/customers/customer-input";
+import { customerScope } from "@boomerang/api/services/customers/customer-scope";
 import { csvResponse } from "../csv-stream";
 import { exportAccess } from "../export-access";
 
-type Row = {
-  id: number;
-  external_id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  city: string | null;
-  home_store: string | null;
-  signed_up_at: string;
-  consent_email: boolean;
-  consent_sms: boolean;
-  consent_messenger: boolean;
-  consent_push: boolean;
-  orders_count: number;
-  revenue: number;
-  last_order_at: string | null;
-};
-
 const PAGE = 5000;
 
-export async function GET(): Promise<Response> {
+/**
+ * Customers as CSV, streamed by id. The query string takes the customers list's filters (q, store,
+ * rfm, channel, consent, activity), so "Export" on the list gives exactly the filtered customers;
+ * store managers get their own home customers only, and another store's filter is refused.
+ */
+export async function GET(request: Request): Promise<Response> {
   const access = await exportAccess();
   if (!access.ok) return access.response;
   const { db, storeScope } = access;
-  const inStore = storeScope === null ? sql`true` : sql`c.home_store_id = ${storeScope}`;
-  return csvResponse<Row>(
+  const parsed = customerFiltersFromSearch(new URL(request.url).searchParams);
+  if (!parsed.success)
+    return Response.json(
+      { error: { message: parsed.error.issues.map((i) => i.message).join(" ") } },
+      { status: 400 },
+    );
+  const requestedStore = parsed.data.storeId ?? null;
+  if (storeScope !== null && requestedStore !== null && requestedStore !== storeScope)
+    return Response.json(
+      { error: { message: "Store managers can only export their own store's customers." } },
+      { status: 403 },
+    );
+  const filters = toCustomerFilters(parsed.data, storeScope ?? requestedStore);
+  const scope = await customerScope(db, storeScope, new Date());
+  return csvResponse<CustomerExportRow>(
     "customers.csv",
     [
       "customer_id",
@@ -38,6 +42,7 @@ export async function GET(): Promise<Response> {
       "city",
       "home_store",
       "signed_up_at",
+      "preferred_channel",
       "consent_email",
       "consent_sms",
       "consent_messenger",
@@ -45,18 +50,10 @@ export async function GET(): Promise<Response> {
       "orders",
       "revenue_minor",
       "last_order_at",
+      "rfm_group",
+      "expected_revenue_12m_minor",
     ],
-    (afterId) =>
-      queryRows<Row>(
-        db,
-        sql`select c.id::int as id, c.external_id, c.name, c.email, c.phone, c.city, s.code as home_store,
-                   to_char(c.signed_up_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as signed_up_at,
-                   c.consent_email, c.consent_sms, c.consent_messenger, c.consent_push,
-                   coalesce(f.orders_count, 0)::int as orders_count, coalesce(f.revenue, 0)::float8 as revenue,
-                   to_char(f.last_order_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as last_order_at
-            from customers c left join stores s on s.id = c.home_store_id left join customer_features f on f.customer_id = c.id
-            where c.id > ${afterId} and ${inStore} order by c.id limit ${PAGE}`,
-      ),
+    (afterId) => customerExportPage(db, filters, scope, afterId, PAGE),
     (r) => [
       r.external_id,
       r.name,
@@ -65,6 +62,7 @@ export async function GET(): Promise<Response> {
       r.city,
       r.home_store,
       r.signed_up_at,
+      r.preferred_channel,
       r.consent_email,
       r.consent_sms,
       r.consent_messenger,
@@ -72,6 +70,8 @@ export async function GET(): Promise<Response> {
       r.orders_count,
       r.revenue,
       r.last_order_at,
+      r.rfm_group,
+      r.expected_revenue_12m,
     ],
   );
 }
