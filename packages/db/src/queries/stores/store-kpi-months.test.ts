@@ -8,6 +8,7 @@ import { openTestDb, testDrivers } from "../../testing/test-db";
 import { queryRows } from "../rows";
 import { cachedStoreKpis, refreshAllStoreKpiMonths } from "./store-kpi-months";
 import { liveStoreKpis, storeKpis, type StoreKpiScope } from "./store-kpis";
+import { liveMonthlyTrends, storeMonthlyTrends } from "./store-trends";
 
 const tz = "Europe/Rome";
 // Calendar months in Rome, as instants: June starts on 31 May at 22:00 UTC (summer time, April to
@@ -175,6 +176,35 @@ describe.each(testDrivers())("store KPI month cache on $name", (driver) => {
     }
   });
 
+  it("trends whole months from the cache and the partial months at either end from the orders", async () => {
+    const ranges = [
+      { from: new Date("2025-03-15T10:00:00Z"), to: new Date("2025-09-20T10:00:00Z") },
+      { from: monthIn(2025, 2).from, to: monthIn(2025, 10).to },
+      { from: new Date("2025-06-03T00:00:00Z"), to: new Date("2025-06-09T00:00:00Z") },
+    ];
+    for (const range of ranges) {
+      for (const storeId of [null, ...storeIds]) {
+        const scope = { ...range, storeId, timezone: tz };
+        const trends = await storeMonthlyTrends(handle.db, scope);
+        expect(trends, `${range.from.toISOString()} store ${storeId}`).toEqual(
+          await liveMonthlyTrends(handle.db, scope),
+        );
+        expect(trends.length).toBeGreaterThan(0);
+      }
+    }
+    // Whole months really are read from the cache: a tampered row shows through.
+    const july = { from: monthIn(2025, 7).from, to: monthIn(2025, 7).to, timezone: tz };
+    const row = (await storeMonthlyTrends(handle.db, { ...july, storeId: storeIds[0]! }))[0]!;
+    await handle.db.execute(
+      sql`update store_kpi_months set revenue = revenue + 1 where store_id = ${storeIds[0]!} and month = '2025-07-01'`,
+    );
+    const tampered = await storeMonthlyTrends(handle.db, { ...july, storeId: storeIds[0]! });
+    expect(tampered[0]!.revenue).toBe(row.revenue + 1);
+    await handle.db.execute(
+      sql`update store_kpi_months set revenue = revenue - 1 where store_id = ${storeIds[0]!} and month = '2025-07-01'`,
+    );
+  });
+
   it("answers other periods live, not from the cache", async () => {
     const scope: StoreKpiScope = {
       from: new Date("2025-06-01T00:00:00Z"), // midnight UTC, not midnight in Rome
@@ -286,6 +316,14 @@ describe.each(testDrivers())("store KPI month cache on $name", (driver) => {
       .set({ storeId: storeIds[1]! })
       .where(sql`${orders.id} = ${moved!.id}`);
     expect(await cachedRows(db)).toEqual([]);
+    const year = {
+      from: monthIn(2025, 2).from,
+      to: monthIn(2025, 10).to,
+      storeId: null,
+      timezone: tz,
+    };
+    expect(await storeMonthlyTrends(db, year)).toEqual(await liveMonthlyTrends(db, year));
     await expectCacheEqualsLive(null, now);
+    expect(await storeMonthlyTrends(db, year)).toEqual(await liveMonthlyTrends(db, year));
   });
 });

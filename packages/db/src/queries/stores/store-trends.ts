@@ -14,8 +14,68 @@ export type StoreMonth = {
 /**
  * Revenue, orders and active customers per store and calendar month over [from, to), for sparklines
  * and trend charts. Months without orders are absent: callers lay the series on their own calendar.
+ * Whole months come from the store_kpi_months cache when it holds them for every store in scope;
+ * the partial months at either end (and everything, when the cache is incomplete) from the orders.
  */
 export async function storeMonthlyTrends(
+  db: Database,
+  scope: { from: Date; to: Date; storeId: number | null; timezone: string },
+): Promise<StoreMonth[]> {
+  const store = scope.storeId;
+  const tz = scope.timezone;
+  const from = instant(scope.from);
+  const to = instant(scope.to);
+  const [cover] = await queryRows<{ lo: string | null; hi: string | null; complete: boolean }>(
+    db,
+    sql`
+      with months as (
+        select m::date as month, m::timestamp at time zone ${tz} as start,
+               (m + interval '1 month')::timestamp at time zone ${tz} as stop
+        from generate_series(date_trunc('month', ${from} at time zone ${tz}),
+                             date_trunc('month', (${to} - interval '1 millisecond') at time zone ${tz}),
+                             interval '1 month') m
+      ),
+      whole as (select * from months where start >= ${from} and stop <= ${to}),
+      expected as (select count(*) as n from stores where ${store}::int is null or id = ${store}::int),
+      held as (
+        select w.month, count(k.store_id) as n from whole w
+        left join store_kpi_months k on k.month = w.month and k.timezone = ${tz}
+          and (${store}::int is null or k.store_id = ${store}::int)
+        group by w.month
+      )
+      select to_json(min(w.start))#>>'{}' as lo, to_json(max(w.stop))#>>'{}' as hi,
+             coalesce(bool_and(h.n = (select n from expected)), false) as complete
+      from whole w join held h on h.month = w.month
+    `,
+  );
+  if (!cover?.complete || cover.lo === null || cover.hi === null) {
+    return liveMonthlyTrends(db, scope);
+  }
+  const lo = instant(new Date(cover.lo));
+  const hi = instant(new Date(cover.hi));
+  return queryRows<StoreMonth>(
+    db,
+    sql`
+      select store_id as "storeId", to_char(month, 'YYYY-MM-DD') as "month",
+             revenue::float8 as "revenue", orders as "orders", active_customers as "activeCustomers"
+      from store_kpi_months
+      where timezone = ${tz} and month >= store_kpi_month(${lo}, ${tz}) and month < store_kpi_month(${hi}, ${tz})
+        and orders > 0 and (${store}::int is null or store_id = ${store}::int)
+      union all
+      select store_id, to_char(date_trunc('month', placed_at at time zone ${tz}), 'YYYY-MM-DD'),
+             coalesce(sum(total), 0)::float8, count(*)::int, count(distinct customer_id)::int
+      from orders
+      where store_id is not null
+        and ((placed_at >= ${from} and placed_at < ${lo}) or (placed_at >= ${hi} and placed_at < ${to}))
+        and (${store}::int is null or store_id = ${store}::int)
+      group by 1, 2
+      order by 1, 2
+    `,
+  );
+}
+
+/** The same figures from the orders alone. */
+export async function liveMonthlyTrends(
   db: Database,
   scope: { from: Date; to: Date; storeId: number | null; timezone: string },
 ): Promise<StoreMonth[]> {
