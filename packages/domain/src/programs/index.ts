@@ -13,6 +13,8 @@ export type {
 export { isLedgerEntry } from "./effects";
 export type { EvaluateContext, EvaluateResult } from "./engine";
 export { evaluate, initialState } from "./engine";
+// For callers folding many events into states they own (a bulk import): no copy per event.
+export { applyEvent as applyEventInPlace, createStep } from "./engine";
 export type {
   Millis,
   Minor,

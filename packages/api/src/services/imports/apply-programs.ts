@@ -49,6 +49,7 @@ export async function applyProgramsToImportedOrders(
         customerId: row.customerId,
         event: orderEventOf({ ...row, placedAt: new Date(row.placedAtMs) }),
       })),
+      { outcomes: false },
     );
     orders += rows.length;
     onBatch?.(start + ids.length, customers.length);

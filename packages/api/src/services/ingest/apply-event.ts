@@ -33,7 +33,7 @@ const orderIdOf = (ref: string | null): number | null =>
   ref !== null && /^\d+$/.test(ref) ? Number(ref) : null;
 
 /** Ledger rows for the engine's entries; the key makes appending the same event's entries twice impossible. */
-function ledgerRows(
+export function ledgerRows(
   member: MemberProgram,
   customerId: number,
   event: ProgramEvent,
@@ -58,7 +58,7 @@ function ledgerRows(
 
 type Balances = { available: number; pending: number };
 
-function summarize(
+export function summarize(
   member: MemberProgram,
   unit: ProgramOutcome["unit"],
   effects: Effect[],
@@ -94,7 +94,7 @@ function summarize(
 const compiled = new Map<string, ReturnType<typeof createProgram>>();
 const MAX_COMPILED = 500;
 
-function compiledProgram(member: MemberProgram): ReturnType<typeof createProgram> {
+export function compiledProgram(member: MemberProgram): ReturnType<typeof createProgram> {
   const key = `${member.programId}:${member.version}:${member.type}`;
   let program = compiled.get(key);
   if (program === undefined) {

@@ -1,7 +1,22 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
-import type { OrderEvent, ProgramEvent } from "@boomerang/domain/programs";
-import { evaluateMember, hasBudgetCap, type ProgramOutcome } from "./apply-event";
+import {
+  applyEventInPlace,
+  availableBalance,
+  createStep,
+  initialState,
+  pendingBalance,
+  type CustomerState,
+  type OrderEvent,
+  type ProgramEvent,
+} from "@boomerang/domain/programs";
+import {
+  compiledProgram,
+  hasBudgetCap,
+  ledgerRows,
+  summarize,
+  type ProgramOutcome,
+} from "./apply-event";
 import { programBudgetUsed, type MemberProgram } from "./member-programs";
 
 /** One event for one customer (the database id), as the engine sees it. */
@@ -98,20 +113,26 @@ async function saveStates(
   }
 }
 
+/** Options of a batch: outcomes cost a balance computation per event and member; imports skip them. */
+export type ApplyOptions = { outcomes: boolean };
+
 /**
  * Runs events through every active program their customers take part in — the one path for orders
- * posted to the API and orders, referrals and sign-ups arriving by import — in the caller's
- * transaction. Each customer's events are applied in time order (the engine ignores an event older
- * than the customer's last one), and the whole batch costs a handful of statements: memberships
- * read and locked at once, segment memberships read only when a program restricts by segment, the
- * ledger appended and the members' states saved in bulk. Ledger idempotency keys are per program
- * and event, so applying the same event twice fails instead of earning twice.
+ * posted to the API and orders arriving by import — in the caller's transaction. Each customer's
+ * events are applied in time order (the engine ignores an event older than the customer's last
+ * one), and the whole batch costs a handful of statements: memberships read and locked at once,
+ * segment memberships read only when a program restricts by segment, the ledger appended and the
+ * members' states saved in bulk. Each member's state is folded in place (the rows just read are
+ * this call's own), not copied per event. Ledger idempotency keys are per program, event and entry
+ * (as in `applyEvent`), so applying the same event twice fails instead of earning twice.
  *
- * Returns what each event did in each program, in the order of `items`.
+ * Returns what each event did in each program, in the order of `items` (empty lists without
+ * `outcomes`).
  */
 export async function applyProgramEvents(
   tx: Database,
   items: readonly CustomerProgramEvent[],
+  options: ApplyOptions = { outcomes: true },
 ): Promise<ProgramOutcome[][]> {
   const outcomes: ProgramOutcome[][] = items.map(() => []);
   if (items.length === 0) return outcomes;
@@ -130,49 +151,72 @@ export async function applyProgramEvents(
       if (!budget.has(member.programId) && hasBudgetCap(member))
         budget.set(member.programId, await programBudgetUsed(tx, member.programId));
 
-  // Per customer, in time order (stable for equal times: the caller's order).
-  const order = items
-    .map((item, index) => ({ item, index }))
-    .sort(
-      (a, b) =>
-        a.item.customerId - b.item.customerId ||
-        a.item.event.at - b.item.event.at ||
-        a.index - b.index,
-    );
-  const ledger: NewLedgerEntry[] = [];
-  const changed = new Map<number, MemberProgram>();
-  for (const { item, index } of order) {
+  // Each customer's events in time order (stable for equal times: the caller's order).
+  const byCustomer = new Map<number, { event: ProgramEvent; index: number }[]>();
+  items.forEach((item, index) => {
     const list = members.get(item.customerId);
-    if (list === undefined) continue;
+    if (list === undefined) return;
     let event = item.event;
     if (segments !== null && event.kind === "order" && event.segments === undefined)
-      event = {
-        ...event,
-        segments: segments.get(item.customerId) ?? [],
-      } satisfies OrderEvent;
-    for (let m = 0; m < list.length; m++) {
-      const member = list[m]!;
-      const step = evaluateMember(
-        member,
-        item.customerId,
-        event,
-        budget.get(member.programId) ?? 0,
-      );
-      if (budget.has(member.programId))
-        budget.set(member.programId, budget.get(member.programId)! + step.costDelta);
-      ledger.push(...step.rows);
-      if (step.state !== member.state || step.tier !== member.tier) {
-        const next = { ...member, state: step.state, tier: step.tier };
-        list[m] = next;
-        changed.set(member.enrollmentId, next);
+      event = { ...event, segments: segments.get(item.customerId) ?? [] } satisfies OrderEvent;
+    const own = byCustomer.get(item.customerId);
+    if (own === undefined) byCustomer.set(item.customerId, [{ event, index }]);
+    else own.push({ event, index });
+  });
+
+  const ledger: NewLedgerEntry[] = [];
+  const states: { id: number; state: Record<string, unknown> | null; tier: string | null }[] = [];
+  for (const [customerId, events] of byCustomer) {
+    events.sort((a, b) => a.event.at - b.event.at || a.index - b.index);
+    for (const member of members.get(customerId)!) {
+      const program = compiledProgram(member);
+      if (!program.ok) {
+        if (options.outcomes)
+          for (const { index } of events) {
+            const outcome = summarize(member, null, [], { available: 0, pending: 0 }, member.tier);
+            outcome.notes.push(`program configuration is invalid: ${program.errors.join("; ")}`);
+            outcomes[index]!.push(outcome);
+          }
+        continue;
       }
-      outcomes[index]!.push(step.outcome);
+      // The state was parsed from this call's own query result: folding it in place is safe.
+      const state =
+        (member.state as unknown as CustomerState | null) ??
+        initialState(program.value, String(customerId));
+      // Explained: tier changes and the ledger's reasons only come with it.
+      const step = createStep(program.value, state, 0, true);
+      let tier = member.tier;
+      for (const { event, index } of events) {
+        const capped = budget.get(member.programId);
+        step.budgetUsed = capped ?? 0;
+        applyEventInPlace(program.value, step, event);
+        if (capped !== undefined) budget.set(member.programId, step.budgetUsed);
+        const effects = step.out;
+        step.out = [];
+        ledger.push(...ledgerRows(member, customerId, event, effects));
+        for (const effect of effects) if (effect.kind === "tier") tier = effect.to;
+        if (options.outcomes)
+          outcomes[index]!.push(
+            summarize(
+              member,
+              program.value.unit,
+              effects,
+              {
+                available: availableBalance(step.state, event.at),
+                pending: pendingBalance(step.state, event.at),
+              },
+              tier,
+            ),
+          );
+      }
+      states.push({
+        id: member.enrollmentId,
+        state: step.state as unknown as Record<string, unknown>,
+        tier,
+      });
     }
   }
   await appendLedger(tx, ledger);
-  await saveStates(
-    tx,
-    [...changed.values()].map((m) => ({ id: m.enrollmentId, state: m.state, tier: m.tier })),
-  );
+  await saveStates(tx, states);
   return outcomes;
 }
