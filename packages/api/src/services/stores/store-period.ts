@@ -25,6 +25,23 @@ export type StorePeriod = {
   months: string[];
 };
 
+/**
+ * The period to compare with: whole calendar months compare with as many whole months before them
+ * (October with September, not with the 31 days before October, which the store KPI cache cannot
+ * answer); any other range with the same number of days just before it.
+ */
+export function previousStoreRange(range: DayRange): DayRange {
+  const [fy, fm, fd] = range.from.split("-").map(Number) as [number, number, number];
+  const [ty, tm, td] = range.to.split("-").map(Number) as [number, number, number];
+  const lastOfMonth = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd !== 1 || td !== lastOfMonth) return previousDayRange(range);
+  const count = (ty - fy) * 12 + (tm - fm) + 1;
+  return {
+    from: isoDay(new Date(Date.UTC(fy, fm - 1 - count, 1))),
+    to: isoDay(new Date(Date.UTC(fy, fm - 1, 0))),
+  };
+}
+
 /** The period, the one before it and the sparkline year, as instants in the business time zone. */
 export async function storePeriod(db: Database, range: DayRange): Promise<StorePeriod> {
   const profile = await getBusinessProfile(db);
@@ -32,7 +49,7 @@ export async function storePeriod(db: Database, range: DayRange): Promise<StoreP
     .select({ churnWindowDays: businessSettings.churnWindowDays })
     .from(businessSettings)
     .where(eq(businessSettings.id, 1));
-  const previousRange = previousDayRange(range);
+  const previousRange = previousStoreRange(range);
   const [y, m] = range.to.split("-").map(Number) as [number, number];
   const months = Array.from({ length: 12 }, (_, i) => isoDay(new Date(Date.UTC(y, m - 12 + i, 1))));
   return {
