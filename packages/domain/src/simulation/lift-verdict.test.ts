@@ -42,12 +42,19 @@ describe("whether a program has shown an effect yet", () => {
 
   it("counts the weeks still needed from the customers missing and the pace of enrolment", () => {
     expect(needed).toBeGreaterThan(1_000);
-    const v = liftVerdict(base);
+    const v = liftVerdict({ ...base, weeklyEnrolments: 1_000 });
     expect(v.status).toBe("too-early");
     expect(v.neededCustomers).toBe(needed);
-    expect(v.weeksMore).toBe(Math.ceil((needed - 1_000) / 100) + 8);
+    expect(v.weeksMore).toBe(Math.ceil((needed - 1_000) / 1_000) + 8);
+    expect(v.weeksMore).toBeLessThan(104);
     expect(v.sentence).toContain(`about ${v.weeksMore} more weeks of data`);
     expect(v.sentence).toContain("+2.0 pp");
+  });
+
+  it("says so when the wait runs over two years", () => {
+    const v = liftVerdict({ ...base, weeklyEnrolments: 1 });
+    expect(v.weeksMore).toBe(needed - 1_000 + 8);
+    expect(v.sentence).toContain("over two years more at the current 1 enrolments a week");
   });
 
   it("waits at most one window when the customers needed are enrolled but not yet measured", () => {

@@ -117,7 +117,9 @@ export const liftVerdict = (input: LiftVerdictInput): LiftVerdict => {
         ? `enrolment has stopped short of that, so it will not get there without a larger control group or more customers`
         : input.enrolled >= needed
           ? `at most ${weeksMore} more weeks of data, while the customers already enrolled complete their window`
-          : `about ${weeksMore} more weeks of data at the current ${Math.round(input.weeklyEnrolments)} enrolments a week`;
+          : weeksMore > 104
+            ? `over two years more at the current ${Math.round(input.weeklyEnrolments)} enrolments a week (about ${weeksMore} weeks), so a larger control group or a larger expected effect is needed to decide sooner`
+            : `about ${weeksMore} more weeks of data at the current ${Math.round(input.weeklyEnrolments)} enrolments a week`;
   return {
     status: "too-early",
     sentence: `Not yet (${shown}): the difference could still be chance. Detecting the expected ${expected} needs about ${needed} customers (${input.measured} measured so far): ${wait}.`,

@@ -72,7 +72,7 @@ export function DiffInDiffCard({
             {p.name} <Badge tone="amber">Weaker evidence: no control group</Badge>
           </span>
         }
-        description={`${p.typeName} · launched ${day(p.launchedAt, locale)} · ${formatNumber(p.enrolled, locale)} members · compared with customers of the same home stores who ordered in the 26 weeks before launch`}
+        description={`${p.typeName} · launched ${day(p.launchedAt, locale)} · ${formatNumber(p.enrolled, locale)} members · compared with ${p.comparisonFromSameStores === false ? "non-members of every store (the members' stores had too few)" : "non-members of the same home stores"} who ordered in the 26 weeks before launch`}
       />
       <CardBody className="space-y-4">
         <p className="text-sm text-slate-900" data-testid="lift-verdict">

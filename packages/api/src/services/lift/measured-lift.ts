@@ -81,6 +81,8 @@ export type DiffInDiffLift = ProgramBase & {
   measurableFrom: Date | null;
   members: DidSide | null;
   comparison: DidSide | null;
+  /** True: comparable customers of the members' home stores; false: of every store; null: none. */
+  comparisonFromSameStores: boolean | null;
   repeat: DiffInDiff | null;
   orders: DiffInDiff | null;
   revenue: DiffInDiff | null;
@@ -209,6 +211,7 @@ function withoutControl(
     measurableFrom,
     members: side(m),
     comparison: side(c),
+    comparisonFromSameStores: c ? c.sameStores : null,
     repeat,
     orders: estimate("ordersBefore", "ordersAfter", "ordersChangeVariance"),
     revenue: estimate("revenueBefore", "revenueAfter", "revenueChangeVariance"),

@@ -4,12 +4,19 @@ import { instant, queryRows } from "../rows";
 
 /** Customers count as active before launch with an order in these weeks before it. */
 export const ACTIVE_BEFORE_WEEKS = 26;
+/** Same-store comparison customers needed before the estimate relies on them alone. */
+export const MIN_SAME_STORE_COMPARISON = 30;
 
 export type DiffInDiffRow = {
   programId: number;
   /** True for the program's members, false for the comparable non-members. */
   member: boolean;
   customers: number;
+  /**
+   * True when the comparison customers come from the members' home stores; false when those stores
+   * had too few non-members (a pilot that enrolled a whole store) and every store's were used.
+   */
+  sameStores: boolean;
   repeatBefore: number;
   repeatAfter: number;
   repeatChangeVariance: number;
@@ -25,15 +32,23 @@ export type DiffInDiffRow = {
  * The panel for a difference-in-differences estimate of programs without a control group, in one
  * query for all of them. Members: customers enrolled when the program launched (within a day of
  * it; later joiners have no "before"). Comparable customers: never enrolled in the program, whose
- * home store is one of the members' home stores. Both only if they ordered in the 26 weeks before
+ * home store is one of the members' home stores; when those stores have fewer than 30 such
+ * customers (a pilot that enrolled a whole store), non-members of every store. Both only if they ordered in the 26 weeks before
  * launch, so lapsed customers on either side do not drive the estimate. Each customer's outcome is
  * the window after launch minus the same-length window before it. Programs whose window after
  * launch has not ended by `now` (or by the program's end) give no rows.
  */
 export async function diffInDiffGroups(
   db: Database,
-  scope: { programIds: readonly number[]; now: Date; windowWeeks: number },
+  scope: {
+    programIds: readonly number[];
+    now: Date;
+    windowWeeks: number;
+    /** Fewest same-store comparison customers to rely on; below it, every store's are used. */
+    minComparison?: number;
+  },
 ): Promise<DiffInDiffRow[]> {
+  const minComparison = scope.minComparison ?? MIN_SAME_STORE_COMPARISON;
   if (scope.programIds.length === 0) return [];
   const ids = sql`array[${sql.join(
     scope.programIds.map((id) => sql`${id}::int`),
@@ -45,6 +60,7 @@ export async function diffInDiffGroups(
     program_id: number;
     member: boolean;
     customers: number;
+    same_stores: boolean;
     repeat_before: number;
     repeat_after: number;
     repeat_var: number | null;
@@ -72,16 +88,18 @@ export async function diffInDiffGroups(
           join customers c on c.id = m.customer_id where c.home_store_id is not null
         ),
         candidates as (
-          select program_id, customer_id, true as member from members
+          select program_id, customer_id, true as member, true as same_store from members
           union all
-          select s.program_id, c.id, false from member_stores s
-          join customers c on c.home_store_id = s.home_store_id
+          select p.id, c.id, false, exists (
+            select 1 from member_stores s where s.program_id = p.id and s.home_store_id = c.home_store_id
+          )
+          from p cross join customers c
           where not exists (
-            select 1 from enrollments e where e.program_id = s.program_id and e.customer_id = c.id
+            select 1 from enrollments e where e.program_id = p.id and e.customer_id = c.id
           )
         ),
         panel as (
-          select k.program_id, k.member,
+          select k.program_id, k.member, k.same_store,
             count(o.id) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch)::float8 as orders_before,
             count(o.id) filter (where o.placed_at > p.launch)::float8 as orders_after,
             coalesce(sum(o.total) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch), 0)::float8 as revenue_before,
@@ -90,14 +108,21 @@ export async function diffInDiffGroups(
           from candidates k join p on p.id = k.program_id
           join orders o on o.customer_id = k.customer_id
             and o.placed_at > p.launch - greatest(${active}, ${weeks}) and o.placed_at <= p.launch + ${weeks}
-          group by k.program_id, k.member, k.customer_id
+          group by k.program_id, k.member, k.same_store, k.customer_id
+        ),
+        active_panel as (select * from panel where active > 0),
+        same_store_counts as (
+          select program_id, count(*) filter (where not member and same_store) as n
+          from active_panel group by program_id
         ),
         outcomes as (
-          select program_id, member, orders_before, orders_after, revenue_before, revenue_after,
-            (orders_before > 0)::int::float8 as repeat_before, (orders_after > 0)::int::float8 as repeat_after
-          from panel where active > 0
+          select a.program_id, a.member, a.orders_before, a.orders_after, a.revenue_before, a.revenue_after,
+            (a.orders_before > 0)::int::float8 as repeat_before, (a.orders_after > 0)::int::float8 as repeat_after,
+            (n.n >= ${minComparison}::int) as same_stores
+          from active_panel a join same_store_counts n on n.program_id = a.program_id
+          where a.member or a.same_store or n.n < ${minComparison}::int
         )
-        select program_id, member, count(*)::int as customers,
+        select program_id, member, count(*)::int as customers, bool_and(same_stores) as same_stores,
           avg(repeat_before)::float8 as repeat_before, avg(repeat_after)::float8 as repeat_after,
           var_samp(repeat_after - repeat_before)::float8 as repeat_var,
           avg(orders_before)::float8 as orders_before, avg(orders_after)::float8 as orders_after,
@@ -110,6 +135,7 @@ export async function diffInDiffGroups(
     programId: r.program_id,
     member: r.member,
     customers: r.customers,
+    sameStores: r.same_stores,
     repeatBefore: r.repeat_before,
     repeatAfter: r.repeat_after,
     repeatChangeVariance: r.repeat_var ?? 0,

@@ -162,6 +162,7 @@ describe.each(testDrivers())("measured lift queries on $name", (driver) => {
       programIds: [withoutControl],
       now,
       windowWeeks: 4,
+      minComparison: 2,
     });
     const [members, comparison] = rows;
     expect(members).toMatchObject({ member: true, customers: 2 });
@@ -172,12 +173,25 @@ describe.each(testDrivers())("measured lift queries on $name", (driver) => {
     expect(members!.repeatAfter).toBeCloseTo(1, 10);
     expect(members!.revenueAfter - members!.revenueBefore).toBeCloseTo(1500, 10);
     expect(members!.revenueChangeVariance).toBeCloseTo(500_000, 6);
-    expect(comparison).toMatchObject({ member: false, customers: 2 });
+    expect(comparison).toMatchObject({ member: false, customers: 2, sameStores: true });
     expect(comparison!.ordersBefore).toBeCloseTo(1.5, 10);
     expect(comparison!.ordersAfter).toBeCloseTo(0.5, 10);
     expect(comparison!.ordersChangeVariance).toBeCloseTo(2, 10);
     expect(comparison!.repeatChangeVariance).toBeCloseTo(0.5, 10);
     expect(comparison!.revenueChangeVariance).toBeCloseTo(2_000_000, 6);
+  });
+
+  it("compares with every store's active non-members when the members' stores have too few", async () => {
+    const rows = await diffInDiffGroups(handle.db, {
+      programIds: [withoutControl],
+      now,
+      windowWeeks: 4,
+    });
+    // n1, n2, the other store's customer and the four of program 1 who ordered before 1 March.
+    expect(rows.map((r) => [r.member, r.customers, r.sameStores])).toEqual([
+      [true, 2, false],
+      [false, 7, false],
+    ]);
   });
 
   it("gives no panel before the window after launch has ended", async () => {
