@@ -44,13 +44,14 @@ export type CustomerPage = {
   totalCapped: boolean;
 };
 
-const sortSql: Record<CustomerSort, SQL> = {
-  name: sql`c.name`,
-  signedUp: sql`c.signed_up_at`,
-  orders: sql`coalesce(f.orders_count, 0)`,
-  revenue: sql`coalesce(f.revenue, 0)`,
-  lastOrder: sql`f.last_order_at`,
-  predictedValue: sql`f.expected_revenue_12m`,
+/** The sort expression, and whether it can be null (never-bought customers then sort last). */
+const sortSql: Record<CustomerSort, { key: SQL; nullable: boolean }> = {
+  name: { key: sql`c.name`, nullable: false },
+  signedUp: { key: sql`c.signed_up_at`, nullable: false },
+  orders: { key: sql`coalesce(f.orders_count, 0)`, nullable: false },
+  revenue: { key: sql`coalesce(f.revenue, 0)`, nullable: false },
+  lastOrder: { key: sql`f.last_order_at`, nullable: true },
+  predictedValue: { key: sql`f.expected_revenue_12m`, nullable: true },
 };
 
 /**
@@ -70,7 +71,14 @@ export async function listCustomers(
   scope: CustomerScope,
 ): Promise<CustomerPage> {
   const where = customerWhere(input.filters, scope);
+  const sort = sortSql[input.sort];
   const dir = input.direction === "asc" ? sql`asc` : sql`desc`;
+  // "nulls last" only where nulls can occur: on a NOT NULL column it would stop PostgreSQL from
+  // reading customers_signed_up_idx backwards for the default sort (newest sign-ups first).
+  const order = (key: SQL, id: SQL) =>
+    sort.nullable ? sql`${key} ${dir} nulls last, ${id} ${dir}` : sql`${key} ${dir}, ${id} ${dir}`;
+  // The page's ids are chosen first over the narrowest join (PostgreSQL drops the features join
+  // when neither filter nor sort needs it), then only those rows are joined for display.
   const rows = await queryRows<
     Omit<CustomerListRow, "signedUpAt" | "lastOrderAt"> & {
       signedUpAt: string | Date;
@@ -78,18 +86,24 @@ export async function listCustomers(
     }
   >(
     db,
-    sql`select c.id::int as id, c.external_id as "externalId", c.name, c.email, c.phone,
+    sql`with page as (
+          select c.id, ${sort.key} as sort_key
+          from customers c left join customer_features f on f.customer_id = c.id
+          where ${where}
+          order by ${order(sort.key, sql`c.id`)}
+          limit ${input.limit} offset ${input.offset}
+        )
+        select c.id::int as id, c.external_id as "externalId", c.name, c.email, c.phone,
                c.home_store_id as "homeStoreId", s.name as "homeStoreName", c.signed_up_at as "signedUpAt",
                coalesce(f.orders_count, 0)::int as orders, coalesce(f.revenue, 0)::float8 as revenue,
                f.last_order_at as "lastOrderAt", f.rfm_group as "rfmGroup",
                f.expected_revenue_12m::float8 as "predictedValue", f.probability_active::float8 as "probabilityActive",
                (select count(*) from enrollments e where e.customer_id = c.id and not e.is_control)::int as memberships
-        from customers c
+        from page p
+        join customers c on c.id = p.id
         left join customer_features f on f.customer_id = c.id
         left join stores s on s.id = c.home_store_id
-        where ${where}
-        order by ${sortSql[input.sort]} ${dir} nulls last, c.id ${dir}
-        limit ${input.limit} offset ${input.offset}`,
+        order by ${order(sql`p.sort_key`, sql`p.id`)}`,
   );
   const [counted] = await queryRows<{ n: number }>(
     db,
