@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TZDate } from "@date-fns/tz";
 import { parseFlag, parseInstant, parseMoney } from "./cells";
 
 describe("reading CSV cells", () => {
@@ -35,5 +36,25 @@ describe("reading CSV cells", () => {
     expect(parseFlag("Yes")).toEqual({ ok: true, value: true });
     expect(parseFlag("0")).toEqual({ ok: true, value: false });
     expect(parseFlag("maybe")).toMatchObject({ ok: false });
+  });
+});
+
+describe("parseInstant across daylight-saving changes", () => {
+  it("reads every quarter hour of the change days as the time-zone library does", () => {
+    for (const [zone, days] of [
+      ["Europe/Rome", ["2025-03-30", "2025-10-26"]],
+      ["America/New_York", ["2025-03-09", "2025-11-02"]],
+      ["Australia/Lord_Howe", ["2025-04-06", "2025-10-05"]],
+    ] as const)
+      for (const day of days)
+        for (let minute = 0; minute < 24 * 60; minute += 15) {
+          const hh = Math.floor(minute / 60);
+          const mi = minute % 60;
+          const text = `${day} ${String(hh).padStart(2, "0")}:${String(mi).padStart(2, "0")}`;
+          const [y, m, d] = day.split("-").map(Number) as [number, number, number];
+          const expected = new TZDate(y, m - 1, d, hh, mi, 0, zone).getTime();
+          const cell = parseInstant(text, zone);
+          expect(cell.ok && cell.value.getTime(), `${zone} ${text}`).toBe(expected);
+        }
   });
 });

@@ -85,6 +85,26 @@ const validParts = (p: Parts) =>
 
 const formats = "YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, or DD/MM/YYYY [HH:MM]";
 
+// A time-zone conversion costs more than the rest of reading a row, so the start of each local
+// hour is computed once and minutes are added to it — for hours without an offset change in them
+// (start to end is exactly one hour); the others are converted minute by minute.
+const hourStarts = new Map<string, number | null>();
+
+function localTime(p: Parts, timeZone: string): number {
+  const key = `${timeZone} ${p.y} ${p.m} ${p.d} ${p.hh}`;
+  let start = hourStarts.get(key);
+  if (start === undefined) {
+    const from = new TZDate(p.y, p.m - 1, p.d, p.hh, 0, 0, timeZone).getTime();
+    const to = new TZDate(p.y, p.m - 1, p.d, p.hh + 1, 0, 0, timeZone).getTime();
+    start = to - from === 3_600_000 ? from : null;
+    if (hourStarts.size >= 100_000) hourStarts.clear();
+    hourStarts.set(key, start);
+  }
+  return start === null
+    ? new TZDate(p.y, p.m - 1, p.d, p.hh, p.mi, p.ss, timeZone).getTime()
+    : start + p.mi * 60_000 + p.ss * 1000;
+}
+
 /** An instant; times without a zone are read in the business's time zone. */
 export function parseInstant(text: string, timeZone: string): Cell<Date> {
   const s = text.trim();
@@ -99,7 +119,7 @@ export function parseInstant(text: string, timeZone: string): Cell<Date> {
       const iso = `${String(p.y).padStart(4, "0")}-${String(p.m).padStart(2, "0")}-${String(p.d).padStart(2, "0")}T${String(p.hh).padStart(2, "0")}:${String(p.mi).padStart(2, "0")}:${String(p.ss).padStart(2, "0")}${zone}`;
       return ok(new Date(iso));
     }
-    return ok(new Date(new TZDate(p.y, p.m - 1, p.d, p.hh, p.mi, p.ss, timeZone).getTime()));
+    return ok(new Date(localTime(p, timeZone)));
   }
   return bad(`"${text}" is not a date (use ${formats})`);
 }

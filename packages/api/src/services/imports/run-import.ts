@@ -18,7 +18,7 @@ import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { applyProgramsToImportedOrders } from "./apply-programs";
 import { checkStaged } from "./checks";
 import { importFields } from "./columns";
-import { csvRecords } from "./csv-rows";
+import { csvBatches } from "./csv-rows";
 import type { ColumnMapping, ImportKind } from "./import-kind";
 import { clearProgress, setProgress } from "./progress";
 import { readRow, type RowValue } from "./read-row";
@@ -63,36 +63,41 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
   const business = await getBusinessProfile(db);
   const ctx = { timeZone: business.timezone, currency: business.currency };
   const bytesTotal = (await stat(options.filePath)).size;
-  let bytesRead = 0;
   let rows = 0;
   await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
   try {
     const outcome = await db.transaction(async (t) => {
       const tx = t as unknown as Database;
       await createStaging(tx, fields);
-      const file = createReadStream(options.filePath);
-      file.on("data", (chunk) => (bytesRead += chunk.length));
+      const file = createReadStream(options.filePath, { encoding: "utf8" });
       const errors: ImportRowError[] = [];
       let failed = 0;
       let batch: { line: number; values: RowValue[] }[] = [];
       let line = 0;
-      for await (const record of csvRecords(file)) {
-        line++;
-        if (line === 1) continue; // the header
-        rows++;
-        const row = readRow(fields, mapping, record, line, ctx);
-        if (row.errors.length > 0) {
-          failed++;
-          if (errors.length < MAX_REPORTED_ERRORS)
-            errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
-          continue;
+      for await (const records of csvBatches(file)) {
+        for (const record of records) {
+          line++;
+          if (line === 1) continue; // the header
+          rows++;
+          const row = readRow(fields, mapping, record, line, ctx);
+          if (row.errors.length > 0) {
+            failed++;
+            if (errors.length < MAX_REPORTED_ERRORS)
+              errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
+            continue;
+          }
+          // Once a row is bad nothing will be saved: keep checking, stop staging.
+          if (failed === 0) batch.push({ line, values: row.values });
         }
-        // Once a row is bad nothing will be saved: keep checking, stop staging.
-        if (failed === 0) batch.push({ line, values: row.values });
         if (batch.length >= BATCH) {
           await stageRows(tx, fields, batch);
           batch = [];
-          setProgress(jobId, { bytesRead, bytesTotal, rowsRead: rows, phase: "reading" });
+          setProgress(jobId, {
+            bytesRead: file.bytesRead,
+            bytesTotal,
+            rowsRead: rows,
+            phase: "reading",
+          });
         }
       }
       if (failed > 0) throw new RowsRejected(rows, failed, errors);
