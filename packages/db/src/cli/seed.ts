@@ -88,7 +88,8 @@ async function main(): Promise<void> {
     const c = summary.counts;
     console.info(
       `db:seed: done in ${(summary.durationMs / 1000).toFixed(1)} s (${summary.loader}): ${c.stores} stores, ${c.users} users, ` +
-        `${c.customers} customers, ${c.orders} orders, ${c.orderItems} order items, ${c.customerEvents} events`,
+        `${c.customers} customers, ${c.orders} orders, ${c.orderItems} order items, ${c.customerEvents} events, ` +
+        `${c.programs} programs, ${c.enrollments} enrollments, ${c.ledgerEntries} ledger entries`,
     );
     console.info("Demo logins (password for all: demo1234):");
     for (const login of demoLogins) {
