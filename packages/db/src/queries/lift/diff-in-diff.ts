@@ -79,36 +79,34 @@ export async function diffInDiffGroups(
             and coalesce(activated_at, starts_at) + ${weeks}
                 <= least(${instant(scope.now)}, coalesce(ended_at, 'infinity'), coalesce(ends_at, 'infinity'))
         ),
-        members as (
-          select e.program_id, e.customer_id from enrollments e join p on p.id = e.program_id
-          where not e.is_control and e.enrolled_at <= p.launch + interval '1 day'
-        ),
         member_stores as (
-          select distinct m.program_id, c.home_store_id from members m
-          join customers c on c.id = m.customer_id where c.home_store_id is not null
+          select distinct e.program_id, c.home_store_id
+          from enrollments e join p on p.id = e.program_id join customers c on c.id = e.customer_id
+          where not e.is_control and e.enrolled_at <= p.launch + interval '1 day'
+            and c.home_store_id is not null
         ),
-        candidates as (
-          select program_id, customer_id, true as member, true as same_store from members
-          union all
-          select p.id, c.id, false, exists (
-            select 1 from member_stores s where s.program_id = p.id and s.home_store_id = c.home_store_id
-          )
-          from p cross join customers c
-          where not exists (
-            select 1 from enrollments e where e.program_id = p.id and e.customer_id = c.id
-          )
-        ),
-        panel as (
-          select k.program_id, k.member, k.same_store,
-            count(o.id) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch)::float8 as orders_before,
-            count(o.id) filter (where o.placed_at > p.launch)::float8 as orders_after,
+        -- Driven by the orders around launch (one range scan), so customers without any are never touched.
+        windowed as (
+          select p.id as program_id, p.launch, o.customer_id,
+            count(*) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch)::float8 as orders_before,
+            count(*) filter (where o.placed_at > p.launch)::float8 as orders_after,
             coalesce(sum(o.total) filter (where o.placed_at > p.launch - ${weeks} and o.placed_at <= p.launch), 0)::float8 as revenue_before,
             coalesce(sum(o.total) filter (where o.placed_at > p.launch), 0)::float8 as revenue_after,
-            count(o.id) filter (where o.placed_at <= p.launch) as active
-          from candidates k join p on p.id = k.program_id
-          join orders o on o.customer_id = k.customer_id
-            and o.placed_at > p.launch - greatest(${active}, ${weeks}) and o.placed_at <= p.launch + ${weeks}
-          group by k.program_id, k.member, k.same_store, k.customer_id
+            count(*) filter (where o.placed_at <= p.launch) as active
+          from p join orders o
+            on o.placed_at > p.launch - greatest(${active}, ${weeks}) and o.placed_at <= p.launch + ${weeks}
+          group by p.id, p.launch, o.customer_id
+        ),
+        panel as (
+          select w.program_id, w.orders_before, w.orders_after, w.revenue_before, w.revenue_after, w.active,
+            e.id is not null as member,
+            e.id is not null or s.home_store_id is not null as same_store
+          from windowed w
+          join customers c on c.id = w.customer_id
+          left join enrollments e on e.program_id = w.program_id and e.customer_id = w.customer_id
+          left join member_stores s on s.program_id = w.program_id and s.home_store_id = c.home_store_id
+          -- Members at launch, and customers never enrolled; not the control or later joiners.
+          where e.id is null or (not e.is_control and e.enrolled_at <= w.launch + interval '1 day')
         ),
         active_panel as (select * from panel where active > 0),
         same_store_counts as (
