@@ -43,6 +43,8 @@ const expectedAccess: Record<string, Level> = {
   "audit.filterOptions": "admin",
   "settings.get": "admin",
   "settings.update": "admin",
+  "settings.resetDemo": "admin",
+  "settings.resetDemoStatus": "admin",
   "programs.catalog": "store",
   "programs.segmentOptions": "store",
   "programs.list": "store",
