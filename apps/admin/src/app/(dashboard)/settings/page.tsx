@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { BusinessSettingsForm } from "@/components/settings/business-settings-form";
+import { DemoResetCard } from "@/components/settings/demo-reset-card";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 import { requirePageAccess } from "@/server/page-access";
 
@@ -12,6 +13,7 @@ export default async function SettingsPage() {
       <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
       <SettingsTabs current="/settings" />
       <BusinessSettingsForm />
+      <DemoResetCard />
     </div>
   );
 }
