@@ -20,6 +20,9 @@ export type AuditSearch = {
   entityType: string | null;
   actorId: number | null;
   action: string | null;
+  /** First and last day to show (inclusive, business time zone); either may be open. */
+  from: string | null;
+  to: string | null;
 };
 
 /** Who changed what and when, newest first, filtered by what changed, who changed it and the action. */
@@ -45,6 +48,8 @@ export function AuditLogView({
     if (next.entityType) params.set("entity", next.entityType);
     if (next.actorId) params.set("actor", String(next.actorId));
     if (next.action) params.set("action", next.action);
+    if (next.from) params.set("from", next.from);
+    if (next.to) params.set("to", next.to);
     router.push(`${pathname}?${params.toString()}`);
   };
   const when = new Intl.DateTimeFormat(business.locale, {
@@ -71,6 +76,8 @@ export function AuditLogView({
               entityType: String(form.get("entity") ?? "") || null,
               actorId: actor ? Number(actor) : null,
               action: String(form.get("action") ?? "").trim() || null,
+              from: String(form.get("from") ?? "") || null,
+              to: String(form.get("to") ?? "") || null,
             });
           }}
         >
@@ -107,9 +114,40 @@ export function AuditLogView({
               defaultValue={search.action ?? ""}
             />
           </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-xs font-medium text-slate-600">From</span>
+            <Input
+              type="date"
+              name="from"
+              aria-label="From"
+              defaultValue={search.from ?? ""}
+              max={search.to ?? undefined}
+            />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-xs font-medium text-slate-600">To</span>
+            <Input
+              type="date"
+              name="to"
+              aria-label="To"
+              defaultValue={search.to ?? ""}
+              min={search.from ?? undefined}
+            />
+          </label>
           <Button type="submit" variant="secondary">
             Filter
           </Button>
+          {Object.values(search).some((v) => v !== null) ? (
+            <Button
+              type="button"
+              variant="ghost"
+              onClick={() =>
+                go({ entityType: null, actorId: null, action: null, from: null, to: null })
+              }
+            >
+              Clear filters
+            </Button>
+          ) : null}
         </form>
         {entries.error ? (
           <ErrorNotice title="The audit log could not be loaded">
@@ -118,7 +156,9 @@ export function AuditLogView({
         ) : !entries.data ? (
           <Skeleton className="h-48" />
         ) : rows.length === 0 ? (
-          <EmptyState title="No changes match these filters" />
+          <EmptyState title="No changes match these filters">
+            Widen the dates or clear the filters to see more of the log.
+          </EmptyState>
         ) : (
           <>
             <table className="w-full text-sm" aria-label="Audit entries">

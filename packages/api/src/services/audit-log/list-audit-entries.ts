@@ -10,6 +10,9 @@ export type AuditFilters = {
   /** Matches the start of the action, so "user." finds every user change. */
   action: string | null;
   range: DayRange | null;
+  /** First and last day (inclusive, in the business time zone) on their own; either may be open. */
+  from?: string | null;
+  to?: string | null;
   /** Entries older than this id (the last one of the previous page). */
   before: number | null;
   limit: number;
@@ -23,10 +26,17 @@ export async function listAuditEntries(db: Database, filters: AuditFilters) {
   if (filters.action !== null)
     where.push(sql`${auditLog.action} like ${`${filters.action.replace(/[\\%_]/g, "\\$&")}%`}`);
   if (filters.before !== null) where.push(lt(auditLog.id, filters.before));
-  if (filters.range !== null) {
+  const from = filters.from ?? null;
+  const to = filters.to ?? null;
+  if (filters.range !== null || from !== null || to !== null) {
     const { timezone } = await getBusinessProfile(db);
-    const span = dayRangeToInstants(filters.range, timezone);
-    where.push(gte(auditLog.at, span.from), lt(auditLog.at, span.to));
+    if (filters.range !== null) {
+      const span = dayRangeToInstants(filters.range, timezone);
+      where.push(gte(auditLog.at, span.from), lt(auditLog.at, span.to));
+    }
+    if (from !== null)
+      where.push(gte(auditLog.at, dayRangeToInstants({ from, to: from }, timezone).from));
+    if (to !== null) where.push(lt(auditLog.at, dayRangeToInstants({ from: to, to }, timezone).to));
   }
   const rows = await db
     .select({

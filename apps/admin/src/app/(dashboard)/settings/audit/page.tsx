@@ -8,6 +8,7 @@ export const metadata: Metadata = { title: "Audit log" };
 
 const text = z.string().trim().min(1).max(80);
 const id = z.coerce.number().int().positive();
+const day = z.iso.date();
 
 export default async function AuditPage({
   searchParams,
@@ -19,10 +20,16 @@ export default async function AuditPage({
   const entity = text.safeParse(params.entity);
   const actor = id.safeParse(params.actor);
   const action = text.safeParse(params.action);
+  const from = day.safeParse(params.from);
+  const to = day.safeParse(params.to);
+  // A reversed range would be refused: keep only its start, so the page still shows entries.
+  const reversed = from.success && to.success && from.data > to.data;
   const search = {
     entityType: entity.success ? entity.data : null,
     actorId: actor.success ? actor.data : null,
     action: action.success ? action.data : null,
+    from: from.success ? from.data : null,
+    to: to.success && !reversed ? to.data : null,
   };
   return (
     <div className="space-y-6">
