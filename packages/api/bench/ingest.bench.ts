@@ -39,6 +39,8 @@ async function scratchDatabase(serverUrl: string) {
   url.pathname = "/bench_ingest";
   const handle = await createDb({ url: url.toString() });
   await migrate(handle);
+  if (process.env.BENCH_STATEMENTS)
+    await handle.db.execute(sql.raw(`create extension if not exists pg_stat_statements`));
   return handle;
 }
 
@@ -122,16 +124,28 @@ export default async function ingestBench(): Promise<void> {
         throw new Error(`order ${n}: ${response.status} ${await response.text()}`);
     }
   };
+  if (process.env.BENCH_STATEMENTS) await db.execute(sql.raw(`select pg_stat_statements_reset()`));
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: IN_FLIGHT }, post));
   const apiSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const apiCpuMs = (cpu.user + cpu.system) / 1000 / API_ORDERS;
   const [ledger] = (await db.execute(
     sql`select count(*)::int as n from ledger_entries`,
   )) as unknown as { n: number }[];
   console.info(
-    `API orders: ${API_ORDERS} in ${apiSeconds.toFixed(1)} s = ${Math.round(API_ORDERS / apiSeconds)} orders/s (${IN_FLIGHT} in flight, 2 programs each, ${ledger?.n} ledger entries)`,
+    `API orders: ${API_ORDERS} in ${apiSeconds.toFixed(1)} s = ${Math.round(API_ORDERS / apiSeconds)} orders/s (${IN_FLIGHT} in flight, 2 programs each, ${ledger?.n} ledger entries); this process's CPU: ${apiCpuMs.toFixed(2)} ms per order`,
   );
 
+  if (process.env.BENCH_STATEMENTS) {
+    const top = (await db.execute(
+      sql.raw(
+        `select calls, round(total_exec_time)::int as ms, round(mean_exec_time::numeric, 3) as mean, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as q from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database()) order by total_exec_time desc limit 25`,
+      ),
+    )) as unknown as Record<string, unknown>[];
+    console.info(top);
+  }
   const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
   const file = join(dir, "orders.csv");
   const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
-import { orderItems, orders, refreshCustomerActivity, type Database } from "@boomerang/db";
-import { conflict, invalid } from "../../errors";
+import { sql } from "drizzle-orm";
+import { queryRows, refreshCustomerActivity, type Database } from "@boomerang/db";
+import { conflict, invalid, notFound } from "../../errors";
 import { getBusinessProfile } from "../settings";
 import type { ProgramOutcome } from "./apply-event";
 import { applyProgramEvents } from "./apply-programs";
 import { idempotent } from "./idempotency";
-import { customerByExternalId, storeIdByCode, type IngestContext } from "./lookups";
+import type { IngestContext } from "./lookups";
 import { orderEventOf } from "./order-event";
 import { orderInput, type OrderInput } from "./schemas";
 import { inTransaction } from "./transaction";
@@ -16,6 +16,29 @@ export type PostOrderResult = {
   [key: string]: unknown;
 };
 
+type OrderContext = {
+  currency: string | null;
+  customerId: number | null;
+  storeId: number | null;
+  orderExists: boolean;
+};
+
+/**
+ * Everything an order is checked against, in one round trip: the business currency, the customer,
+ * the store and whether the order id is taken.
+ */
+async function orderContext(tx: Database, input: OrderInput): Promise<OrderContext> {
+  const [row] = await queryRows<OrderContext>(
+    tx,
+    sql`select (select currency from business_settings where id = 1) as currency,
+               (select id::int from customers where external_id = ${input.customerId}) as "customerId",
+               (select id::int from stores where code = ${input.storeCode ?? null}) as "storeId",
+               exists (select 1 from orders where external_id = ${input.externalId}) as "orderExists"`,
+  );
+  return row!;
+}
+
+/** The order and its items in one statement. */
 async function insertOrder(
   tx: Database,
   input: OrderInput,
@@ -23,33 +46,33 @@ async function insertOrder(
   storeId: number | null,
   subtotal: number,
 ) {
-  const [existing] = await tx
-    .select({ id: orders.id })
-    .from(orders)
-    .where(eq(orders.externalId, input.externalId));
-  if (existing !== undefined)
-    throw conflict(
-      `Order "${input.externalId}" was already posted (with another idempotency key).`,
-    );
-  const [order] = await tx
-    .insert(orders)
-    .values({
-      externalId: input.externalId,
-      customerId,
-      storeId,
-      placedAt: new Date(input.placedAt),
-      subtotal,
-      discount: input.discount,
-      total: subtotal - input.discount,
-      currency: input.currency,
-      channel: input.channel,
-    })
-    .returning();
-  if (input.items.length > 0)
-    await tx
-      .insert(orderItems)
-      .values(input.items.map((item) => ({ ...item, orderId: order!.id })));
-  return order!;
+  const items = input.items.map((item) => ({
+    sku: item.sku,
+    name: item.name,
+    category: item.category,
+    quantity: item.quantity,
+    unit_price: item.unitPrice,
+  }));
+  const [order] = await queryRows<{ id: number }>(
+    tx,
+    sql`with o as (
+          insert into orders (external_id, customer_id, store_id, placed_at, subtotal, discount, total, currency, channel)
+          values (${input.externalId}, ${customerId}, ${storeId}, ${input.placedAt}::timestamptz, ${subtotal},
+                  ${input.discount}, ${subtotal - input.discount}, ${input.currency}, ${input.channel}::sales_channel)
+          returning id),
+        i as (
+          insert into order_items (order_id, sku, name, category, quantity, unit_price)
+          select o.id, r.sku, r.name, r.category, r.quantity, r.unit_price
+          from o, json_to_recordset(${JSON.stringify(items)}::json)
+                  as r(sku text, name text, category text, quantity int, unit_price bigint))
+        select id::int as id from o`,
+  );
+  return {
+    id: order!.id,
+    externalId: input.externalId,
+    placedAt: new Date(input.placedAt),
+    total: subtotal - input.discount,
+  };
 }
 
 /**
@@ -74,13 +97,19 @@ export async function postOrder(
         apiKeyId: ctx.apiKeyId,
       },
       async () => {
-        const business = await getBusinessProfile(tx);
-        if (input.currency !== business.currency)
-          throw invalid(
-            `currency: the business sells in ${business.currency}, not ${input.currency}.`,
+        const found = await orderContext(tx, input);
+        const currency = found.currency ?? (await getBusinessProfile(tx)).currency;
+        if (input.currency !== currency)
+          throw invalid(`currency: the business sells in ${currency}, not ${input.currency}.`);
+        if (found.customerId === null) throw notFound(`Customer "${input.customerId}"`);
+        if (input.storeCode !== null && input.storeCode !== undefined && found.storeId === null)
+          throw invalid(`storeCode: there is no store with code "${input.storeCode}".`);
+        if (found.orderExists)
+          throw conflict(
+            `Order "${input.externalId}" was already posted (with another idempotency key).`,
           );
-        const customer = await customerByExternalId(tx, input.customerId);
-        const storeId = await storeIdByCode(tx, input.storeCode);
+        const customer = { id: found.customerId };
+        const storeId = found.storeId;
         const subtotal =
           input.subtotal ??
           input.items.reduce((sum, item) => sum + item.quantity * item.unitPrice, 0);
