@@ -40,10 +40,10 @@ export function membershipsOf(
 }
 
 /**
- * The programs' effect on behaviour: after each purchase a member makes inside a program's window,
- * with the program's `effect` chance, one more purchase 2–28 days later (if still inside the
- * window). Orders per member in the window rise by about `effect`; control-group customers and
- * non-members get nothing, and a program with no effect adds nothing.
+ * The programs' effect on behaviour (see `ProgramEffect`): for each member of a program that works,
+ * with the `comeback` chance one extra purchase 1–42 days after enrolling, and after each of their
+ * purchases inside the window, with the `repeat` chance, one more 2–28 days later; only what falls
+ * inside the window is kept. Control-group customers and non-members get nothing.
  */
 export function extraPurchaseTimes(
   rng: Rng,
@@ -52,12 +52,17 @@ export function extraPurchaseTimes(
 ): number[] {
   const extra: number[] = [];
   for (const m of memberships) {
-    if (m.isControl || m.program.effect <= 0) continue;
+    const { comeback, repeat } = m.program.effect;
+    if (m.isControl || (comeback <= 0 && repeat <= 0)) continue;
+    const keep = (at: number, after: number): void => {
+      if (at > after && at > m.enrolledAt && at < m.until) extra.push(at);
+    };
+    if (comeback > 0 && rng.chance(comeback))
+      keep(atShopHour(m.enrolledAt + rng.int(1, 42) * DAY_MS, rng), m.enrolledAt);
+    if (repeat <= 0) continue;
     for (const t of baseTimes) {
       if (t < m.enrolledAt || t >= m.until) continue;
-      if (!rng.chance(m.program.effect)) continue;
-      const at = atShopHour(t + rng.int(2, 28) * DAY_MS, rng);
-      if (at > t && at < m.until) extra.push(at);
+      if (rng.chance(repeat)) keep(atShopHour(t + rng.int(2, 28) * DAY_MS, rng), t);
     }
   }
   return extra.sort((a, b) => a - b);
