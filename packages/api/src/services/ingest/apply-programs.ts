@@ -107,7 +107,7 @@ async function saveStates(
     const chunk = states.slice(start, start + LEDGER_CHUNK);
     await tx.execute(
       sql`update enrollments e set state = v.state, tier = v.tier
-          from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v(id int, state jsonb, tier text)
+          from json_to_recordset(${JSON.stringify(chunk)}::json) as v(id int, state jsonb, tier text)
           where e.id = v.id`,
     );
   }
