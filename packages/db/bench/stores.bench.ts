@@ -26,6 +26,7 @@ export default async function storesBench(): Promise<void> {
       month: string;
       from: string;
       to: string;
+      yearFrom: string;
       store: number;
       storeOrders: number;
     }>(
@@ -34,11 +35,13 @@ export default async function storesBench(): Promise<void> {
           m as (select (date_trunc('month', max(placed_at) at time zone tz.tz) - interval '1 month')::date as month, tz.tz
                 from orders, tz group by tz.tz),
           b as (select month, tz, month::timestamp at time zone tz as start,
-                       (month + interval '1 month')::timestamp at time zone tz as stop from m),
+                       (month + interval '1 month')::timestamp at time zone tz as stop,
+                       (month - interval '11 months')::timestamp at time zone tz as year_start from m),
           busiest as (select store_id from orders group by store_id order by count(*) desc limit 1)
           select (select count(*)::int from customers) as customers,
                  (select count(*)::int from orders) as orders,
                  b.tz, b.month::text as month, to_json(b.start)#>>'{}' as "from", to_json(b.stop)#>>'{}' as "to",
+                 to_json(b.year_start)#>>'{}' as "yearFrom",
                  (select store_id from busiest)::int as store,
                  (select count(*)::int from orders where placed_at >= b.start and placed_at < b.stop
                     and store_id = (select store_id from busiest)) as "storeOrders"
@@ -67,8 +70,8 @@ export default async function storesBench(): Promise<void> {
     const rolling = { ...scope, from: new Date(to.getTime() - 30 * 86_400_000) };
     const days30 = await measure(() => storeKpis(db, { ...rolling, storeId: size.store }, size.tz));
     console.info(`  KPIs, one store, last 30 days (live): ${ms(days30.median)}`);
-    const [y, mo] = size.month.split("-").map(Number) as [number, number];
-    const yearFrom = new Date(Date.UTC(y - 1, mo, 1));
+    // The twelve calendar months ending with the month, as the stores page's sparklines ask.
+    const yearFrom = new Date(size.yearFrom);
     const trend = await measure(() =>
       storeMonthlyTrends(db, { from: yearFrom, to, storeId: size.store, timezone: size.tz }),
     );

@@ -54,15 +54,20 @@ async function readCache(
         where ${from} = (store_kpi_month(${from}, ${timezone}))::timestamp at time zone ${timezone}
           and ${to} = (store_kpi_month(${from}, ${timezone}) + interval '1 month')::timestamp at time zone ${timezone}
       ),
-      k as (
-        select k.* from store_kpi_months k join m on k.month = m.month
+      -- Materialized so each store's arrays are read once, not once per joined row.
+      k as materialized (
+        select k.store_id, k.revenue, k.orders, k.active_customers, k.repeaters, k.clv_revenue,
+               k.program_members, k.points_issued, k.points_redeemed,
+               cardinality(k.new_first_orders) as new_customers,
+               -- Sorted instants: whole arrays count at once when every 90 days are over.
+               case when k.new_first_orders[cardinality(k.new_first_orders)] + interval '90 days' <= ${now}
+                    then cardinality(k.new_first_orders)
+                    else (select count(*) from unnest(k.new_first_orders) t where t + interval '90 days' <= ${now}) end as matured,
+               case when k.retained_first_orders[cardinality(k.retained_first_orders)] + interval '90 days' <= ${now}
+                    then cardinality(k.retained_first_orders)
+                    else (select count(*) from unnest(k.retained_first_orders) t where t + interval '90 days' <= ${now}) end as retained
+        from store_kpi_months k join m on k.month = m.month
         where k.timezone = ${timezone} and (${store}::int is null or k.store_id = ${store}::int)
-      ),
-      retention as (
-        select k.store_id,
-               (select count(*) from unnest(k.new_first_orders) t where t + interval '90 days' <= ${now})::int as matured,
-               (select count(*) from unnest(k.retained_first_orders) t where t + interval '90 days' <= ${now})::int as retained
-        from k
       ),
       churn as (
         select home_store_id as store_id, count(*)::int as churned from customer_features
@@ -76,15 +81,14 @@ async function readCache(
              exists (select 1 from m) as is_month,
              coalesce(k.revenue, 0)::float8 as revenue, coalesce(k.orders, 0)::int as orders,
              coalesce(k.active_customers, 0)::int as active,
-             coalesce(cardinality(k.new_first_orders), 0)::int as new_customers,
+             coalesce(k.new_customers, 0)::int as new_customers,
              coalesce(k.repeaters, 0)::int as repeaters,
-             coalesce(r.matured, 0)::int as matured, coalesce(r.retained, 0)::int as retained,
+             coalesce(k.matured, 0)::int as matured, coalesce(k.retained, 0)::int as retained,
              coalesce(churn.churned, 0)::int as churned,
              coalesce(k.clv_revenue, 0)::float8 as clv_revenue, coalesce(k.program_members, 0)::int as members,
              coalesce(k.points_issued, 0)::float8 as issued, coalesce(k.points_redeemed, 0)::float8 as redeemed
       from stores s
       left join k on k.store_id = s.id
-      left join retention r on r.store_id = s.id
       left join churn on churn.store_id = s.id
       where ${store}::int is null or s.id = ${store}::int
       order by s.id
