@@ -208,4 +208,85 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     const none = await api.audit.list({ range: { from: "2000-01-01", to: "2000-01-31" } });
     expect(none.entries).toEqual([]);
   });
+
+  it("lets an admin correct a user's name and email, unique regardless of case, and records both", async () => {
+    const api = await callerFor(handle.db, admin);
+    const user = await api.users.create({
+      email: "lucia@shop.test",
+      name: "Lucia",
+      role: "analyst",
+      storeId: null,
+      password: "temporary-pass-2",
+    });
+    await api.users.create({
+      email: "taken@shop.test",
+      name: "Taken",
+      role: "analyst",
+      storeId: null,
+      password: "temporary-pass-3",
+    });
+    const edited = await api.users.update({
+      id: user.id,
+      name: "Lucia Bianchi",
+      email: "lucia.bianchi@shop.test",
+      role: "analyst",
+      storeId: null,
+    });
+    expect(edited).toMatchObject({ name: "Lucia Bianchi", email: "lucia.bianchi@shop.test" });
+    expect(await lastAudit()).toMatchObject({
+      action: "user.updated",
+      entityId: String(user.id),
+      changes: {
+        name: { from: "Lucia", to: "Lucia Bianchi" },
+        email: { from: "lucia@shop.test", to: "lucia.bianchi@shop.test" },
+      },
+    });
+    // The new email signs in; the old one no longer does.
+    const signIn = (email: string) =>
+      verifyCredentials(handle.db, { email, password: "temporary-pass-2", now: new Date() });
+    expect((await signIn("lucia.bianchi@shop.test")).ok).toBe(true);
+    expect((await signIn("lucia@shop.test")).ok).toBe(false);
+
+    const duplicate = await failure(
+      api.users.update({
+        id: user.id,
+        name: "Lucia Bianchi",
+        email: "TAKEN@shop.test",
+        role: "analyst",
+        storeId: null,
+      }),
+    );
+    expect(duplicate).toEqual({
+      code: "CONFLICT",
+      message: "Another account already uses that email.",
+    });
+    const malformed = await failure(
+      api.users.update({
+        id: user.id,
+        name: "Lucia Bianchi",
+        email: "not-an-email",
+        role: "analyst",
+        storeId: null,
+      }),
+    );
+    expect(malformed.code).toBe("BAD_REQUEST");
+    expect(malformed.message).toContain("Enter a valid email address.");
+    // Changing only the case of one's own email is not a clash.
+    const recased = await api.users.update({
+      id: user.id,
+      name: "Lucia Bianchi",
+      email: "Lucia.Bianchi@shop.test",
+      role: "analyst",
+      storeId: null,
+    });
+    expect(recased.email).toBe("Lucia.Bianchi@shop.test");
+    // Leaving the email out keeps it.
+    const renamed = await api.users.update({
+      id: user.id,
+      name: "Lucia B.",
+      role: "analyst",
+      storeId: null,
+    });
+    expect(renamed).toMatchObject({ name: "Lucia B.", email: "Lucia.Bianchi@shop.test" });
+  });
 });

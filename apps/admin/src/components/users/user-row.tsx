@@ -16,6 +16,9 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
   const [role, setRole] = useState<Role>(user.role);
   const [storeId, setStoreId] = useState(user.storeId === null ? "" : String(user.storeId));
   const [password, setPassword] = useState("");
+  const [editing, setEditing] = useState(false);
+  const [name, setName] = useState(user.name);
+  const [email, setEmail] = useState(user.email);
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = async (message: string) => {
     setNotice(message);
@@ -37,14 +40,93 @@ export function UserRow({ user, stores }: { user: User; stores: { id: number; na
       },
     }),
   );
+  const rename = useMutation(
+    trpc.users.update.mutationOptions({
+      onSuccess: () => {
+        setEditing(false);
+        return refresh("Name and email saved.");
+      },
+    }),
+  );
   const error = update.error ?? setActive.error ?? reset.error;
   const changed =
     role !== user.role || storeId !== (user.storeId === null ? "" : String(user.storeId));
   return (
     <tr className="border-t border-slate-100 align-top" data-testid={`user-${user.email}`}>
       <th scope="row" className="px-3 py-2 text-left font-medium">
-        {user.name} {user.active ? null : <Badge tone="rose">Deactivated</Badge>}
-        <span className="block text-xs font-normal text-slate-500">{user.email}</span>
+        {editing ? (
+          <form
+            className="space-y-2"
+            aria-label={`Name and email of ${user.name}`}
+            onSubmit={(e) => {
+              e.preventDefault();
+              rename.mutate({
+                id: user.id,
+                name,
+                email: email.trim(),
+                role: user.role,
+                storeId: user.storeId,
+              });
+            }}
+          >
+            <Input
+              aria-label="Name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={120}
+              className="w-56"
+            />
+            <Input
+              aria-label="Email"
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              required
+              maxLength={320}
+              className="w-56"
+            />
+            <div className="flex gap-2">
+              <Button type="submit" variant="secondary" disabled={rename.isPending}>
+                {rename.isPending ? "Saving…" : "Save"}
+              </Button>
+              <Button
+                type="button"
+                variant="ghost"
+                onClick={() => {
+                  setEditing(false);
+                  setName(user.name);
+                  setEmail(user.email);
+                  rename.reset();
+                }}
+              >
+                Cancel
+              </Button>
+            </div>
+            {rename.error ? (
+              <p role="alert" className="max-w-56 text-sm font-normal text-rose-700">
+                {rename.error.message}
+              </p>
+            ) : null}
+          </form>
+        ) : (
+          <>
+            {user.name} {user.active ? null : <Badge tone="rose">Deactivated</Badge>}
+            <span className="block text-xs font-normal text-slate-500">{user.email}</span>
+            <button
+              type="button"
+              className="text-xs font-normal text-teal-800 underline hover:text-teal-900"
+              aria-label={`Edit name and email of ${user.name}`}
+              onClick={() => {
+                setName(user.name);
+                setEmail(user.email);
+                setEditing(true);
+              }}
+            >
+              Edit
+            </button>
+          </>
+        )}
       </th>
       <td className="px-3 py-2">
         <form

@@ -35,12 +35,13 @@ async function assertStoreExists(db: Database, storeId: number | null) {
   if (!store) throw invalid("That store does not exist.", { field: "storeId" });
 }
 
-async function assertEmailFree(db: Database, email: string) {
+async function assertEmailFree(db: Database, email: string, exceptUserId?: number) {
   const [taken] = await db
     .select({ id: users.id })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()));
-  if (taken) throw conflict("Another account already uses that email.");
+  if (taken && taken.id !== exceptUserId)
+    throw conflict("Another account already uses that email.");
 }
 
 export async function createUser(db: Database, actorId: number, input: NewUserInput, now: Date) {
@@ -106,9 +107,12 @@ export async function updateUser(
         "This is the last active admin: make someone else an admin first.",
       );
     }
-    const after = { name: input.name, role: input.role, storeId: input.storeId };
+    // The email is the sign-in name: unique regardless of case (the database enforces it too).
+    const email = input.email ?? before.email;
+    if (email !== before.email) await assertEmailFree(tx, email, before.id);
+    const after = { name: input.name, email, role: input.role, storeId: input.storeId };
     const changes = changedFields(
-      { name: before.name, role: before.role, storeId: before.storeId },
+      { name: before.name, email: before.email, role: before.role, storeId: before.storeId },
       after,
     );
     if (Object.keys(changes).length === 0) return before;

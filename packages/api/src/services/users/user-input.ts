@@ -31,6 +31,8 @@ export const userChangesInput = storeMatchesRole(
   assignment.extend({
     id: userId,
     name: z.string().trim().min(1, { message: "Enter the person's name." }).max(120),
+    /** Left out to keep the current one. */
+    email: z.email({ message: "Enter a valid email address." }).max(320).optional(),
   }),
 );
 
