@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@boomerang/db";
 import { applyProgramEvents } from "../ingest/apply-programs";
 import { orderEventOf, type OrderFacts } from "../ingest/order-event";
+import { applyReferrals, type StoredReferral } from "../ingest/referral-events";
 
 /** Customers per round: their new orders are read, run through the engine and written together. */
 const CUSTOMERS_PER_BATCH = 2000;
@@ -55,4 +56,29 @@ export async function applyProgramsToImportedOrders(
     onBatch?.(start + ids.length, customers.length);
   }
   return { orders, customers: customers.length };
+}
+
+/**
+ * Runs the referral events an import created (import_new_events) through the programs of both
+ * customers, in time order, inside the import's transaction. Events the file only updated were
+ * applied when they first arrived.
+ */
+export async function applyProgramsToImportedEvents(tx: Database): Promise<{ referrals: number }> {
+  const rows = await queryRows<Omit<StoredReferral, "occurredAt"> & { occurredAtMs: number }>(
+    tx,
+    sql`select e.id::int as id, e.customer_id::int as "customerId", c.external_id as "externalCustomerId",
+               (extract(epoch from e.occurred_at) * 1000)::float8 as "occurredAtMs", e.payload
+        from customer_events e
+        join import_new_events n on n.id = e.id
+        join customers c on c.id = e.customer_id
+        where e.type = 'referral'
+        order by e.occurred_at, e.id`,
+  );
+  if (rows.length > 0)
+    await applyReferrals(
+      tx,
+      rows.map((r) => ({ ...r, occurredAt: new Date(r.occurredAtMs) })),
+      { outcomes: false },
+    );
+  return { referrals: rows.length };
 }

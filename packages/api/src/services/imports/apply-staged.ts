@@ -100,18 +100,22 @@ async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts>
 }
 
 async function applyEvents(tx: Database): Promise<ApplyCounts> {
+  // The events this import created, for running its referrals through the programs afterwards.
+  await tx.execute(sql`create temp table import_new_events (id int primary key) on commit drop`);
   return countsOf(
     await queryRows(
       tx,
       sql`with up as (
-        insert into customer_events (external_id, customer_id, type, occurred_at, store_id, channel)
-        select r.external_id, c.id, r.type::customer_event_type, r.occurred_at, s.id, r.channel::contact_channel
+        insert into customer_events (external_id, customer_id, type, occurred_at, store_id, channel, payload)
+        select r.external_id, c.id, r.type::customer_event_type, r.occurred_at, s.id, r.channel::contact_channel,
+               jsonb_strip_nulls(jsonb_build_object('friendId', r.friend_id, 'role', r.referral_role, 'firstOrderAmount', r.first_order_amount))
         from import_rows r join customers c on c.external_id = r.customer_id left join stores s on s.code = r.store_code
         on conflict (external_id) do update set customer_id = excluded.customer_id, type = excluded.type,
-          occurred_at = excluded.occurred_at, store_id = excluded.store_id, channel = excluded.channel
-        where (customer_events.customer_id, customer_events.type, customer_events.occurred_at, customer_events.store_id, customer_events.channel)
-          is distinct from (excluded.customer_id, excluded.type, excluded.occurred_at, excluded.store_id, excluded.channel)
-        returning (xmax = 0) as inserted)
+          occurred_at = excluded.occurred_at, store_id = excluded.store_id, channel = excluded.channel, payload = excluded.payload
+        where (customer_events.customer_id, customer_events.type, customer_events.occurred_at, customer_events.store_id, customer_events.channel, customer_events.payload)
+          is distinct from (excluded.customer_id, excluded.type, excluded.occurred_at, excluded.store_id, excluded.channel, excluded.payload)
+        returning id, (xmax = 0) as inserted),
+      created as (insert into import_new_events (id) select id from up where inserted)
       select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from up`,
     ),
   );

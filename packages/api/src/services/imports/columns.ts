@@ -159,6 +159,25 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       "text",
       [],
     ),
+    // A referral names the friend; the programs reward both sides.
+    f("friendId", "Referred friend", false, text(200), "text", [
+      "friend_id",
+      "friend",
+      "referred_customer_id",
+      "referee_id",
+    ]),
+    f(
+      "referralRole",
+      "Referral role",
+      false,
+      { kind: "choice", values: ["referrer", "referee"] },
+      "text",
+      ["role"],
+    ),
+    f("firstOrderAmount", "Friend's first order", false, { kind: "money" }, "bigint", [
+      "first_order_amount",
+      "first_order",
+    ]),
   ],
 };
 

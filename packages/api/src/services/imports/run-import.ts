@@ -15,7 +15,7 @@ import {
   type ApplyCounts,
 } from "./apply-staged";
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
-import { applyProgramsToImportedOrders } from "./apply-programs";
+import { applyProgramsToImportedEvents, applyProgramsToImportedOrders } from "./apply-programs";
 import { checkStaged } from "./checks";
 import { importFields } from "./columns";
 import { csvBatches } from "./csv-rows";
@@ -132,6 +132,8 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         });
         await applyProgramsToImportedOrders(tx);
       }
+      // Referrals earn for both customers, as if posted to the API.
+      if (kind === "events") await applyProgramsToImportedEvents(tx);
       return { ok: true as const, rows, counts };
     });
     await db

@@ -212,8 +212,16 @@ describe.each(testDrivers())("ingest services on $name", (driver) => {
       occurredAt: "2025-06-30T09:00:00Z",
       storeCode: "MIL",
     };
-    expect(await postEvent(ctx(), event)).toEqual({ externalId: "E-1", created: true });
-    expect(await postEvent(ctx(), event)).toEqual({ externalId: "E-1", created: false });
+    expect(await postEvent(ctx(), event)).toEqual({
+      externalId: "E-1",
+      created: true,
+      programs: [],
+    });
+    expect(await postEvent(ctx(), event)).toEqual({
+      externalId: "E-1",
+      created: false,
+      programs: [],
+    });
   });
 
   it("the database refuses to update or delete ledger entries", async () => {

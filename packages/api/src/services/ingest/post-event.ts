@@ -1,13 +1,32 @@
 import { customerEvents } from "@boomerang/db";
+import { invalid } from "../../errors";
+import type { ProgramOutcome } from "./apply-event";
 import { customerByExternalId, storeIdByCode, type IngestContext } from "./lookups";
+import { applyReferrals, referralPayload } from "./referral-events";
 import { eventInput } from "./schemas";
 import { inTransaction } from "./transaction";
 
-export type PostEventResult = { externalId: string; created: boolean };
+export type PostEventResult = {
+  externalId: string;
+  created: boolean;
+  /** What the event did in the customer's programs (a referral), empty for other events. */
+  programs: ProgramOutcome[];
+};
 
-/** Stores a customer event; posting the same externalId again changes nothing. */
+/**
+ * Stores a customer event; posting the same externalId again changes nothing. A referral (its
+ * payload names the friend) runs through the programs of both customers in the same transaction,
+ * like an order.
+ */
 export async function postEvent(ctx: IngestContext, raw: unknown): Promise<PostEventResult> {
   const input = eventInput.parse(raw);
+  if (input.type === "referral" && Object.keys(input.payload).length > 0) {
+    const payload = referralPayload.safeParse(input.payload);
+    if (!payload.success)
+      throw invalid(
+        `payload: a referral's payload is { friendId, role?: "referrer" | "referee", firstOrderAmount? }: ${payload.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`,
+      );
+  }
   return inTransaction(ctx.db, async (tx) => {
     const customer = await customerByExternalId(tx, input.customerId);
     const storeId = await storeIdByCode(tx, input.storeCode);
@@ -24,6 +43,20 @@ export async function postEvent(ctx: IngestContext, raw: unknown): Promise<PostE
       })
       .onConflictDoNothing({ target: customerEvents.externalId })
       .returning({ id: customerEvents.id });
-    return { externalId: input.externalId, created: inserted.length > 0 };
+    const created = inserted[0];
+    let programs: ProgramOutcome[] = [];
+    if (created !== undefined && input.type === "referral") {
+      const outcomes = await applyReferrals(tx, [
+        {
+          id: created.id,
+          customerId: customer.id,
+          externalCustomerId: input.customerId,
+          occurredAt: new Date(input.occurredAt),
+          payload: input.payload,
+        },
+      ]);
+      programs = outcomes[0] ?? [];
+    }
+    return { externalId: input.externalId, created: created !== undefined, programs };
   });
 }

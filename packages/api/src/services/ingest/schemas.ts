@@ -129,7 +129,12 @@ export const eventInput = z
     occurredAt: instantString,
     storeCode: z.string().trim().min(1).max(50).nullish(),
     channel: z.enum(["email", "sms", "messenger", "push"]).nullish(),
-    payload: z.record(z.string(), z.unknown()).default({}),
+    payload: z
+      .record(z.string(), z.unknown())
+      .default({})
+      .describe(
+        'Free-form details. A referral\'s payload names the friend: { "friendId": the friend\'s externalId, "role": "referrer" (default) or "referee", "firstOrderAmount": minor units (else the referee\'s first order) }; it then rewards both customers through their programs.',
+      ),
   })
   .strict();
 
