@@ -79,14 +79,16 @@ export async function listCustomers(
     sort.nullable ? sql`${key} ${dir} nulls last, ${id} ${dir}` : sql`${key} ${dir}, ${id} ${dir}`;
   // The page's ids are chosen first over the narrowest join (PostgreSQL drops the features join
   // when neither filter nor sort needs it), then only those rows are joined for display.
-  const rows = await queryRows<
-    Omit<CustomerListRow, "signedUpAt" | "lastOrderAt"> & {
-      signedUpAt: string | Date;
-      lastOrderAt: string | Date | null;
-    }
-  >(
-    db,
-    sql`with page as (
+  // Page and count run side by side (separate connections on PostgreSQL).
+  const [rows, [counted]] = await Promise.all([
+    queryRows<
+      Omit<CustomerListRow, "signedUpAt" | "lastOrderAt"> & {
+        signedUpAt: string | Date;
+        lastOrderAt: string | Date | null;
+      }
+    >(
+      db,
+      sql`with page as (
           select c.id, ${sort.key} as sort_key
           from customers c left join customer_features f on f.customer_id = c.id
           where ${where}
@@ -104,14 +106,15 @@ export async function listCustomers(
         left join customer_features f on f.customer_id = c.id
         left join stores s on s.id = c.home_store_id
         order by ${order(sql`p.sort_key`, sql`p.id`)}`,
-  );
-  const [counted] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from (
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (
           select 1 from customers c left join customer_features f on f.customer_id = c.id
           where ${where} limit ${CUSTOMER_COUNT_CAP + 1}
         ) matches`,
-  );
+    ),
+  ]);
   const n = counted?.n ?? 0;
   return {
     rows: rows.map((r) => ({
