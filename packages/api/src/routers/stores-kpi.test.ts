@@ -85,16 +85,21 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
     ]);
   });
 
-  it("gives a store manager only their store, without other stores' rank or average", async () => {
+  it("gives a store manager only their store's figures, with its rank and the chain average", async () => {
     const api = await callerFor(handle.db, ids.manager, now);
     const list = await api.storeKpis.list({ range: june });
     expect(list.rows.map((r) => r.store.id)).toEqual([ids.milano]);
-    expect(list.rows[0]?.rank).toBeNull();
-    expect(list.chainAverage).toBeNull();
+    // Ranked among all three stores; the average is over all three, not just Milano.
+    expect(list.rows[0]?.rank).toBe(2);
+    expect(list.storeCount).toBe(3);
+    expect(list.chainAverage?.revenue).toBeCloseTo(10000 / 3);
+    expect(JSON.stringify(list)).not.toContain("Roma");
     const detail = await api.storeKpis.get({ range: june, storeId: ids.milano });
     expect(detail.current.revenue).toBe(4000);
-    expect(detail.chainAverage).toBeNull();
-    expect(detail.rank).toBeNull();
+    expect(detail.rank).toBe(2);
+    expect(detail.storeCount).toBe(3);
+    expect(detail.chainAverage?.revenue).toBeCloseTo(10000 / 3);
+    expect(detail.chainAverage?.orders).toBeCloseTo(2 / 3);
   });
 
   it("shows one store in depth with a twelve-month trend and exports it as CSV", async () => {
@@ -123,5 +128,45 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
     await expect(api.storeKpis.get({ range: june, storeId: 99999 })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+});
+
+describe.each(testDrivers())("a store manager in a two-store chain on $name", (driver) => {
+  let handle: DbHandle;
+  let manager = 0;
+  let milano = 0;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "api_store_kpis_two");
+    const db = handle.db;
+    await makeBusiness(db, { timezone: "UTC" });
+    milano = (await makeStore(db, { name: "Milano" })).id;
+    const roma = (await makeStore(db, { name: "Roma" })).id;
+    for (const [storeId, total] of [
+      [milano, 4000],
+      [roma, 6000],
+    ] as const) {
+      const c = await makeCustomer(db, { homeStoreId: storeId });
+      await makeOrder(db, {
+        customerId: c.id,
+        storeId,
+        placedAt: new Date("2025-06-10T10:00:00Z"),
+        total,
+      });
+    }
+    await rebuildCustomerFeatures(db, now);
+    manager = (await makeUser(db, { role: "store_manager", storeId: milano })).id;
+  });
+  afterAll(async () => handle?.close());
+
+  it("sees no rank or average, which would give the other store's figures away", async () => {
+    const api = await callerFor(handle.db, manager, now);
+    const list = await api.storeKpis.list({ range: june });
+    expect(list.rows.map((r) => [r.store.id, r.current.revenue, r.rank])).toEqual([
+      [milano, 4000, null],
+    ]);
+    expect(list.chainAverage).toBeNull();
+    const detail = await api.storeKpis.get({ range: june, storeId: milano });
+    expect(detail).toMatchObject({ rank: null, storeCount: null, chainAverage: null });
   });
 });

@@ -21,7 +21,7 @@ export const storeKpisRouter = createTRPCRouter({
         storeId: scopedStoreId(ctx.storeScope, input.storeId) ?? input.storeId,
         range: input.range,
         now: ctx.now,
-        withChain: ctx.storeScope === null,
+        manager: ctx.storeScope !== null,
       }),
     ),
 });

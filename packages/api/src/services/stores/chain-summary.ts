@@ -41,3 +41,14 @@ export function revenueRanks(rows: StoreKpis[]): Map<number, number> {
     ranks.set(row.storeId, 1 + rows.filter((other) => other.revenue > row.revenue).length);
   return ranks;
 }
+
+/**
+ * Fewest stores for a store manager to see the chain average and their rank: with two stores, the
+ * average and their own figures would give away the other store's exactly; from three on, only a
+ * sum of several other stores can be worked out, never one of them.
+ */
+export const minStoresForManagerChain = 3;
+
+/** Whether the caller may see the chain's rank and average: always for chain-wide roles. */
+export const chainVisibleTo = (manager: boolean, storeCount: number) =>
+  !manager || storeCount >= minStoresForManagerChain;

@@ -14,7 +14,7 @@ import {
 } from "@boomerang/db";
 import { notFound } from "../../errors";
 import type { DayRange } from "../period";
-import { chainAverage, revenueRanks, type KpiFigures } from "./chain-summary";
+import { chainAverage, chainVisibleTo, revenueRanks, type KpiFigures } from "./chain-summary";
 import { storePeriod } from "./store-period";
 
 export type StoreDetail = {
@@ -23,7 +23,10 @@ export type StoreDetail = {
   previousRange: DayRange;
   current: KpiFigures;
   previous: KpiFigures;
-  /** Rank by revenue and the average store; null for store managers, who see only their own store. */
+  /**
+   * Rank by revenue and the average store; null for a store manager when the chain has fewer than
+   * three stores (the average would then give the other store's figures away).
+   */
   rank: number | null;
   storeCount: number | null;
   chainAverage: KpiFigures | null;
@@ -38,7 +41,7 @@ export type StoreDetail = {
 /** One store in depth: the KPIs against the previous period, trends, cohorts, segments and programs. */
 export async function getStoreDetail(
   db: Database,
-  input: { storeId: number; range: DayRange; now: Date; withChain: boolean },
+  input: { storeId: number; range: DayRange; now: Date; manager: boolean },
 ): Promise<StoreDetail> {
   const [store] = await db
     .select({
@@ -54,11 +57,7 @@ export async function getStoreDetail(
   const period = await storePeriod(db, input.range);
   const kpiScope = { churnWindowDays: period.churnWindowDays, now: input.now };
   const [current, previous, trends, cohorts, topSegments, programs] = await Promise.all([
-    storeKpis(
-      db,
-      { ...period.current, ...kpiScope, storeId: input.withChain ? null : store.id },
-      period.timezone,
-    ),
+    storeKpis(db, { ...period.current, ...kpiScope, storeId: null }, period.timezone),
     storeKpis(db, { ...period.previous, ...kpiScope, storeId: store.id }, period.timezone),
     storeMonthlyTrends(db, { ...period.year, storeId: store.id, timezone: period.timezone }),
     storeCohorts(db, {
@@ -71,6 +70,7 @@ export async function getStoreDetail(
     storeProgramResults(db, { storeId: store.id, ...period.current }),
   ]);
   const own = current.find((k) => k.storeId === store.id);
+  const withChain = chainVisibleTo(input.manager, current.length);
   const [before] = previous;
   if (!own || !before) throw notFound("The store");
   const { storeId: _c, ...currentFigures } = own;
@@ -82,9 +82,9 @@ export async function getStoreDetail(
     previousRange: period.previousRange,
     current: currentFigures,
     previous: previousFigures,
-    rank: input.withChain ? (revenueRanks(current).get(store.id) ?? null) : null,
-    storeCount: input.withChain ? current.length : null,
-    chainAverage: input.withChain ? chainAverage(current) : null,
+    rank: withChain ? (revenueRanks(current).get(store.id) ?? null) : null,
+    storeCount: withChain ? current.length : null,
+    chainAverage: withChain ? chainAverage(current) : null,
     trend: period.months.map((month) => {
       const t = byMonth.get(month);
       return {

@@ -7,7 +7,7 @@ import {
   type StoreMonth,
 } from "@boomerang/db";
 import type { DayRange } from "../period";
-import { chainAverage, revenueRanks, type KpiFigures } from "./chain-summary";
+import { chainAverage, chainVisibleTo, revenueRanks, type KpiFigures } from "./chain-summary";
 import { storePeriod } from "./store-period";
 
 export type StoreRow = {
@@ -16,7 +16,7 @@ export type StoreRow = {
   previous: KpiFigures;
   /** Revenue per month over the twelve months ending with the period's last month (0 for months without sales). */
   sparkline: { month: string; revenue: number }[];
-  /** Rank by revenue among all stores; null for store managers, who see only their own store. */
+  /** Rank by revenue among all stores; null for a store manager of a chain under three stores. */
   rank: number | null;
 };
 
@@ -25,7 +25,10 @@ export type StoreList = {
   previousRange: DayRange;
   storeCount: number;
   rows: StoreRow[];
-  /** The average store for the period; null for store managers. */
+  /**
+   * The average store for the period. Store managers see it, and their rank, only from three stores
+   * on (aggregates that give away no single other store); null otherwise.
+   */
   chainAverage: KpiFigures | null;
 };
 
@@ -37,7 +40,11 @@ export function sparklineFor(storeId: number, trends: StoreMonth[], months: stri
   return months.map((month) => ({ month, revenue: byMonth.get(month) ?? 0 }));
 }
 
-/** Every store's KPIs for the period against the previous one; a store manager gets only their store. */
+/**
+ * Every store's KPIs for the period against the previous one. A store manager gets only their
+ * store's row, with its rank and the chain average (computed over every store) when the chain is
+ * large enough for those to reveal no other single store.
+ */
 export async function listStoreKpis(
   db: Database,
   input: { range: DayRange; storeScope: number | null; now: Date },
@@ -49,7 +56,8 @@ export async function listStoreKpis(
     now: input.now,
   };
   const [all, previous, trends, storeRows] = await Promise.all([
-    storeKpis(db, { ...period.current, ...kpiScope }, period.timezone),
+    // Every store, also for a store manager: rank and average need them; only their row is returned.
+    storeKpis(db, { ...period.current, ...kpiScope, storeId: null }, period.timezone),
     storeKpis(db, { ...period.previous, ...kpiScope }, period.timezone),
     storeMonthlyTrends(db, {
       ...period.year,
@@ -63,7 +71,7 @@ export async function listStoreKpis(
       .orderBy(asc(stores.name)),
   ]);
   const ranks = revenueRanks(all);
-  const manager = input.storeScope !== null;
+  const showChain = chainVisibleTo(input.storeScope !== null, all.length);
   const rows = storeRows.flatMap((store): StoreRow[] => {
     const current = all.find((k) => k.storeId === store.id);
     const before = previous.find((k) => k.storeId === store.id);
@@ -76,7 +84,7 @@ export async function listStoreKpis(
         current: currentFigures,
         previous: previousFigures,
         sparkline: sparklineFor(store.id, trends, period.months),
-        rank: manager ? null : (ranks.get(store.id) ?? null),
+        rank: showChain ? (ranks.get(store.id) ?? null) : null,
       },
     ];
   });
@@ -85,6 +93,6 @@ export async function listStoreKpis(
     previousRange: period.previousRange,
     storeCount: all.length,
     rows,
-    chainAverage: manager ? null : chainAverage(all),
+    chainAverage: showChain ? chainAverage(all) : null,
   };
 }
