@@ -153,7 +153,7 @@ export function CustomerDetailView({
           <CardBody>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
               <dt className="text-slate-500">Email</dt>
-              <dd>{p.email ?? "—"}</dd>
+              <dd className="break-all">{p.email ?? "—"}</dd>
               <dt className="text-slate-500">Phone</dt>
               <dd>{p.phone ?? "—"}</dd>
               <dt className="text-slate-500">Born</dt>
