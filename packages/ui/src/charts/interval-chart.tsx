@@ -112,7 +112,13 @@ export function IntervalChart({
               isAnimationActive={false}
               maxBarSize={48}
             >
-              <ErrorBar dataKey={`${s.key}Error`} width={8} strokeWidth={1.5} stroke="#0f172a" />
+              <ErrorBar
+                dataKey={`${s.key}Error`}
+                width={8}
+                strokeWidth={1.5}
+                stroke="#0f172a"
+                isAnimationActive={false}
+              />
             </Bar>
           ))}
         </BarChart>
