@@ -34,12 +34,12 @@ export const dataRouter = createTRPCRouter({
         input.mapping,
       );
     }),
-  imports: marketerProcedure.query(({ ctx }) => listImports(ctx.db)),
+  imports: marketerProcedure.query(({ ctx }) => listImports(ctx.db, ctx.now)),
   importStatus: marketerProcedure
     .input(jobInput)
-    .query(({ ctx, input }) => importStatus(ctx.db, input.id)),
+    .query(({ ctx, input }) => importStatus(ctx.db, input.id, ctx.now)),
   importReport: marketerProcedure.input(jobInput).query(async ({ ctx, input }) => {
-    const job = await importStatus(ctx.db, input.id);
+    const job = await importStatus(ctx.db, input.id, ctx.now);
     return {
       fileName: `${job.fileName.replace(/\.csv$/i, "")}-problems.csv`,
       csv: errorReportCsv(job.errors),

@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { importJobs, users, type Database } from "@boomerang/db";
 import { notFound } from "../../errors";
 import type { ImportKind } from "./import-kind";
-import { liveProgress, type LiveProgress } from "./progress";
+import { claimJob, failInterruptedImports, liveProgress, type LiveProgress } from "./progress";
 
 export async function createImportJob(
   db: Database,
@@ -17,6 +17,7 @@ export async function createImportJob(
       createdAt: input.now,
     })
     .returning({ id: importJobs.id });
+  claimJob(job!.id);
   return job!.id;
 }
 
@@ -26,6 +27,7 @@ const jobColumns = {
   status: importJobs.status,
   fileName: importJobs.fileName,
   rowsTotal: importJobs.rowsTotal,
+  rowsProcessed: importJobs.rowsProcessed,
   rowsInserted: importJobs.rowsInserted,
   rowsUpdated: importJobs.rowsUpdated,
   rowsFailed: importJobs.rowsFailed,
@@ -35,7 +37,8 @@ const jobColumns = {
 };
 
 /** Import history, newest first, with who ran each and its counts. */
-export async function listImports(db: Database, limit = 50) {
+export async function listImports(db: Database, now: Date, limit = 50) {
+  await failInterruptedImports(db, now);
   return db
     .select(jobColumns)
     .from(importJobs)
@@ -44,14 +47,22 @@ export async function listImports(db: Database, limit = 50) {
     .limit(limit);
 }
 
-/** One import with its problems and, while it runs, its live progress. */
-export async function importStatus(db: Database, jobId: number) {
+/**
+ * One import with its problems and, while it runs, its progress: live from this server's memory
+ * when it runs here, else the rows read as last written to the job.
+ */
+export async function importStatus(db: Database, jobId: number, now: Date) {
+  await failInterruptedImports(db, now);
   const [job] = await db
     .select({ ...jobColumns, errors: importJobs.errors })
     .from(importJobs)
     .leftJoin(users, eq(users.id, importJobs.createdBy))
     .where(eq(importJobs.id, jobId));
   if (job === undefined) throw notFound(`Import ${jobId}`);
-  const progress: LiveProgress | null = liveProgress(jobId);
+  const progress: LiveProgress | null =
+    liveProgress(jobId) ??
+    (job.status === "running"
+      ? { bytesRead: 0, bytesTotal: 0, rowsRead: job.rowsProcessed, phase: "reading" }
+      : null);
   return { ...job, progress };
 }

@@ -100,7 +100,7 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       { line: 5, column: "Placed at", message: expect.stringMatching(/"yesterday" is not a date/) },
     ]);
     expect(await count(handle.db, "orders")).toBe(before);
-    const status = await importStatus(handle.db, jobId);
+    const status = await importStatus(handle.db, jobId, now);
     expect(status).toMatchObject({ status: "failed", rowsFailed: 1, createdBy: "Marta Marketer" });
 
     // Rows that parse but name unknown customers or stores are caught against the database.
@@ -155,7 +155,7 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
   });
 
   it("lists the import history newest first with counts and who ran it", async () => {
-    const history = await listImports(handle.db);
+    const history = await listImports(handle.db, now);
     expect(history.length).toBe(await count(handle.db, "import_jobs"));
     expect(history[0]).toMatchObject({
       kind: "orders",

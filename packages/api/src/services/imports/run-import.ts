@@ -20,7 +20,7 @@ import { checkStaged } from "./checks";
 import { importFields } from "./columns";
 import { csvBatches } from "./csv-rows";
 import type { ColumnMapping, ImportKind } from "./import-kind";
-import { clearProgress, setProgress } from "./progress";
+import { clearProgress, persistProgress, setProgress } from "./progress";
 import { readRow, type RowValue } from "./read-row";
 import { createStaging, stageRows } from "./staging";
 
@@ -65,6 +65,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
   const bytesTotal = (await stat(options.filePath)).size;
   let rows = 0;
   await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
+  const persist = persistProgress(db, jobId);
   try {
     const outcome = await db.transaction(async (t) => {
       const tx = t as unknown as Database;
@@ -98,6 +99,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
             rowsRead: rows,
             phase: "reading",
           });
+          persist(rows);
         }
       }
       if (failed > 0) throw new RowsRejected(rows, failed, errors);
