@@ -4,6 +4,7 @@ import {
   diffInDiffGroups,
   measuredPrograms,
   retentionCurveCounts,
+  type CurveRow,
   type DiffInDiffRow,
   type LiftGroupRow,
   type MeasuredProgram,
@@ -22,7 +23,6 @@ import {
   type LiftVerdict,
   type MeasuredLift,
 } from "@boomerang/domain/simulation";
-import type { CurveRow } from "@boomerang/db/queries/lift/index";
 
 /** Weeks of the retention curves: a year, the length of the demo's finished programs. */
 export const CURVE_WEEKS = 52;
