@@ -35,6 +35,34 @@ test("an admin adds a store manager who lands on their store, then deactivates t
   await expect(entries).toContainText("user.created");
   await expect(entries).toContainText("user.deactivated");
   await expect(entries).not.toContainText("settings.updated");
+
+  // Only today's changes (in the business's time zone, Europe/Rome), then a range without any.
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
+  const filters = page.getByRole("form", { name: "Filter the audit log" });
+  await filters.getByLabel("From").fill(today);
+  await filters.getByLabel("To").fill(today);
+  await filters.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
+  await expect(entries).toContainText("user.deactivated");
+  await page.goto("/settings/audit?entity=user&from=2000-01-01&to=2000-01-31");
+  await expect(page.getByText("No changes match these filters")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(entries).toContainText("user.created");
+
+  // The admin corrects her name and email; she signs in with the new email.
+  await page.goto("/settings/users");
+  await row.getByRole("button", { name: "Edit name and email of Tina Torino" }).click();
+  const edit = row.getByRole("form", { name: "Name and email of Tina Torino" });
+  await edit.getByLabel("Email").fill("admin@boomerang.demo");
+  await edit.getByRole("button", { name: "Save" }).click();
+  await expect(edit.getByRole("alert")).toContainText("Another account already uses that email");
+  await edit.getByLabel("Name").fill("Tina Toriello");
+  await edit.getByLabel("Email").fill("tina.toriello@shop.test");
+  await edit.getByRole("button", { name: "Save" }).click();
+  const renamed = page.getByTestId("user-tina.toriello@shop.test");
+  await expect(renamed).toContainText("Tina Toriello");
+  await page.goto("/settings/audit?entity=user&action=user.updated");
+  await expect(entries).toContainText("tina.toriello@shop.test");
 });
 
 test("the only admin cannot deactivate themselves", async ({ page }) => {
