@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
-import { instant } from "../rows";
+import type { Database } from "../../client";
+import { instant, queryRows } from "../rows";
 
 export const contactChannels = ["email", "sms", "messenger", "push"] as const;
 export type ContactChannel = (typeof contactChannels)[number];
@@ -18,6 +19,8 @@ export type CustomerFilters = {
   preferredChannel: ContactChannel | null;
   consent: ConsentFilter | null;
   activity: CustomerActivity | null;
+  /** Set by resolveCustomerSearch when the search is a customer's exact external id. */
+  exactExternalId?: boolean;
 };
 
 export const noCustomerFilters: CustomerFilters = {
@@ -57,7 +60,8 @@ export function customerWhere(filters: CustomerFilters, scope: CustomerScope): S
   if (scope.storeScope !== null) parts.push(sql`c.home_store_id = ${scope.storeScope}::int`);
   if (filters.homeStoreId !== null) parts.push(sql`c.home_store_id = ${filters.homeStoreId}::int`);
   const search = filters.search?.trim();
-  if (search) {
+  if (search && filters.exactExternalId) parts.push(sql`c.external_id = ${search}`);
+  else if (search) {
     const pattern = likePattern(search);
     parts.push(
       sql`(c.name ilike ${pattern} or c.email ilike ${pattern} or c.external_id = ${search} or c.phone = ${search})`,
@@ -78,4 +82,21 @@ export function customerWhere(filters: CustomerFilters, scope: CustomerScope): S
     );
   }
   return parts.length === 0 ? sql`true` : sql.join(parts, sql` and `);
+}
+
+/**
+ * A search that is some customer's exact external id finds that customer alone, through
+ * customers_external_id_uq, instead of scanning every name and email (seconds at 1M customers).
+ */
+export async function resolveCustomerSearch(
+  db: Database,
+  filters: CustomerFilters,
+): Promise<CustomerFilters> {
+  const search = filters.search?.trim();
+  if (!search) return filters;
+  const [hit] = await queryRows<{ found: number }>(
+    db,
+    sql`select 1 as found from customers where external_id = ${search} limit 1`,
+  );
+  return { ...filters, exactExternalId: hit !== undefined };
 }

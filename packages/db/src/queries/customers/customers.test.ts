@@ -318,6 +318,10 @@ describe.each(testDrivers())("customers queries on $name", (driver) => {
     expect(await names({ search: "@example.test" })).toEqual(["Anna Bianchi", "Bruno 100% Rossi"]);
     expect(await names({ search: "EXT-ANNA" })).toEqual(["Anna Bianchi"]);
     expect(await names({ search: "EXT-" })).toEqual([]);
+    // An exact external id is that customer alone, within the scope and the other filters.
+    expect(await names({ search: " EXT-ANNA " })).toEqual(["Anna Bianchi"]);
+    expect(await names({ search: "EXT-ANNA" }, {}, roma)).toEqual([]);
+    expect(await names({ search: "EXT-ANNA", activity: "lapsed" })).toEqual([]);
     expect(await names({ search: "+39 333 1234567" })).toEqual(["Bruno 100% Rossi"]);
     expect(await names({ search: "100%" })).toEqual(["Bruno 100% Rossi"]);
     expect(await names({ search: "%" })).toEqual(["Bruno 100% Rossi"]);

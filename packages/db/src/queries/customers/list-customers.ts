@@ -1,7 +1,12 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../client";
 import { queryRows } from "../rows";
-import { customerWhere, type CustomerFilters, type CustomerScope } from "./customer-filters";
+import {
+  customerWhere,
+  resolveCustomerSearch,
+  type CustomerFilters,
+  type CustomerScope,
+} from "./customer-filters";
 
 export const customerSorts = [
   "name",
@@ -70,7 +75,7 @@ export async function listCustomers(
   },
   scope: CustomerScope,
 ): Promise<CustomerPage> {
-  const where = customerWhere(input.filters, scope);
+  const where = customerWhere(await resolveCustomerSearch(db, input.filters), scope);
   const sort = sortSql[input.sort];
   const dir = input.direction === "asc" ? sql`asc` : sql`desc`;
   // "nulls last" only where nulls can occur: on a NOT NULL column it would stop PostgreSQL from

@@ -1,4 +1,4 @@
-import { customerExportPage, type CustomerExportRow } from "@boomerang/db";
+import { customerExportPage, resolveCustomerSearch, type CustomerExportRow } from "@boomerang/db";
 import {
   customerFiltersFromSearch,
   toCustomerFilters,
@@ -30,7 +30,10 @@ export async function GET(request: Request): Promise<Response> {
       { error: { message: "Store managers can only export their own store's customers." } },
       { status: 403 },
     );
-  const filters = toCustomerFilters(parsed.data, storeScope ?? requestedStore);
+  const filters = await resolveCustomerSearch(
+    db,
+    toCustomerFilters(parsed.data, storeScope ?? requestedStore),
+  );
   const scope = await customerScope(db, storeScope, new Date());
   return csvResponse<CustomerExportRow>(
     "customers.csv",
