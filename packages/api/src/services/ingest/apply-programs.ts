@@ -72,43 +72,53 @@ async function segmentsOf(
 const restrictsBySegment = (member: MemberProgram) =>
   Array.isArray(member.config.segments) && member.config.segments.length > 0;
 
-const LEDGER_CHUNK = 5000;
+const WRITE_CHUNK = 5000;
 
-async function appendLedger(tx: Database, rows: NewLedgerEntry[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += LEDGER_CHUNK) {
-    const chunk = rows.slice(start, start + LEDGER_CHUNK).map((r) => ({
-      program_id: r.programId,
-      customer_id: r.customerId,
-      kind: r.kind,
-      unit: r.unit,
-      amount: r.amount,
-      order_id: r.orderId ?? null,
-      lot_id: r.lotId ?? null,
-      effective_at: r.effectiveAt,
-      available_at: r.availableAt ?? null,
-      expires_at: r.expiresAt ?? null,
-      idempotency_key: r.idempotencyKey ?? null,
-      note: r.note ?? null,
-    }));
-    // One JSON parameter per chunk: cheap to build and send, typed by PostgreSQL itself.
-    await tx.execute(
-      sql`insert into ledger_entries (program_id, customer_id, kind, unit, amount, order_id, lot_id, effective_at, available_at, expires_at, idempotency_key, note)
-          select program_id, customer_id, kind, unit, amount, order_id, lot_id, effective_at, available_at, expires_at, idempotency_key, note
-          from json_populate_recordset(null::ledger_entries, ${JSON.stringify(chunk)}::json)`,
-    );
-  }
-}
+type SavedState = { id: number; state: Record<string, unknown> | null; tier: string | null };
 
-async function saveStates(
+const ledgerRecord = (r: NewLedgerEntry) => ({
+  program_id: r.programId,
+  customer_id: r.customerId,
+  kind: r.kind,
+  unit: r.unit,
+  amount: r.amount,
+  order_id: r.orderId ?? null,
+  lot_id: r.lotId ?? null,
+  effective_at: r.effectiveAt,
+  available_at: r.availableAt ?? null,
+  expires_at: r.expiresAt ?? null,
+  idempotency_key: r.idempotencyKey ?? null,
+  note: r.note ?? null,
+});
+
+/**
+ * Appends the ledger entries and saves the members' states, a chunk of each per statement (one
+ * statement for an order): each chunk is one JSON parameter, cheap to build and send and typed by
+ * PostgreSQL itself (`json`, parsed once, rather than `jsonb`, which cost twice as much here).
+ */
+async function writeResults(
   tx: Database,
-  states: { id: number; state: Record<string, unknown> | null; tier: string | null }[],
+  ledger: NewLedgerEntry[],
+  states: SavedState[],
 ): Promise<void> {
-  for (let start = 0; start < states.length; start += LEDGER_CHUNK) {
-    const chunk = states.slice(start, start + LEDGER_CHUNK);
+  const rounds = Math.max(
+    Math.ceil(ledger.length / WRITE_CHUNK),
+    Math.ceil(states.length / WRITE_CHUNK),
+  );
+  for (let round = 0; round < rounds; round++) {
+    const start = round * WRITE_CHUNK;
+    const entries = ledger.slice(start, start + WRITE_CHUNK).map(ledgerRecord);
+    const saved = states.slice(start, start + WRITE_CHUNK);
     await tx.execute(
-      sql`update enrollments e set state = v.state, tier = v.tier
-          from json_to_recordset(${JSON.stringify(chunk)}::json) as v(id int, state jsonb, tier text)
-          where e.id = v.id`,
+      sql`with appended as (
+            insert into ledger_entries (program_id, customer_id, kind, unit, amount, order_id, lot_id, effective_at, available_at, expires_at, idempotency_key, note)
+            select program_id, customer_id, kind, unit, amount, order_id, lot_id, effective_at, available_at, expires_at, idempotency_key, note
+            from json_populate_recordset(null::ledger_entries, ${JSON.stringify(entries)}::json)),
+          saved as (
+            update enrollments e set state = v.state, tier = v.tier
+            from json_to_recordset(${JSON.stringify(saved)}::json) as v(id int, state jsonb, tier text)
+            where e.id = v.id)
+          select 1`,
     );
   }
 }
@@ -165,7 +175,7 @@ export async function applyProgramEvents(
   });
 
   const ledger: NewLedgerEntry[] = [];
-  const states: { id: number; state: Record<string, unknown> | null; tier: string | null }[] = [];
+  const states: SavedState[] = [];
   for (const [customerId, events] of byCustomer) {
     events.sort((a, b) => a.event.at - b.event.at || a.index - b.index);
     for (const member of members.get(customerId)!) {
@@ -216,7 +226,6 @@ export async function applyProgramEvents(
       });
     }
   }
-  await appendLedger(tx, ledger);
-  await saveStates(tx, states);
+  await writeResults(tx, ledger, states);
   return outcomes;
 }
