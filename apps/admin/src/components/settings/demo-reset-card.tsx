@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
 import { Button, Card, CardBody, CardHeader, ErrorNotice, Field, Input } from "@boomerang/ui";
@@ -18,11 +18,17 @@ export function DemoResetCard() {
   const trpc = useTRPC();
   const [confirmation, setConfirmation] = useState("");
   const [customers, setCustomers] = useState("20000");
-  const start = useMutation(trpc.settings.resetDemo.mutationOptions());
-  const running = start.data?.state === "running";
+  const queryClient = useQueryClient();
+  const start = useMutation(
+    trpc.settings.resetDemo.mutationOptions({
+      // Show "running" at once; polling then follows the seed's progress.
+      onSuccess: (started) =>
+        queryClient.setQueryData(trpc.settings.resetDemoStatus.queryKey(), started),
+    }),
+  );
   const status = useQuery(
     trpc.settings.resetDemoStatus.queryOptions(undefined, {
-      refetchInterval: (query) => (query.state.data?.state === "running" || running ? 1000 : false),
+      refetchInterval: (query) => (query.state.data?.state === "running" ? 1000 : false),
     }),
   );
   const state = status.data?.state ?? "idle";
