@@ -14,3 +14,19 @@ export {
 } from "./segment-profile";
 export { loadCustomerSummary } from "./customer-summary";
 export { segmentPickerOptions, type SegmentPickerOptions } from "./picker-options";
+export {
+  deleteSegmentSnapshot,
+  findSegmentSnapshot,
+  freezeSegmentSnapshot,
+  listSegmentSnapshots,
+  snapshotMemberIds,
+  type SnapshotRow,
+} from "./snapshots";
+export { segmentOverlap, type OverlapRegion, type SegmentOverlap } from "./overlap";
+export {
+  exportChannels,
+  segmentExportPage,
+  type ExportChannel,
+  type ExportMemberRow,
+  type ExportSource,
+} from "./export-members";

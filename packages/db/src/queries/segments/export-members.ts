@@ -1,0 +1,58 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { SegmentNode } from "@boomerang/domain/segments";
+import type { Database } from "../../client";
+import { queryRows } from "../rows";
+import { segmentMemberIds } from "./compile-segment";
+import { snapshotMemberIds } from "./snapshots";
+
+/** Channels an export can be limited to; "all" keeps every member. */
+export const exportChannels = ["all", "email", "sms", "messenger", "push"] as const;
+export type ExportChannel = (typeof exportChannels)[number];
+
+// The consent a channel needs and the contact detail it uses: a member without either is left out.
+const channelFilter: Record<ExportChannel, SQL> = {
+  all: sql`true`,
+  email: sql`c.consent_email and c.email is not null`,
+  sms: sql`c.consent_sms and c.phone is not null`,
+  messenger: sql`c.consent_messenger and c.phone is not null`,
+  push: sql`c.consent_push`,
+};
+
+export type ExportMemberRow = {
+  id: number;
+  external_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+};
+
+export type ExportSource =
+  { kind: "segment"; rules: SegmentNode; now: Date } | { kind: "snapshot"; snapshotId: number };
+
+/**
+ * One page of an export (keyset by customer id): the segment's current members or a snapshot's
+ * frozen ones, limited to a store manager's store and to customers reachable on the channel.
+ */
+export function segmentExportPage(
+  db: Database,
+  input: {
+    source: ExportSource;
+    channel: ExportChannel;
+    storeId: number | null;
+    afterId: number;
+    limit: number;
+  },
+): Promise<ExportMemberRow[]> {
+  const members =
+    input.source.kind === "segment"
+      ? segmentMemberIds(input.source.rules, { now: input.source.now })
+      : snapshotMemberIds(input.source.snapshotId);
+  const store = input.storeId == null ? sql`true` : sql`c.home_store_id = ${input.storeId}::int`;
+  return queryRows<ExportMemberRow>(
+    db,
+    sql`select c.id::int as id, c.external_id, c.name, c.email, c.phone from customers c
+        where c.id > ${input.afterId}::int and c.id in (${members}) and ${store}
+          and ${channelFilter[input.channel]}
+        order by c.id limit ${input.limit}::int`,
+  );
+}
