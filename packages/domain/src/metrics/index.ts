@@ -11,3 +11,5 @@ export * from "./revenue-churn";
 export * from "./random";
 export * from "./bg-nbd";
 export * from "./gamma-gamma";
+export * from "./value-bootstrap";
+export * from "./value-calibration";
