@@ -14,6 +14,8 @@ import {
   segmentQuery,
 } from "../services/segments/preview-segment";
 import { diffAgainstSaved, getSegment, listSegments } from "../services/segments/saved-segments";
+import { overlapSegments } from "../services/segments/overlap";
+import { deleteSnapshot, freezeSnapshot, listSnapshots } from "../services/segments/snapshots";
 import { segmentFields, segmentId } from "../services/segments/segment-input";
 import {
   analystProcedure,
@@ -67,4 +69,27 @@ export const segmentsRouter = createTRPCRouter({
   delete: marketerProcedure
     .input(z.object({ id: segmentId }))
     .mutation(({ ctx, input }) => deleteSegment(ctx.db, ctx.user.id, input.id, ctx.now)),
+  snapshots: storeScopedProcedure
+    .input(z.object({ id: segmentId }))
+    .query(({ ctx, input }) => listSnapshots(ctx.db, input.id, ctx.storeScope)),
+  freezeSnapshot: marketerProcedure
+    .input(z.object({ id: segmentId, note: z.string().trim().max(200).default("") }))
+    .mutation(({ ctx, input }) =>
+      freezeSnapshot(ctx.db, ctx.user.id, input.id, input.note, ctx.now),
+    ),
+  deleteSnapshot: marketerProcedure
+    .input(z.object({ id: segmentId, snapshotId: z.number().int().positive() }))
+    .mutation(({ ctx, input }) =>
+      deleteSnapshot(ctx.db, ctx.user.id, input.id, input.snapshotId, ctx.now),
+    ),
+  overlap: storeScopedProcedure
+    .input(
+      z.object({
+        ids: z
+          .array(segmentId)
+          .min(2, "Pick two or three segments")
+          .max(3, "Pick two or three segments"),
+      }),
+    )
+    .query(({ ctx, input }) => overlapSegments(ctx.db, input.ids, ctx.storeScope, ctx.now)),
 });
