@@ -24,6 +24,7 @@ const customer = (over: Partial<CustomerSummary> = {}): CustomerSummary => ({
   events: [{ type: "cart_abandoned", occurredAt: day(3) }],
   rfm: { recency: 5, frequency: 3, monetary: 4, group: "potential_loyalists" },
   prediction: null,
+  programs: [],
   ...over,
 });
 
@@ -140,5 +141,75 @@ describe("segmentRules", () => {
     let node: SegmentNode = { kind: "consent", channel: "email" };
     for (let i = 0; i < 9; i++) node = { kind: "not", child: node };
     expect(segmentRules.safeParse(node).success).toBe(false);
+  });
+});
+
+describe("program conditions", () => {
+  const enrolled = customer({
+    programs: [
+      {
+        programId: 7,
+        isControl: false,
+        enrolledAt: day(100),
+        tier: "gold",
+        points: [
+          { amount: 600, effectiveAt: day(50), availableAt: null },
+          { amount: -200, effectiveAt: day(20), availableAt: null },
+          // Earned but not yet available (a return window), and earned after `now`.
+          { amount: 300, effectiveAt: day(2), availableAt: day(-5) },
+          { amount: 1000, effectiveAt: day(-1), availableAt: null },
+        ],
+      },
+      { programId: 8, isControl: true, enrolledAt: day(30), tier: null, points: [] },
+      { programId: 9, isControl: false, enrolledAt: day(-3), tier: "silver", points: [] },
+    ],
+  });
+
+  it("tells members from the control group, and ignores enrollments after now", () => {
+    const holds = (programId: number, group: "members" | "control" | "any") =>
+      evaluateSegment({ kind: "programEnrollment", programId, group }, enrolled, now);
+    expect([holds(7, "members"), holds(7, "control"), holds(7, "any")]).toEqual([
+      true,
+      false,
+      true,
+    ]);
+    expect([holds(8, "members"), holds(8, "control"), holds(8, "any")]).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(holds(9, "any")).toBe(false);
+    expect(
+      evaluateSegment({ kind: "programEnrollment", programId: 9, group: "any" }, enrolled, day(-4)),
+    ).toBe(true);
+  });
+
+  it("counts only points effective and available at now", () => {
+    const balance = (range: { min?: number; max?: number }, at = now) =>
+      evaluateSegment({ kind: "pointsBalance", programId: 7, range }, enrolled, at);
+    expect(balance({ min: 400, max: 400 })).toBe(true);
+    expect(balance({ min: 401 })).toBe(false);
+    // Ten days later the pending 300 and the future 1000 have both arrived.
+    expect(balance({ min: 1700, max: 1700 }, day(-10))).toBe(true);
+    // Before any entry the member's balance is 0; a non-member never matches, not even "at most 0".
+    expect(balance({ max: 0 }, day(60))).toBe(true);
+    expect(
+      evaluateSegment({ kind: "pointsBalance", programId: 99, range: { max: 0 } }, enrolled, now),
+    ).toBe(false);
+  });
+
+  it("matches tiers and explains what it looked at", () => {
+    const gold = { kind: "programTier" as const, programId: 7, tiers: ["gold", "platinum"] };
+    expect(evaluateSegment(gold, enrolled, now)).toBe(true);
+    expect(evaluateSegment({ ...gold, programId: 8 }, enrolled, now)).toBe(false);
+    const why = explainSegment(
+      { kind: "pointsBalance", programId: 7, range: { min: 500 } },
+      enrolled,
+      now,
+    );
+    expect(why).toMatchObject({ holds: false, observed: "400 points" });
+    expect(segmentRules.safeParse({ kind: "programTier", programId: 7, tiers: [] }).success).toBe(
+      false,
+    );
   });
 });

@@ -13,3 +13,10 @@ export type { BehaviourCondition } from "./conditions/behaviour";
 export type { ActivityCondition } from "./conditions/activity";
 export type { RfmCondition } from "./conditions/rfm";
 export type { PredictionCondition } from "./conditions/prediction";
+export type { ProgramCondition, EnrollmentGroup } from "./conditions/programs";
+export {
+  enrollmentGroups,
+  enrollmentGroupLabels,
+  pointsBalanceAt,
+  enrollmentAt,
+} from "./conditions/programs";

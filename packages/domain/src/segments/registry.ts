@@ -4,6 +4,7 @@ import { attributeCondition, attributeFamily } from "./conditions/attributes";
 import { behaviourCondition, behaviourFamily } from "./conditions/behaviour";
 import type { ConditionFamily } from "./conditions/family";
 import { predictionCondition, predictionFamily } from "./conditions/prediction";
+import { programCondition, programFamily } from "./conditions/programs";
 import { rfmCondition, rfmFamily } from "./conditions/rfm";
 
 /** Every condition a segment can use. Adding a family: its file, plus one line here and below. */
@@ -13,6 +14,7 @@ export const segmentCondition = z.union([
   activityCondition,
   rfmCondition,
   predictionCondition,
+  programCondition,
 ]);
 export type SegmentCondition = z.infer<typeof segmentCondition>;
 export type ConditionKind = SegmentCondition["kind"];
@@ -23,6 +25,7 @@ const families = [
   activityFamily,
   rfmFamily,
   predictionFamily,
+  programFamily,
 ] as const;
 
 const byKind = new Map<string, ConditionFamily<SegmentCondition>>();

@@ -31,6 +31,16 @@ export type SummaryOrder = {
   items: { sku: string; category: string }[];
 };
 
+/** A customer's enrollment in a program, with the points entries of its ledger. */
+export type SummaryEnrollment = {
+  programId: number;
+  isControl: boolean;
+  enrolledAt: Date;
+  tier: string | null;
+  /** Points entries only (signed); money entries do not make a points balance. */
+  points: { amount: number; effectiveAt: Date; availableAt: Date | null }[];
+};
+
 export type RfmScores = { recency: number; frequency: number; monetary: number; group: string };
 
 export type CustomerSummary = {
@@ -49,6 +59,7 @@ export type CustomerSummary = {
   /** Null while the customer has no orders (RFM only scores buyers). */
   rfm: RfmScores | null;
   prediction: { probabilityActive: number; expectedRevenue12m: number } | null;
+  programs: SummaryEnrollment[];
 };
 
 /** Whole years between a birth date and `now`'s UTC calendar day (as PostgreSQL's age() counts). */

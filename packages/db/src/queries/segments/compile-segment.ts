@@ -9,6 +9,7 @@ import type { CompileContext, ConditionCompilers } from "./compile-context";
 import { activityCompilers } from "./conditions/activity";
 import { attributeCompilers } from "./conditions/attributes";
 import { behaviourCompilers } from "./conditions/behaviour";
+import { programCompilers } from "./conditions/programs";
 import { predictionCompilers, rfmCompilers } from "./conditions/scores";
 
 /** One compiler per condition kind; the type refuses to compile until a new kind has one. */
@@ -18,6 +19,7 @@ const compilers: ConditionCompilers<SegmentCondition> = {
   ...activityCompilers,
   ...rfmCompilers,
   ...predictionCompilers,
+  ...programCompilers,
 };
 
 function compileCondition(condition: SegmentCondition, ctx: CompileContext): SQL {

@@ -1,7 +1,15 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { CustomerSummary } from "@boomerang/domain/segments";
 import type { Database } from "../../client";
-import { customerEvents, customerFeatures, customers, orderItems, orders } from "../../schema";
+import {
+  customerEvents,
+  customerFeatures,
+  customers,
+  enrollments,
+  ledgerEntries,
+  orderItems,
+  orders,
+} from "../../schema";
 
 /**
  * One customer as the in-memory evaluator sees them, for "why is this customer in the segment".
@@ -39,6 +47,23 @@ export async function loadCustomerSummary(
     .select()
     .from(customerEvents)
     .where(eq(customerEvents.customerId, customerId));
+  const enrollmentRows = await db
+    .select()
+    .from(enrollments)
+    .where(eq(enrollments.customerId, customerId))
+    .orderBy(asc(enrollments.programId));
+  const pointRows =
+    enrollmentRows.length === 0
+      ? []
+      : await db
+          .select({
+            programId: ledgerEntries.programId,
+            amount: ledgerEntries.amount,
+            effectiveAt: ledgerEntries.effectiveAt,
+            availableAt: ledgerEntries.availableAt,
+          })
+          .from(ledgerEntries)
+          .where(and(eq(ledgerEntries.customerId, customerId), eq(ledgerEntries.unit, "points")));
   const scored =
     f &&
     f.recencyScore !== null &&
@@ -80,5 +105,14 @@ export async function loadCustomerSummary(
       f && f.probabilityActive !== null && f.expectedRevenue12m !== null
         ? { probabilityActive: f.probabilityActive, expectedRevenue12m: f.expectedRevenue12m }
         : null,
+    programs: enrollmentRows.map((e) => ({
+      programId: e.programId,
+      isControl: e.isControl,
+      enrolledAt: e.enrolledAt,
+      tier: e.tier,
+      points: pointRows
+        .filter((p) => p.programId === e.programId)
+        .map(({ amount, effectiveAt, availableAt }) => ({ amount, effectiveAt, availableAt })),
+    })),
   };
 }

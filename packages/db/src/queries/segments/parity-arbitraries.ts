@@ -3,6 +3,7 @@ import type {
   ActivityWindow,
   CustomerSummary,
   SegmentCondition,
+  SummaryEnrollment,
   SegmentNode,
 } from "@boomerang/domain/segments";
 
@@ -19,6 +20,7 @@ export const pools = {
   categories: ["shoes", "bags", "toys"],
   skus: ["A1", "B2", "C3", "D4"],
   births: ["1960-06-15", "1985-06-16", "1995-02-28", "2000-01-01", "2007-06-15"],
+  tiers: ["silver", "gold"],
 };
 
 const before = (maxDays: number) =>
@@ -29,8 +31,32 @@ const edgy = fc.oneof(
   fc.constantFrom(7, 30, 90).map((d) => new Date(parityNow.getTime() - d * DAY)),
 );
 
-export type GeneratedCustomer = Omit<CustomerSummary, "id" | "rfm" | "homeStoreId"> & {
+// Program dates: sometimes exactly `now` or just after it, where "effective / available at now" bites.
+const around = fc.oneof(
+  before(200),
+  fc.constant(parityNow),
+  fc.constantFrom(1, 3).map((d) => new Date(parityNow.getTime() + d * DAY)),
+);
+
+export type GeneratedEnrollment = Omit<SummaryEnrollment, "programId">;
+const enrollmentArb: fc.Arbitrary<GeneratedEnrollment> = fc.record({
+  isControl: fc.boolean(),
+  enrolledAt: around,
+  tier: fc.option(fc.constantFrom(...pools.tiers), { nil: null }),
+  points: fc.array(
+    fc.record({
+      amount: fc.constantFrom(100, 250, 500, -100, -250),
+      effectiveAt: around,
+      availableAt: fc.option(around, { nil: null }),
+    }),
+    { maxLength: 4 },
+  ),
+});
+
+export type GeneratedCustomer = Omit<CustomerSummary, "id" | "rfm" | "homeStoreId" | "programs"> & {
   storeIndex: number | null;
+  /** One optional enrollment per test program, by the program's index. */
+  enrollments: (GeneratedEnrollment | null)[];
 };
 
 export const customerArb: fc.Arbitrary<GeneratedCustomer> = fc.record({
@@ -68,6 +94,10 @@ export const customerArb: fc.Arbitrary<GeneratedCustomer> = fc.record({
     }),
     { maxLength: 3 },
   ),
+  enrollments: fc.tuple(
+    fc.option(enrollmentArb, { nil: null }),
+    fc.option(enrollmentArb, { nil: null }),
+  ),
   prediction: fc.option(
     fc.record({
       probabilityActive: fc.integer({ min: 0, max: 100 }).map((p) => p / 100),
@@ -100,8 +130,33 @@ const rangeArb = (min: number, max: number, step = 1) =>
       return { ...(lo === undefined ? {} : { min: lo }), ...(hi === undefined ? {} : { max: hi }) };
     });
 
-export const conditionArb = (storeIds: number[]): fc.Arbitrary<SegmentCondition> =>
+const programConditionArbs = (programIds: number[]): fc.Arbitrary<SegmentCondition>[] =>
+  programIds.length === 0
+    ? []
+    : [
+        fc
+          .record({
+            programId: fc.constantFrom(...programIds),
+            group: fc.constantFrom("members" as const, "control" as const, "any" as const),
+          })
+          .map((r) => ({ kind: "programEnrollment" as const, ...r })),
+        fc
+          .record({
+            programId: fc.constantFrom(...programIds),
+            tiers: fc.subarray(pools.tiers, { minLength: 1 }),
+          })
+          .map((r) => ({ kind: "programTier" as const, ...r })),
+        fc
+          .record({ programId: fc.constantFrom(...programIds), range: rangeArb(-3, 12, 50) })
+          .map((r) => ({ kind: "pointsBalance" as const, ...r })),
+      ];
+
+export const conditionArb = (
+  storeIds: number[],
+  programIds: number[] = [],
+): fc.Arbitrary<SegmentCondition> =>
   fc.oneof(
+    ...programConditionArbs(programIds),
     rangeArb(15, 70).map((range) => ({ kind: "age" as const, range })),
     fc
       .subarray(["female", "male", "other", "unknown"] as const, { minLength: 1 })
@@ -186,11 +241,11 @@ export const conditionArb = (storeIds: number[]): fc.Arbitrary<SegmentCondition>
     rangeArb(0, 10, 1000).map((range) => ({ kind: "expectedRevenue12m" as const, range })),
   );
 
-export const treeArb = (storeIds: number[]): fc.Arbitrary<SegmentNode> =>
+export const treeArb = (storeIds: number[], programIds: number[] = []): fc.Arbitrary<SegmentNode> =>
   fc.letrec<{ node: SegmentNode }>((tie) => ({
     node: fc.oneof(
       { depthSize: "small", withCrossShrink: true },
-      conditionArb(storeIds),
+      conditionArb(storeIds, programIds),
       fc.record({
         kind: fc.constantFrom("and" as const, "or" as const),
         children: fc.array(tie("node"), { maxLength: 3 }),

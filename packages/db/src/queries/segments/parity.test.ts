@@ -1,11 +1,24 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateSegment, scoreRfm, type CustomerSummary } from "@boomerang/domain/segments";
+import {
+  evaluateSegment,
+  scoreRfm,
+  type CustomerSummary,
+  type SummaryEnrollment,
+} from "@boomerang/domain/segments";
 import type { Database, DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
 import { scoreCustomerRfm } from "../../features/rfm";
-import { customerEvents, customers, orderItems, orders } from "../../schema";
+import {
+  customerEvents,
+  customers,
+  enrollments,
+  ledgerEntries,
+  orderItems,
+  orders,
+  programs,
+} from "../../schema";
 import { makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { queryRows } from "../rows";
@@ -17,6 +30,7 @@ async function load(
   db: Database,
   generated: GeneratedCustomer[],
   storeIds: number[],
+  programIds: number[],
 ): Promise<CustomerSummary[]> {
   await db.execute(sql`truncate customers restart identity cascade`);
   const summaries: CustomerSummary[] = [];
@@ -69,8 +83,33 @@ async function load(
       await db
         .insert(customerEvents)
         .values(g.events.map((e) => ({ customerId: id, type: e.type, occurredAt: e.occurredAt })));
-    const { storeIndex: _unused, ...rest } = g;
-    summaries.push({ ...rest, id, homeStoreId, rfm: null });
+    const programs: SummaryEnrollment[] = [];
+    for (const [p, e] of g.enrollments.entries()) {
+      if (e === null) continue;
+      const programId = programIds[p]!;
+      programs.push({ ...e, programId });
+      await db.insert(enrollments).values({
+        programId,
+        customerId: id,
+        isControl: e.isControl,
+        enrolledAt: e.enrolledAt,
+        tier: e.tier,
+      });
+      if (e.points.length > 0)
+        await db.insert(ledgerEntries).values(
+          e.points.map((pt) => ({
+            programId,
+            customerId: id,
+            kind: pt.amount > 0 ? ("earn" as const) : ("redeem" as const),
+            unit: "points" as const,
+            amount: pt.amount,
+            effectiveAt: pt.effectiveAt,
+            availableAt: pt.availableAt,
+          })),
+        );
+    }
+    const { storeIndex: _unused, enrollments: _alsoUnused, ...rest } = g;
+    summaries.push({ ...rest, id, homeStoreId, rfm: null, programs });
   }
   await rebuildCustomerFeatures(db, parityNow);
   await scoreCustomerRfm(db, parityNow);
@@ -94,23 +133,32 @@ async function load(
 describe.each(testDrivers())("segment SQL and in-memory evaluation agree on $name", (driver) => {
   let handle: DbHandle;
   let storeIds: number[];
+  let programIds: number[];
   beforeAll(async () => {
     handle = await openTestDb(driver, "segments_parity");
     storeIds = [(await makeStore(handle.db)).id, (await makeStore(handle.db)).id];
+    const made = await handle.db
+      .insert(programs)
+      .values([
+        { name: "Parity points", type: "points" },
+        { name: "Parity tiers", type: "tiers" },
+      ])
+      .returning({ id: programs.id });
+    programIds = made.map((p) => p.id);
   });
   afterAll(async () => handle?.close());
 
-  it("gives the same members for random trees over random customers, orders and events", async () => {
+  it("gives the same members for random trees over random customers, orders, events and program ledgers", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(customerArb, { minLength: 1, maxLength: 14 }),
         fc.array(
-          fc.constant(null).chain(() => treeArb(storeIds)),
+          fc.constant(null).chain(() => treeArb(storeIds, programIds)),
           { minLength: 4, maxLength: 4 },
         ),
         fc.option(fc.constantFrom(0, 1), { nil: null }),
         async (generated, trees, scopeIndex) => {
-          const summaries = await load(handle.db, generated, storeIds);
+          const summaries = await load(handle.db, generated, storeIds, programIds);
           const storeId = scopeIndex === null ? null : storeIds[scopeIndex]!;
           for (const tree of trees) {
             const expected = summaries
@@ -134,7 +182,7 @@ describe.each(testDrivers())("segment SQL and in-memory evaluation agree on $nam
       fc.asyncProperty(
         fc.array(customerArb, { minLength: 1, maxLength: 20 }),
         async (generated) => {
-          const summaries = await load(handle.db, generated, storeIds);
+          const summaries = await load(handle.db, generated, storeIds, programIds);
           const rows = await queryRows<{
             id: number;
             r: number | null;
