@@ -14,3 +14,4 @@ export * from "./customer-features";
 export * from "./ingest";
 export * from "./comparisons";
 export * from "./store-kpi-months";
+export * from "./retention-cache";

@@ -2,7 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ChurnPoint, ChurnWindow } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { queryRows } from "../rows";
-import { audienceFilter, intArray, localDayNumber, type RetentionAudience } from "./scope";
+import {
+  audienceFilter,
+  CACHE_LOCK,
+  intArray,
+  isEveryone,
+  localDayNumber,
+  type RetentionAudience,
+} from "./scope";
 
 /**
  * Active / at-risk / churned counts on each of `days` (local day numbers). Each order opens three
@@ -51,13 +58,41 @@ export function foldChurnRows(
   });
 }
 
-/** Churn statuses over time from customer_features.order_days. */
+/**
+ * Status changes (+1 entering, −1 leaving a status on a day) of the pairs (m, d, nx), summed per
+ * (m, day, status): the counts on any day are their running sums up to it.
+ */
+function churnEventsSql(pairs: SQL, window: ChurnWindow): SQL {
+  const a = window.atRiskAfterDays;
+  const w = window.churnAfterDays;
+  return sql`
+    with p as (${pairs}),
+    intervals as (
+      select p.m, s.status, s.start_day, s.end_day
+      from p cross join lateral (values
+        (0, p.d, least(p.d + ${a}::int, coalesce(p.nx, 2147483647))),
+        (1, p.d + ${a}::int, least(p.d + ${w}::int, coalesce(p.nx, 2147483647))),
+        (2, p.d + ${w}::int, coalesce(p.nx, 2147483647))
+      ) as s(status, start_day, end_day)
+      where s.start_day < s.end_day
+    ),
+    events as (
+      select m, start_day as day, status, 1 as delta from intervals
+      union all
+      select m, end_day, status, -1 from intervals where end_day < 2147483647
+    )
+    select m, day, status, sum(delta)::int as delta from events group by 1, 2, 3 having sum(delta) <> 0
+  `;
+}
+
+/** Churn statuses over time from customer_features.order_days; everyone's from retention_churn_events. */
 export async function churnTrendFromFeatures(
   db: Database,
   window: ChurnWindow,
   days: readonly number[],
   audience: RetentionAudience,
 ): Promise<ChurnPoint[]> {
+  if (isEveryone(audience)) return cachedChurnTrend(db, window, days, audience.timezone);
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const first = localDayNumber(sql`cf.first_order_at`, audience.timezone);
   const pairs = sql`
@@ -70,6 +105,70 @@ export async function churnTrendFromFeatures(
     db,
     churnFromPairs(pairs, window, days),
   );
+  return foldChurnRows(rows, days);
+}
+
+/**
+ * Everyone's churn trend from the status changes cached per cohort month (migration 0007),
+ * computing and storing the missing months first.
+ */
+async function cachedChurnTrend(
+  db: Database,
+  window: ChurnWindow,
+  days: readonly number[],
+  timezone: string,
+): Promise<ChurnPoint[]> {
+  const key = sql`timezone = ${timezone} and at_risk_after_days = ${window.atRiskAfterDays}::int
+    and churn_after_days = ${window.churnAfterDays}::int`;
+  const rows = await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [missing] = await queryRows<{ months: string }>(
+      t,
+      sql`
+        with b as (select min(first_order_month) as lo, max(first_order_month) as hi from customer_features)
+        select coalesce(array_agg(g::date), '{}')::text as months
+        from b cross join lateral generate_series(b.lo, b.hi, interval '1 month') g
+        where not exists (select 1 from retention_churn_events e where ${key} and e.cohort_month = g::date)
+      `,
+    );
+    if (missing && missing.months !== "{}") {
+      // Writers to customer_features hold this lock shared until they commit (migration 0007).
+      await t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
+      const months = sql`${missing.months}::date[]`;
+      const first = localDayNumber(sql`cf.first_order_at`, timezone);
+      await t.execute(
+        sql`delete from retention_churn_events where ${key} and cohort_month = any(${months})`,
+      );
+      await t.execute(sql`
+        insert into retention_churn_events
+          (timezone, at_risk_after_days, churn_after_days, cohort_month, day, status, delta)
+        select ${timezone}, ${window.atRiskAfterDays}::int, ${window.churnAfterDays}::int, e.m, e.day, e.status, e.delta
+        from (${churnEventsSql(
+          sql`
+            select cf.first_order_month as m, x.f + u.d as d, x.f + u.nx as nx
+            from customer_features cf
+            cross join lateral (select ${first} as f) x
+            cross join lateral unnest(cf.order_days, cf.order_days[2:]) as u(d, nx)
+            where cf.first_order_month = any(${months}) and cf.first_order_at is not null
+          `,
+          window,
+        )}) e
+      `);
+    }
+    return queryRows<{ day: number; status: number; n: number }>(
+      t,
+      sql`
+        with by_day as (
+          select day, status, sum(delta)::int as delta from retention_churn_events where ${key} group by 1, 2
+        )
+        select t.day::int as day, s.status::int as status, coalesce(sum(b.delta), 0)::int as n
+        from unnest(${intArray(days)}) as t(day)
+        cross join (values (0), (1), (2)) as s(status)
+        left join by_day b on b.status = s.status and b.day <= t.day
+        group by 1, 2
+      `,
+    );
+  });
   return foldChurnRows(rows, days);
 }
 

@@ -2,7 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { CohortCounts, CohortGrain } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
-import { audienceFilter, type AcquisitionRange, type RetentionAudience } from "./scope";
+import {
+  audienceFilter,
+  businessTimezone,
+  CACHE_LOCK,
+  isEveryone,
+  type AcquisitionRange,
+  type RetentionAudience,
+} from "./scope";
 
 export type CohortCountRow = {
   kind: "size" | "active" | "last";
@@ -78,9 +85,38 @@ function grainColumns(grain: CohortGrain): {
   };
 }
 
+/** The (kind, cohort, period, count) rows of the customers matching `where`, from customer_features. */
+function cohortRowsSql(grain: CohortGrain, where: SQL): SQL {
+  const g = grainColumns(grain);
+  // Revenue is kept per month (month_revenue): it adds up to quarters but cannot be split into weeks.
+  const withRevenue = grain !== "week";
+  const revenue = withRevenue ? sql`sum(u.r)::float8` : sql`null::float8`;
+  const monthRevenue = withRevenue ? sql`cf.month_revenue` : sql`'{}'::bigint[]`;
+  // Within a quarter a customer can be active in several months: count them once.
+  const buyers = g.span === 1 ? sql`count(*)::int` : sql`count(distinct c.customer_id)::int`;
+  return sql`
+    with c as (
+      select cf.customer_id, to_char(${g.cohort}, 'YYYY-MM-DD') as cohort, ${g.activity} as act,
+             ${monthRevenue} as rev, ${g.offset} as off
+      from customer_features cf
+      where ${where}
+    )
+    select 'size' as kind, cohort, 0 as k, count(*)::int as n, null::float8 as revenue from c group by cohort
+    union all
+    select 'last', cohort, ((off + cardinality(act) - 1) / ${g.span}::int)::int, count(*)::int, null::float8
+    from c group by 1, 2, 3
+    union all
+    select 'active', c.cohort, ((c.off + u.i - 1) / ${g.span}::int)::int as k, ${buyers}, ${revenue}
+    from c cross join lateral unnest(c.act, c.rev) with ordinality as u(n, r, i)
+    where u.n > 0
+    group by 1, 2, 3
+  `;
+}
+
 /**
  * Cohort sizes, buyers per period and last-purchase period per cohort, from customer_features: one
- * pass over the activity arrays, never over orders. Revenue per period is available by month and quarter.
+ * pass over the activity arrays, never over orders. Revenue per period is available by month and
+ * quarter. Monthly cohorts of everyone read whole cohort months from retention_cohort_months.
  */
 export async function cohortCountsFromFeatures(
   db: Database,
@@ -88,33 +124,93 @@ export async function cohortCountsFromFeatures(
   range: AcquisitionRange,
   audience: RetentionAudience,
 ): Promise<CohortCounts[]> {
-  const g = grainColumns(grain);
+  if (grain === "month" && isEveryone(audience))
+    return foldCohortRows(await cachedMonthCohortRows(db, range, audience.timezone), true);
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
-  // Revenue is kept per month (month_revenue): it adds up to quarters but cannot be split into weeks.
-  const withRevenue = grain !== "week";
-  const revenue = withRevenue ? sql`sum(u.r)::float8` : sql`null::float8`;
-  const monthRevenue = withRevenue ? sql`cf.month_revenue` : sql`'{}'::bigint[]`;
-  // Within a quarter a customer can be active in several months: count them once.
-  const buyers = g.span === 1 ? sql`count(*)::int` : sql`count(distinct c.customer_id)::int`;
   const rows = await queryRows<CohortCountRow>(
     db,
-    sql`
-      with c as (
-        select cf.customer_id, to_char(${g.cohort}, 'YYYY-MM-DD') as cohort, ${g.activity} as act,
-               ${monthRevenue} as rev, ${g.offset} as off
-        from customer_features cf
-        where cf.first_order_at >= ${instant(range.from)} and cf.first_order_at < ${instant(range.to)} and ${filter}
-      )
-      select 'size' as kind, cohort, 0 as k, count(*)::int as n, null::float8 as revenue from c group by cohort
-      union all
-      select 'last', cohort, ((off + cardinality(act) - 1) / ${g.span}::int)::int, count(*)::int, null::float8
-      from c group by 1, 2, 3
-      union all
-      select 'active', c.cohort, ((c.off + u.i - 1) / ${g.span}::int)::int as k, ${buyers}, ${revenue}
-      from c cross join lateral unnest(c.act, c.rev) with ordinality as u(n, r, i)
-      where u.n > 0
-      group by 1, 2, 3
-    `,
+    cohortRowsSql(
+      grain,
+      sql`cf.first_order_at >= ${instant(range.from)} and cf.first_order_at < ${instant(range.to)} and ${filter}`,
+    ),
   );
-  return foldCohortRows(rows, withRevenue);
+  return foldCohortRows(rows, grain !== "week");
+}
+
+/**
+ * Monthly cohort rows of everyone: the cohort months lying wholly inside the range from the cache
+ * (computing and storing the missing ones first), the partial months at its edges live.
+ */
+async function cachedMonthCohortRows(
+  db: Database,
+  range: AcquisitionRange,
+  timezone: string,
+): Promise<CohortCountRow[]> {
+  const from = instant(range.from);
+  const to = instant(range.to);
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const [span] = await queryRows<{ whole: string; edge: string; business: string }>(
+      t,
+      sql`
+        with months as (
+          select g::date as m
+          from generate_series(date_trunc('month', ${from} at time zone ${timezone}),
+                               date_trunc('month', ${to} at time zone ${timezone}), interval '1 month') g
+        )
+        select coalesce(array_agg(m) filter (where whole), '{}')::text as whole,
+               coalesce(array_agg(m) filter (where not whole), '{}')::text as edge,
+               ${businessTimezone} as business
+        from (
+          select m, (m::timestamp at time zone ${timezone}) >= ${from}
+                    and ((m + interval '1 month')::timestamp at time zone ${timezone}) <= ${to} as whole
+          from months
+        ) x
+      `,
+    );
+    // The cohort months in customer_features are cut in the business's zone: another zone reads live.
+    if (!span || span.business !== timezone)
+      return queryRows<CohortCountRow>(
+        t,
+        cohortRowsSql("month", sql`cf.first_order_at >= ${from} and cf.first_order_at < ${to}`),
+      );
+    const whole = sql`${span.whole}::date[]`;
+    const [missing] = await queryRows<{ months: string }>(
+      t,
+      sql`
+        select coalesce(array_agg(m), '{}')::text as months from unnest(${whole}) as w(m)
+        where not exists (
+          select 1 from retention_cohort_months c
+          where c.timezone = ${timezone} and c.cohort_month = w.m and c.kind = 'size' and c.k = 0
+        )
+      `,
+    );
+    if (missing && missing.months !== "{}") {
+      // Writers to customer_features hold this lock shared until they commit (migration 0007).
+      await t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
+      const months = sql`${missing.months}::date[]`;
+      await t.execute(sql`
+        delete from retention_cohort_months where timezone = ${timezone} and cohort_month = any(${months})
+      `);
+      await t.execute(sql`
+        insert into retention_cohort_months (timezone, cohort_month, kind, k, n, revenue)
+        select ${timezone}, r.cohort::date, r.kind, r.k, r.n, r.revenue
+        from (${cohortRowsSql("month", sql`cf.first_order_month = any(${months})`)}) r
+      `);
+    }
+    const edge = sql`${span.edge}::date[]`;
+    return queryRows<CohortCountRow>(
+      t,
+      sql`
+        select c.kind, to_char(c.cohort_month, 'YYYY-MM-DD') as cohort, c.k, c.n, c.revenue
+        from retention_cohort_months c
+        where c.timezone = ${timezone} and c.cohort_month = any(${whole})
+        union all
+        select * from (${cohortRowsSql(
+          "month",
+          sql`cf.first_order_month = any(${edge}) and cf.first_order_at >= ${from} and cf.first_order_at < ${to}`,
+        )}) live
+      `,
+    );
+  });
 }

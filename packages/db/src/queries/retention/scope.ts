@@ -33,3 +33,13 @@ export const localDayNumber = (instantSql: SQL, timezone: string): SQL =>
 
 /** A JavaScript integer list as a PostgreSQL int[] parameter (binds the same on both drivers). */
 export const intArray = (values: readonly number[]): SQL => sql`${`{${values.join(",")}}`}::int[]`;
+
+/** No store, program or segment: the audience the retention caches hold (migration 0007). */
+export const isEveryone = (audience: RetentionAudience): boolean =>
+  audience.storeId === null && audience.program === null && !audience.members;
+
+/** The business's time zone, in which customer_features cuts cohort months. */
+export const businessTimezone = sql`coalesce((select timezone from business_settings where id = 1), 'UTC')`;
+
+/** The advisory lock between writers of customer_features (shared) and cache fills (exclusive). */
+export const CACHE_LOCK = 7431002;
