@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { can } from "@boomerang/domain";
+import { ExportMembers } from "@/components/segments/export-members";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
+import { SnapshotPanel } from "@/components/segments/snapshot-panel";
 import { requirePageAccess } from "@/server/page-access";
 import { getQueryClient, HydrateClient, serverApi, trpc } from "@/trpc/server";
 
@@ -30,6 +32,15 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
         canEdit={can(me.user.role, "edit:marketing")}
         canSeeSql={can(me.user.role, "read:all")}
       />
+      <div className="mt-6 space-y-6">
+        <SnapshotPanel
+          segmentId={segment.id}
+          locale={me.business.locale}
+          canEdit={can(me.user.role, "edit:marketing")}
+          storeOnly={me.user.role === "store_manager"}
+        />
+        <ExportMembers segmentId={segment.id} storeOnly={me.user.role === "store_manager"} />
+      </div>
     </HydrateClient>
   );
 }

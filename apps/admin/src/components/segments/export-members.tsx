@@ -1,0 +1,55 @@
+"use client";
+
+import { useState } from "react";
+import { Card, CardBody, CardHeader, Field, Select } from "@boomerang/ui";
+
+const choices = [
+  { value: "all", label: "All members" },
+  { value: "email", label: "Only customers consenting to email (with an address)" },
+  { value: "sms", label: "Only customers consenting to SMS (with a phone number)" },
+  { value: "messenger", label: "Only customers consenting to messengers (with a phone number)" },
+  { value: "push", label: "Only customers consenting to push notifications" },
+] as const;
+
+/** Downloads the segment's current members as CSV (streamed), optionally only those reachable on a channel. */
+export function ExportMembers({ segmentId, storeOnly }: { segmentId: number; storeOnly: boolean }) {
+  const [channel, setChannel] = useState<(typeof choices)[number]["value"]>("all");
+  return (
+    <Card>
+      <CardHeader
+        title="Export members (CSV)"
+        description={
+          storeOnly
+            ? "The current members who belong to your store: customer id, name, email and phone."
+            : "The current members: customer id, name, email and phone. Large segments stream as they are read."
+        }
+      />
+      <CardBody>
+        <div className="flex flex-wrap items-end gap-3">
+          <div className="min-w-72 flex-1">
+            <Field label="Channel" htmlFor="export-channel">
+              <Select
+                id="export-channel"
+                value={channel}
+                onChange={(e) => setChannel(e.target.value as typeof channel)}
+              >
+                {choices.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <a
+            href={`/api/exports/segment-members?segmentId=${segmentId}&channel=${channel}`}
+            download
+            className="rounded-md bg-teal-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-teal-800"
+          >
+            Export members (CSV)
+          </a>
+        </div>
+      </CardBody>
+    </Card>
+  );
+}
