@@ -17,6 +17,42 @@ export type ConditionCompilers<C extends SegmentCondition> = {
   [K in C["kind"]]: (condition: Extract<C, { kind: K }>, ctx: CompileContext) => SQL;
 };
 
+const neverNullSql = new WeakSet<SQL>();
+
+/**
+ * Marks a compiled condition that is true or false for every customer, never unknown (EXISTS, say):
+ * it then needs no coalesce, so PostgreSQL can still turn `exists`/`not exists` into a semi- or
+ * anti-join over the whole base instead of one subquery per customer.
+ */
+export function neverNull(condition: SQL): SQL {
+  neverNullSql.add(condition);
+  return condition;
+}
+export const isNeverNull = (condition: SQL): boolean => neverNullSql.has(condition);
+
+/**
+ * The customers for whom the window's orders, grouped per customer, satisfy `having` — as one
+ * semi-join (an anti-join for the complement) that PostgreSQL runs as a hash join over the orders
+ * in the window (orders_placed_idx), instead of one lookup per customer of the base. A customer with
+ * no order in the window satisfies the condition when `zeroQualifies`; then it is written as "no
+ * group fails it".
+ */
+export function windowGroupSql(
+  window: ActivityWindow,
+  now: Date,
+  having: SQL,
+  zeroQualifies: boolean,
+): SQL {
+  const groups = (test: SQL) =>
+    sql`exists (select 1 from (select o.customer_id from orders o where ${inWindowSql(sql`o.placed_at`, window, now)}
+      group by o.customer_id having ${test}) w where w.customer_id = c.id)`;
+  return neverNull(zeroQualifies ? sql`not ${groups(sql`not (${having})`)}` : groups(having));
+}
+
+/** Whether 0 lies in the range (a customer with no orders has a count and a total of 0). */
+export const rangeHoldsZero = (range: { min?: number | undefined; max?: number | undefined }) =>
+  (range.min === undefined || range.min <= 0) && (range.max === undefined || range.max >= 0);
+
 // Whole numbers bind as bigint so integer columns compare without a per-row cast to numeric.
 export const num = (n: number): SQL =>
   Number.isInteger(n) ? sql`${n}::bigint` : sql`${n}::numeric`;

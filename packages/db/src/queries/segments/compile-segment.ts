@@ -5,7 +5,7 @@ import {
   type SegmentCondition,
   type SegmentNode,
 } from "@boomerang/domain/segments";
-import type { CompileContext, ConditionCompilers } from "./compile-context";
+import { isNeverNull, type CompileContext, type ConditionCompilers } from "./compile-context";
 import { activityCompilers } from "./conditions/activity";
 import { attributeCompilers } from "./conditions/attributes";
 import { behaviourCompilers } from "./conditions/behaviour";
@@ -22,21 +22,45 @@ const compilers: ConditionCompilers<SegmentCondition> = {
   ...programCompilers,
 };
 
-function compileCondition(condition: SegmentCondition, ctx: CompileContext): SQL {
-  const compile = compilers[condition.kind] as (c: SegmentCondition, ctx: CompileContext) => SQL;
-  // SQL's unknown (null) would turn NOT into unknown too; a condition that cannot be decided is false.
-  return sql`coalesce((${compile(condition, ctx)}), false)`;
+type Compiled = { sql: SQL; neverNull: boolean };
+
+/**
+ * `positive`: the expression only filters rows (a WHERE clause, not under NOT), where unknown and
+ * false both drop the row — so no coalesce is needed, and plain predicates stay visible to indexes,
+ * to left-join reduction and to semi-join pull-up. Elsewhere SQL's unknown (null) would turn NOT
+ * into unknown too, so a condition that cannot be decided is made false unless it never is unknown.
+ */
+function compileNode(node: SegmentNode, ctx: CompileContext, positive: boolean): Compiled {
+  if (isGroup(node)) {
+    if (node.children.length === 0)
+      return { sql: node.kind === "and" ? sql`true` : sql`false`, neverNull: true };
+    const parts = node.children.map((child) => compileNode(child, ctx, positive));
+    return {
+      sql: sql.join(
+        parts.map((p) => sql`(${p.sql})`),
+        node.kind === "and" ? sql` and ` : sql` or `,
+      ),
+      neverNull: parts.every((p) => p.neverNull),
+    };
+  }
+  if (isNot(node)) {
+    const child = compileNode(node.child, ctx, false);
+    return { sql: sql`not (${child.sql})`, neverNull: true };
+  }
+  const compile = compilers[node.kind] as (c: SegmentCondition, ctx: CompileContext) => SQL;
+  const compiled = compile(node, ctx);
+  if (positive || isNeverNull(compiled)) return { sql: compiled, neverNull: isNeverNull(compiled) };
+  return { sql: sql`coalesce((${compiled}), false)`, neverNull: true };
 }
 
-/** The rule tree as one boolean SQL expression over `c` (customers) and `cf` (customer_features). */
+/** The rule tree as one boolean SQL value (never null) over `c` (customers) and `cf` (customer_features). */
 export function compileSegment(node: SegmentNode, ctx: CompileContext): SQL {
-  if (isGroup(node)) {
-    if (node.children.length === 0) return node.kind === "and" ? sql`true` : sql`false`;
-    const parts = node.children.map((child) => sql`(${compileSegment(child, ctx)})`);
-    return sql.join(parts, node.kind === "and" ? sql` and ` : sql` or `);
-  }
-  if (isNot(node)) return sql`not (${compileSegment(node.child, ctx)})`;
-  return compileCondition(node, ctx);
+  return compileNode(node, ctx, false).sql;
+}
+
+/** The rule tree as a WHERE condition (null drops a row like false does) over `c` and `cf`. */
+export function compileSegmentWhere(node: SegmentNode, ctx: CompileContext): SQL {
+  return compileNode(node, ctx, true).sql;
 }
 
 export type SegmentScope = { now: Date; storeId?: number | null };
@@ -45,7 +69,7 @@ export type SegmentScope = { now: Date; storeId?: number | null };
 export function segmentFrom(rules: SegmentNode, scope: SegmentScope): SQL {
   const store = scope.storeId == null ? sql`true` : sql`c.home_store_id = ${scope.storeId}::int`;
   return sql`from customers c left join customer_features cf on cf.customer_id = c.id
-    where ${store} and (${compileSegment(rules, { now: scope.now })})`;
+    where ${store} and (${compileSegmentWhere(rules, { now: scope.now })})`;
 }
 
 /** The ids of the segment's members, as a subquery for counts, overlaps, snapshots and exports. */

@@ -1,10 +1,10 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { ActivityCondition, ActivityWindow } from "@boomerang/domain/segments";
-import { inWindowSql, textArray, type ConditionCompilers } from "../compile-context";
+import { inWindowSql, neverNull, textArray, type ConditionCompilers } from "../compile-context";
 
 function boughtWhere(filter: SQL, window: ActivityWindow, now: Date): SQL {
-  return sql`exists (select 1 from orders o join order_items i on i.order_id = o.id
-    where o.customer_id = c.id and ${filter} and ${inWindowSql(sql`o.placed_at`, window, now)})`;
+  return neverNull(sql`exists (select 1 from orders o join order_items i on i.order_id = o.id
+    where o.customer_id = c.id and ${filter} and ${inWindowSql(sql`o.placed_at`, window, now)})`);
 }
 
 const eventsIn = (type: string, window: ActivityWindow, now: Date): SQL =>
@@ -18,7 +18,8 @@ export const activityCompilers: ConditionCompilers<ActivityCondition> = {
       c.window.kind === "allTime"
         ? sql`coalesce(cf.categories && ${textArray(c.categories)}, false)`
         : boughtWhere(sql`i.category = any(${textArray(c.categories)})`, c.window, now);
-    return c.bought ? bought : sql`not ${bought}`;
+    if (c.bought) return bought;
+    return c.window.kind === "allTime" ? sql`not ${bought}` : neverNull(sql`not ${bought}`);
   },
   boughtSku: (c, { now }) => boughtWhere(sql`i.sku = any(${textArray(c.skus)})`, c.window, now),
   visitedWithoutBuying: (c, { now }) =>

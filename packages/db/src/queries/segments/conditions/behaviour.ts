@@ -1,16 +1,19 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { ActivityWindow, BehaviourCondition } from "@boomerang/domain/segments";
+import type { BehaviourCondition } from "@boomerang/domain/segments";
 import { instant } from "../../rows";
-import { inWindowSql, num, rangeSql, type ConditionCompilers } from "../compile-context";
+import {
+  inWindowSql,
+  num,
+  rangeHoldsZero,
+  rangeSql,
+  windowGroupSql,
+  type ConditionCompilers,
+} from "../compile-context";
 
 const DAY_MS = 86_400_000;
 
-/**
- * "All time" figures come from customer_features (one row per customer); other windows read the
- * customer's own orders through orders_customer_placed_idx.
- */
-const windowOrders = (window: ActivityWindow, now: Date, select: SQL): SQL =>
-  sql`(select ${select} from orders o where o.customer_id = c.id and ${inWindowSql(sql`o.placed_at`, window, now)})`;
+// "All time" figures come from customer_features (one row per customer); other windows group the
+// window's orders per customer (windowGroupSql).
 
 function averageSql(
   count: SQL,
@@ -24,19 +27,31 @@ function averageSql(
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * A customer without a features row counts as 0; when 0 is outside the range the bare column says
+ * the same (unknown, then false), and an index on it can serve the comparison.
+ */
+const allTimeFigure = (column: SQL, range: Parameters<typeof rangeHoldsZero>[0]): SQL =>
+  rangeHoldsZero(range) ? sql`coalesce(${column}, 0)` : column;
+
 export const behaviourCompilers: ConditionCompilers<BehaviourCondition> = {
   ordersCount: (c, { now }) =>
     c.window.kind === "allTime"
-      ? rangeSql(sql`coalesce(cf.orders_count, 0)`, c.range)
-      : rangeSql(windowOrders(c.window, now, sql`count(*)`), c.range),
+      ? rangeSql(allTimeFigure(sql`cf.orders_count`, c.range), c.range)
+      : windowGroupSql(c.window, now, rangeSql(sql`count(*)`, c.range), rangeHoldsZero(c.range)),
   totalSpent: (c, { now }) =>
     c.window.kind === "allTime"
-      ? rangeSql(sql`coalesce(cf.revenue, 0)`, c.range)
-      : rangeSql(windowOrders(c.window, now, sql`coalesce(sum(o.total), 0)`), c.range),
+      ? rangeSql(allTimeFigure(sql`cf.revenue`, c.range), c.range)
+      : windowGroupSql(
+          c.window,
+          now,
+          rangeSql(sql`coalesce(sum(o.total), 0)`, c.range),
+          rangeHoldsZero(c.range),
+        ),
   averageOrderValue: (c, { now }) =>
     c.window.kind === "allTime"
       ? averageSql(sql`cf.orders_count`, sql`cf.revenue`, c.range)
-      : windowOrders(c.window, now, averageSql(sql`count(*)`, sql`sum(o.total)`, c.range)),
+      : windowGroupSql(c.window, now, averageSql(sql`count(*)`, sql`sum(o.total)`, c.range), false),
   // ⌊(now − last)/day⌋ ≥ min ⟺ last ≤ now − min days, and ≤ max ⟺ last > now − (max + 1) days:
   // compared as instants, so no per-row arithmetic and the last_order_at index can serve it.
   daysSinceLastOrder: (c, { now }) => {
