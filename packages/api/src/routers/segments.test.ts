@@ -1,7 +1,14 @@
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, programs, rebuildCustomerFeatures, type DbHandle } from "@boomerang/db";
+import {
+  auditLog,
+  enrollments,
+  ledgerEntries,
+  programs,
+  rebuildCustomerFeatures,
+  type DbHandle,
+} from "@boomerang/db";
 import {
   makeBusiness,
   makeCustomer,
@@ -219,5 +226,81 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
     const refused = await failure(api.segments.delete({ id: segment.id }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toContain('"Summer points" (active)');
+  });
+
+  it("builds 'member of Punti Boomerang with a balance of at least 500 points' from the program pickers", async () => {
+    const db = handle.db;
+    const [punti] = await db
+      .insert(programs)
+      .values({ name: "Punti Boomerang", type: "points", status: "active" })
+      .returning({ id: programs.id });
+    const carla = await makeCustomer(db, { city: "Torino" });
+    const dario = await makeCustomer(db, { city: "Torino" });
+    const at = (d: string) => new Date(`${d}T09:00:00Z`);
+    await db.insert(enrollments).values([
+      {
+        programId: punti!.id,
+        customerId: ids.anna,
+        isControl: false,
+        enrolledAt: at("2025-01-10"),
+        tier: "gold",
+      },
+      {
+        programId: punti!.id,
+        customerId: carla.id,
+        isControl: false,
+        enrolledAt: at("2025-01-10"),
+      },
+      { programId: punti!.id, customerId: dario.id, isControl: true, enrolledAt: at("2025-01-10") },
+    ]);
+    const entry = (customerId: number, amount: number, effective: string, available?: string) => ({
+      programId: punti!.id,
+      customerId,
+      kind: amount > 0 ? ("earn" as const) : ("redeem" as const),
+      unit: "points" as const,
+      amount,
+      effectiveAt: at(effective),
+      availableAt: available === undefined ? null : at(available),
+    });
+    await db.insert(ledgerEntries).values([
+      entry(ids.anna, 700, "2025-03-01"),
+      entry(ids.anna, -100, "2025-04-01"),
+      // Carla's 800 points are still in their return window on 1 July.
+      entry(carla.id, 300, "2025-03-01"),
+      entry(carla.id, 800, "2025-06-25", "2025-07-10"),
+    ]);
+    const api = await callerFor(db, ids.marketer, now);
+    const options = await api.segments.options();
+    expect(options.programs.find((p) => p.id === punti!.id)).toMatchObject({
+      name: "Punti Boomerang",
+      tiers: ["gold"],
+    });
+    const rules: SegmentNode = {
+      kind: "and",
+      children: [
+        { kind: "programEnrollment", programId: punti!.id, group: "members" },
+        { kind: "pointsBalance", programId: punti!.id, range: { min: 500 } },
+      ],
+    };
+    expect((await api.segments.count({ rules })).members).toBe(1);
+    const why = await api.segments.explain({ rules, customerId: carla.id });
+    expect(why).toMatchObject({
+      holds: false,
+      children: [{ holds: true }, { observed: "300 points" }],
+    });
+    // A week and a half later Carla's pending points are hers too.
+    const later = await callerFor(db, ids.marketer, new Date("2025-07-11T12:00:00Z"));
+    expect((await later.segments.count({ rules })).members).toBe(2);
+    const control = await api.segments.count({
+      rules: { kind: "programEnrollment", programId: punti!.id, group: "control" },
+    });
+    expect(control.members).toBe(1);
+    expect(
+      await failure(
+        api.segments.count({
+          rules: { kind: "pointsBalance", programId: 0, range: { min: 500 } },
+        }),
+      ),
+    ).toMatchObject({ code: "BAD_REQUEST" });
   });
 });

@@ -149,4 +149,23 @@ export const conditionCatalog: CatalogEntry[] = [
     family: "Predicted",
     make: () => ({ kind: "expectedRevenue12m", range: { min: 10000 } }),
   },
+  // programId 0 is no program: the builder asks for one before the tree is valid.
+  {
+    kind: "programEnrollment",
+    label: "Member / control group of a program",
+    family: "Programs",
+    make: () => ({ kind: "programEnrollment", programId: 0, group: "members" }),
+  },
+  {
+    kind: "programTier",
+    label: "Tier in a program",
+    family: "Programs",
+    make: () => ({ kind: "programTier", programId: 0, tiers: [] }),
+  },
+  {
+    kind: "pointsBalance",
+    label: "Points balance in a program",
+    family: "Programs",
+    make: () => ({ kind: "pointsBalance", programId: 0, range: { min: 500 } }),
+  },
 ];

@@ -3,6 +3,8 @@
 import { Input, Select } from "@boomerang/ui";
 import {
   contactChannels,
+  enrollmentGroupLabels,
+  enrollmentGroups,
   genders,
   rfmGroupLabels,
   rfmGroups,
@@ -17,6 +19,7 @@ export type PickerData = {
   regions: string[];
   categories: string[];
   stores: { id: number; name: string }[];
+  programs: { id: number; name: string; status: string; tiers: string[] }[];
 };
 
 const asOptions = <T extends string>(values: readonly T[]) =>
@@ -28,6 +31,38 @@ const eventOptions = [
   ["visit", "Visited"],
   ["product_viewed", "Viewed a product"],
 ] as const;
+
+/** Which program a program condition looks at, by name (0 while none is picked). */
+function ProgramSelect({
+  programId,
+  programs,
+  onChange,
+}: {
+  programId: number;
+  programs: PickerData["programs"];
+  onChange: (programId: number) => void;
+}) {
+  if (programs.length === 0)
+    return (
+      <span className="text-sm text-slate-500">
+        No programs yet: create one under Programs first
+      </span>
+    );
+  return (
+    <Select
+      aria-label="Program"
+      value={programId}
+      onChange={(e) => onChange(Number(e.target.value))}
+    >
+      <option value={0}>Pick a program…</option>
+      {programs.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name} ({p.status})
+        </option>
+      ))}
+    </Select>
+  );
+}
 
 /** The inputs of one condition, chosen by its kind. */
 export function ConditionFields({
@@ -262,6 +297,63 @@ export function ConditionFields({
           value={c.range}
           onChange={(range) => onChange({ ...c, range })}
         />
+      );
+    case "programEnrollment":
+      return (
+        <span className="inline-flex flex-wrap items-center gap-2">
+          <Select
+            aria-label="Membership"
+            value={c.group}
+            onChange={(e) => onChange({ ...c, group: e.target.value as typeof c.group })}
+          >
+            {enrollmentGroups.map((g) => (
+              <option key={g} value={g}>
+                {enrollmentGroupLabels[g]}
+              </option>
+            ))}
+          </Select>
+          <ProgramSelect
+            programId={c.programId}
+            programs={data.programs}
+            onChange={(programId) => onChange({ ...c, programId })}
+          />
+        </span>
+      );
+    case "programTier": {
+      const tiers = data.programs.find((p) => p.id === c.programId)?.tiers ?? [];
+      return (
+        <span className="inline-flex flex-wrap items-center gap-2">
+          <ProgramSelect
+            programId={c.programId}
+            programs={data.programs}
+            onChange={(programId) => onChange({ ...c, programId, tiers: [] })}
+          />
+          {c.programId === 0 ? null : (
+            <ValuePicker
+              label="Tiers"
+              options={asOptions(tiers)}
+              selected={c.tiers}
+              onChange={(next) => onChange({ ...c, tiers: next })}
+            />
+          )}
+        </span>
+      );
+    }
+    case "pointsBalance":
+      return (
+        <span className="inline-flex flex-wrap items-center gap-2">
+          <ProgramSelect
+            programId={c.programId}
+            programs={data.programs}
+            onChange={(programId) => onChange({ ...c, programId })}
+          />
+          <RangeFields
+            label="Points balance"
+            value={c.range}
+            onChange={(range) => onChange({ ...c, range })}
+          />
+          <span className="text-xs text-slate-500">points</span>
+        </span>
       );
   }
 }

@@ -7,6 +7,8 @@ export type SegmentPickerOptions = {
   regions: string[];
   categories: string[];
   stores: { id: number; name: string; code: string }[];
+  /** Every program with the tiers its members hold (for the program conditions). */
+  programs: { id: number; name: string; type: string; status: string; tiers: string[] }[];
 };
 
 /** The values the builder's pickers offer: what the data actually holds. */
@@ -16,18 +18,23 @@ export async function segmentPickerOptions(db: Database): Promise<SegmentPickerO
     regions: string[] | null;
     categories: string[] | null;
     stores: SegmentPickerOptions["stores"] | null;
+    programs: SegmentPickerOptions["programs"] | null;
   }>(
     db,
     sql`select
       (select array_agg(city order by city) from (select distinct city from customers where city is not null) x) as cities,
       (select array_agg(region order by region) from (select distinct region from customers where region is not null) x) as regions,
       (select array_agg(category order by category) from (select distinct category from order_items) x) as categories,
-      (select json_agg(json_build_object('id', id, 'name', name, 'code', code) order by name) from stores) as stores`,
+      (select json_agg(json_build_object('id', id, 'name', name, 'code', code) order by name) from stores) as stores,
+      (select json_agg(json_build_object('id', p.id, 'name', p.name, 'type', p.type, 'status', p.status,
+          'tiers', coalesce((select array_agg(t.tier order by t.tier) from (select distinct e.tier from enrollments e
+            where e.program_id = p.id and e.tier is not null) t), '{}'::text[])) order by p.name) from programs p) as programs`,
   );
   return {
     cities: row?.cities ?? [],
     regions: row?.regions ?? [],
     categories: row?.categories ?? [],
     stores: row?.stores ?? [],
+    programs: row?.programs ?? [],
   };
 }
