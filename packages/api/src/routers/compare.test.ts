@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { comparisons, type DbHandle } from "@boomerang/db";
+import { comparisons, programVersions, programs, segments, type DbHandle } from "@boomerang/db";
 import {
   makeBusiness,
   makeCustomer,
@@ -156,5 +156,105 @@ describe.each(testDrivers())("compare procedures on $name", (driver) => {
     expect(
       await codeOf((await callerFor(handle.db, ids.analyst)).compare.get({ id: 99_999 })),
     ).toBe("NOT_FOUND");
+  });
+  it("saves an edited response model with the comparison and uses it", async () => {
+    const api = await callerFor(handle.db, ids.marketer);
+    const model = {
+      frequencyLift: { points: 0, "tiered-discount": 0.5 },
+      thresholdLift: 0,
+      grossMargin: 0.25,
+    };
+    const { id } = await api.compare.start({
+      ...start,
+      comparison: { ...start.comparison, model },
+    });
+    await waitForComparison(id);
+    const view = await api.compare.get({ id });
+    expect(view.input.model).toMatchObject(model);
+    const [points, tiers] = view.result!.candidates;
+    // No assumed lift for points: no incremental orders; half as many again for the tiers.
+    expect(points!.metrics.incrementalOrders).toBe(0);
+    expect(tiers!.metrics.incrementalOrders).toBeCloseTo(120 * 0.5, 6);
+    const refused = await api.compare
+      .start({ ...start, comparison: { ...start.comparison, model: { grossMargin: 2 } } })
+      .catch((e: unknown) => e);
+    expect((refused as TRPCError).code).toBe("BAD_REQUEST");
+  });
+
+  // Last: they add customers, a segment and programs the tests above do not expect.
+  it("replays only a saved segment's members and refuses an unknown segment", async () => {
+    const db = handle.db;
+    const roma = (await makeStore(db, { name: "Roma" })).id;
+    for (let c = 0; c < 3; c++) {
+      const customer = await makeCustomer(db, { homeStoreId: roma });
+      await makeOrder(db, {
+        customerId: customer.id,
+        storeId: roma,
+        placedAt: new Date(Date.UTC(2025, 1, 3 + c)),
+        total: 2_000,
+      });
+    }
+    const [segment] = await db
+      .insert(segments)
+      .values({
+        name: "Roma regulars",
+        rules: { kind: "and", children: [{ kind: "homeStore", storeIds: [roma] }] },
+      })
+      .returning();
+    const api = await callerFor(handle.db, ids.analyst);
+    const { id } = await api.compare.start({
+      ...start,
+      comparison: { ...start.comparison, segmentId: segment!.id },
+    });
+    await waitForComparison(id);
+    const view = await api.compare.get({ id });
+    expect(view.status).toBe("done");
+    expect(view.result!.customers).toBe(3);
+    expect(view.result!.orders).toBe(3);
+    expect(view.segmentName).toBe("Roma regulars");
+    const missing = await api.compare
+      .start({ ...start, comparison: { ...start.comparison, segmentId: 99_999 } })
+      .catch((e: unknown) => e);
+    expect((missing as TRPCError).code).toBe("BAD_REQUEST");
+    expect((missing as TRPCError).message).toContain("segment does not exist");
+  });
+
+  it("offers saved programs, drafts first, with their own parameters and segment", async () => {
+    const db = handle.db;
+    const [segment] = await db
+      .insert(segments)
+      .values({ name: "Everyone", rules: { kind: "and", children: [] } })
+      .returning();
+    const [active] = await db
+      .insert(programs)
+      .values({ name: "A running one", type: "cashback", status: "active" })
+      .returning();
+    const [draft] = await db
+      .insert(programs)
+      .values({ name: "Club VIP", type: "points", segmentId: segment!.id, currentVersion: 2 })
+      .returning();
+    await db.insert(programVersions).values([
+      { programId: active!.id, version: 1, config: { percentBack: 3, budgetCap: 0 } },
+      { programId: draft!.id, version: 1, config: { earnPer: 100 } },
+      {
+        programId: draft!.id,
+        version: 2,
+        config: { earnPer: 200, pendingDays: 0, startsAt: Date.UTC(2030, 0, 1), stores: ["1"] },
+      },
+    ]);
+    const options = await (await callerFor(db, ids.analyst)).compare.programOptions();
+    expect(options.map((o) => o.name)).toEqual(["Club VIP", "A running one"]);
+    expect(options[0]).toMatchObject({
+      type: "points",
+      status: "draft",
+      segmentId: segment!.id,
+      segmentName: "Everyone",
+      // The current version, without the start date and stores a comparison does not use.
+      params: { earnPer: 200, pendingDays: 0 },
+    });
+    expect(Object.keys(options[0]!.params)).toEqual(["earnPer", "pendingDays"]);
+    expect(options[1]!.params).toEqual({ percentBack: 3 });
+    const manager = await callerFor(db, ids.manager);
+    expect(await codeOf(manager.compare.programOptions())).toBe("FORBIDDEN");
   });
 });

@@ -6,6 +6,7 @@ import {
   savedComparisons,
   startComparison,
 } from "../services/compare/comparisons";
+import { programCandidates } from "../services/compare/program-candidates";
 import { analystProcedure, createTRPCRouter } from "../trpc";
 import { dayRangeInput } from "./inputs";
 
@@ -39,6 +40,8 @@ export const compareRouter = createTRPCRouter({
     .input(id)
     .query(({ ctx, input }) => getComparison(ctx.db, input.id, ctx.now)),
   list: analystProcedure.query(({ ctx }) => savedComparisons(ctx.db)),
+  /** Saved programs (drafts and others) a candidate can be loaded from. */
+  programOptions: analystProcedure.query(({ ctx }) => programCandidates(ctx.db)),
   rerun: analystProcedure
     .input(id)
     .mutation(({ ctx, input }) => rerunComparison(ctx.db, input.id, ctx.now)),

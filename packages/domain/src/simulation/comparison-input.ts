@@ -5,6 +5,8 @@ export const candidateInput = z.object({
   label: z.string().trim().min(1, "give each candidate a name").max(80),
   typeId: z.string().min(1),
   params: z.record(z.string(), z.unknown()).default({}),
+  /** The saved program this candidate was loaded from, if any (its configuration was copied). */
+  programId: z.number().int().positive().optional(),
 });
 
 export const objectives = ["roi", "retention", "revenue"] as const;
@@ -17,6 +19,8 @@ export const comparisonInput = z.object({
     .refine((list) => new Set(list.map((c) => c.label)).size === list.length, {
       message: "candidate names must differ",
     }),
+  /** Only the members of this saved segment, evaluated at the period's start; null for all. */
+  segmentId: z.number().int().positive().nullable().default(null),
   model: responseModel.default(responseModel.parse({})),
   objective: z.enum(objectives).default("roi"),
   seed: z

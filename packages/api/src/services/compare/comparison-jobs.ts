@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import {
   finishComparison,
   findComparison,
   loadOrderHistory,
+  segments,
   markComparisonRunning,
   setComparisonProgress,
   type Database,
@@ -12,6 +14,7 @@ import {
   prepareComparison,
   summarizeComparison,
 } from "@boomerang/domain/simulation";
+import { segmentRules, type SegmentNode } from "@boomerang/domain/segments";
 
 /**
  * Comparisons run as background jobs inside the server process: a replay step at a time, yielding
@@ -30,6 +33,22 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 // Bootstrap and ranking come after the replay: the last few percent of the bar.
 const REPLAY_SHARE = 92;
 
+/** The target segment's rules at run time (it may have been edited or deleted since saving). */
+async function targetSegment(db: Database, segmentId: number | null): Promise<SegmentNode | null> {
+  if (segmentId === null) return null;
+  const [row] = await db
+    .select({ name: segments.name, rules: segments.rules })
+    .from(segments)
+    .where(eq(segments.id, segmentId))
+    .limit(1);
+  if (!row)
+    throw new Error("The target segment was deleted. Start a new comparison with another target.");
+  const parsed = segmentRules.safeParse(row.rules);
+  if (!parsed.success)
+    throw new Error(`The rules of segment "${row.name}" are not valid any more; fix the segment.`);
+  return parsed.data;
+}
+
 async function run(db: Database, id: number, clock: () => Date): Promise<void> {
   const row = await findComparison(db, id);
   if (row === null) return;
@@ -43,6 +62,7 @@ async function run(db: Database, id: number, clock: () => Date): Promise<void> {
       from: row.periodFrom,
       to: row.periodTo,
       storeId: row.storeId,
+      segment: await targetSegment(db, input.segmentId),
       withCategories: needsCategories,
     });
     const prepared = prepareComparison(input, history, {

@@ -5,6 +5,7 @@ import {
   insertComparison,
   listComparisons,
   requeueComparison,
+  segments,
   stores,
   type ComparisonListItem,
   type Database,
@@ -17,6 +18,7 @@ import {
 } from "@boomerang/domain/simulation";
 import { invalid, notFound } from "../../errors";
 import { dayRangeToInstants, type DayRange } from "../period";
+import { assertSegmentExists } from "../programs/segment-target";
 import { getBusinessProfile } from "../settings";
 import { isComparisonRunningHere, launchComparison } from "./comparison-jobs";
 import { lastTwelveMonths, movedToYesterday } from "./comparison-period";
@@ -64,6 +66,7 @@ export async function startComparison(
   });
   if (!checked.ok) throw invalid(checked.errors.join("; "));
   await checkStore(db, start.storeId);
+  await assertSegmentExists(db, parsed.data.segmentId);
   const row = await insertComparison(db, {
     name: start.name,
     input: parsed.data as unknown as Record<string, unknown>,
@@ -85,6 +88,8 @@ export interface ComparisonView {
   readonly error: string | null;
   readonly range: DayRange;
   readonly storeId: number | null;
+  /** The target segment's name (null for none, or "a deleted segment"). */
+  readonly segmentName: string | null;
   readonly input: ComparisonInputRaw;
   readonly result: ComparisonResult | null;
   readonly createdAt: Date;
@@ -104,6 +109,16 @@ export async function getComparison(db: Database, id: number, now: Date): Promis
     await finishComparison(db, id, { error }, now);
   }
   const profile = await getBusinessProfile(db);
+  const segmentId = (row.input as { segmentId?: unknown }).segmentId;
+  let segmentName: string | null = null;
+  if (typeof segmentId === "number") {
+    const [segment] = await db
+      .select({ name: segments.name })
+      .from(segments)
+      .where(eq(segments.id, segmentId))
+      .limit(1);
+    segmentName = segment?.name ?? "a deleted segment";
+  }
   const inZone = (at: Date): string =>
     new Intl.DateTimeFormat("en-CA", { timeZone: profile.timezone }).format(at);
   return {
@@ -114,6 +129,7 @@ export async function getComparison(db: Database, id: number, now: Date): Promis
     error,
     range: { from: inZone(row.periodFrom), to: inZone(new Date(row.periodTo.getTime() - 1)) },
     storeId: row.storeId,
+    segmentName,
     input: row.input as ComparisonInputRaw,
     result: status === "done" ? (row.result as unknown as ComparisonResult) : null,
     createdAt: row.createdAt,

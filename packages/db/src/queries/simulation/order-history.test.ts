@@ -122,4 +122,44 @@ describe.each(testDrivers())("order history for the simulator on $name", (driver
     expect(result.value.candidates[1]?.metrics.rewardCost).toBe(300);
     expect(result.value.candidates[0]?.metrics.members).toBe(2);
   });
+
+  // Last: it adds a customer the tests above do not expect.
+  it("targets a saved segment's members, evaluated at the period's start", async () => {
+    // Signed up within 30 days of the period's start: Carla (mid-December), not Anna or Bruno
+    // (January 2024); measured from today instead, nobody would match.
+    const carla = (
+      await makeCustomer(handle.db, {
+        homeStoreId: storeB,
+        signedUpAt: new Date("2024-12-15T00:00:00Z"),
+      })
+    ).id;
+    await makeOrder(handle.db, {
+      customerId: carla,
+      storeId: storeB,
+      placedAt: at("2025-02-10"),
+      total: 4000,
+    });
+    const recent = { kind: "signedUpWithin" as const, days: 30 };
+    const h = await loadOrderHistory(handle.db, {
+      ...period,
+      storeId: null,
+      segment: { kind: "and", children: [recent] },
+    });
+    expect(h.customerIds).toEqual([String(carla)]);
+    expect(h.amount).toEqual([4000]);
+    // Segment and home store together: Carla's home store is B, so store A leaves nobody.
+    const none = await loadOrderHistory(handle.db, {
+      ...period,
+      storeId: storeA,
+      segment: { kind: "and", children: [recent] },
+    });
+    expect(none.customerIds).toEqual([]);
+    // A rule on the home store picks Anna alone.
+    const homeA = await loadOrderHistory(handle.db, {
+      ...period,
+      storeId: null,
+      segment: { kind: "and", children: [{ kind: "homeStore", storeIds: [storeA] }] },
+    });
+    expect(homeA.customerIds).toEqual([String(anna)]);
+  });
 });
