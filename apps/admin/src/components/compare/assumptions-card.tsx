@@ -37,23 +37,41 @@ const labels: Record<keyof ResponseModel, string> = {
   grossMargin: "Gross margin",
 };
 
-/** The behavioural assumptions this comparison used, each with its source. */
+const defaults = responseModel.parse({});
+
+/**
+ * The behavioural assumptions this comparison used, each with its source; a value the user set
+ * is marked and shown beside the documented default.
+ */
 export function AssumptionsCard({ model: raw, locale }: { model: unknown; locale: string }) {
   const model = responseModel.parse(raw ?? {});
+  const changed = (key: keyof ResponseModel): boolean =>
+    JSON.stringify(model[key]) !== JSON.stringify(defaults[key]);
+  const count = (Object.keys(labels) as (keyof ResponseModel)[]).filter(changed).length;
   return (
     <Card>
       <CardHeader
         title="Assumed behaviour"
-        description="What the incremental figures rest on. Replayed costs do not depend on it (except points paid)."
+        description={`What the assumed figures (incremental orders and revenue, retention change, contact cost) rest on; replayed costs do not depend on it (except points paid). ${count === 0 ? "All documented defaults." : `${count} set for this comparison.`}`}
       />
       <CardBody>
         <dl className="grid gap-3 text-sm md:grid-cols-2">
           {(Object.keys(labels) as (keyof ResponseModel)[]).map((key) => (
-            <div key={key}>
+            <div key={key} data-testid={`assumption-${key}`}>
               <dt className="font-medium text-slate-800">
                 {labels[key]}: <span className="font-normal">{describe(key, model, locale)}</span>
+                {changed(key) ? (
+                  <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                    set for this comparison
+                  </span>
+                ) : null}
               </dt>
-              <dd className="text-xs text-slate-500">{responseModelSources[key]}</dd>
+              <dd className="text-xs text-slate-500">
+                {changed(key)
+                  ? `Default: ${describe(key, defaults, locale)}. `
+                  : "Documented default. "}
+                {responseModelSources[key]}
+              </dd>
             </div>
           ))}
         </dl>

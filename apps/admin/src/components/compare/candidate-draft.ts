@@ -7,7 +7,24 @@ import {
   type FieldSpec,
 } from "@boomerang/domain/programs";
 
-export type CandidateDraft = { label: string; typeId: string; params: Record<string, unknown> };
+export type CandidateDraft = {
+  label: string;
+  typeId: string;
+  params: Record<string, unknown>;
+  /** The saved program it was loaded from; dropped once the type changes. */
+  programId?: number;
+};
+
+/** A saved program as the compare page offers it (compare.programOptions). */
+export type SavedProgram = {
+  id: number;
+  name: string;
+  type: string;
+  status: string;
+  params: Record<string, unknown>;
+  segmentId: number | null;
+  segmentName: string | null;
+};
 
 const commonKeys = new Set(Object.keys(commonParams.shape));
 
@@ -22,6 +39,23 @@ export function draftFor(typeId: string, label: string): CandidateDraft {
   const defaults = parsed.ok ? parsed.value : {};
   const params = Object.fromEntries(ownFields(typeId).map((f) => [f.key, defaults[f.key]]));
   return { label, typeId, params };
+}
+
+/**
+ * A saved program as a candidate: its type and its own parameters (own fields the current schema
+ * no longer has are dropped; missing ones take their defaults), named after the program.
+ */
+export function draftFromProgram(program: SavedProgram, taken: readonly string[]): CandidateDraft {
+  const base = draftFor(program.type, program.name);
+  const params = Object.fromEntries(
+    Object.entries(base.params).map(([key, value]) => [key, program.params[key] ?? value]),
+  );
+  return {
+    label: freshLabel(program.name, taken),
+    typeId: program.type,
+    params,
+    programId: program.id,
+  };
 }
 
 /** Errors by parameter key, from the same schema the server checks. */

@@ -3,30 +3,72 @@
 import { programTypes } from "@boomerang/domain/programs";
 import { Button, Card, CardBody, Field, Input, Select } from "@boomerang/ui";
 import { ConfigField } from "@/components/programs/config-field";
-import { draftErrors, draftFor, ownFields, type CandidateDraft } from "./candidate-draft";
+import {
+  draftErrors,
+  draftFor,
+  ownFields,
+  type CandidateDraft,
+  type SavedProgram,
+} from "./candidate-draft";
 
-/** One candidate: a name, a program type and that type's parameters, checked as they are typed. */
+/**
+ * One candidate: a name, a program type and that type's parameters, checked as they are typed;
+ * or a saved program (a draft or any other) loaded as the starting point.
+ */
 export function CandidateEditor({
   index,
   draft,
   currency,
   canRemove,
+  programs,
   onChange,
+  onLoad,
   onRemove,
 }: {
   index: number;
   draft: CandidateDraft;
   currency: string;
   canRemove: boolean;
+  programs: readonly SavedProgram[];
   onChange: (draft: CandidateDraft) => void;
+  onLoad: (program: SavedProgram) => void;
   onRemove: () => void;
 }) {
   const errors = draftErrors(draft);
   const prefix = `candidate-${index}`;
+  const source = programs.find((p) => p.id === draft.programId);
   return (
     <Card>
       <CardBody>
         <div className="space-y-4" data-testid={prefix}>
+          <Field
+            label="Start from a saved program"
+            htmlFor={`${prefix}-program`}
+            hint={
+              programs.length === 0
+                ? "No saved programs yet: design one under Programs, or set a type below."
+                : source
+                  ? `Loaded from “${source.name}” (${source.status}). Edits here do not change the program.`
+                  : "Copies a draft's or a running program's type and parameters into this candidate."
+            }
+          >
+            <Select
+              id={`${prefix}-program`}
+              value={draft.programId ?? ""}
+              disabled={programs.length === 0}
+              onChange={(e) => {
+                const program = programs.find((p) => p.id === Number(e.target.value));
+                if (program) onLoad(program);
+              }}
+            >
+              <option value="">A configuration made here</option>
+              {programs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.status}, {programTypes.get(p.type)?.name ?? p.type})
+                </option>
+              ))}
+            </Select>
+          </Field>
           <div className="grid gap-3 sm:grid-cols-2">
             <Field label="Candidate name" htmlFor={`${prefix}-label`}>
               <Input

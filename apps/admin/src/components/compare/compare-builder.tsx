@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { getProgramType } from "@boomerang/domain/programs";
 import { objectiveLabels, objectives, type Objective } from "@boomerang/domain/simulation";
 import {
@@ -16,7 +16,22 @@ import {
   Select,
 } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
-import { draftErrors, draftFor, freshLabel, type CandidateDraft } from "./candidate-draft";
+import {
+  assumptionFields,
+  defaultModel,
+  modelFromValues,
+  valuesOf,
+  type AssumptionValues,
+} from "./assumption-fields";
+import { AssumptionsEditor } from "./assumptions-editor";
+import {
+  draftErrors,
+  draftFor,
+  draftFromProgram,
+  freshLabel,
+  type CandidateDraft,
+  type SavedProgram,
+} from "./candidate-draft";
 import { CandidateEditor } from "./candidate-editor";
 
 const startingCandidates = (): CandidateDraft[] => [
@@ -35,17 +50,38 @@ export function CompareBuilder({
   const trpc = useTRPC();
   const router = useRouter();
   const stores = useQuery(trpc.stores.list.queryOptions());
+  const programs = useQuery(trpc.compare.programOptions.queryOptions());
+  const segments = useQuery(trpc.programs.segmentOptions.queryOptions());
   const [name, setName] = useState("Which program for our customers?");
   const [objective, setObjective] = useState<Objective>("roi");
   const [range, setRange] = useState(defaultRange);
   const [storeId, setStoreId] = useState<number | null>(null);
+  const [segmentId, setSegmentId] = useState<number | null>(null);
+  const [segmentNote, setSegmentNote] = useState<string | null>(null);
   const [candidates, setCandidates] = useState<CandidateDraft[]>(startingCandidates);
+  // Only what the user typed; every other assumption shows and keeps its documented default.
+  const [edits, setEdits] = useState<AssumptionValues>({});
+  const fields = useMemo(() => assumptionFields(candidates.map((c) => c.typeId)), [candidates]);
+  const values = { ...valuesOf(defaultModel, fields), ...edits };
+  const model = modelFromValues(values, fields);
   const start = useMutation(
     trpc.compare.start.mutationOptions({ onSuccess: ({ id }) => router.push(`/compare/${id}`) }),
   );
-  const invalid = candidates.some(
-    (c) => Object.keys(draftErrors(c)).length > 0 || c.label.trim() === "",
-  );
+  const invalid =
+    !model.ok ||
+    candidates.some((c) => Object.keys(draftErrors(c)).length > 0 || c.label.trim() === "");
+
+  const load = (i: number, program: SavedProgram) => {
+    const others = candidates.filter((_, j) => j !== i).map((c) => c.label);
+    setCandidates(candidates.map((c, j) => (j === i ? draftFromProgram(program, others) : c)));
+    // The program's target segment becomes the comparison's, unless one is already chosen.
+    if (program.segmentId !== null && segmentId === null) {
+      setSegmentId(program.segmentId);
+      setSegmentNote(
+        `Target segment set to “${program.segmentName ?? program.segmentId}”, the segment of “${program.name}”.`,
+      );
+    }
+  };
 
   const add = () => {
     const typeId = candidates.some((c) => c.typeId === "cashback") ? "stamp-card" : "cashback";
@@ -67,7 +103,13 @@ export function CompareBuilder({
       className="space-y-4"
       onSubmit={(e) => {
         e.preventDefault();
-        start.mutate({ name, range, storeId, comparison: { candidates, objective } });
+        if (!model.ok) return;
+        start.mutate({
+          name,
+          range,
+          storeId,
+          comparison: { candidates, objective, segmentId, model: model.model },
+        });
       }}
     >
       <Card>
@@ -125,6 +167,34 @@ export function CompareBuilder({
                 ))}
               </Select>
             </Field>
+            <div className="lg:col-span-2">
+              <Field
+                label="Target segment"
+                htmlFor="compare-segment"
+                hint={
+                  segmentNote ??
+                  (segments.data?.length === 0
+                    ? "No saved segments yet: build one under Segments to replay only its members."
+                    : "Only the segment's members, as they were at the start of the period.")
+                }
+              >
+                <Select
+                  id="compare-segment"
+                  value={segmentId ?? ""}
+                  onChange={(e) => {
+                    setSegmentNote(null);
+                    setSegmentId(e.target.value === "" ? null : Number(e.target.value));
+                  }}
+                >
+                  <option value="">No segment: everyone in the target</option>
+                  {(segments.data ?? []).map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
           </div>
         </CardBody>
       </Card>
@@ -136,11 +206,20 @@ export function CompareBuilder({
             draft={draft}
             currency={currency}
             canRemove={candidates.length > 2}
+            programs={programs.data ?? []}
+            onLoad={(program) => load(i, program)}
             onChange={(next) => setCandidates(candidates.map((c, j) => (j === i ? next : c)))}
             onRemove={() => setCandidates(candidates.filter((_, j) => j !== i))}
           />
         ))}
       </div>
+      <AssumptionsEditor
+        fields={fields}
+        values={values}
+        errors={model.ok ? {} : model.errors}
+        onChange={(next) => setEdits(next)}
+        onReset={() => setEdits({})}
+      />
       {start.error ? (
         <ErrorNotice title="The comparison could not start">{start.error.message}</ErrorNotice>
       ) : null}

@@ -48,6 +48,7 @@ export function ComparisonView({ id, format }: { id: number; format: Format }) {
           <p className="text-sm text-slate-500">
             Order history {formatDay(data.range.from, format.locale)} –{" "}
             {formatDay(data.range.to, format.locale)}
+            {data.segmentName ? ` · segment “${data.segmentName}” at the period's start` : ""}
             {data.result
               ? ` · ${data.result.customers.toLocaleString(format.locale)} customers, ${data.result.orders.toLocaleString(format.locale)} orders`
               : ""}
