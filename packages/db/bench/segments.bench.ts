@@ -10,9 +10,9 @@ import { measure, ms } from "./measure";
 /**
  * Live count of representative segments, median of 7 after a warm-up. PGlite: an in-memory demo
  * chain (BENCH_PGLITE_CUSTOMERS, default 20,000). PostgreSQL: BENCH_DATABASE_URL, already seeded
- * (`pnpm db:seed --customers N`).
+ * (`pnpm db:seed --customers N`). BENCH_PGLITE_CUSTOMERS=0 measures PostgreSQL alone.
  */
-const segments: { name: string; rules: SegmentNode }[] = [
+export const segments: { name: string; rules: SegmentNode }[] = [
   {
     name: "attributes: Milano, 30–44, email consent",
     rules: {
@@ -89,14 +89,14 @@ async function run(label: string, handle: DbHandle) {
 }
 
 export default async function segmentsBench() {
-  const pglite = await createDb({ dataDir: "memory" });
-  await migrate(pglite);
-  await seedDemo(pglite, {
-    customers: Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000),
-    asOf: new Date("2026-01-01T00:00:00Z"),
-  });
-  await run("PGlite (demo size)", pglite);
-  await pglite.close();
+  const pgliteCustomers = Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000);
+  if (pgliteCustomers > 0) {
+    const pglite = await createDb({ dataDir: "memory" });
+    await migrate(pglite);
+    await seedDemo(pglite, { customers: pgliteCustomers, asOf: new Date("2026-01-01T00:00:00Z") });
+    await run("PGlite (demo size)", pglite);
+    await pglite.close();
+  } else console.info("PGlite: skipped (BENCH_PGLITE_CUSTOMERS=0)");
 
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) {

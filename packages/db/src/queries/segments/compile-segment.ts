@@ -5,7 +5,12 @@ import {
   type SegmentCondition,
   type SegmentNode,
 } from "@boomerang/domain/segments";
-import { isNeverNull, type CompileContext, type ConditionCompilers } from "./compile-context";
+import {
+  isNeverNull,
+  rangeHoldsZero,
+  type CompileContext,
+  type ConditionCompilers,
+} from "./compile-context";
 import { activityCompilers } from "./conditions/activity";
 import { attributeCompilers } from "./conditions/attributes";
 import { behaviourCompilers } from "./conditions/behaviour";
@@ -64,6 +69,62 @@ export function compileSegmentWhere(node: SegmentNode, ctx: CompileContext): SQL
 }
 
 export type SegmentScope = { now: Date; storeId?: number | null };
+
+/**
+ * Whether a condition reads customer_features alone and fails for a customer without a features
+ * row (its compiled SQL is then unknown or false). Kinds not listed here (attributes, windows over
+ * orders, events, programs) read customers, orders or other tables.
+ */
+function featuresOnlyCondition(c: SegmentCondition): boolean {
+  switch (c.kind) {
+    case "rfmGroup":
+    case "rfmScore":
+    case "probabilityActive":
+    case "expectedRevenue12m":
+    case "daysSinceLastOrder":
+    case "firstOrderIn":
+      return true;
+    case "ordersCount":
+    case "totalSpent":
+      return c.window.kind === "allTime" && !rangeHoldsZero(c.range);
+    case "averageOrderValue":
+      return c.window.kind === "allTime";
+    case "boughtCategory":
+      return c.window.kind === "allTime" && c.bought;
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether the tree can be answered from customer_features alone: it reads no other table and
+ * nobody without a features row can match (every AND has such a child, every OR only such
+ * children; NOT never qualifies). Then counting needs no join to customers — a features row always
+ * has its customer (foreign key) — and PostgreSQL can count an index alone.
+ */
+export function featuresOnly(node: SegmentNode): boolean {
+  if (isGroup(node)) {
+    if (node.children.length === 0) return false;
+    if (node.kind === "or") return node.children.every(featuresOnly);
+    return node.children.every(readsFeaturesOnly) && node.children.some(featuresOnly);
+  }
+  if (isNot(node)) return false;
+  return featuresOnlyCondition(node);
+}
+
+/** Whether the tree reads customer_features and nothing else (whatever it says without a row). */
+function readsFeaturesOnly(node: SegmentNode): boolean {
+  if (isGroup(node)) return node.children.every(readsFeaturesOnly);
+  if (isNot(node)) return readsFeaturesOnly(node.child);
+  switch (node.kind) {
+    case "ordersCount":
+    case "totalSpent":
+    case "boughtCategory":
+      return node.window.kind === "allTime";
+    default:
+      return featuresOnlyCondition(node);
+  }
+}
 
 /** customers ⟕ customer_features restricted to the segment (and to a store manager's store). */
 export function segmentFrom(rules: SegmentNode, scope: SegmentScope): SQL {
