@@ -78,6 +78,10 @@ export const customerFeatures = pgTable(
     index("customer_features_last_order_idx").on(t.lastOrderAt),
     // Store KPIs count a store's churned home customers by their last order.
     index("customer_features_home_last_order_idx").on(t.homeStoreId, t.lastOrderAt),
+    // Segments on all-time spend (with recency, index-only) and the customers list's sorts.
+    index("customer_features_revenue_idx").on(t.revenue, t.lastOrderAt),
+    index("customer_features_orders_count_idx").on(t.ordersCount),
+    index("customer_features_expected_revenue_idx").on(t.expectedRevenue12m),
   ],
 );
 

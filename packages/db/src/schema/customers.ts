@@ -38,6 +38,12 @@ export const customers = pgTable(
     uniqueIndex("customers_external_id_uq").on(t.externalId),
     index("customers_home_store_idx").on(t.homeStoreId),
     index("customers_signed_up_idx").on(t.signedUpAt),
+    // Segments by age (compiled to a birth-date range), alone or within a city.
+    index("customers_birth_date_idx").on(t.birthDate),
+    index("customers_city_birth_idx").on(t.city, t.birthDate),
+    // The customers list's search matches a phone exactly. Name and email "contains" use pg_trgm
+    // GIN indexes created in migration 0007 where the extension exists (not in PGlite).
+    index("customers_phone_idx").on(t.phone),
   ],
 );
 
