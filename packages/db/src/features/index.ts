@@ -1,5 +1,5 @@
 export { rebuildCustomerFeatures, refreshCustomerActivity } from "./refresh-activity";
-export { refreshPredictions, type PredictionFit } from "./predictions";
+export { refreshPredictions, type PredictionFit, type StoredPredictionFit } from "./predictions";
 export {
   refreshAllStoreKpiMonths,
   refreshStoreKpiMonths,

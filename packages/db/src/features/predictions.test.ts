@@ -79,6 +79,27 @@ describe.each(testDrivers())("predicted value on $name", (driver) => {
     expect(b.probabilityActive!).toBeLessThan(0.5);
   });
 
+  it("stores 90% intervals for the 12-month totals and a holdout check of a fit on the earlier weeks", async () => {
+    const fit = (await refreshPredictions(handle.db, now))!;
+    const all = await handle.db.select().from(customerFeatures);
+    const sum = all.reduce((s, f) => s + (f.expectedPurchases12m ?? 0), 0);
+    expect(fit.totals.purchases.estimate).toBeCloseTo(sum, 6);
+    expect(fit.totals.purchases.low).toBeLessThan(fit.totals.purchases.estimate);
+    expect(fit.totals.purchases.high).toBeGreaterThan(fit.totals.purchases.estimate);
+    expect(fit.bootstrap).toHaveLength(100);
+    const calibration = fit.calibration!;
+    expect(calibration.holdoutWeeks).toBe(26);
+    // Every customer who bought before the holdout period is in exactly one frequency group.
+    expect(calibration.byFrequency.reduce((s, g) => s + g.customers, 0)).toBe(
+      calibration.customers,
+    );
+    expect(calibration.cumulative).toHaveLength(26);
+    const last = calibration.cumulative.at(-1)!;
+    // The model fitted on the earlier weeks predicts the holdout total within a factor of two.
+    expect(last.predicted).toBeGreaterThan(last.actual / 2);
+    expect(last.predicted).toBeLessThan(last.actual * 2);
+  });
+
   it("gives the same figures when run again (deterministic fit)", async () => {
     const before = await featuresOf(loyal);
     await refreshPredictions(handle.db, now);

@@ -1,21 +1,39 @@
 import { sql } from "drizzle-orm";
 import {
+  bootstrapValueModels,
+  calibrationByFrequency,
+  cumulativeCalibration,
   expectedMeanValue,
   expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
+  populationValueInterval,
   probabilityAlive,
   type BgNbdParams,
+  type CumulativeCalibration,
+  type FrequencyCalibration,
   type GammaGammaParams,
+  type ValueInterval,
+  type ValueModelParams,
 } from "@boomerang/domain/metrics";
 import type { Database } from "../client";
+import { calibrationSummaries } from "../queries/retention/predictions-calibration";
 import { queryRows } from "../queries/rows";
+import { auditLog } from "../schema";
 
 /** Twelve months in weeks, the models' time unit. */
 const HORIZON_WEEKS = 365.25 / 7;
 /** Customers the models are fitted on (a deterministic hash sample): enough for 4 parameters, fast in JavaScript. */
 const FIT_SAMPLE = 20_000;
 const WRITE_BATCH = 5_000;
+/** Bootstrap: resamples of a subsample of the fitting sample, shrunk to the full sample's precision. */
+const BOOTSTRAP_RESAMPLES = 100;
+const BOOTSTRAP_SAMPLE = 2_000;
+const BOOTSTRAP_SEED = 20_260_101;
+/** Calibration check: fit on everything before the last 26 weeks, predict those weeks. */
+const HOLDOUT_WEEKS = 26;
+const CALIBRATION_SAMPLE = 5_000;
+const day = 86_400_000;
 
 type Summary = { customer_id: number; x: number; tx: number; age: number; mean_value: number };
 
@@ -26,12 +44,44 @@ export type PredictionFit = {
   fittedOn: number;
 };
 
+type Total = { estimate: number } & ValueInterval;
+
+/**
+ * What a refit stores (in the audit entry "predictions.refitted"): the parameters, one parameter set
+ * per bootstrap resample (per-customer intervals are recomputed from them), the 12-month totals with
+ * 90% intervals, and the holdout calibration check. Amounts in minor units.
+ */
+export type StoredPredictionFit = PredictionFit & {
+  fittedAt: string;
+  horizonWeeks: number;
+  bootstrap: ValueModelParams[];
+  totals: { purchases: Total; revenue: Total | null };
+  calibration: {
+    holdoutStart: string;
+    holdoutWeeks: number;
+    customers: number;
+    bgNbd: BgNbdParams;
+    byFrequency: FrequencyCalibration[];
+    cumulative: CumulativeCalibration[];
+  } | null;
+};
+
 /**
  * Fits BG/NBD and Gamma-Gamma on customer_features as of `now` and writes probability_active,
  * expected_purchases_12m and expected_revenue_12m (minor units) for every customer with orders.
  * Repeat purchases are distinct purchase days after the first; spend is the mean of the repeat orders.
  */
-export async function refreshPredictions(db: Database, now: Date): Promise<PredictionFit | null> {
+export async function refreshPredictions(
+  db: Database,
+  now: Date,
+  options: { actorId?: number | null } = {},
+): Promise<StoredPredictionFit | null> {
+  const timezone = (
+    await queryRows<{ name: string }>(
+      db,
+      sql`select coalesce((select timezone from business_settings where id = 1), 'UTC') as name`,
+    )
+  )[0]!.name;
   const summaries = await queryRows<Summary>(
     db,
     sql`
@@ -58,6 +108,8 @@ export async function refreshPredictions(db: Database, now: Date): Promise<Predi
     .map((s) => ({ x: s.x, meanValue: s.mean_value }));
   const gammaGamma = spenders.length >= 10 ? fitGammaGamma(spenders).params : null;
   const usableSpend = gammaGamma !== null && gammaGamma.q > 1;
+  let totalPurchases = 0;
+  let totalRevenue = 0;
 
   for (let start = 0; start < summaries.length; start += WRITE_BATCH) {
     const batch = summaries.slice(start, start + WRITE_BATCH);
@@ -68,14 +120,15 @@ export async function refreshPredictions(db: Database, now: Date): Promise<Predi
     for (const s of batch) {
       const history = { x: s.x, tx: s.tx, T: s.age };
       const expected = expectedPurchases(bgNbd, history, HORIZON_WEEKS);
+      totalPurchases += expected;
       ids.push(s.customer_id);
       alive.push(probabilityAlive(bgNbd, history));
       purchases.push(expected);
-      revenue.push(
-        usableSpend
-          ? expected * expectedMeanValue(gammaGamma, { x: s.x, meanValue: s.mean_value })
-          : null,
-      );
+      const value = usableSpend
+        ? expected * expectedMeanValue(gammaGamma, { x: s.x, meanValue: s.mean_value })
+        : null;
+      if (value !== null) totalRevenue += value;
+      revenue.push(value);
     }
     await db.execute(sql`
       update customer_features cf set
@@ -86,7 +139,70 @@ export async function refreshPredictions(db: Database, now: Date): Promise<Predi
       where cf.customer_id = u.id
     `);
   }
-  return { bgNbd, gammaGamma, customers: summaries.length, fittedOn: sample.length };
+
+  // Intervals: bootstrap a subsample of the fitting sample; totals scaled to the whole base.
+  const point: ValueModelParams = { bgNbd, gammaGamma: usableSpend ? gammaGamma : null };
+  const subsample = sample
+    .slice(0, BOOTSTRAP_SAMPLE)
+    .map((s) => ({ x: s.x, tx: s.tx, T: s.age, meanValue: s.mean_value }));
+  const bootstrap = bootstrapValueModels(subsample, point, {
+    resamples: BOOTSTRAP_RESAMPLES,
+    seed: BOOTSTRAP_SEED,
+    fittedOn: sample.length,
+  });
+  const approx = populationValueInterval(point, bootstrap, subsample, HORIZON_WEEKS);
+  // The subsample's totals under each parameter set, as a ratio to its point total, times the exact total.
+  const scaled = (t: Total, exact: number): Total => {
+    const ratio = t.estimate > 0 ? exact / t.estimate : 0;
+    return { estimate: exact, low: t.low * ratio, high: t.high * ratio };
+  };
+  const totals = {
+    purchases: scaled(approx.purchases, totalPurchases),
+    revenue: approx.revenue === null ? null : scaled(approx.revenue, totalRevenue),
+  };
+
+  const stored: StoredPredictionFit = {
+    bgNbd,
+    gammaGamma,
+    customers: summaries.length,
+    fittedOn: sample.length,
+    fittedAt: now.toISOString(),
+    horizonWeeks: HORIZON_WEEKS,
+    bootstrap,
+    totals,
+    calibration: await calibrate(db, now, timezone),
+  };
+  await db.insert(auditLog).values({
+    actorId: options.actorId ?? null,
+    action: "predictions.refitted",
+    entityType: "predictions",
+    entityId: null,
+    changes: stored as unknown as Record<string, unknown>,
+    at: now,
+  });
+  return stored;
+}
+
+/**
+ * Fits BG/NBD on the customers' history before the last HOLDOUT_WEEKS and compares what it expects
+ * in those weeks with what the customers bought. Null when too few customers bought before then.
+ */
+async function calibrate(db: Database, now: Date, timezone: string) {
+  const holdoutStart = new Date(now.getTime() - HOLDOUT_WEEKS * 7 * day);
+  const rows = await calibrationSummaries(db, holdoutStart, now, timezone);
+  if (rows.length < 20) return null;
+  const sample = [...rows]
+    .sort((p, q) => hash(p.customerId) - hash(q.customerId))
+    .slice(0, CALIBRATION_SAMPLE);
+  const params = fitBgNbd(sample).params;
+  return {
+    holdoutStart: holdoutStart.toISOString(),
+    holdoutWeeks: HOLDOUT_WEEKS,
+    customers: sample.length,
+    bgNbd: params,
+    byFrequency: calibrationByFrequency(params, sample, HOLDOUT_WEEKS),
+    cumulative: cumulativeCalibration(params, sample, HOLDOUT_WEEKS),
+  };
 }
 
 /** A fixed integer hash, so the fitting sample is the same on every run and driver. */

@@ -121,7 +121,7 @@ export function bootstrapValueModels(
   const ones = new Float64Array(n).fill(1);
   const spenderOnes = new Float64Array(spenders.length).fill(1);
   const fit = (f: (v: number[]) => number, start: number[]) =>
-    nelderMead(f, start, { step: 0.1, maxIterations: 1500, tolerance: 1e-10 }).x;
+    nelderMead(f, start, { step: 0.1, maxIterations: 600, tolerance: 1e-8 }).x;
   // The subsample's own fit is the centre the resamples deviate from.
   const bgCentre = fit((v) => bg(v, ones), logBg(point.bgNbd));
   const ggCentre =

@@ -10,3 +10,9 @@ export { repeatRateFromFeatures } from "./repeat-rate";
 export { purchaseGapsFromFeatures } from "./purchase-gaps";
 export { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 export { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
+export { calibrationSummaries, type CalibrationRow } from "./predictions-calibration";
+export {
+  latestPredictionFit,
+  topCustomersByPredictedValue,
+  type TopValueCustomer,
+} from "./predictions-top";
