@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getRetention } from "../services/retention/get-retention";
-import { createTRPCRouter, scopedStoreId, storeScopedProcedure } from "../trpc";
+import { getPredictedValue, refitPredictions } from "../services/retention/predicted-value";
+import { createTRPCRouter, marketerProcedure, scopedStoreId, storeScopedProcedure } from "../trpc";
 import { dayRangeInput } from "./inputs";
 
 const days = (what: string, max: number) =>
@@ -47,4 +48,12 @@ export const retentionRouter = createTRPCRouter({
       ctx.now,
     ),
   ),
+  predictedValue: storeScopedProcedure
+    .input(z.object({ storeId: z.number().int().positive().nullish() }))
+    .query(({ ctx, input }) =>
+      getPredictedValue(ctx.db, scopedStoreId(ctx.storeScope, input.storeId)),
+    ),
+  refitPredictions: marketerProcedure
+    .input(z.object({}).strict())
+    .mutation(({ ctx }) => refitPredictions(ctx.db, ctx.user.id, ctx.now)),
 });
