@@ -91,8 +91,10 @@ export async function churnTrendFromFeatures(
   window: ChurnWindow,
   days: readonly number[],
   audience: RetentionAudience,
+  options: { cache?: boolean } = {},
 ): Promise<ChurnPoint[]> {
-  if (isEveryone(audience)) return cachedChurnTrend(db, window, days, audience.timezone);
+  if (isEveryone(audience) && options.cache !== false)
+    return cachedChurnTrend(db, window, days, audience.timezone);
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const first = localDayNumber(sql`cf.first_order_at`, audience.timezone);
   const pairs = sql`

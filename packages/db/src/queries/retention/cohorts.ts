@@ -123,8 +123,9 @@ export async function cohortCountsFromFeatures(
   grain: CohortGrain,
   range: AcquisitionRange,
   audience: RetentionAudience,
+  options: { cache?: boolean } = {},
 ): Promise<CohortCounts[]> {
-  if (grain === "month" && isEveryone(audience))
+  if (grain === "month" && isEveryone(audience) && options.cache !== false)
     return foldCohortRows(await cachedMonthCohortRows(db, range, audience.timezone), true);
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const rows = await queryRows<CohortCountRow>(
@@ -138,8 +139,10 @@ export async function cohortCountsFromFeatures(
 }
 
 /**
- * Monthly cohort rows of everyone: the cohort months lying wholly inside the range from the cache
- * (computing and storing the missing ones first), the partial months at its edges live.
+ * Monthly cohort rows of everyone from the cache (computing and storing the missing months first).
+ * The counts add up over customers, so a month the range cuts is its cached counts minus those of
+ * its customers outside the range when most of the month is inside, else its customers inside
+ * computed live: either way only a sliver of a month is read from customer_features.
  */
 async function cachedMonthCohortRows(
   db: Database,
@@ -150,22 +153,31 @@ async function cachedMonthCohortRows(
   const to = instant(range.to);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const [span] = await queryRows<{ whole: string; edge: string; business: string }>(
+    const [span] = await queryRows<{
+      cached: string;
+      cut: string;
+      live: string;
+      business: string;
+    }>(
       t,
       sql`
         with months as (
-          select g::date as m
+          select g::date as m,
+                 (g::timestamp at time zone ${timezone}) as s,
+                 ((g + interval '1 month')::timestamp at time zone ${timezone}) as e
           from generate_series(date_trunc('month', ${from} at time zone ${timezone}),
                                date_trunc('month', ${to} at time zone ${timezone}), interval '1 month') g
-        )
-        select coalesce(array_agg(m) filter (where whole), '{}')::text as whole,
-               coalesce(array_agg(m) filter (where not whole), '{}')::text as edge,
-               ${businessTimezone} as business
-        from (
-          select m, (m::timestamp at time zone ${timezone}) >= ${from}
-                    and ((m + interval '1 month')::timestamp at time zone ${timezone}) <= ${to} as whole
+        ),
+        x as (
+          select m, s >= ${from} and e <= ${to} as whole,
+                 extract(epoch from least(e, ${to}) - greatest(s, ${from})) * 2 > extract(epoch from e - s) as mostly
           from months
-        ) x
+        )
+        select coalesce(array_agg(m) filter (where whole or mostly), '{}')::text as cached,
+               coalesce(array_agg(m) filter (where mostly and not whole), '{}')::text as cut,
+               coalesce(array_agg(m) filter (where not mostly and not whole), '{}')::text as live,
+               ${businessTimezone} as business
+        from x
       `,
     );
     // The cohort months in customer_features are cut in the business's zone: another zone reads live.
@@ -174,7 +186,7 @@ async function cachedMonthCohortRows(
         t,
         cohortRowsSql("month", sql`cf.first_order_at >= ${from} and cf.first_order_at < ${to}`),
       );
-    const whole = sql`${span.whole}::date[]`;
+    const whole = sql`${span.cached}::date[]`;
     const [missing] = await queryRows<{ months: string }>(
       t,
       sql`
@@ -198,18 +210,24 @@ async function cachedMonthCohortRows(
         from (${cohortRowsSql("month", sql`cf.first_order_month = any(${months})`)}) r
       `);
     }
-    const edge = sql`${span.edge}::date[]`;
+    const cut = sql`${span.cut}::date[]`;
+    const live = sql`${span.live}::date[]`;
+    const inRange = sql`cf.first_order_at >= ${from} and cf.first_order_at < ${to}`;
     return queryRows<CohortCountRow>(
       t,
       sql`
-        select c.kind, to_char(c.cohort_month, 'YYYY-MM-DD') as cohort, c.k, c.n, c.revenue
-        from retention_cohort_months c
-        where c.timezone = ${timezone} and c.cohort_month = any(${whole})
-        union all
-        select * from (${cohortRowsSql(
-          "month",
-          sql`cf.first_order_month = any(${edge}) and cf.first_order_at >= ${from} and cf.first_order_at < ${to}`,
-        )}) live
+        with parts as (
+          select c.kind, to_char(c.cohort_month, 'YYYY-MM-DD') as cohort, c.k, c.n, c.revenue
+          from retention_cohort_months c
+          where c.timezone = ${timezone} and c.cohort_month = any(${whole})
+          union all
+          select kind, cohort, k, -n, -revenue
+          from (${cohortRowsSql("month", sql`cf.first_order_month = any(${cut}) and not (${inRange})`)}) outside
+          union all
+          select * from (${cohortRowsSql("month", sql`cf.first_order_month = any(${live}) and ${inRange}`)}) inside
+        )
+        select kind, cohort, k, sum(n)::int as n, sum(revenue)::float8 as revenue
+        from parts group by 1, 2, 3 having sum(n) <> 0
       `,
     );
   });

@@ -13,8 +13,8 @@ import type { RetentionAudience } from "./scope";
 
 const timezone = "Europe/Rome";
 const now = new Date("2025-06-20T10:00:00Z");
-// Not aligned on months: whole months come from the cache, the two edge months are computed live.
-const range = { from: new Date("2024-11-10T00:00:00Z"), to: new Date("2025-06-15T00:00:00Z") };
+// Not aligned on months: the cache answers for whole months and for the cut edges too.
+const range = { from: new Date("2024-11-13T00:00:00Z"), to: new Date("2025-06-15T00:00:00Z") };
 const days = ["2025-01-31", "2025-03-31", "2025-05-31", "2025-06-20"].map(dayNumber);
 const window = { atRiskAfterDays: 30, churnAfterDays: 75 };
 const everyone: RetentionAudience = { storeId: null, program: null, timezone };
@@ -84,8 +84,10 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
     const { cached, churn } = await expectLiveAnswers();
     expect(cached.length).toBeGreaterThan(5);
     expect(churn.some((p) => p.churned > 0 && p.atRisk > 0 && p.active > 0)).toBe(true);
-    // Whole months only: November 2024 and June 2025 are cut by the range.
+    // November 2024 is mostly inside the range (cached, minus its customer of the 12th);
+    // June 2025 mostly outside (its customers up to the 15th computed live).
     expect(await cachedMonths(handle.db, "retention_cohort_months")).toEqual([
+      "2024-11-01",
       "2024-12-01",
       "2025-01-01",
       "2025-02-01",
