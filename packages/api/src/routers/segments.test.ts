@@ -303,4 +303,79 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
       ),
     ).toMatchObject({ code: "BAD_REQUEST" });
   });
+
+  it("browses a segment's versions and restores an older one as a new, audited version", async () => {
+    const api = await callerFor(handle.db, ids.marketer, now);
+    const created = await api.segments.create({
+      name: "History",
+      description: "",
+      rules: milanoCity,
+    });
+    await api.segments.update({
+      id: created.id,
+      version: 1,
+      segment: {
+        name: "History",
+        description: "",
+        rules: { kind: "and", children: [milanoCity, twoOrders] },
+      },
+    });
+    const history = await api.segments.versions({ id: created.id });
+    expect(history.map((v) => [v.version, v.current, v.membersThen, v.membersNow])).toEqual([
+      [2, true, 1, 1],
+      [1, false, 2, 2],
+    ]);
+    expect(history[1]).toMatchObject({ summary: "(Lives in Milano)", author: expect.any(String) });
+
+    expect(
+      (await failure(api.segments.restoreVersion({ id: created.id, version: 1, restore: 1 }))).code,
+    ).toBe("CONFLICT");
+    const analyst = await callerFor(handle.db, ids.analyst, now);
+    expect(
+      (await failure(analyst.segments.restoreVersion({ id: created.id, version: 2, restore: 1 })))
+        .code,
+    ).toBe("FORBIDDEN");
+    const restored = await api.segments.restoreVersion({ id: created.id, version: 2, restore: 1 });
+    expect(restored.version).toBe(3);
+    const detail = await api.segments.get({ id: created.id });
+    expect(detail.rules).toEqual(milanoCity);
+    expect(detail.versions.map((v) => [v.version, v.memberCount])).toEqual([
+      [3, 2],
+      [2, 1],
+      [1, 2],
+    ]);
+    const [audit] = await handle.db
+      .select({ action: auditLog.action, changes: auditLog.changes })
+      .from(auditLog)
+      .where(eq(auditLog.action, "segment.restored"));
+    expect(audit?.changes).toMatchObject({ restoredVersion: 1, newVersion: 3 });
+
+    // Store managers see today's size within their store, never the all-store size when saved.
+    const manager = await callerFor(handle.db, ids.manager, now);
+    expect((await manager.segments.versions({ id: created.id }))[0]).toMatchObject({
+      membersThen: null,
+      membersNow: 1,
+    });
+  });
+
+  it("gives each saved segment its size at the last 12 week ends", async () => {
+    const api = await callerFor(handle.db, ids.analyst, now);
+    const marketer = await callerFor(handle.db, ids.marketer, now);
+    const saved = await marketer.segments.create({
+      name: "Bought in the last 30 days",
+      description: "",
+      rules: { kind: "ordersCount", window: { kind: "lastDays", days: 30 }, range: { min: 1 } },
+    });
+    const trend = await api.segments.sizeTrend({ id: saved.id });
+    expect(trend).toHaveLength(12);
+    // Anna bought on 1 May and 1 June (10:00), Bruno on 2 June.
+    const at = (day: string) => trend.find((p) => p.at.startsWith(day))?.members;
+    expect(trend[0]).toEqual({ at: "2025-04-15T12:00:00.000Z", members: 0 });
+    expect([at("2025-05-13"), at("2025-06-03"), at("2025-07-01")]).toEqual([1, 2, 1]);
+    expect(trend.at(-1)?.at).toBe(now.toISOString());
+    // A store manager's trend counts their store's customers only (Anna; Bruno is Roma's).
+    const manager = await callerFor(handle.db, ids.manager, now);
+    const theirs = await manager.segments.sizeTrend({ id: saved.id });
+    expect(theirs.map((p) => p.members).slice(-5)).toEqual([1, 1, 1, 1, 0]);
+  });
 });

@@ -5,6 +5,7 @@ import {
   createSegment,
   deleteSegment,
   duplicateSegment,
+  restoreSegmentVersion,
   updateSegment,
 } from "../services/segments/change-segments";
 import {
@@ -13,7 +14,13 @@ import {
   previewSegment,
   segmentQuery,
 } from "../services/segments/preview-segment";
-import { diffAgainstSaved, getSegment, listSegments } from "../services/segments/saved-segments";
+import {
+  diffAgainstSaved,
+  getSegment,
+  listSegments,
+  segmentTrend,
+  segmentVersionHistory,
+} from "../services/segments/saved-segments";
 import { overlapSegments } from "../services/segments/overlap";
 import { deleteSnapshot, freezeSnapshot, listSnapshots } from "../services/segments/snapshots";
 import { segmentFields, segmentId } from "../services/segments/segment-input";
@@ -62,6 +69,23 @@ export const segmentsRouter = createTRPCRouter({
     )
     .mutation(({ ctx, input }) =>
       updateSegment(ctx.db, ctx.user.id, input.id, input.version, input.segment, ctx.now),
+    ),
+  sizeTrend: storeScopedProcedure
+    .input(z.object({ id: segmentId }))
+    .query(({ ctx, input }) => segmentTrend(ctx.db, input.id, ctx.storeScope, ctx.now)),
+  versions: storeScopedProcedure
+    .input(z.object({ id: segmentId }))
+    .query(({ ctx, input }) => segmentVersionHistory(ctx.db, input.id, ctx.storeScope, ctx.now)),
+  restoreVersion: marketerProcedure
+    .input(
+      z.object({
+        id: segmentId,
+        version: z.number().int().positive(),
+        restore: z.number().int().positive(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      restoreSegmentVersion(ctx.db, ctx.user.id, input.id, input.version, input.restore, ctx.now),
     ),
   duplicate: marketerProcedure
     .input(z.object({ id: segmentId }))

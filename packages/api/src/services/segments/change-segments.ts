@@ -3,7 +3,7 @@ import { countSegment, programs, segments, segmentVersions, type Database } from
 import { changedFields, recordAudit } from "../audit";
 import { conflict } from "../../errors";
 import type { SegmentFields } from "./segment-input";
-import { loadSegment, storedRules } from "./saved-segments";
+import { loadSegment, loadSegmentVersion, storedRules } from "./saved-segments";
 
 type Tx = Database;
 const inTransaction = <T>(db: Database, work: (tx: Tx) => Promise<T>) =>
@@ -136,5 +136,52 @@ export function deleteSegment(db: Database, actorId: number, id: number, now: Da
       changes: { before: { name: segment.name, rules: segment.rules } },
       at: now,
     });
+  });
+}
+
+/**
+ * Puts an older version's rules back as a new version (history is never rewritten), refused when
+ * someone saved after the caller opened `version`; audited as a restore naming both versions.
+ */
+export function restoreSegmentVersion(
+  db: Database,
+  actorId: number,
+  id: number,
+  version: number,
+  restore: number,
+  now: Date,
+) {
+  return inTransaction(db, async (tx) => {
+    const before = await loadSegment(tx, id);
+    if (before.version !== version) {
+      throw conflict(
+        `Someone saved this segment (version ${before.version}) after you opened version ${version}. Reload to see their changes.`,
+      );
+    }
+    if (restore === before.version)
+      throw conflict(`Version ${restore} is already the current version; pick an older one.`);
+    const old = await loadSegmentVersion(tx, id, restore);
+    const rules = storedRules(old.rules);
+    const next = before.version + 1;
+    const [row] = await tx
+      .update(segments)
+      .set({ rules: rules as Record<string, unknown>, version: next, updatedAt: now })
+      .where(eq(segments.id, id))
+      .returning();
+    const fields = { name: before.name, description: before.description, rules };
+    await writeVersion(tx, id, next, fields, actorId, now);
+    await recordAudit(tx, {
+      actorId,
+      action: "segment.restored",
+      entityType: "segment",
+      entityId: id,
+      changes: {
+        restoredVersion: restore,
+        newVersion: next,
+        ...changedFields({ rules: storedRules(before.rules) }, { rules }),
+      },
+      at: now,
+    });
+    return row!;
   });
 }

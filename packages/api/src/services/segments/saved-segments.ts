@@ -1,14 +1,15 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import {
   countSegment,
   programs,
   segmentMemberDiff,
+  segmentSizeTrend,
   segments,
   segmentVersions,
   users,
   type Database,
 } from "@boomerang/db";
-import { segmentRules, type SegmentNode } from "@boomerang/domain/segments";
+import { describeSegment, segmentRules, type SegmentNode } from "@boomerang/domain/segments";
 import { notFound } from "../../errors";
 
 /** A stored rule tree, validated again on the way out (a tree saved by an older build may not parse). */
@@ -95,4 +96,59 @@ export async function getSegment(db: Database, id: number) {
 export async function diffAgainstSaved(db: Database, id: number, rules: SegmentNode, now: Date) {
   const segment = await loadSegment(db, id);
   return segmentMemberDiff(db, storedRules(segment.rules), rules, { now });
+}
+
+/**
+ * Members at each of the last 12 week ends, in the caller's store scope, for the list's sparkline
+ * (one statement per segment; the client asks for each row's trend separately so the list shows at once).
+ */
+export async function segmentTrend(db: Database, id: number, storeId: number | null, now: Date) {
+  const segment = await loadSegment(db, id);
+  const points = await segmentSizeTrend(db, storedRules(segment.rules), { now, storeId });
+  return points.map((p) => ({ at: p.at.toISOString(), members: p.members }));
+}
+
+/**
+ * Every saved version: who saved it and when, its rules in words, its size when saved and its size
+ * with today's data. Sizes when saved were counted over every store, so a store manager sees only
+ * today's size within their own store.
+ */
+export async function segmentVersionHistory(
+  db: Database,
+  id: number,
+  storeId: number | null,
+  now: Date,
+) {
+  const segment = await loadSegment(db, id);
+  const rows = await db
+    .select({ version: segmentVersions, authorName: users.name })
+    .from(segmentVersions)
+    .leftJoin(users, eq(users.id, segmentVersions.createdBy))
+    .where(eq(segmentVersions.segmentId, id))
+    .orderBy(desc(segmentVersions.version));
+  return Promise.all(
+    rows.map(async ({ version, authorName }) => {
+      const rules = storedRules(version.rules);
+      const { members } = await countSegment(db, rules, { now, storeId });
+      return {
+        version: version.version,
+        current: version.version === segment.version,
+        author: authorName,
+        createdAt: version.createdAt,
+        summary: describeSegment(rules),
+        rules,
+        membersThen: storeId === null ? version.memberCount : null,
+        membersNow: members,
+      };
+    }),
+  );
+}
+
+export async function loadSegmentVersion(db: Database, id: number, version: number) {
+  const [row] = await db
+    .select()
+    .from(segmentVersions)
+    .where(and(eq(segmentVersions.segmentId, id), eq(segmentVersions.version, version)));
+  if (!row) throw notFound(`Version ${version} of this segment`);
+  return row;
 }

@@ -30,3 +30,4 @@ export {
   type ExportMemberRow,
   type ExportSource,
 } from "./export-members";
+export { segmentSizeTrend, trendWeekEnds, type SizeTrendPoint } from "./size-trend";
