@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../client";
 import { queryRows } from "../rows";
+import { intArray } from "../segments/compile-context";
 import {
   customerWhere,
   resolveCustomerSearch,
@@ -60,6 +61,54 @@ const sortSql: Record<CustomerSort, { key: SQL; nullable: boolean }> = {
 };
 
 /**
+ * Sorts on a customer_features column whose leading rows can be read from that column's index:
+ * `prefix` selects the rows that come before every other one in that direction (a known figure for
+ * the nullable columns, whose unknowns sort last; more than nothing spent or ordered, highest
+ * first, since customers without a features row count as 0). Ascending spend and orders start with
+ * the never-bought, so they have no such prefix.
+ */
+const featureSorts: Partial<
+  Record<CustomerSort, { column: SQL; prefix: (dir: "asc" | "desc") => SQL | null }>
+> = {
+  revenue: { column: sql`f.revenue`, prefix: (d) => (d === "desc" ? sql`f.revenue > 0` : null) },
+  orders: {
+    column: sql`f.orders_count`,
+    prefix: (d) => (d === "desc" ? sql`f.orders_count > 0` : null),
+  },
+  lastOrder: { column: sql`f.last_order_at`, prefix: () => sql`f.last_order_at is not null` },
+  predictedValue: {
+    column: sql`f.expected_revenue_12m`,
+    prefix: () => sql`f.expected_revenue_12m is not null`,
+  },
+};
+
+/**
+ * The page's ids from the sort column's index (customer_features ⋈ customers, walked in order and
+ * stopped after the page) when the whole page lies in the sort's prefix — the same rows in the
+ * same order as the general query, without sorting every match. Null when the prefix runs out
+ * before the page ends: the caller then runs the general query.
+ */
+async function featuresPage(
+  db: Database,
+  input: { sort: CustomerSort; direction: "asc" | "desc"; offset: number; limit: number },
+  where: SQL,
+): Promise<{ id: number; sort_key: unknown }[] | null> {
+  const sort = featureSorts[input.sort];
+  const prefix = sort?.prefix(input.direction);
+  if (!sort || !prefix) return null;
+  const dir = input.direction === "asc" ? sql`asc` : sql`desc`;
+  const rows = await queryRows<{ id: number; sort_key: unknown }>(
+    db,
+    sql`select f.customer_id as id, ${sort.column} as sort_key
+        from customer_features f join customers c on c.id = f.customer_id
+        where ${prefix} and ${where}
+        order by ${sort.column} ${dir}, f.customer_id ${dir}
+        limit ${input.limit} offset ${input.offset}`,
+  );
+  return rows.length === input.limit ? rows : null;
+}
+
+/**
  * One page of customers matching the filters, sorted (ties broken by id so pages never overlap),
  * with a capped count of the matches. The per-row figures come from customer_features, kept up to
  * date on ingest, so no order is read here.
@@ -84,21 +133,37 @@ export async function listCustomers(
     sort.nullable ? sql`${key} ${dir} nulls last, ${id} ${dir}` : sql`${key} ${dir}, ${id} ${dir}`;
   // The page's ids are chosen first over the narrowest join (PostgreSQL drops the features join
   // when neither filter nor sort needs it), then only those rows are joined for display.
-  // Page and count run side by side (separate connections on PostgreSQL).
-  const [rows, [counted]] = await Promise.all([
-    queryRows<
-      Omit<CustomerListRow, "signedUpAt" | "lastOrderAt"> & {
-        signedUpAt: string | Date;
-        lastOrderAt: string | Date | null;
-      }
-    >(
-      db,
-      sql`with page as (
-          select c.id, ${sort.key} as sort_key
+  const slowPage = sql`select c.id, ${sort.key} as sort_key
           from customers c left join customer_features f on f.customer_id = c.id
           where ${where}
           order by ${order(sort.key, sql`c.id`)}
-          limit ${input.limit} offset ${input.offset}
+          limit ${input.limit} offset ${input.offset}`;
+  // Page and count run side by side (separate connections on PostgreSQL).
+  const [pageIds, [counted]] = await Promise.all([
+    featuresPage(db, input, where).then(
+      (fast) => fast ?? queryRows<{ id: number; sort_key: unknown }>(db, slowPage),
+    ),
+    queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from (
+          select 1 from customers c left join customer_features f on f.customer_id = c.id
+          where ${where} limit ${CUSTOMER_COUNT_CAP + 1}
+        ) matches`,
+    ),
+  ]);
+  const ids = pageIds.map((r) => r.id);
+  const rows =
+    ids.length === 0
+      ? []
+      : await queryRows<
+          Omit<CustomerListRow, "signedUpAt" | "lastOrderAt"> & {
+            signedUpAt: string | Date;
+            lastOrderAt: string | Date | null;
+          }
+        >(
+          db,
+          sql`with page as (
+          select id, ord from unnest(${intArray(ids)}) with ordinality as p(id, ord)
         )
         select c.id::int as id, c.external_id as "externalId", c.name, c.email, c.phone,
                c.home_store_id as "homeStoreId", s.name as "homeStoreName", c.signed_up_at as "signedUpAt",
@@ -110,16 +175,8 @@ export async function listCustomers(
         join customers c on c.id = p.id
         left join customer_features f on f.customer_id = c.id
         left join stores s on s.id = c.home_store_id
-        order by ${order(sql`p.sort_key`, sql`p.id`)}`,
-    ),
-    queryRows<{ n: number }>(
-      db,
-      sql`select count(*)::int as n from (
-          select 1 from customers c left join customer_features f on f.customer_id = c.id
-          where ${where} limit ${CUSTOMER_COUNT_CAP + 1}
-        ) matches`,
-    ),
-  ]);
+        order by p.ord`,
+        );
   const n = counted?.n ?? 0;
   return {
     rows: rows.map((r) => ({
