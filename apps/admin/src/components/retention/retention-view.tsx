@@ -7,6 +7,7 @@ import { ChurnCard } from "./churn-card";
 import { ClvCard } from "./clv-card";
 import { CohortHeatmapCard } from "./cohort-heatmap-card";
 import { OrderValueCard } from "./order-value-card";
+import { PredictedValueSection } from "./predicted-value-section";
 import { PurchaseGapsCard } from "./purchase-gaps-card";
 import { RepeatRateCard } from "./repeat-rate-card";
 import { RetentionCurvesCard } from "./retention-curves-card";
@@ -20,10 +21,13 @@ export function RetentionView({
   input,
   business,
   canChooseStore,
+  canRefit = false,
 }: {
   input: RetentionInput;
   business: BusinessFormat;
   canChooseStore: boolean;
+  /** Marketers and admins may refit the predicted-value models. */
+  canRefit?: boolean;
 }) {
   const trpc = useTRPC();
   const retention = useQuery(
@@ -84,6 +88,11 @@ export function RetentionView({
           </div>
         </>
       )}
+      <PredictedValueSection
+        storeId={input.storeId ?? null}
+        business={business}
+        canRefit={canRefit}
+      />
     </div>
   );
 }

@@ -15,6 +15,9 @@ export default async function RetentionPage({
   const input = parseRetentionSearch(await searchParams, me.today);
   void getQueryClient().prefetchQuery(trpc.retention.get.queryOptions(input));
   void getQueryClient().prefetchQuery(trpc.stores.list.queryOptions());
+  void getQueryClient().prefetchQuery(
+    trpc.retention.predictedValue.queryOptions({ storeId: input.storeId ?? null }),
+  );
   return (
     <HydrateClient>
       <RetentionView
@@ -25,6 +28,7 @@ export default async function RetentionPage({
           timezone: me.business.timezone,
         }}
         canChooseStore={me.user.role !== "store_manager"}
+        canRefit={me.user.role === "admin" || me.user.role === "marketer"}
       />
     </HydrateClient>
   );
