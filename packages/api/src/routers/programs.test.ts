@@ -11,7 +11,7 @@ import {
 } from "@boomerang/db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
-import { isControl } from "@boomerang/domain/programs";
+import { stratifiedControl } from "@boomerang/domain/programs";
 import { callerFor } from "../test/caller";
 
 async function failure(
@@ -226,19 +226,23 @@ describe.each(testDrivers())("programs procedures on $name", (driver) => {
     ).toBe("OK");
   });
 
-  it("enrolls the target stores' customers at activation, holding out the control group by the hash", async () => {
+  it("enrolls the target stores' customers at activation, holding out the control group by store", async () => {
     const api = await as(ids.marketer);
     const { id } = await api.programs.create(
       stampCard({ name: "Milano only", targetStoreIds: [ids.milano], controlShareBp: 3000 }),
     );
     const result = await api.programs.transition({ id, revision: 1, action: "activate" });
-    const control = milanese.filter((c) => isControl(id, c, 3000)).length;
+    const held = stratifiedControl(
+      id,
+      milanese.map((c) => ({ id: c, storeId: ids.milano })),
+      3000,
+    );
+    const control = held.size;
+    expect(control).toBe(Math.round(milanese.length * 0.3));
     expect(result.enrolled).toEqual({ members: milanese.length - control, control });
     const rows = await handle.db.select().from(enrollments).where(eq(enrollments.programId, id));
     expect(
-      rows.every(
-        (r) => milanese.includes(r.customerId) && r.isControl === isControl(id, r.customerId, 3000),
-      ),
+      rows.every((r) => milanese.includes(r.customerId) && r.isControl === held.has(r.customerId)),
     ).toBe(true);
   });
 

@@ -1,5 +1,12 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { controlHash, controlPosition, isControl } from "./control-group";
+import {
+  controlHash,
+  controlPosition,
+  isControl,
+  stratifiedControl,
+  stratumControlSize,
+} from "./control-group";
 
 describe("control group hold-out", () => {
   it("gives the same answer on every call", () => {
@@ -41,5 +48,65 @@ describe("control group hold-out", () => {
       expect(p).toBeGreaterThanOrEqual(0);
       expect(p).toBeLessThan(1);
     }
+  });
+});
+
+describe("control group stratified by home store", () => {
+  it("rounds each store's share to whole customers, at least one from half a customer", () => {
+    expect([0, 1, 4, 5, 6, 14, 15, 100].map((n) => stratumControlSize(n, 1000))).toEqual([
+      0, 0, 0, 1, 1, 1, 2, 10,
+    ]);
+    expect(stratumControlSize(7, 0)).toBe(0);
+    expect(stratumControlSize(7, 5000)).toBe(4);
+  });
+
+  it("holds out the store's lowest hashes, so the same customers are held out on every run", () => {
+    const customers = Array.from({ length: 30 }, (_, i) => ({ id: i + 1, storeId: 1 }));
+    const held = stratifiedControl(5, customers, 1000);
+    expect(held.size).toBe(3);
+    const lowest = [...customers]
+      .sort((a, b) => controlHash(5, a.id) - controlHash(5, b.id))
+      .slice(0, 3)
+      .map((c) => c.id);
+    expect([...held].sort((a, b) => a - b)).toEqual(lowest.sort((a, b) => a - b));
+    expect(stratifiedControl(5, [...customers].reverse(), 1000)).toEqual(held);
+  });
+
+  it("represents a small store the plain hash may leave out", () => {
+    // A store of 8 at 10% holds out one; the plain hash holds out nobody there for this program.
+    const small = Array.from({ length: 8 }, (_, i) => ({ id: 1000 + i, storeId: 2 }));
+    const program = [...Array(200).keys()].find((p) =>
+      small.every((c) => !isControl(p + 1, c.id, 1000)),
+    )!;
+    expect(stratifiedControl(program + 1, small, 1000).size).toBe(1);
+  });
+
+  it("property: in every store, |control − share × n| ≤ 1 and the held-out come from that store", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.uniqueArray(
+          fc.record({
+            id: fc.integer({ min: 1, max: 1_000_000 }),
+            storeId: fc.option(fc.integer({ min: 1, max: 6 }), { nil: null }),
+          }),
+          { selector: (c) => c.id, maxLength: 300 },
+        ),
+        (programId, bp, customers) => {
+          const held = stratifiedControl(programId, customers, bp);
+          const stores = new Set(customers.map((c) => c.storeId));
+          for (const store of stores) {
+            const inStore = customers.filter((c) => c.storeId === store);
+            const control = inStore.filter((c) => held.has(c.id)).length;
+            expect(Math.abs(control - (bp / 10000) * inStore.length)).toBeLessThanOrEqual(1);
+            // Rounded, in fact: within half a customer.
+            expect(Math.abs(control - (bp / 10000) * inStore.length)).toBeLessThanOrEqual(0.5);
+          }
+          for (const id of held) expect(customers.some((c) => c.id === id)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

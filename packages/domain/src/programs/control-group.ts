@@ -32,3 +32,39 @@ export const controlPosition = (programId: number, customerId: number): number =
  */
 export const isControl = (programId: number, customerId: number, controlShareBp: number): boolean =>
   controlHash(programId, customerId) * 10000 < controlShareBp * TWO_POW_32;
+
+/**
+ * The control group's size in a stratum of `n` customers: round(n × share), halves up, in integers
+ * (so SQL computes the same). A store with n × share ≥ 0.5 holds out at least one customer.
+ */
+export const stratumControlSize = (n: number, controlShareBp: number): number =>
+  Math.floor((n * controlShareBp + 5000) / 10000);
+
+/**
+ * Control group stratified by home store, for enrolling a whole target at once (activation): within
+ * each home store (customers without one form their own stratum), customers in order of
+ * controlHash (then id) and the first round(share × n_store) held out. Each store's control share
+ * is then as close to the target share as whole customers allow (off by at most one customer),
+ * so small stores are represented, which the plain per-customer hash does not promise. Customers
+ * enrolled later one at a time (new customers from ingest) keep the plain `isControl` rule.
+ * The SQL twin is in packages/db/src/queries/programs/enroll-members.ts.
+ */
+export const stratifiedControl = (
+  programId: number,
+  customers: readonly { readonly id: number; readonly storeId: number | null }[],
+  controlShareBp: number,
+): Set<number> => {
+  const strata = new Map<number | null, { id: number; hash: number }[]>();
+  for (const c of customers) {
+    const list = strata.get(c.storeId) ?? [];
+    list.push({ id: c.id, hash: controlHash(programId, c.id) });
+    strata.set(c.storeId, list);
+  }
+  const control = new Set<number>();
+  for (const list of strata.values()) {
+    list.sort((a, b) => a.hash - b.hash || a.id - b.id);
+    const size = stratumControlSize(list.length, controlShareBp);
+    for (const c of list.slice(0, size)) control.add(c.id);
+  }
+  return control;
+};

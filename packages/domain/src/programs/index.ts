@@ -52,4 +52,6 @@ export {
   controlMix,
   controlPosition,
   isControl,
+  stratifiedControl,
+  stratumControlSize,
 } from "./control-group";

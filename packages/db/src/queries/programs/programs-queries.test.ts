@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { controlHash, isControl } from "@boomerang/domain/programs";
+import { controlHash, stratifiedControl } from "@boomerang/domain/programs";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features";
 import { ledgerEntries, programs } from "../../schema";
@@ -91,13 +91,19 @@ describe.each(testDrivers())("program queries on $name", (driver) => {
       segmentRules: null,
     });
     const milanese = customers.filter((c) => c.store === milano);
-    const expectedControl = milanese.filter((c) => isControl(id, c.id, 2500)).length;
-    expect(first).toEqual({ members: milanese.length - expectedControl, control: expectedControl });
+    // The whole target at once: the control group stratified by home store (the domain's twin).
+    const held = stratifiedControl(
+      id,
+      milanese.map((c) => ({ id: c.id, storeId: c.store })),
+      2500,
+    );
+    expect(held.size).toBe(Math.round(milanese.length * 0.25));
+    expect(first).toEqual({ members: milanese.length - held.size, control: held.size });
     const rows = await queryRows<{ customer_id: number; is_control: boolean }>(
       handle.db,
       sql`select customer_id, is_control from enrollments where program_id = ${id}::int`,
     );
-    for (const row of rows) expect(row.is_control).toBe(isControl(id, row.customer_id, 2500));
+    for (const row of rows) expect(row.is_control).toBe(held.has(row.customer_id));
     // A second run adds nobody and changes nobody's side.
     expect(
       await enrollMembers(handle.db, {
