@@ -17,8 +17,9 @@ import {
   Skeleton,
 } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
+import { SizeSparkline } from "./size-sparkline";
 
-/** Saved segments with size, owner and the programs that use them. */
+/** Saved segments with size, its trend over 12 weeks, owner and the programs that use them. */
 export function SegmentsList({ locale, canEdit }: { locale: string; canEdit: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -72,6 +73,7 @@ export function SegmentsList({ locale, canEdit }: { locale: string; canEdit: boo
                 <th>Name</th>
                 <th className="text-right">Members</th>
                 <th className="text-right">Share</th>
+                <th>Last 12 weeks</th>
                 <th>Owner</th>
                 <th>Updated</th>
                 <th>Used by</th>
@@ -93,6 +95,9 @@ export function SegmentsList({ locale, canEdit }: { locale: string; canEdit: boo
                   <td className="text-right">{formatNumber(s.members, locale)}</td>
                   <td className="text-right">
                     {formatPercent(s.base === 0 ? 0 : s.members / s.base, locale)}
+                  </td>
+                  <td>
+                    <SizeSparkline segmentId={s.id} name={s.name} locale={locale} />
                   </td>
                   <td>{s.owner ?? "—"}</td>
                   <td>{formatDay(s.updatedAt.toISOString().slice(0, 10), locale)}</td>

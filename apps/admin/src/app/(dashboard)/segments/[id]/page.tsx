@@ -4,6 +4,7 @@ import { can } from "@boomerang/domain";
 import { ExportMembers } from "@/components/segments/export-members";
 import { SegmentBuilder } from "@/components/segments/segment-builder";
 import { SnapshotPanel } from "@/components/segments/snapshot-panel";
+import { VersionHistory } from "@/components/segments/version-history";
 import { requirePageAccess } from "@/server/page-access";
 import { getQueryClient, HydrateClient, serverApi, trpc } from "@/trpc/server";
 
@@ -33,6 +34,11 @@ export default async function SegmentPage({ params }: { params: Promise<{ id: st
         canSeeSql={can(me.user.role, "read:all")}
       />
       <div className="mt-6 space-y-6">
+        <VersionHistory
+          segmentId={segment.id}
+          locale={me.business.locale}
+          canEdit={can(me.user.role, "edit:marketing")}
+        />
         <SnapshotPanel
           segmentId={segment.id}
           locale={me.business.locale}
