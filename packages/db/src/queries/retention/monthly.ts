@@ -53,23 +53,36 @@ export async function revenueChurnFromFeatures(
   const rows = await queryRows<Omit<RevenueChurnMonth, "grossChurn" | "netChurn">>(
     db,
     sql`
-      with m as (${monthCells(audience)}),
-      months as (
+      with months as (
         select g::date as month from generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') g
       ),
+      -- One pass over the arrays: element i is a month with purchases (n > 0), element i + 1 the
+      -- month after it (null past the array's end: nothing bought, all of it lost).
       pairs as (
-        select months.month, prev.r as before, coalesce(cur.r, 0) as now
-        from months
-        join m prev on prev.month = (months.month - interval '1 month')::date and prev.n > 0
-        left join m cur on cur.customer_id = prev.customer_id and cur.month = months.month
+        select (cf.first_order_month + make_interval(months => u.i::int))::date as month,
+               u.r as before, coalesce(u.nx, 0) as now
+        from customer_features cf
+        cross join lateral unnest(cf.month_orders, cf.month_revenue, cf.month_revenue[2:]) with ordinality as u(n, r, nx, i)
+        where u.n > 0 and cf.first_order_at is not null
+          and ${audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`)}
+      ),
+      totals as (
+        select month,
+               sum(before) as previous,
+               sum(before) filter (where now = 0) as lost,
+               sum(before - now) filter (where now > 0 and now < before) as contraction,
+               sum(now - before) filter (where now > 0 and now >= before) as expansion
+        from pairs
+        where month >= date_trunc('month', ${from}::date) and month <= ${to}::date
+        group by month
       )
       select to_char(months.month, 'YYYY-MM-DD') as month,
-             coalesce(sum(p.before), 0)::float8 as "previousRevenue",
-             coalesce(sum(p.before) filter (where p.now = 0), 0)::float8 as lost,
-             coalesce(sum(p.before - p.now) filter (where p.now > 0 and p.now < p.before), 0)::float8 as contraction,
-             coalesce(sum(p.now - p.before) filter (where p.now > 0 and p.now >= p.before), 0)::float8 as expansion
-      from months left join pairs p on p.month = months.month
-      group by months.month order by months.month
+             coalesce(t.previous, 0)::float8 as "previousRevenue",
+             coalesce(t.lost, 0)::float8 as lost,
+             coalesce(t.contraction, 0)::float8 as contraction,
+             coalesce(t.expansion, 0)::float8 as expansion
+      from months left join totals t on t.month = months.month
+      order by months.month
     `,
   );
   return rows.map((t) => {
