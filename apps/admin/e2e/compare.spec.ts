@@ -47,6 +47,51 @@ test("an analyst compares a points program with a cumulative discount and sees b
   );
 });
 
+test("an analyst loads the saved draft Club VIP as a candidate, sets an assumption and sees both results", async ({
+  page,
+}) => {
+  await signIn(page, loginFor("analyst"));
+  await page.goto("/compare");
+  // The second candidate starts from the saved draft: its type and parameters, named after it.
+  const source = page.locator("#candidate-1-program");
+  const clubVip = await source.locator("option", { hasText: "Club VIP" }).getAttribute("value");
+  await source.selectOption(clubVip ?? "");
+  await expect(page.getByLabel("Candidate name").nth(1)).toHaveValue("Club VIP");
+  await expect(page.getByLabel("Program type").nth(1)).toHaveValue("vip-tiers");
+  await expect(page.getByText(/Loaded from “Club VIP” \(draft\)/)).toBeVisible();
+
+  // Assumptions: the documented default is shown; a value out of range is refused before sending.
+  await page.locator("summary", { hasText: "Assumptions" }).click();
+  const margin = page.getByLabel("Gross margin (%)");
+  await expect(margin).toHaveValue("40");
+  await margin.fill("150");
+  await expect(page.getByText("At most 100%.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Simulate 2 candidates" })).toBeDisabled();
+  await margin.fill("30");
+  await expect(page.getByText("1 changed from the defaults")).toBeVisible();
+  await page.getByRole("button", { name: "Simulate 2 candidates" }).click();
+
+  await expect(page).toHaveURL(/\/compare\/\d+$/);
+  await expect(page.getByTestId("recommendation")).toContainText(
+    /^On ROI, (Points \/ bonus|Club VIP) /,
+    { timeout: 45_000 },
+  );
+  const table = page.getByRole("table", { name: "Candidates side by side, with 90% intervals" });
+  await expect(table.getByRole("columnheader", { name: /Points \/ bonus/ })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: /Club VIP/ })).toBeVisible();
+  const members = table
+    .getByRole("row", { name: /Members/ })
+    .first()
+    .getByRole("cell");
+  await expect(members).toHaveCount(2);
+  // The result keeps the assumption it ran with, beside the default.
+  const marginUsed = page.getByTestId("assumption-grossMargin");
+  await expect(marginUsed).toContainText("Gross margin: 30%");
+  await expect(marginUsed).toContainText("set for this comparison");
+  await expect(marginUsed).toContainText("Default: 40%");
+  await expect(page.getByTestId("assumption-redemptionRate")).toContainText("Documented default");
+});
+
 test("the control-group calculator gives the textbook size", async ({ page }) => {
   await signIn(page, loginFor("marketer"));
   await page.goto("/compare");
