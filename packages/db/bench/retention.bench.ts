@@ -100,7 +100,9 @@ export default async function retentionBench(): Promise<void> {
         (cache) => churnTrendFromFeatures(db, window, monthEnds, everyone, { cache }),
       ],
     ];
+    const only = process.env.BENCH_RETENTION_CASES ?? "";
     for (const [name, table, fromOrders, fromFeatures] of cases) {
+      if (!name.includes(only)) continue;
       const raw = await measure(fromOrders, rawRuns, rawRuns > 1 ? 1 : 0);
       // A full pass over everyone's arrays takes seconds to minutes: as many runs as the raw ones.
       const live = table
