@@ -75,3 +75,64 @@ test("a store manager sees retention for their own store only", async ({ page })
     page.getByRole("alert").filter({ hasText: "only see their own store" }),
   ).toBeVisible();
 });
+
+test("predicted value: the holdout check as charts, the fit, and customers by expected revenue linking to their page", async ({
+  page,
+}) => {
+  await signIn(page, loginFor("analyst"));
+  await page.goto("/retention");
+  const section = page.getByRole("region", { name: "Predicted value" });
+  await expect(section.getByText(/Fitted .+ on [\d,]+ customers/)).toBeVisible();
+  await expect(section.getByText(/90% interval/).first()).toBeVisible();
+  for (const chart of [
+    "Actual and predicted holdout purchases per customer by calibration repeat purchases",
+    "Cumulative actual and predicted purchases over the holdout weeks",
+  ]) {
+    await expect(section.getByRole("img", { name: chart })).toBeVisible();
+  }
+  // Analysts read predictions; refitting is for marketers and admins.
+  await expect(section.getByRole("button", { name: "Refit now" })).toHaveCount(0);
+
+  const table = section.getByRole("table", { name: "Customers by predicted value" });
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(25);
+  await expect(rows.first().locator("td").nth(1)).toHaveText(/^\d+%$/);
+  await expect(rows.first().locator("td").nth(4)).toHaveText(/€[\d,.]+ – €[\d,.]+/);
+  const first = rows.first().getByRole("link");
+  const name = (await first.textContent())!;
+  await first.click();
+  await expect(page).toHaveURL(/\/customers\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+});
+
+test("a store manager's customers by predicted value are their own store's, whose pages open", async ({
+  page,
+}) => {
+  await signIn(page, loginFor("store_manager", "MIL01"));
+  await page.goto("/retention");
+  const table = page.getByRole("table", { name: "Customers by predicted value" });
+  await expect(table.locator("tbody tr").first()).toBeVisible();
+  await table.locator("tbody tr").last().getByRole("link").click();
+  await expect(page).toHaveURL(/\/customers\/\d+$/);
+  await expect(page.getByText("Page not found")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
+test("a marketer refits the models: a refitting state, then the fit names who refitted it", async ({
+  page,
+}) => {
+  const login = loginFor("marketer");
+  await signIn(page, login);
+  await page.goto("/retention");
+  const section = page.getByRole("region", { name: "Predicted value" });
+  await expect(section.getByText(/Fitted .+ on [\d,]+ customers/)).toBeVisible();
+  await section.getByRole("button", { name: "Refit now" }).click();
+  await expect(section.getByRole("button", { name: "Refitting…" })).toBeDisabled();
+  await expect(section.getByText(new RegExp(`Fitted .+ by ${login.name}`))).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(section.getByRole("button", { name: "Refit now" })).toBeEnabled();
+  await expect(
+    section.getByRole("table", { name: "Customers by predicted value" }).locator("tbody tr"),
+  ).toHaveCount(25);
+});

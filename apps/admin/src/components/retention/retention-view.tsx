@@ -88,11 +88,14 @@ export function RetentionView({
           </div>
         </>
       )}
-      <PredictedValueSection
-        storeId={input.storeId ?? null}
-        business={business}
-        canRefit={canRefit}
-      />
+      {/* A refused or invalid filter is reported once, above; the section would repeat it. */}
+      {retention.error ? null : (
+        <PredictedValueSection
+          storeId={input.storeId ?? null}
+          business={business}
+          canRefit={canRefit}
+        />
+      )}
     </div>
   );
 }
