@@ -193,6 +193,14 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
       [2, 1],
       [1, 2],
     ]);
+    // A store manager reads the segment but not the all-store counts taken when it was saved.
+    const managerDetail = await (
+      await callerFor(handle.db, ids.manager, now)
+    ).segments.get({ id: created.id });
+    expect(managerDetail.versions.map((v) => [v.version, v.memberCount])).toEqual([
+      [2, null],
+      [1, null],
+    ]);
     const copy = await api.segments.duplicate({ id: created.id });
     const list = await api.segments.list();
     expect(list.find((s) => s.id === copy.id)).toMatchObject({

@@ -56,7 +56,7 @@ export const segmentsRouter = createTRPCRouter({
   list: storeScopedProcedure.query(({ ctx }) => listSegments(ctx.db, ctx.storeScope, ctx.now)),
   get: storeScopedProcedure
     .input(z.object({ id: segmentId }))
-    .query(({ ctx, input }) => getSegment(ctx.db, input.id)),
+    .query(({ ctx, input }) => getSegment(ctx.db, input.id, ctx.storeScope)),
   diff: marketerProcedure
     .input(rulesInput.extend({ id: segmentId }))
     .query(({ ctx, input }) => diffAgainstSaved(ctx.db, input.id, input.rules, ctx.now)),

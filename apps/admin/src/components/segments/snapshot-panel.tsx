@@ -132,12 +132,6 @@ export function SnapshotPanel({
                     <td className="py-2 pr-4">{s.createdByName ?? "—"}</td>
                     <td className="py-2 pr-4 text-right tabular-nums">
                       {formatNumber(s.membersInScope, locale)}
-                      {storeOnly ? (
-                        <span className="text-slate-500">
-                          {" "}
-                          of {formatNumber(s.memberCount, locale)}
-                        </span>
-                      ) : null}
                     </td>
                     <td className="py-2 pr-4 text-slate-600">{s.note || "—"}</td>
                     <td className="py-2 text-right whitespace-nowrap">

@@ -77,7 +77,8 @@ export async function listSegments(db: Database, storeId: number | null, now: Da
   );
 }
 
-export async function getSegment(db: Database, id: number) {
+/** A saved segment with its versions; a store manager gets no whole-business member counts. */
+export async function getSegment(db: Database, id: number, storeId: number | null = null) {
   const segment = await loadSegment(db, id);
   const versions = await db
     .select({
@@ -89,7 +90,13 @@ export async function getSegment(db: Database, id: number) {
     .where(eq(segmentVersions.segmentId, id))
     .orderBy(desc(segmentVersions.version));
   const programsUsing = (await usedBy(db, [id])).get(id) ?? [];
-  return { ...segment, rules: storedRules(segment.rules), versions, programs: programsUsing };
+  return {
+    ...segment,
+    rules: storedRules(segment.rules),
+    versions:
+      storeId === null ? versions : versions.map((version) => ({ ...version, memberCount: null })),
+    programs: programsUsing,
+  };
 }
 
 /** How many customers an edit would add and remove, compared with the saved version. */

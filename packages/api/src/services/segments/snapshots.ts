@@ -47,10 +47,14 @@ export function freezeSnapshot(
   });
 }
 
-/** A segment's snapshots; store managers see how many members are in their store. */
+/**
+ * A segment's snapshots. Store managers see how many members are in their store and not the
+ * whole business's count (`memberCount` is null for them): counts of other stores are not theirs.
+ */
 export async function listSnapshots(db: Database, segmentId: number, storeId: number | null) {
   await loadSegment(db, segmentId);
-  return listSegmentSnapshots(db, segmentId, storeId);
+  const rows = await listSegmentSnapshots(db, segmentId, storeId);
+  return storeId === null ? rows : rows.map((row) => ({ ...row, memberCount: null }));
 }
 
 /** Deletes a snapshot of the segment; audited. */
