@@ -98,6 +98,19 @@ describe.each(testDrivers())("predicted value procedures on $name", (driver) => 
     const r = await manager.retention.predictedValue({});
     expect(r.customers.length).toBeGreaterThan(0);
     expect(r.customers.every((c) => homeOf.get(c.customerId) === ids.milano)).toBe(true);
+    // Totals are the store's own customers' predictions; the business-wide check is withheld.
+    const business = await (
+      await callerFor(handle.db, ids.analyst, now)
+    ).retention.predictedValue({});
+    const milanoCustomers = [...homeOf.values()].filter((s) => s === ids.milano).length;
+    expect(r.fit!.scope).toBe("store");
+    expect(r.fit!.calibration).toBeNull();
+    expect(r.fit!.customers).toBeLessThanOrEqual(milanoCustomers);
+    expect(r.fit!.customers).toBeLessThan(business.fit!.customers);
+    expect(r.fit!.totals.purchases.estimate).toBeGreaterThan(0);
+    expect(r.fit!.totals.purchases.estimate).toBeLessThan(business.fit!.totals.purchases.estimate);
+    expect(r.fit!.totals.purchases.low).toBeLessThanOrEqual(r.fit!.totals.purchases.estimate);
+    expect(business.fit!.scope).toBe("business");
     expect(await codeOf(manager.retention.predictedValue({ storeId: ids.roma }))).toBe("FORBIDDEN");
     const analyst = await callerFor(handle.db, ids.analyst, now);
     const roma = await analyst.retention.predictedValue({ storeId: ids.roma });

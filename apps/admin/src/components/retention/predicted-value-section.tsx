@@ -67,7 +67,9 @@ export function PredictedValueSection({
           </h2>
           <p className="text-sm text-slate-500">
             {data?.fit
-              ? `Fitted ${fittedAtText(data.fit.fittedAt, business)} on ${formatNumber(data.fit.customers, business.locale)} customers (models fitted on ${formatNumber(data.fit.fittedOn, business.locale)})${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
+              ? data.fit.scope === "store"
+                ? `Fitted ${fittedAtText(data.fit.fittedAt, business)}${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}; predictions for ${formatNumber(data.fit.customers, business.locale)} of your store's customers. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
+                : `Fitted ${fittedAtText(data.fit.fittedAt, business)} on ${formatNumber(data.fit.customers, business.locale)} customers (models fitted on ${formatNumber(data.fit.fittedOn, business.locale)})${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
               : "Purchase frequency and dropout (BG/NBD) and spend (Gamma-Gamma), fitted on every customer's history."}
           </p>
         </div>
@@ -105,10 +107,17 @@ export function PredictedValueSection({
       ) : (
         <>
           <Totals fit={data.fit} business={business} />
-          <div className="grid gap-6 xl:grid-cols-2">
-            <CalibrationByFrequencyCard fit={data.fit} business={business} />
-            <CumulativeCalibrationCard fit={data.fit} business={business} />
-          </div>
+          {data.fit.scope === "store" ? (
+            <p className="text-sm text-slate-600">
+              Totals are for your store&apos;s customers. The models&apos; holdout check is computed
+              over the whole business, so analysts and marketers see it.
+            </p>
+          ) : (
+            <div className="grid gap-6 xl:grid-cols-2">
+              <CalibrationByFrequencyCard fit={data.fit} business={business} />
+              <CumulativeCalibrationCard fit={data.fit} business={business} />
+            </div>
+          )}
           <TopCustomersCard data={data} business={business} />
         </>
       )}

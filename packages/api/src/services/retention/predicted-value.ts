@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import {
   latestPredictionFit,
   refreshPredictions,
+  storePredictionTotals,
   topCustomersByPredictedValue,
   users,
   type Database,
@@ -17,8 +18,9 @@ const TOP_CUSTOMERS = 25;
  * The predicted-value section: the latest fit (when, on how many customers, by whom), the 12-month
  * totals with 90% bootstrap intervals, the holdout calibration check, and the customers with the
  * highest expected 12-month revenue, each with a 90% interval recomputed from the stored resampled
- * parameter sets. A store manager's list holds only their home customers; the model and its check
- * are the business's.
+ * parameter sets. For a store manager everything is their home customers': the totals are sums over
+ * them (the business's relative interval carried over), and the holdout check, which is computed
+ * over the whole business, is left out (`calibration` null, `scope` "store").
  */
 export async function getPredictedValue(db: Database, storeId: number | null) {
   const latest = await latestPredictionFit(db);
@@ -40,17 +42,28 @@ export async function getPredictedValue(db: Database, storeId: number | null) {
     now: fittedAt,
     timezone: profile.timezone,
   });
+  const scoped = storeId === null ? null : await storePredictionTotals(db, storeId);
   return {
     fit: {
+      scope: scoped === null ? ("business" as const) : ("store" as const),
       fittedAt: fit.fittedAt,
       refittedBy,
-      customers: fit.customers,
+      customers: scoped === null ? fit.customers : scoped.customers,
       fittedOn: fit.fittedOn,
       resamples: fit.bootstrap.length,
       bgNbd: fit.bgNbd,
       gammaGamma: fit.gammaGamma,
-      totals: fit.totals,
-      calibration: fit.calibration,
+      totals:
+        scoped === null
+          ? fit.totals
+          : {
+              purchases: rescale(fit.totals.purchases, scoped.purchases),
+              revenue:
+                fit.totals.revenue === null || scoped.revenue === null
+                  ? null
+                  : rescale(fit.totals.revenue, scoped.revenue),
+            },
+      calibration: scoped === null ? fit.calibration : null,
     },
     customers: top.map((c) => {
       const interval = customerValueInterval(fit.bootstrap, c, fit.horizonWeeks);
@@ -67,6 +80,12 @@ export async function getPredictedValue(db: Database, storeId: number | null) {
       };
     }),
   };
+}
+
+/** A part of a total with the whole's interval carried over in proportion. */
+function rescale(total: { estimate: number; low: number; high: number }, part: number) {
+  const ratio = total.estimate > 0 ? part / total.estimate : 0;
+  return { estimate: part, low: total.low * ratio, high: total.high * ratio };
 }
 
 export type PredictedValue = Awaited<ReturnType<typeof getPredictedValue>>;

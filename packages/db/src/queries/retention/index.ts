@@ -13,6 +13,7 @@ export { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly
 export { calibrationSummaries, type CalibrationRow } from "./predictions-calibration";
 export {
   latestPredictionFit,
+  storePredictionTotals,
   topCustomersByPredictedValue,
   type TopValueCustomer,
 } from "./predictions-top";

@@ -77,6 +77,29 @@ export async function topCustomersByPredictedValue(
   }));
 }
 
+/** Sums of the stored 12-month predictions over one store's home customers (minor units for revenue). */
+export async function storePredictionTotals(
+  db: Database,
+  storeId: number,
+): Promise<{ customers: number; purchases: number; revenue: number | null }> {
+  const [row] = await queryRows<{
+    customers: number;
+    purchases: number | null;
+    revenue: number | null;
+  }>(
+    db,
+    sql`select count(*)::int as customers, sum(expected_purchases_12m)::float8 as purchases,
+               sum(expected_revenue_12m)::float8 as revenue
+        from customer_features
+        where predicted_at is not null and home_store_id = ${storeId}::int`,
+  );
+  return {
+    customers: row?.customers ?? 0,
+    purchases: Number(row?.purchases ?? 0),
+    revenue: row?.revenue == null ? null : Number(row.revenue),
+  };
+}
+
 /** The latest stored model fit (written by refreshPredictions to the audit log), or null. */
 export async function latestPredictionFit(db: Database) {
   const [row] = await db
