@@ -26,6 +26,12 @@ test("a store manager lands on their store's page, sees its figures, and cannot 
   await expect(page.getByRole("table", { name: "Cohort retention" })).toBeVisible();
   const ownUrl = page.url();
 
+  // The last calendar month, whole (the period the store-month cache answers), from the menu.
+  await page.getByLabel("Period").selectOption("last-month");
+  await expect(page).toHaveURL(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-(28|29|30|31)/);
+  await expect(page.getByTestId("store-kpi-revenue-value")).toHaveText(/\d/);
+  await page.goto(ownUrl);
+
   // The stores list is their store's page.
   await page
     .getByRole("navigation", { name: "Main" })

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button, Input, Select } from "@boomerang/ui";
-import { presetRange, presets } from "./period";
+import { presets } from "./period";
 import type { OverviewInput } from "./overview-view";
 
 type StoreOption = { id: number; name: string };
@@ -26,7 +26,7 @@ export function OverviewFilters({
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
   const activePreset = presets.find((p) => {
-    const r = presetRange(today, p.days);
+    const r = p.range(today);
     return r.from === input.range.from && r.to === input.range.to;
   });
   const [custom, setCustom] = useState(!activePreset);
@@ -50,7 +50,7 @@ export function OverviewFilters({
             const preset = presets.find((p) => p.id === e.target.value);
             if (!preset) return setCustom(true);
             setCustom(false);
-            go({ ...presetRange(today, preset.days), storeId: input.storeId });
+            go({ ...preset.range(today), storeId: input.storeId });
           }}
         >
           {presets.map((p) => (
