@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
-import { createDb, type DbHandle } from "../src/client";
-import { migrate } from "../src/migrate";
+import type { DbHandle } from "../src/client";
 import {
   listCustomers,
   noCustomerFilters,
@@ -8,8 +7,7 @@ import {
   type CustomerSort,
 } from "../src/queries/customers";
 import { queryRows } from "../src/queries/rows";
-import { seedDemo } from "../src/seed";
-import { measure, ms } from "./measure";
+import { measure, ms, onBenchDatabases } from "./measure";
 
 /**
  * The customers list: one page of 50 (page query and capped count side by side), median of 7
@@ -85,21 +83,5 @@ async function run(label: string, handle: DbHandle) {
 }
 
 export default async function customersBench() {
-  const pgliteCustomers = Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000);
-  if (pgliteCustomers > 0) {
-    const pglite = await createDb({ dataDir: "memory" });
-    await migrate(pglite);
-    await seedDemo(pglite, { customers: pgliteCustomers, asOf: new Date("2026-01-01T00:00:00Z") });
-    await run("PGlite (demo size)", pglite);
-    await pglite.close();
-  } else console.info("PGlite: skipped (BENCH_PGLITE_CUSTOMERS=0)");
-
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    console.info("PostgreSQL: set BENCH_DATABASE_URL to a seeded server to measure it");
-    return;
-  }
-  const pg = await createDb({ url });
-  await run("PostgreSQL", pg);
-  await pg.close();
+  await onBenchDatabases(run);
 }

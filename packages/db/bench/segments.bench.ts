@@ -1,11 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { SegmentNode } from "@boomerang/domain/segments";
-import { createDb, type DbHandle } from "../src/client";
-import { migrate } from "../src/migrate";
+import type { DbHandle } from "../src/client";
 import { countSegment } from "../src/queries/segments";
 import { queryRows } from "../src/queries/rows";
-import { seedDemo } from "../src/seed";
-import { measure, ms } from "./measure";
+import { measure, ms, onBenchDatabases } from "./measure";
 
 /**
  * Live count of representative segments, median of 7 after a warm-up. PGlite: an in-memory demo
@@ -89,21 +87,5 @@ async function run(label: string, handle: DbHandle) {
 }
 
 export default async function segmentsBench() {
-  const pgliteCustomers = Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000);
-  if (pgliteCustomers > 0) {
-    const pglite = await createDb({ dataDir: "memory" });
-    await migrate(pglite);
-    await seedDemo(pglite, { customers: pgliteCustomers, asOf: new Date("2026-01-01T00:00:00Z") });
-    await run("PGlite (demo size)", pglite);
-    await pglite.close();
-  } else console.info("PGlite: skipped (BENCH_PGLITE_CUSTOMERS=0)");
-
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    console.info("PostgreSQL: set BENCH_DATABASE_URL to a seeded server to measure it");
-    return;
-  }
-  const pg = await createDb({ url });
-  await run("PostgreSQL", pg);
-  await pg.close();
+  await onBenchDatabases(run);
 }

@@ -4,11 +4,9 @@ import {
   prepareComparison,
   summarizeComparison,
 } from "@boomerang/domain/simulation";
-import { createDb, type DbHandle } from "../src/client";
-import { migrate } from "../src/migrate";
+import type { DbHandle } from "../src/client";
 import { loadOrderHistory } from "../src/queries/simulation";
-import { seedDemo } from "../src/seed";
-import { measure, ms } from "./measure";
+import { measure, ms, onBenchDatabases } from "./measure";
 
 /**
  * The issue's target: 12 months of the demo business simulated for 4 candidates in under 10 s.
@@ -62,20 +60,5 @@ async function run(label: string, handle: DbHandle) {
 }
 
 export default async function simulationBench() {
-  const pglite = await createDb({ dataDir: "memory" });
-  await migrate(pglite);
-  await seedDemo(pglite, {
-    customers: Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 20_000),
-    asOf: AS_OF,
-  });
-  await run("PGlite (demo size)", pglite);
-  await pglite.close();
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) {
-    console.info("PostgreSQL: set BENCH_DATABASE_URL to a seeded server to measure it");
-    return;
-  }
-  const pg = await createDb({ url });
-  await run("PostgreSQL", pg);
-  await pg.close();
+  await onBenchDatabases(run, AS_OF);
 }
