@@ -15,3 +15,4 @@ export * from "./ingest";
 export * from "./comparisons";
 export * from "./store-kpi-months";
 export * from "./retention-cache";
+export * from "./retention-card-cache";
