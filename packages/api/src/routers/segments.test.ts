@@ -294,7 +294,10 @@ describe.each(testDrivers())("segments procedures on $name", (driver) => {
     const why = await api.segments.explain({ rules, customerId: carla.id });
     expect(why).toMatchObject({
       holds: false,
-      children: [{ holds: true }, { observed: "300 points" }],
+      children: [
+        { holds: true, label: "Is a member of Punti Boomerang" },
+        { observed: "300 points", label: "Points balance at least 500 in Punti Boomerang" },
+      ],
     });
     // A week and a half later Carla's pending points are hers too.
     const later = await callerFor(db, ids.marketer, new Date("2025-07-11T12:00:00Z"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateSegment, explainSegment } from "./evaluate";
+import { describeSegment, evaluateSegment, explainSegment } from "./evaluate";
 import { segmentRules, type SegmentNode } from "./rule-tree";
 import type { CustomerSummary } from "./summary";
 import { segmentTemplates } from "./templates";
@@ -117,6 +117,50 @@ describe("evaluateSegment", () => {
       [true, "last order 10 days ago"],
       [false, "female"],
     ]);
+  });
+});
+
+describe("describeSegment", () => {
+  const rules: SegmentNode = {
+    kind: "and",
+    children: [
+      { kind: "programEnrollment", programId: 1, group: "members" },
+      { kind: "homeStore", storeIds: [2, 9] },
+      { kind: "not", child: { kind: "programTier", programId: 4, tiers: ["gold"] } },
+    ],
+  };
+
+  it("names the programs and stores a rule refers to", () => {
+    const names = {
+      programs: new Map([
+        [1, "Punti Boomerang"],
+        [4, "Club VIP"],
+      ]),
+      stores: new Map([
+        [2, "Milano Centro"],
+        [9, "Torino Lingotto"],
+      ]),
+    };
+    expect(describeSegment(rules, names)).toBe(
+      "(Is a member of Punti Boomerang and Home store is one of Milano Centro, Torino Lingotto and not Tier gold in Club VIP)",
+    );
+  });
+
+  it("falls back to ids for anything it has no name for", () => {
+    expect(describeSegment(rules)).toBe(
+      "(Is a member of program #1 and Home store is one of store #2, store #9 and not Tier gold in program #4)",
+    );
+  });
+
+  it("explains a home store by name", () => {
+    const why = explainSegment({ kind: "homeStore", storeIds: [1] }, customer(), now, {
+      stores: new Map([[1, "Milano Centro"]]),
+    });
+    expect(why).toMatchObject({
+      label: "Home store is Milano Centro",
+      holds: true,
+      observed: "home store Milano Centro",
+    });
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from "@boomerang/db";
 import { explainSegment, recommendContact, type SegmentNode } from "@boomerang/domain/segments";
 import { notFound } from "../../errors";
+import { loadSegmentNames } from "./segment-names";
 
 const SAMPLE_SIZE = 20;
 
@@ -58,7 +59,10 @@ export async function explainMember(
   storeId: number | null,
   now: Date,
 ) {
-  const summary = await loadCustomerSummary(db, customerId, storeId);
+  const [summary, names] = await Promise.all([
+    loadCustomerSummary(db, customerId, storeId),
+    loadSegmentNames(db),
+  ]);
   if (summary === null) throw notFound("The customer");
-  return explainSegment(rules, summary, now);
+  return explainSegment(rules, summary, now, names);
 }

@@ -11,6 +11,7 @@ import {
 } from "@boomerang/db";
 import { describeSegment, segmentRules, type SegmentNode } from "@boomerang/domain/segments";
 import { notFound } from "../../errors";
+import { loadSegmentNames } from "./segment-names";
 
 /** A stored rule tree, validated again on the way out (a tree saved by an older build may not parse). */
 export function storedRules(rules: unknown): SegmentNode {
@@ -127,6 +128,7 @@ export async function segmentVersionHistory(
   now: Date,
 ) {
   const segment = await loadSegment(db, id);
+  const names = await loadSegmentNames(db);
   const rows = await db
     .select({ version: segmentVersions, authorName: users.name })
     .from(segmentVersions)
@@ -142,7 +144,7 @@ export async function segmentVersionHistory(
         current: version.version === segment.version,
         author: authorName,
         createdAt: version.createdAt,
-        summary: describeSegment(rules),
+        summary: describeSegment(rules, names),
         rules,
         membersThen: storeId === null ? version.memberCount : null,
         membersNow: members,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ageOn, contactChannels, genders } from "../summary";
 import { describeRange, inRange, numberRange } from "../window";
-import type { ConditionFamily } from "./family";
+import { storeName, type ConditionFamily } from "./family";
 
 const DAY_MS = 86_400_000;
 const nonEmptyText = z.array(z.string().trim().min(1)).min(1, "Pick at least one value");
@@ -71,7 +71,7 @@ export const attributeFamily: ConditionFamily<AttributeCondition> = {
         );
     }
   },
-  describe(c) {
+  describe(c, names) {
     switch (c.kind) {
       case "age":
         return `Age ${describeRange(c.range)}`;
@@ -82,7 +82,9 @@ export const attributeFamily: ConditionFamily<AttributeCondition> = {
       case "region":
         return `Region is ${c.values.join(", ")}`;
       case "homeStore":
-        return `Home store is one of ${c.storeIds.length} store(s)`;
+        return c.storeIds.length === 1
+          ? `Home store is ${storeName(names, c.storeIds[0]!)}`
+          : `Home store is one of ${c.storeIds.map((id) => storeName(names, id)).join(", ")}`;
       case "preferredChannel":
         return `Prefers ${c.values.join(" or ")}`;
       case "consent":
@@ -95,7 +97,7 @@ export const attributeFamily: ConditionFamily<AttributeCondition> = {
         return `Signed up in the last ${c.days} days`;
     }
   },
-  observe(c, s, now) {
+  observe(c, s, now, names) {
     switch (c.kind) {
       case "age":
         return s.birthDate === null ? "age unknown" : `aged ${ageOn(s.birthDate, now)}`;
@@ -106,7 +108,9 @@ export const attributeFamily: ConditionFamily<AttributeCondition> = {
       case "region":
         return s.region ?? "no region";
       case "homeStore":
-        return s.homeStoreId === null ? "no home store" : `home store #${s.homeStoreId}`;
+        return s.homeStoreId === null
+          ? "no home store"
+          : `home store ${storeName(names, s.homeStoreId)}`;
       case "preferredChannel":
         return s.preferredChannel ?? "no preferred channel";
       case "consent":

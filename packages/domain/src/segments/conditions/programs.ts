@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { CustomerSummary, SummaryEnrollment } from "../summary";
 import { describeRange, inRange, numberRange } from "../window";
-import type { ConditionFamily } from "./family";
+import { programName, type ConditionFamily } from "./family";
 
 const programId = z.int().positive("Pick a program");
 
@@ -71,14 +71,15 @@ export const programFamily: ConditionFamily<ProgramCondition> = {
         return inRange(pointsBalanceAt(e, now), c.range);
     }
   },
-  describe(c) {
+  describe(c, names) {
+    const program = programName(names, c.programId);
     switch (c.kind) {
       case "programEnrollment":
-        return `Is ${enrollmentGroupLabels[c.group]} program #${c.programId}`;
+        return `Is ${enrollmentGroupLabels[c.group]} ${program}`;
       case "programTier":
-        return `Tier ${c.tiers.join(", ")} in program #${c.programId}`;
+        return `Tier ${c.tiers.join(", ")} in ${program}`;
       case "pointsBalance":
-        return `Points balance ${describeRange(c.range)} in program #${c.programId}`;
+        return `Points balance ${describeRange(c.range)} in ${program}`;
     }
   },
   observe(c, s, now) {
