@@ -106,7 +106,7 @@ export function CustomersView({
           title="Find customers"
           description={
             data
-              ? `${totalText} ${data.total === 1 && !data.totalCapped ? "customer matches" : "customers match"}.`
+              ? `${totalText.charAt(0).toUpperCase()}${totalText.slice(1)} ${data.total === 1 && !data.totalCapped ? "customer matches" : "customers match"}.`
               : "Loading…"
           }
         />
