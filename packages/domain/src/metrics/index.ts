@@ -2,6 +2,7 @@ export * from "./calendar";
 export * from "./customer-history";
 export * from "./cohort-matrix";
 export * from "./cohort-retention";
+export * from "./cohort-brackets";
 export * from "./repeat-rate";
 export * from "./purchase-gaps";
 export * from "./churn";

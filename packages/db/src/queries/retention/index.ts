@@ -6,6 +6,7 @@ export {
 } from "./scope";
 export { cohortCountsFromFeatures } from "./cohorts";
 export { cohortCountsFromOrders, type SalesChannel } from "./cohorts-from-orders";
+export { cohortBracketsFromFeatures, cohortBracketsFromOrders } from "./cohort-brackets";
 export { repeatRateFromFeatures } from "./repeat-rate";
 export { purchaseGapsFromFeatures } from "./purchase-gaps";
 export { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";

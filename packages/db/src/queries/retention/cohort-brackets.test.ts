@@ -1,0 +1,276 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  assembleBracketTable,
+  bracketsFromEnds,
+  cohortBracketCounts,
+  customerHistories,
+  dayNumber,
+  type CohortGrain,
+  type OrderRecord,
+} from "@boomerang/domain/metrics";
+import type { DbHandle } from "../../client";
+import { rebuildCustomerFeatures } from "../../features/refresh-activity";
+import { enrollments, orders, programs } from "../../schema";
+import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
+import { openTestDb, testDrivers } from "../../testing/test-db";
+import { cohortBracketsFromFeatures, cohortBracketsFromOrders } from "./cohort-brackets";
+import type { RetentionAudience } from "./scope";
+
+const at = (day: string) => new Date(`${day}T12:00:00Z`);
+
+// The hand-worked set of packages/domain/src/metrics/cohort-brackets.test.ts: A buys on Jan 5,
+// Feb 10 (day 36), Apr 1 (day 86); B only on Jan 20; C on Feb 3, Feb 20 (day 17), Mar 15 (day 40);
+// today 2025-04-15 (A 100 days in, B 85, C 71). C's Feb 20 order is online.
+describe.each(testDrivers())(
+  "retention brackets SQL on a hand-made data set on $name",
+  (driver) => {
+    let handle: DbHandle;
+    const range = { from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-04-01T00:00:00Z") };
+    const today = dayNumber("2025-04-15");
+    const everyone: RetentionAudience = { storeId: null, program: null, timezone: "UTC" };
+    beforeAll(async () => {
+      handle = await openTestDb(driver, "retention_brackets_hand");
+      const db = handle.db;
+      await makeBusiness(db, { timezone: "UTC" });
+      const home = await makeStore(db);
+      const buy = async (days: [string, "online" | "offline"][]) => {
+        const c = await makeCustomer(db, { homeStoreId: home.id });
+        for (const [day, channel] of days)
+          await makeOrder(db, { customerId: c.id, placedAt: at(day), channel });
+      };
+      await buy([
+        ["2025-01-05", "offline"],
+        ["2025-02-10", "offline"],
+        ["2025-04-01", "offline"],
+      ]);
+      await buy([["2025-01-20", "offline"]]);
+      await buy([
+        ["2025-02-03", "offline"],
+        ["2025-02-20", "online"],
+        ["2025-03-15", "offline"],
+      ]);
+      await rebuildCustomerFeatures(db, at("2025-04-15"));
+    });
+    afterAll(async () => handle?.close());
+
+    it("gives the hand-worked shares 0–7, 8–30, 31–90 with the 31–90 bracket incomplete", async () => {
+      const brackets = bracketsFromEnds([7, 30, 90]);
+      for (const counts of [
+        await cohortBracketsFromFeatures(handle.db, "month", brackets, today, range, everyone),
+        await cohortBracketsFromOrders(handle.db, "month", brackets, today, range, everyone, null),
+      ]) {
+        const table = assembleBracketTable(counts, "month", brackets);
+        expect(
+          table.rows.map((r) => [r.cohort, r.size, r.cells.map((c) => [c.rate, c.complete])]),
+        ).toEqual([
+          [
+            "2025-01-01",
+            2,
+            [
+              [0, true],
+              [0, true],
+              [0.5, false],
+            ],
+          ],
+          [
+            "2025-02-01",
+            1,
+            [
+              [0, true],
+              [1, true],
+              [1, false],
+            ],
+          ],
+        ]);
+        expect(table.mean.map((m) => m.rate)).toEqual([0, 1 / 3, null]);
+      }
+    });
+
+    it("counts only offline orders when the offline channel is chosen", async () => {
+      const brackets = bracketsFromEnds([30, 60]);
+      const counts = await cohortBracketsFromOrders(
+        handle.db,
+        "month",
+        brackets,
+        today,
+        range,
+        everyone,
+        "offline",
+      );
+      // C's day-17 order was online: offline, C only bought again on day 40 (31–60).
+      expect(counts).toEqual([
+        { cohort: "2025-01-01", size: 2, buyers: [0, 1], eligible: [2, 2] },
+        { cohort: "2025-02-01", size: 1, buyers: [0, 1], eligible: [1, 1] },
+      ]);
+    });
+  },
+);
+
+/** mulberry32: a small seeded generator, so a failing case can be replayed. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe.each(testDrivers())(
+  "retention brackets SQL agree with the in-memory reference on random data on $name",
+  (driver) => {
+    const timezone = "Europe/Rome";
+    const now = new Date("2025-11-17T09:00:00Z");
+    const today = dayNumber("2025-11-17");
+    const range = { from: new Date("2024-02-10T00:00:00Z"), to: new Date("2025-10-01T00:00:00Z") };
+    let handle: DbHandle;
+    const all: (OrderRecord & { channel: "online" | "offline" })[] = [];
+    const homeOf = new Map<number, number>();
+    const members = new Set<number>();
+    let storeIds: number[] = [];
+    let programId = 0;
+
+    beforeAll(async () => {
+      handle = await openTestDb(driver, "retention_brackets_random");
+      const db = handle.db;
+      await makeBusiness(db, { timezone });
+      storeIds = [(await makeStore(db)).id, (await makeStore(db)).id];
+      const [program] = await db
+        .insert(programs)
+        .values({ name: "Points", type: "points" })
+        .returning();
+      programId = program!.id;
+      const random = prng(20251123);
+      const rows: (typeof orders.$inferInsert)[] = [];
+      for (let i = 0; i < 90; i++) {
+        const home = storeIds[Math.floor(random() * 2)]!;
+        const customer = await makeCustomer(db, { homeStoreId: home });
+        homeOf.set(customer.id, home);
+        if (random() < 0.5) members.add(customer.id);
+        // Gaps of 0–60 days (some the same day), some orders near midnight in Rome.
+        let t = Date.parse("2023-12-01T00:00:00Z") + random() * 700 * 86_400_000;
+        const count = 1 + Math.floor(random() * random() * 9);
+        for (let k = 0; k < count && t < now.getTime(); k++) {
+          const placedAt = new Date(
+            random() < 0.2 ? Math.floor(t / 86_400_000) * 86_400_000 + 23.2 * 3_600_000 : t,
+          );
+          const channel = random() < 0.3 ? "online" : "offline";
+          all.push({ customerId: customer.id, placedAt, total: 1000, channel });
+          rows.push({
+            externalId: `B${i}-${k}`,
+            customerId: customer.id,
+            storeId: home,
+            placedAt,
+            subtotal: 1000,
+            total: 1000,
+            currency: "EUR",
+            channel,
+          });
+          t += Math.floor(random() * random() * 60) * 86_400_000 + random() * 3_600_000;
+        }
+      }
+      await db.insert(orders).values(rows);
+      await db.insert(enrollments).values(
+        [...homeOf.keys()].map((customerId) => ({
+          programId,
+          customerId,
+          isControl: !members.has(customerId),
+          enrolledAt: now,
+        })),
+      );
+      await rebuildCustomerFeatures(db, now);
+    });
+    afterAll(async () => handle?.close());
+
+    const audiences = (): [string, RetentionAudience, (customerId: number) => boolean][] => [
+      ["everyone", { storeId: null, program: null, timezone }, () => true],
+      [
+        "one store",
+        { storeId: storeIds[1]!, program: null, timezone },
+        (c) => homeOf.get(c) === storeIds[1],
+      ],
+      [
+        "program members",
+        { storeId: null, program: { programId, group: "members" }, timezone },
+        (c) => members.has(c),
+      ],
+      [
+        "control group",
+        { storeId: null, program: { programId, group: "control" }, timezone },
+        (c) => !members.has(c),
+      ],
+      [
+        "a segment's members",
+        {
+          storeId: null,
+          program: null,
+          members: sql`select id from customers where id % 3 = 0`,
+          timezone,
+        },
+        (c) => c % 3 === 0,
+      ],
+    ];
+    const acquired = (keep: (c: number) => boolean, channel: "online" | "offline" | null) =>
+      customerHistories(
+        all.filter((o) => keep(o.customerId) && (channel === null || o.channel === channel)),
+        timezone,
+      ).filter((h) => h.firstAt >= range.from && h.firstAt < range.to);
+    const sorted = <T extends { cohort: string }>(rows: T[]) =>
+      [...rows].sort((a, b) => a.cohort.localeCompare(b.cohort));
+
+    it("per week, month and quarter, for every audience, from customer_features and from orders", async () => {
+      for (const ends of [
+        [0, 7, 30, 90],
+        [3, 14, 45, 120, 365],
+      ]) {
+        const brackets = bracketsFromEnds(ends);
+        for (const [name, audience, keep] of audiences()) {
+          for (const grain of ["week", "month", "quarter"] as CohortGrain[]) {
+            const expected = sorted(
+              cohortBracketCounts(acquired(keep, null), grain, brackets, today),
+            );
+            expect(expected.some((c) => c.buyers.some((b) => b > 0))).toBe(true);
+            expect(
+              await cohortBracketsFromFeatures(handle.db, grain, brackets, today, range, audience),
+              `${name} ${grain} ${ends}`,
+            ).toEqual(expected);
+            expect(
+              await cohortBracketsFromOrders(
+                handle.db,
+                grain,
+                brackets,
+                today,
+                range,
+                audience,
+                null,
+              ),
+              `${name} ${grain} ${ends} orders`,
+            ).toEqual(expected);
+          }
+        }
+      }
+    });
+
+    it("for one channel, from orders (first purchase in that channel)", async () => {
+      const brackets = bracketsFromEnds([7, 30, 90]);
+      for (const channel of ["online", "offline"] as const) {
+        for (const [name, audience, keep] of audiences()) {
+          expect(
+            await cohortBracketsFromOrders(
+              handle.db,
+              "month",
+              brackets,
+              today,
+              range,
+              audience,
+              channel,
+            ),
+            `${name} ${channel}`,
+          ).toEqual(sorted(cohortBracketCounts(acquired(keep, channel), "month", brackets, today)));
+        }
+      }
+    });
+  },
+);
