@@ -76,6 +76,8 @@ const expectedAccess: Record<string, Level> = {
   "retention.get": "store",
   "retention.predictedValue": "store",
   "retention.refitPredictions": "marketer",
+  "retention.brackets": "store",
+  "retention.sideBySide": "store",
   "compare.start": "analyst",
   "compare.get": "analyst",
   "compare.list": "analyst",
@@ -106,6 +108,14 @@ const storeScopedSamples: Record<string, (storeId: number) => unknown> = {
   "storeKpis.get": (storeId) => ({ range: june, storeId }),
   "retention.get": (storeId) => ({ range: june, storeId }),
   "retention.predictedValue": (storeId) => ({ storeId }),
+  "retention.brackets": (storeId) => ({ range: june, storeId, ends: [7, 30] }),
+  "retention.sideBySide": (storeId) => ({
+    range: june,
+    series: [
+      { kind: "store", storeId },
+      { kind: "program", programId: fixtures.programId, group: "members" },
+    ],
+  }),
   "programs.list": (storeId) => ({ storeId }),
   "programs.get": (storeId) => ({ id: fixtures.programId, storeId }),
   "customers.list": (storeId) => ({ storeId }),
