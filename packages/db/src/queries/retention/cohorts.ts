@@ -2,9 +2,9 @@ import { sql, type SQL } from "drizzle-orm";
 import type { CohortCounts, CohortGrain } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
+import { acquisitionSpan } from "./cache-span";
 import {
   audienceFilter,
-  businessTimezone,
   CACHE_LOCK,
   isEveryone,
   type AcquisitionRange,
@@ -153,33 +153,7 @@ async function cachedMonthCohortRows(
   const to = instant(range.to);
   return db.transaction(async (tx) => {
     const t = tx as unknown as Database;
-    const [span] = await queryRows<{
-      cached: string;
-      cut: string;
-      live: string;
-      business: string;
-    }>(
-      t,
-      sql`
-        with months as (
-          select g::date as m,
-                 (g::timestamp at time zone ${timezone}) as s,
-                 ((g + interval '1 month')::timestamp at time zone ${timezone}) as e
-          from generate_series(date_trunc('month', ${from} at time zone ${timezone}),
-                               date_trunc('month', ${to} at time zone ${timezone}), interval '1 month') g
-        ),
-        x as (
-          select m, s >= ${from} and e <= ${to} as whole,
-                 extract(epoch from least(e, ${to}) - greatest(s, ${from})) * 2 > extract(epoch from e - s) as mostly
-          from months
-        )
-        select coalesce(array_agg(m) filter (where whole or mostly), '{}')::text as cached,
-               coalesce(array_agg(m) filter (where mostly and not whole), '{}')::text as cut,
-               coalesce(array_agg(m) filter (where not mostly and not whole), '{}')::text as live,
-               ${businessTimezone} as business
-        from x
-      `,
-    );
+    const span = await acquisitionSpan(t, range, timezone);
     // The cohort months in customer_features are cut in the business's zone: another zone reads live.
     if (!span || span.business !== timezone)
       return queryRows<CohortCountRow>(

@@ -9,6 +9,9 @@ import { queryRows } from "../rows";
 import { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 import { cohortCountsFromFeatures } from "./cohorts";
 import { cohortCountsFromOrders } from "./cohorts-from-orders";
+import { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
+import { purchaseGapsFromFeatures } from "./purchase-gaps";
+import { repeatRateFromFeatures } from "./repeat-rate";
 import type { RetentionAudience } from "./scope";
 
 const timezone = "Europe/Rome";
@@ -46,6 +49,7 @@ const cachedMonths = async (db: Database, table: string) =>
 describe.each(testDrivers())("retention caches on $name", (driver) => {
   let handle: DbHandle;
   let storeId = 0;
+  let otherStoreId = 0;
   const customerIds: number[] = [];
 
   beforeAll(async () => {
@@ -53,9 +57,11 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
     const db = handle.db;
     await makeBusiness(db, { timezone });
     storeId = (await makeStore(db)).id;
-    // Twelve customers, first orders from October 2024 to May 2025, each buying every ~40 days.
+    otherStoreId = (await makeStore(db)).id;
+    // Twelve customers, first orders from October 2024 to May 2025, each buying every ~40 days;
+    // every third one's home store is the other store.
     for (let i = 0; i < 12; i++) {
-      const c = await makeCustomer(db, { homeStoreId: storeId });
+      const c = await makeCustomer(db, { homeStoreId: i % 3 === 2 ? otherStoreId : storeId });
       customerIds.push(c.id);
       let t = Date.parse("2024-10-05T09:00:00Z") + i * 19 * 86_400_000;
       for (let k = 0; k < 1 + (i % 4) && t < now.getTime(); k++) {
@@ -77,7 +83,48 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
     const churn = await churnTrendFromFeatures(db, window, days, everyone);
     expect(churn).toEqual(await churnTrendFromFeatures(db, window, days, allAsSegment));
     expect(churn).toEqual(await churnTrendFromOrders(db, window, days, everyone));
+    await expectCardsLive();
     return { cached, churn };
+  };
+
+  // The other cards (migration 0009), for everyone and for each home store: cached = live arrays.
+  const cardsOf = async (audience: RetentionAudience, cache: boolean) => {
+    const db = handle.db;
+    return {
+      repeat: await repeatRateFromFeatures(db, 40, dayNumber("2025-06-20"), range, audience, {
+        cache,
+      }),
+      repeatLong: await repeatRateFromFeatures(db, 120, dayNumber("2025-06-20"), range, audience, {
+        cache,
+      }),
+      gaps: await purchaseGapsFromFeatures(db, 7, 63, range, audience, { cache }),
+      monthly: await monthlyActivityFromFeatures(db, "2024-10-01", "2025-06-20", audience, {
+        cache,
+      }),
+      // A range starting mid-month leaves its first month out of monthly activity, as live.
+      monthlyCut: await monthlyActivityFromFeatures(db, "2024-11-13", "2025-05-31", audience, {
+        cache,
+      }),
+      revenueChurn: await revenueChurnFromFeatures(db, "2024-11-13", "2025-06-20", audience, {
+        cache,
+      }),
+    };
+  };
+  const expectCardsLive = async () => {
+    for (const audience of [
+      everyone,
+      { ...everyone, storeId },
+      { ...everyone, storeId: otherStoreId },
+    ]) {
+      const cached = await cardsOf(audience, true);
+      expect(cached, `store ${audience.storeId}`).toEqual(await cardsOf(audience, false));
+      expect(cached.repeat.overall.eligible).toBeGreaterThan(0);
+      expect(cached.gaps.gaps).toBeGreaterThan(0);
+      expect(cached.monthly.length).toBeGreaterThan(3);
+      expect(cached.revenueChurn.some((m) => m.lost > 0)).toBe(true);
+    }
+    // Everyone's answers agree with the same customers through the live path too.
+    expect(await cardsOf(everyone, true)).toEqual(await cardsOf(allAsSegment, true));
   };
 
   it("fills on the first read and answers like the live computation", async () => {
@@ -96,6 +143,73 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
       "2025-05-01",
     ]);
     expect((await cachedMonths(handle.db, "retention_churn_events")).length).toBeGreaterThan(6);
+    for (const table of ["retention_repeat_days", "retention_gap_counts"])
+      expect(await cachedMonths(handle.db, table), table).toEqual(
+        await cachedMonths(handle.db, "retention_cohort_months"),
+      );
+    // Monthly activity and revenue churn cover every cohort, October 2024's too.
+    expect(await cachedMonths(handle.db, "retention_activity_months")).toEqual([
+      "2024-10-01",
+      ...(await cachedMonths(handle.db, "retention_cohort_months")),
+    ]);
+  });
+
+  it("forgets the months an updated or deleted order or a home store move changes, and the cards equal the live arrays again", async () => {
+    const db = handle.db;
+    await expectLiveAnswers();
+    const cardTables = [
+      "retention_repeat_days",
+      "retention_gap_counts",
+      "retention_activity_months",
+    ];
+    const before = new Map<string, string[]>();
+    for (const table of cardTables) before.set(table, await cachedMonths(db, table));
+    const customerOf = async (month: string) => {
+      const [row] = await queryRows<{ id: number }>(
+        db,
+        sql`select customer_id as id from customer_features
+            where first_order_month = ${month}::date and orders_count >= 2 order by customer_id limit 1`,
+      );
+      return row!.id;
+    };
+    // January: an order's amount and day change. March: a second order is deleted.
+    const january = await customerOf("2025-01-01");
+    const march = await customerOf("2025-03-01");
+    await db.execute(sql`
+      update orders set total = total + 777, subtotal = subtotal + 777, placed_at = placed_at + interval '3 days'
+      where id = (select max(id) from orders where customer_id = ${january}::int)
+    `);
+    await db.execute(sql`
+      delete from order_items where order_id = (select max(id) from orders where customer_id = ${march}::int)
+    `);
+    await db.execute(
+      sql`delete from orders where id = (select max(id) from orders where customer_id = ${march}::int)`,
+    );
+    await refreshCustomerActivity(db, [january, march], now);
+    for (const table of cardTables) {
+      const months = await cachedMonths(db, table);
+      expect(months, table).not.toContain("2025-01-01");
+      expect(months, table).not.toContain("2025-03-01");
+      expect(months, table).toEqual(
+        before.get(table)!.filter((m) => m !== "2025-01-01" && m !== "2025-03-01"),
+      );
+    }
+    await expectLiveAnswers();
+
+    // A December customer moves to the other store: their month is forgotten, both stores agree.
+    const [december] = await queryRows<{ id: number; home: number }>(
+      db,
+      sql`select customer_id as id, home_store_id as home from customer_features
+          where first_order_month = '2024-12-01' order by customer_id limit 1`,
+    );
+    const moved = december!.home === storeId ? otherStoreId : storeId;
+    await db.execute(
+      sql`update customers set home_store_id = ${moved}::int where id = ${december!.id}::int`,
+    );
+    await refreshCustomerActivity(db, [december!.id], now);
+    for (const table of cardTables)
+      expect(await cachedMonths(db, table), table).not.toContain("2024-12-01");
+    await expectLiveAnswers();
   });
 
   it("forgets the months a new order, a new customer or a removed customer changes, and reads equal the live computation again", async () => {
