@@ -11,7 +11,8 @@ import {
 } from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -27,7 +28,7 @@ export function ChurnCard({ data, business }: { data: Retention; business: Busin
           churnWindow.fromMedian
             ? " (twice the median time between purchases; change it above)"
             : ""
-        }.${last ? ` Churn rate on ${formatDay(last.date, business.locale)}: ${formatPercent(last.churnRate, business.locale)}.` : ""}`}
+        }.${last ? ` Churn rate on ${formatDay(last.date, business.locale)}: ${formatPercent(last.churnRate, business.locale)}.` : ""}${channelNote(data.channel, false)}`}
         actions={
           <CsvDownload
             filename="churn.csv"

@@ -3,8 +3,9 @@
 import { Card, CardBody, CardHeader, EmptyState, formatMoney, formatMonth } from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
 import { cohortColours } from "./palette";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -22,7 +23,7 @@ export function ClvCard({ data, business }: { data: Retention; business: Busines
     <Card>
       <CardHeader
         title="Historical customer value"
-        description="Cumulative revenue per customer by months since the first purchase, per monthly cohort (months that are over)."
+        description={`Cumulative revenue per customer by months since the first purchase, per monthly cohort (months that are over).${channelNote(data.channel, true)}`}
         actions={
           <CsvDownload
             filename="historical-clv.csv"

@@ -13,8 +13,9 @@ import {
 } from "@boomerang/ui";
 import { Heatmap } from "@boomerang/ui/charts/heatmap";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
 import { cohortLabel, periodLabel, periodNoun } from "./labels";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -70,7 +71,7 @@ export function CohortHeatmapCard({
             : shown === "unbounded"
               ? `Each cell: the share who bought in that ${periodNoun[grain]} or any later one.`
               : `Each cell: revenue in that ${periodNoun[grain]} as a share of the cohort's first-${periodNoun[grain]} revenue.`
-        }${data.channel ? ` Only ${data.channel === "online" ? "online" : "in-store"} orders count.` : ""}`}
+        }${channelNote(data.channel, true)}`}
         actions={
           <div className="no-print flex items-center gap-2">
             <Select

@@ -11,7 +11,8 @@ import {
 } from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -23,7 +24,7 @@ export function OrderValueCard({ data, business }: { data: Retention; business: 
     <Card>
       <CardHeader
         title="Average order value and purchase frequency"
-        description="Per calendar month, over every customer in view: revenue per order, and orders per customer who bought that month."
+        description={`Per calendar month, over every customer in view: revenue per order, and orders per customer who bought that month.${channelNote(data.channel, false)}`}
         actions={
           <CsvDownload
             filename="order-value-frequency.csv"

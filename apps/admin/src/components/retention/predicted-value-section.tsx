@@ -17,7 +17,7 @@ import {
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
 import { useTRPC } from "@/trpc/react";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
 import type { BusinessFormat } from "./retention-view";
 
 type PredictedValue = RouterOutputs["retention"]["predictedValue"];

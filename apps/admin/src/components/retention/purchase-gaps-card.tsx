@@ -3,7 +3,8 @@
 import { Card, CardBody, CardHeader, EmptyState, formatNumber } from "@boomerang/ui";
 import { StackedBarChart } from "@boomerang/ui/charts/stacked-bar-chart";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -24,11 +25,11 @@ export function PurchaseGapsCard({
     <Card>
       <CardHeader
         title="Time between purchases"
-        description={
+        description={`${
           gaps.medianDays === null
             ? "Days between a customer's consecutive purchases."
             : `Days between a customer's consecutive purchases; median ${formatNumber(gaps.medianDays, business.locale)} days over ${formatNumber(gaps.gaps, business.locale)} repeat purchases.`
-        }
+        }${channelNote(data.channel, false)}`}
         actions={
           <CsvDownload
             filename="time-between-purchases.csv"

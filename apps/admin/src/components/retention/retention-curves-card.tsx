@@ -4,9 +4,10 @@ import { useState } from "react";
 import { Card, CardBody, CardHeader, EmptyState, formatPercent } from "@boomerang/ui";
 import { LineChart, type LineSeries } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
 import { cohortLabel, periodLabel, periodNoun } from "./labels";
 import { cohortColours } from "./palette";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -62,7 +63,7 @@ export function RetentionCurvesCard({
     <Card>
       <CardHeader
         title="Retention curves"
-        description={`Share of each cohort buying in each ${periodNoun[grain]} after the first; the mean is weighted by cohort size over ${periodNoun[grain]}s that are over.`}
+        description={`Share of each cohort buying in each ${periodNoun[grain]} after the first; the mean is weighted by cohort size over ${periodNoun[grain]}s that are over.${channelNote(data.channel, true)}`}
         actions={
           <CsvDownload
             filename={`retention-curves-${grain}.csv`}

@@ -3,6 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button, Input, Select } from "@boomerang/ui";
+import type { RetentionExtras } from "./extras-search";
 import { retentionSearchParams, type RetentionInput } from "./search";
 
 type StoreOption = { id: number; name: string };
@@ -13,8 +14,11 @@ export function RetentionFilters({
   stores,
   canChooseStore,
   busy,
+  extras,
 }: {
   input: RetentionInput;
+  /** Kept in the URL when a filter changes (brackets, compared curves). */
+  extras?: RetentionExtras;
   stores: StoreOption[];
   canChooseStore: boolean;
   busy: boolean;
@@ -33,7 +37,9 @@ export function RetentionFilters({
   );
 
   const go = (next: RetentionInput) =>
-    startTransition(() => router.push(`${pathname}?${retentionSearchParams(next).toString()}`));
+    startTransition(() =>
+      router.push(`${pathname}?${retentionSearchParams(next, extras).toString()}`),
+    );
 
   return (
     <div className="no-print space-y-2" aria-busy={pending || busy}>

@@ -1,29 +1,37 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
 import { EmptyState, ErrorNotice, formatDay, Skeleton } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import { ChurnCard } from "./churn-card";
 import { ClvCard } from "./clv-card";
 import { CohortHeatmapCard } from "./cohort-heatmap-card";
+import type { RetentionExtras } from "./extras-search";
 import { OrderValueCard } from "./order-value-card";
 import { PredictedValueSection } from "./predicted-value-section";
 import { PurchaseGapsCard } from "./purchase-gaps-card";
 import { RepeatRateCard } from "./repeat-rate-card";
+import { RetentionBracketsCard } from "./retention-brackets-card";
 import { RetentionCurvesCard } from "./retention-curves-card";
 import { RetentionFilters } from "./retention-filters";
 import { RevenueChurnCard } from "./revenue-churn-card";
-import type { RetentionInput } from "./search";
+import { retentionSearchParams, type RetentionInput } from "./search";
+import { SideBySideCard } from "./side-by-side-card";
 
 export type BusinessFormat = { currency: string; locale: string; timezone: string };
 
 export function RetentionView({
   input,
+  extras,
   business,
   canChooseStore,
   canRefit = false,
 }: {
   input: RetentionInput;
+  /** Brackets and compared curves, also in the URL. */
+  extras: RetentionExtras;
   business: BusinessFormat;
   canChooseStore: boolean;
   /** Marketers and admins may refit the predicted-value models. */
@@ -35,9 +43,18 @@ export function RetentionView({
   );
   const stores = useQuery(trpc.stores.list.queryOptions());
   const data = retention.data;
+  const router = useRouter();
+  const pathname = usePathname();
+  const [, startTransition] = useTransition();
+  const setExtras = (next: RetentionExtras) =>
+    startTransition(() =>
+      router.push(`${pathname}?${retentionSearchParams(input, next).toString()}`, {
+        scroll: false,
+      }),
+    );
 
   return (
-    <div className="space-y-6">
+    <div className="retention-print space-y-6">
       <div className="space-y-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">
@@ -58,6 +75,7 @@ export function RetentionView({
           stores={stores.data ?? []}
           canChooseStore={canChooseStore}
           busy={retention.isFetching}
+          extras={extras}
         />
       </div>
 
@@ -78,6 +96,19 @@ export function RetentionView({
         <>
           <CohortHeatmapCard data={data} business={business} />
           <RetentionCurvesCard data={data} business={business} />
+          <RetentionBracketsCard
+            input={input}
+            ends={extras.bracketEnds}
+            onEndsChange={(bracketEnds) => setExtras({ ...extras, bracketEnds })}
+            business={business}
+          />
+          <SideBySideCard
+            input={input}
+            compare={extras.compare}
+            onCompareChange={(compare) => setExtras({ ...extras, compare })}
+            stores={stores.data ?? []}
+            business={business}
+          />
           <div className="grid gap-6 xl:grid-cols-2">
             <RepeatRateCard data={data} business={business} />
             <ChurnCard data={data} business={business} />

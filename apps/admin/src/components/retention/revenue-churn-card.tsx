@@ -3,7 +3,8 @@
 import { Card, CardBody, CardHeader, EmptyState, formatMonth, formatPercent } from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
-import { CsvDownload } from "./csv-download";
+import { CsvDownload } from "@/components/charts/csv-download";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type Retention = RouterOutputs["retention"]["get"];
@@ -20,7 +21,7 @@ export function RevenueChurnCard({
     <Card>
       <CardHeader
         title="Revenue churn"
-        description="Each month against the one before, among the previous month's buyers: gross = revenue lost from customers who stopped or spent less; net also subtracts what others added. Below zero, existing customers grew revenue."
+        description={`Each month against the one before, among the previous month's buyers: gross = revenue lost from customers who stopped or spent less; net also subtracts what others added. Below zero, existing customers grew revenue.${channelNote(data.channel, false)}`}
         actions={
           <CsvDownload
             filename="revenue-churn.csv"

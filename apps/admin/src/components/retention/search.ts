@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { RouterInputs } from "@boomerang/api";
+import { appendExtras, type RetentionExtras } from "./extras-search";
 
 export type RetentionInput = RouterInputs["retention"]["get"];
 
@@ -57,8 +58,11 @@ export function parseRetentionSearch(
   };
 }
 
-/** The URL query for an input, leaving defaults out so links stay short. */
-export function retentionSearchParams(input: RetentionInput): URLSearchParams {
+/** The URL query for an input (and the cards' extras), leaving defaults out so links stay short. */
+export function retentionSearchParams(
+  input: RetentionInput,
+  extras?: RetentionExtras,
+): URLSearchParams {
   const params = new URLSearchParams({ from: input.range.from, to: input.range.to });
   if (input.storeId) params.set("store", String(input.storeId));
   if (input.grain && input.grain !== "month") params.set("grain", input.grain);
@@ -76,5 +80,5 @@ export function retentionSearchParams(input: RetentionInput): URLSearchParams {
   }
   if (input.trendPeriod !== undefined && input.trendPeriod !== 1)
     params.set("period", String(input.trendPeriod));
-  return params;
+  return extras ? appendExtras(params, extras) : params;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { RetentionView } from "@/components/retention/retention-view";
+import { parseRetentionExtras } from "@/components/retention/extras-search";
 import { parseRetentionSearch } from "@/components/retention/search";
 import { requirePageAccess } from "@/server/page-access";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
@@ -12,7 +13,9 @@ export default async function RetentionPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const me = await requirePageAccess("read:own-store");
-  const input = parseRetentionSearch(await searchParams, me.today);
+  const params = await searchParams;
+  const input = parseRetentionSearch(params, me.today);
+  const extras = parseRetentionExtras(params);
   void getQueryClient().prefetchQuery(trpc.retention.get.queryOptions(input));
   void getQueryClient().prefetchQuery(trpc.stores.list.queryOptions());
   void getQueryClient().prefetchQuery(
@@ -22,6 +25,7 @@ export default async function RetentionPage({
     <HydrateClient>
       <RetentionView
         input={input}
+        extras={extras}
         business={{
           currency: me.business.currency,
           locale: me.business.locale,

@@ -1,0 +1,44 @@
+"use client";
+
+import { Button } from "@boomerang/ui";
+import { toCsv, type CsvCell } from "./csv";
+
+/**
+ * Downloads a chart's data as CSV, built in the browser from the rows already on screen: every
+ * chart in the app carries one, next to its title (hidden when printing).
+ */
+export function CsvDownload({
+  filename,
+  header,
+  rows,
+  label = "Download CSV",
+}: {
+  filename: string;
+  header: string[];
+  rows: CsvCell[][];
+  /** Names the chart for screen readers when a page has several downloads. */
+  label?: string;
+}) {
+  return (
+    <Button
+      type="button"
+      variant="secondary"
+      className="no-print"
+      disabled={rows.length === 0}
+      title={rows.length === 0 ? "Nothing to download: the chart has no data" : undefined}
+      aria-label={label === "Download CSV" ? undefined : label}
+      onClick={() => {
+        const url = URL.createObjectURL(
+          new Blob([toCsv(header, rows)], { type: "text/csv;charset=utf-8" }),
+        );
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = filename;
+        link.click();
+        URL.revokeObjectURL(url);
+      }}
+    >
+      Download CSV
+    </Button>
+  );
+}

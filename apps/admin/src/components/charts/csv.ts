@@ -1,0 +1,18 @@
+export type CsvCell = string | number | boolean | null;
+
+/**
+ * One CSV cell: quoted when it holds a comma, quote or line break; a text starting with = + - @ is
+ * prefixed with ' so a spreadsheet shows it instead of running it as a formula (a segment or store
+ * name is typed by users). Numbers are written as they are.
+ */
+export function csvCell(value: CsvCell): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A header and rows as CSV text, one line each. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n");
+}
