@@ -11,6 +11,7 @@ export * from "./api-keys";
 export * from "./imports";
 export * from "./settings";
 export * from "./customer-features";
+export * from "./customer-categories";
 export * from "./ingest";
 export * from "./comparisons";
 export * from "./store-kpi-months";

@@ -31,3 +31,4 @@ export {
   type ExportSource,
 } from "./export-members";
 export { segmentSizeTrend, trendWeekEnds, type SizeTrendPoint } from "./size-trend";
+export { customerCategoriesFromOrders, rebuildCustomerCategories } from "./customer-categories";

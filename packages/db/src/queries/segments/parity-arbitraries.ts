@@ -115,6 +115,13 @@ const windowArb: fc.Arbitrary<ActivityWindow> = fc.oneof(
     from: "2025-01-01T00:00:00.000Z",
     to: "2025-05-16T12:00:00.000Z",
   }),
+  // A short window well inside the orders' range: many customers bought before and after it, where
+  // "bought in category" cannot be told from the first and last purchase alone.
+  fc.constant({
+    kind: "between" as const,
+    from: "2025-03-01T06:00:00.000Z",
+    to: "2025-03-20T00:00:00.000Z",
+  }),
 );
 const rangeArb = (min: number, max: number, step = 1) =>
   fc

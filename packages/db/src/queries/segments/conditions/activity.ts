@@ -1,6 +1,37 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { ActivityCondition, ActivityWindow } from "@boomerang/domain/segments";
+import {
+  windowBounds,
+  type ActivityCondition,
+  type ActivityWindow,
+} from "@boomerang/domain/segments";
+import { instant } from "../../rows";
 import { inWindowSql, neverNull, textArray, type ConditionCompilers } from "../compile-context";
+
+/**
+ * Whether the customer bought in one of the categories within a dated window, from
+ * customer_categories (first and last purchase per category) instead of their order lines: the
+ * first or last purchase inside the window says yes; the last before it or the first after it says
+ * no; only a customer who bought the category both before and after the window (never for a window
+ * ending now) has their own orders read. Correlated on `c.id`, so PostgreSQL may run it as a
+ * semi-join over the category's index slice (last purchase on or after the start) or as one
+ * primary-key probe per customer when other conditions leave few.
+ */
+function boughtCategoryInWindow(
+  categories: readonly string[],
+  window: ActivityWindow,
+  now: Date,
+): SQL {
+  const { from, to } = windowBounds(window, now);
+  const start = instant(new Date(from));
+  const end = instant(new Date(to));
+  return neverNull(sql`exists (select 1 from customer_categories s
+    where s.customer_id = c.id and s.category = any(${textArray(categories)})
+      and s.last_at >= ${start} and s.first_at < ${end}
+      and (s.first_at >= ${start} or s.last_at < ${end}
+        or exists (select 1 from orders o join order_items i on i.order_id = o.id
+          where o.customer_id = s.customer_id and i.category = s.category
+            and o.placed_at >= ${start} and o.placed_at < ${end})))`);
+}
 
 function boughtWhere(filter: SQL, window: ActivityWindow, now: Date): SQL {
   return neverNull(sql`exists (select 1 from orders o join order_items i on i.order_id = o.id
@@ -13,11 +44,11 @@ const eventsIn = (type: string, window: ActivityWindow, now: Date): SQL =>
 
 export const activityCompilers: ConditionCompilers<ActivityCondition> = {
   boughtCategory: (c, { now }) => {
-    // Ever-bought categories are kept on customer_features; windows read the order lines.
+    // Ever-bought categories are kept on customer_features; windows on customer_categories.
     const bought =
       c.window.kind === "allTime"
         ? sql`coalesce(cf.categories && ${textArray(c.categories)}, false)`
-        : boughtWhere(sql`i.category = any(${textArray(c.categories)})`, c.window, now);
+        : boughtCategoryInWindow(c.categories, c.window, now);
     if (c.bought) return bought;
     return c.window.kind === "allTime" ? sql`not ${bought}` : neverNull(sql`not ${bought}`);
   },

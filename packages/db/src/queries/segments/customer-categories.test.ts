@@ -1,0 +1,193 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database, DbHandle } from "../../client";
+import { openTestDb, testDrivers } from "../../testing/test-db";
+import { queryRows } from "../rows";
+import { customerCategoriesFromOrders, rebuildCustomerCategories } from "./customer-categories";
+
+type Row = { customer_id: number; category: string; first_at: string; last_at: string };
+
+const categories = ["wine", "bakery", "dairy"] as const;
+const base = Date.parse("2026-01-01T00:00:00Z");
+const at = (day: number) => new Date(base + day * 86_400_000).toISOString();
+
+const stored = (db: Database) =>
+  queryRows<Row>(
+    db,
+    sql`select customer_id, category, first_at::text, last_at::text from customer_categories order by 1, 2`,
+  );
+const rebuilt = (db: Database) =>
+  queryRows<Row>(
+    db,
+    sql`select customer_id, category, first_at::text, last_at::text from (${customerCategoriesFromOrders}) r order by 1, 2`,
+  );
+
+/** Orders with their lines in one statement, as ingest (post-orders) writes them. */
+async function ingest(
+  db: Database,
+  batch: { customer: number; day: number; cats: string[] }[],
+  ids: (number | undefined)[],
+  serial: { n: number },
+) {
+  const rows = batch.map((o) => ({
+    external_id: `E${serial.n++}`,
+    customer_id: ids[o.customer]!,
+    placed_at: at(o.day),
+    items: o.cats.map((category) => ({ category })),
+  }));
+  await db.execute(sql`with r as (
+      select * from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(external_id text, customer_id int, placed_at timestamptz, items json)),
+    o as (
+      insert into orders (external_id, customer_id, placed_at, subtotal, total, currency, channel)
+      select external_id, customer_id, placed_at, 100, 100, 'EUR', 'offline' from r returning id, external_id),
+    i as (
+      insert into order_items (order_id, sku, name, category, quantity, unit_price)
+      select o.id, 'SKU', 'Item', x.category, 1, 100
+      from r join o using (external_id), json_to_recordset(r.items) as x(category text))
+    select 1`);
+}
+
+/**
+ * An order moved to another customer and instant with its lines replaced, in one statement, as an
+ * import re-applying an order does (apply-staged: upsert, drop the old lines, add the new ones).
+ */
+async function reimport(db: Database, pick: number, customer: number, day: number, cats: string[]) {
+  await db.execute(sql`with target as (
+      select id from orders order by id offset ${pick}::int % greatest((select count(*) from orders), 1) limit 1),
+    up as (
+      update orders set customer_id = ${customer}::int, placed_at = ${at(day)}::timestamptz
+      where id in (select id from target) returning id),
+    dropped as (delete from order_items where order_id in (select id from up)),
+    added as (
+      insert into order_items (order_id, sku, name, category, quantity, unit_price)
+      select up.id, 'SKU', 'Item', c, 1, 100 from up, unnest(${`{${cats.join(",")}}`}::text[]) as c)
+    select 1`);
+}
+
+const opArb = fc.oneof(
+  fc.record({
+    kind: fc.constant("ingest" as const),
+    batch: fc.array(
+      fc.record({
+        customer: fc.nat(3),
+        day: fc.integer({ min: 0, max: 60 }),
+        cats: fc.subarray([...categories], { minLength: 1 }),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  }),
+  fc.record({
+    kind: fc.constant("reimport" as const),
+    pick: fc.nat(50),
+    customer: fc.nat(3),
+    day: fc.integer({ min: 0, max: 60 }),
+    cats: fc.subarray([...categories]),
+  }),
+  fc.record({ kind: fc.constant("deleteLine" as const), pick: fc.nat(50) }),
+  fc.record({ kind: fc.constant("deleteOrder" as const), pick: fc.nat(50) }),
+  fc.record({
+    kind: fc.constant("recategorise" as const),
+    pick: fc.nat(50),
+    category: fc.constantFrom(...categories),
+  }),
+  fc.record({ kind: fc.constant("deleteCustomer" as const), customer: fc.nat(3) }),
+);
+
+describe.each(testDrivers())("customer_categories on $name", (driver) => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "segments_customer_categories");
+  });
+  afterAll(async () => handle?.close());
+
+  it("equals a full rebuild after any sequence of ingests, re-imports, deletions and truncation", async () => {
+    const db = handle.db;
+    const serial = { n: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
+        await db.execute(sql`truncate customers restart identity cascade`);
+        expect(await stored(db)).toEqual([]);
+        const made = await queryRows<{ id: number }>(
+          db,
+          sql`insert into customers (external_id, name, signed_up_at)
+            select 'K' || g || '-' || ${serial.n++}::int, 'K', now() from generate_series(1, 4) g returning id`,
+        );
+        // Customers still there (a deleted one takes no more orders).
+        const ids = made.map((m) => m.id);
+        for (const op of ops) {
+          const nth = (pick: number, table: "orders" | "order_items") =>
+            sql`(select id from ${sql.raw(table)} order by id offset ${pick}::int % greatest((select count(*) from ${sql.raw(table)}), 1) limit 1)`;
+          switch (op.kind) {
+            case "ingest": {
+              const alive = op.batch.filter((o) => ids[o.customer] !== undefined);
+              if (alive.length > 0) await ingest(db, alive, ids, serial);
+              break;
+            }
+            case "reimport":
+              if (ids[op.customer] !== undefined)
+                await reimport(db, op.pick, ids[op.customer]!, op.day, op.cats);
+              break;
+            case "deleteLine":
+              await db.execute(
+                sql`delete from order_items where id = ${nth(op.pick, "order_items")}`,
+              );
+              break;
+            case "deleteOrder":
+              await db.execute(sql`delete from orders where id = ${nth(op.pick, "orders")}`);
+              break;
+            case "recategorise":
+              await db.execute(
+                sql`update order_items set category = ${op.category} where id = ${nth(op.pick, "order_items")}`,
+              );
+              break;
+            case "deleteCustomer":
+              if (ids[op.customer] === undefined) break;
+              await db.execute(sql`delete from customers where id = ${ids[op.customer]!}::int`);
+              delete ids[op.customer];
+              break;
+          }
+          expect(await stored(db), JSON.stringify(op)).toEqual(await rebuilt(db));
+        }
+        const incremental = await stored(db);
+        await rebuildCustomerCategories(db);
+        expect(await stored(db)).toEqual(incremental);
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
+
+  it("keeps a customer's first and last purchase per category", async () => {
+    const db = handle.db;
+    await db.execute(sql`truncate customers restart identity cascade`);
+    const [c] = await queryRows<{ id: number }>(
+      db,
+      sql`insert into customers (external_id, name, signed_up_at) values ('ONE', 'One', now()) returning id`,
+    );
+    await ingest(
+      db,
+      [
+        { customer: 0, day: 10, cats: ["wine", "dairy"] },
+        { customer: 0, day: 3, cats: ["wine"] },
+        { customer: 0, day: 20, cats: ["wine"] },
+      ],
+      [c!.id],
+      { n: 1000 },
+    );
+    const rows = await queryRows<{ category: string; first_at: Date; last_at: Date }>(
+      db,
+      sql`select category, first_at, last_at from customer_categories order by category`,
+    );
+    expect(
+      rows.map((r) => [
+        r.category,
+        new Date(r.first_at).toISOString(),
+        new Date(r.last_at).toISOString(),
+      ]),
+    ).toEqual([
+      ["dairy", at(10), at(10)],
+      ["wine", at(3), at(20)],
+    ]);
+  });
+});
