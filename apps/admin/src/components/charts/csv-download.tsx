@@ -12,21 +12,24 @@ export function CsvDownload({
   header,
   rows,
   label = "Download CSV",
+  compact = false,
 }: {
   filename: string;
   header: string[];
   rows: CsvCell[][];
   /** Names the chart for screen readers when a page has several downloads. */
   label?: string;
+  /** A small "CSV" button for a chart inside a table row (the label is then its accessible name). */
+  compact?: boolean;
 }) {
   return (
     <Button
       type="button"
-      variant="secondary"
-      className="no-print"
+      variant={compact ? "ghost" : "secondary"}
+      className={compact ? "no-print px-1.5 py-0.5 text-xs" : "no-print"}
       disabled={rows.length === 0}
       title={rows.length === 0 ? "Nothing to download: the chart has no data" : undefined}
-      aria-label={label === "Download CSV" ? undefined : label}
+      aria-label={label === "Download CSV" && !compact ? undefined : label}
       onClick={() => {
         const url = URL.createObjectURL(
           new Blob([toCsv(header, rows)], { type: "text/csv;charset=utf-8" }),
@@ -38,7 +41,7 @@ export function CsvDownload({
         URL.revokeObjectURL(url);
       }}
     >
-      Download CSV
+      {compact ? "CSV" : "Download CSV"}
     </Button>
   );
 }

@@ -3,6 +3,7 @@
 import type { ComparisonResult } from "@boomerang/domain/simulation";
 import { Card, CardBody, CardHeader, EmptyState, formatMoney, formatMonth } from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
+import { CsvDownload } from "@/components/charts/csv-download";
 import type { Format } from "./metric-rows";
 
 export const candidateColors = ["#0f766e", "#b45309", "#4338ca", "#be123c"] as const;
@@ -30,7 +31,22 @@ function SeriesChart({
   }));
   return (
     <Card>
-      <CardHeader title={title} description={description} />
+      <CardHeader
+        title={title}
+        description={description}
+        actions={
+          <CsvDownload
+            filename={`${field === "cumulativeCost" ? "cumulative-cost" : "cumulative-incremental-revenue"}.csv`}
+            header={["month", ...result.candidates.map((c) => `${c.label} (minor units)`)]}
+            rows={data.map((d) => [
+              d.month,
+              ...result.candidates.map(
+                (_, k) => (d as Record<string, number | string | null>)[`c${k}`] ?? null,
+              ),
+            ])}
+          />
+        }
+      />
       <CardBody>
         {data.length === 0 ? (
           <EmptyState title="No months in the period" />

@@ -1,6 +1,7 @@
 "use client";
 
 import { StackedBarChart } from "@boomerang/ui/charts/stacked-bar-chart";
+import { CsvDownload } from "@/components/charts/csv-download";
 import { formatMoney, formatMonth } from "@boomerang/ui";
 import type { BusinessFormat } from "./customers-table";
 
@@ -38,14 +39,23 @@ export function PurchaseTimelineChart({
   }));
   const labels = new Map(data.map((d) => [d.month, d.label]));
   return (
-    <StackedBarChart
-      data={data}
-      xKey="month"
-      series={[{ key: "revenue", label: "Spent", color: "#0f766e" }]}
-      formatX={(x) => labels.get(x)?.split(" · ")[0] ?? x}
-      formatY={(y) => formatMoney(y, currency, locale, true)}
-      height={240}
-      ariaLabel="Purchases by month"
-    />
+    <div className="space-y-2">
+      <div className="flex justify-end">
+        <CsvDownload
+          filename="customer-purchases-by-month.csv"
+          header={["month", "orders", "revenue_minor"]}
+          rows={fillMonths(months).map((m) => [m.month, m.orders, m.revenue])}
+        />
+      </div>
+      <StackedBarChart
+        data={data}
+        xKey="month"
+        series={[{ key: "revenue", label: "Spent", color: "#0f766e" }]}
+        formatX={(x) => labels.get(x)?.split(" · ")[0] ?? x}
+        formatY={(y) => formatMoney(y, currency, locale, true)}
+        height={240}
+        ariaLabel="Purchases by month"
+      />
+    </div>
   );
 }

@@ -12,6 +12,7 @@ import {
   formatPercent,
 } from "@boomerang/ui";
 import { LineChart } from "@boomerang/ui/charts/line-chart";
+import { CsvDownload } from "@/components/charts/csv-download";
 import {
   formatPp,
   formatSignedMoney,
@@ -128,9 +129,17 @@ export function ControlledLiftCard({
           </p>
         </div>
         <div>
-          <h3 className="mb-2 text-sm font-medium text-slate-800">
-            Share with a repeat order, by week since enrolling
-          </h3>
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+            <h3 className="text-sm font-medium text-slate-800">
+              Share with a repeat order, by week since enrolling
+            </h3>
+            <CsvDownload
+              filename={`lift-curve-program-${p.id}.csv`}
+              header={["week", "members_repeat_share", "control_repeat_share"]}
+              rows={curve.map((c) => [c.week, c.members, c.control])}
+              label={`Download CSV of ${p.name}'s curves`}
+            />
+          </div>
           {curve.length === 0 ? (
             <EmptyState title="No full week observed yet">
               The curves start once customers have been enrolled for a week.

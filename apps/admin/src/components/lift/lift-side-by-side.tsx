@@ -2,6 +2,7 @@
 
 import { Badge, Card, CardBody, CardHeader, EmptyState } from "@boomerang/ui";
 import { IntervalChart, type IntervalPoint } from "@boomerang/ui/charts/interval-chart";
+import { CsvDownload } from "@/components/charts/csv-download";
 import {
   formatPp,
   formatSignedMoney,
@@ -49,6 +50,18 @@ export function LiftSideBySide({
     <Card>
       <CardHeader
         title="Measured lift by program type"
+        actions={
+          <CsvDownload
+            filename="lift-by-program.csv"
+            header={["program", "type", "method", "repeat_rate_lift", "low_95", "high_95"]}
+            rows={programs.flatMap((p) => {
+              const d = repeatOf(p);
+              return d === null
+                ? []
+                : [[p.name, p.typeName, p.method, d.difference, d.low, d.high]];
+            })}
+          />
+        }
         description={`Members minus control in the ${report.windowWeeks} weeks after enrolling, with 95% confidence intervals. Programs without a control group are compared with similar customers before and after launch (weaker evidence).`}
       />
       <CardBody className="space-y-6">

@@ -16,6 +16,7 @@ import {
   Skeleton,
 } from "@boomerang/ui";
 import { StackedBarChart } from "@boomerang/ui/charts/stacked-bar-chart";
+import { CsvDownload } from "@/components/charts/csv-download";
 import type { RouterOutputs } from "@boomerang/api";
 import { useTRPC } from "@/trpc/react";
 
@@ -129,6 +130,23 @@ function OverlapResult({ data, locale }: { data: Overlap; locale: string }) {
       <CardHeader
         title="Overlap"
         description={`${formatNumber(data.base, locale)} customers in scope. Each customer is counted in exactly one row.`}
+        actions={
+          <CsvDownload
+            filename="segment-overlap.csv"
+            header={[
+              "region",
+              ...data.segments.map((s) => `in ${s.name}`),
+              "customers",
+              "share_of_scope",
+            ]}
+            rows={rows.map((r) => [
+              r.region,
+              ...r.inside.map((isIn) => String(isIn)),
+              r.customers,
+              data.base === 0 ? null : r.customers / data.base,
+            ])}
+          />
+        }
       />
       <CardBody>
         <ul className="mb-4 flex flex-wrap gap-4 text-sm">

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Sparkline } from "@boomerang/ui/charts/sparkline";
 import { formatDay, formatNumber, Skeleton } from "@boomerang/ui";
+import { CsvDownload } from "@/components/charts/csv-download";
 import { useTRPC } from "@/trpc/react";
 
 /**
@@ -42,6 +43,13 @@ export function SizeSparkline({
       <span className="text-xs text-slate-500">
         {formatNumber(first, locale)} → {formatNumber(last, locale)}
       </span>
+      <CsvDownload
+        compact
+        filename={`segment-${segmentId}-size-by-week.csv`}
+        header={["week_ending", "members"]}
+        rows={points.map((p) => [p.label, p.value])}
+        label={`Download CSV of ${name}'s size by week`}
+      />
     </span>
   );
 }
