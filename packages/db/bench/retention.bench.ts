@@ -1,7 +1,9 @@
 /**
  * Retention queries at the size of the database in BENCH_DATABASE_URL: the 24-month cohort matrix
  * (everyone, and one store's customers standing in for a segment), and the 24-point churn trend,
- * each from raw orders and from customer_features.
+ * each from raw orders and from customer_features; then the Retention page's default view (twelve
+ * months of cohorts up to the last order's day): each other card live and through its cache
+ * (migration 0009), for everyone and one home store, and the page's queries in total.
  */
 import { sql } from "drizzle-orm";
 import { createDb } from "../src/client";
@@ -9,7 +11,14 @@ import { queryRows } from "../src/queries/rows";
 import { churnTrendFromFeatures, churnTrendFromOrders } from "../src/queries/retention/churn";
 import { cohortCountsFromFeatures } from "../src/queries/retention/cohorts";
 import { cohortCountsFromOrders } from "../src/queries/retention/cohorts-from-orders";
+import {
+  monthlyActivityFromFeatures,
+  revenueChurnFromFeatures,
+} from "../src/queries/retention/monthly";
+import { purchaseGapsFromFeatures } from "../src/queries/retention/purchase-gaps";
+import { repeatRateFromFeatures } from "../src/queries/retention/repeat-rate";
 import type { RetentionAudience } from "../src/queries/retention/scope";
+import type { Database } from "../src/client";
 import { measure, ms } from "./measure";
 
 export default async function retentionBench(): Promise<void> {
@@ -122,7 +131,127 @@ export default async function retentionBench(): Promise<void> {
         `    through ${table}: ${ms(warm.median)} (${(raw.median / warm.median).toFixed(0)}x orders), ${ms(written)} after writes to two cohort months, ${ms(cold)} to fill it empty`,
       );
     }
+    if ("page cards".includes(only) || only.startsWith("page"))
+      await pageBench(db, everyone, oneStore, rawRuns);
   } finally {
     await close();
+  }
+}
+
+/**
+ * The Retention page's default view, as `getRetention` (packages/api) asks for it: the monthly
+ * cohort counts, then repeat rate (90 days), time between purchases, monthly activity and revenue
+ * churn at once, then the churn trend on each month end with the window from the median gap.
+ */
+async function pageBench(
+  db: Database,
+  everyone: RetentionAudience,
+  oneStore: RetentionAudience,
+  runs: number,
+): Promise<void> {
+  const [view] = await queryRows<{ today: string; from: string; a: string; b: string }>(
+    db,
+    sql`
+      with d as (select (max(placed_at) at time zone ${everyone.timezone})::date as today from orders)
+      select to_char(today, 'YYYY-MM-DD') as today,
+             to_char(date_trunc('month', today) - interval '11 months', 'YYYY-MM-DD') as "from",
+             ((date_trunc('month', today) - interval '11 months')::timestamp at time zone ${everyone.timezone})::text as a,
+             ((today + 1)::timestamp at time zone ${everyone.timezone})::text as b
+      from d
+    `,
+  );
+  if (!view) return;
+  const range = { from: new Date(view.a), to: new Date(view.b) };
+  const today = Math.floor(Date.parse(`${view.today}T00:00:00Z`) / 86_400_000);
+  // The last day of every month of the view, and today.
+  const days: number[] = [];
+  for (let d = Date.parse(`${view.from}T00:00:00Z`); ;) {
+    const next = new Date(d);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    const end = next.getTime() / 86_400_000 - 1;
+    if (end >= today) break;
+    days.push(end);
+    d = next.getTime();
+  }
+  days.push(today);
+  console.info(
+    `retention page, default view: cohorts acquired ${view.from} to ${view.today}, ${days.length} churn days`,
+  );
+  const cards = (audience: RetentionAudience, cache: boolean) =>
+    [
+      [
+        "repeat rate (90 days)",
+        "retention_repeat_days",
+        () => repeatRateFromFeatures(db, 90, today, range, audience, { cache }),
+      ],
+      [
+        "time between purchases",
+        "retention_gap_counts",
+        () => purchaseGapsFromFeatures(db, 7, 182, range, audience, { cache }),
+      ],
+      [
+        "monthly activity (AOV, frequency)",
+        "retention_activity_months",
+        () => monthlyActivityFromFeatures(db, view.from, view.today, audience, { cache }),
+      ],
+      [
+        "revenue churn",
+        "retention_activity_months",
+        () => revenueChurnFromFeatures(db, view.from, view.today, audience, { cache }),
+      ],
+    ] as const;
+  // Before: the cohort counts first, then the four cards (live) at once, then churn. After (as
+  // getRetention now runs it): the cohort counts and the four cards (cached) at once, then churn.
+  const page = async (audience: RetentionAudience, cache: boolean) => {
+    const cohorts = () => cohortCountsFromFeatures(db, "month", range, audience);
+    const all = cards(audience, cache).map(([, , fn]) => fn);
+    let gaps: unknown;
+    if (cache) [, , gaps] = await Promise.all([cohorts(), ...all.map((fn) => fn())]);
+    else {
+      await cohorts();
+      [, gaps] = await Promise.all(all.map((fn) => fn()));
+    }
+    const median = (gaps as { medianDays: number | null }).medianDays ?? 30;
+    const churnAfterDays = Math.max(2, Math.round(2 * median));
+    await churnTrendFromFeatures(
+      db,
+      { churnAfterDays, atRiskAfterDays: Math.max(1, Math.round(churnAfterDays / 2)) },
+      days,
+      audience,
+    );
+  };
+  for (const [label, audience] of [
+    ["everyone", everyone],
+    ["one home store", oneStore],
+  ] as const) {
+    const live = cards(audience, false);
+    const cached = cards(audience, true);
+    for (let i = 0; i < live.length; i++) {
+      const [name, table, liveFn] = live[i]!;
+      const cachedFn = cached[i]![2];
+      const before = await measure(liveFn, runs, runs > 1 ? 1 : 0);
+      await db.execute(sql`delete from ${sql.raw(table)}`);
+      let t = performance.now();
+      await cachedFn();
+      const cold = performance.now() - t;
+      const warm = await measure(cachedFn, 7, 1);
+      // What a returning customer of the view's first month and a new customer delete.
+      const written: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        await db.execute(sql`delete from ${sql.raw(table)} where cohort_month in (
+          ${view.from}::date, date_trunc('month', ${view.today}::date)::date)`);
+        t = performance.now();
+        await cachedFn();
+        written.push(performance.now() - t);
+      }
+      console.info(
+        `  ${label}, ${name}: live ${ms(before.median)}, cached ${ms(warm.median)}, ${ms(written.sort((a, b) => a - b)[1]!)} after writes to two cohort months, ${ms(cold)} to fill it empty`,
+      );
+    }
+    const before = await measure(() => page(audience, false), runs, 1);
+    const after = await measure(() => page(audience, true), 7, 1);
+    console.info(
+      `  ${label}, page total: ${ms(before.median)} before (cohorts, then the 4 cards live at once, then churn), ${ms(after.median)} after (cohorts and the 4 cached cards at once, then churn)`,
+    );
   }
 }

@@ -84,30 +84,24 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
   const acquired = dayRangeToInstants(query.range, profile.timezone);
 
   // Channel is not in customer_features: only then do cohorts come from orders.
-  const counts =
+  const cohortCounts = (grain: CohortGrain) =>
     query.channel === null
-      ? await cohortCountsFromFeatures(db, query.grain, acquired, audience)
-      : await cohortCountsFromOrders(db, query.grain, acquired, audience, query.channel);
-  const matrix = assembleCohortMatrix(counts, query.grain, today);
-  const monthMatrix =
-    query.grain === "month"
-      ? matrix
-      : assembleCohortMatrix(
-          query.channel === null
-            ? await cohortCountsFromFeatures(db, "month", acquired, audience)
-            : await cohortCountsFromOrders(db, "month", acquired, audience, query.channel),
-          "month",
-          today,
-        );
+      ? cohortCountsFromFeatures(db, grain, acquired, audience)
+      : cohortCountsFromOrders(db, grain, acquired, audience, query.channel);
 
   // Activity over time covers every customer of the audience, in the months of the range so far.
+  // Independent queries run at once (on PostgreSQL, each on its own pooled connection).
   const lastDay = query.range.to < today ? query.range.to : today;
-  const [repeat, gaps, monthly, revenueChurn] = await Promise.all([
+  const [counts, monthCounts, repeat, gaps, monthly, revenueChurn] = await Promise.all([
+    cohortCounts(query.grain),
+    query.grain === "month" ? null : cohortCounts("month"),
     repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience),
     purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
     monthlyActivityFromFeatures(db, query.range.from, lastDay, audience),
     revenueChurnFromFeatures(db, query.range.from, lastDay, audience),
   ]);
+  const matrix = assembleCohortMatrix(counts, query.grain, today);
+  const monthMatrix = monthCounts ? assembleCohortMatrix(monthCounts, "month", today) : matrix;
   const window = query.churnWindow ?? defaultChurnWindow(gaps.medianDays);
   const days = churnDays(query.range, today);
   const churn = await churnTrendFromFeatures(db, window, days.map(dayNumber), audience);

@@ -110,6 +110,8 @@ export async function fillCohortMonths(
 ): Promise<void> {
   if (missing === "{}") return;
   await t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
+  // Memoizing the arrays' unnest per customer row only costs (hashing arrays that never repeat).
+  await t.execute(sql`set local enable_memoize = off`);
   const { remove, insert } = fill(sql`${missing}::date[]`);
   await t.execute(remove);
   await t.execute(insert);

@@ -153,30 +153,37 @@ function liveRevenueChurn(
 /**
  * Per home store, cohort month and calendar month: the cohort's orders, revenue and buyers that
  * month, and its previous month's buyers' revenue then with what of it was lost, contracted or
- * expanded this month (the rows of retention_activity_months). One pass over the month arrays:
- * element i is a month with purchases, counted in its own month and, against element i + 1, in
- * the month after it.
+ * expanded this month (the rows of retention_activity_months). One pass over the month arrays,
+ * grouped by array element first: element i (a month with purchases) counts in its own month and,
+ * against element i + 1, in the month after it; the few groups are then spread over both months.
  */
 function activityRowsSql(where: SQL): SQL {
   return sql`
-    select coalesce(cf.home_store_id, 0) as store_id, cf.first_order_month as cohort_month, v.month,
-           sum(v.orders)::bigint as orders, sum(v.revenue)::bigint as revenue,
-           sum(v.customers)::int as customers, sum(v.previous)::bigint as previous_revenue,
-           sum(v.lost)::bigint as lost, sum(v.contraction)::bigint as contraction,
-           sum(v.expansion)::bigint as expansion
-    from customer_features cf
-    cross join lateral unnest(cf.month_orders, cf.month_revenue, cf.month_revenue[2:]) with ordinality as u(n, r, nx, i)
-    cross join lateral (select coalesce(u.nx, 0) as now) x
-    cross join lateral (values
-      ((cf.first_order_month + make_interval(months => (u.i - 1)::int))::date,
-        u.n::bigint, u.r::bigint, 1, 0::bigint, 0::bigint, 0::bigint, 0::bigint),
-      ((cf.first_order_month + make_interval(months => u.i::int))::date,
-        0::bigint, 0::bigint, 0, u.r::bigint,
-        case when x.now = 0 then u.r else 0 end::bigint,
-        case when x.now > 0 and x.now < u.r then u.r - x.now else 0 end::bigint,
-        case when x.now > 0 and x.now >= u.r then x.now - u.r else 0 end::bigint)
-    ) as v(month, orders, revenue, customers, previous, lost, contraction, expansion)
-    where u.n > 0 and cf.first_order_at is not null and ${where}
+    with g as (
+      select coalesce(cf.home_store_id, 0) as store_id, cf.first_order_month as cohort_month, u.i,
+             sum(u.n)::bigint as orders, sum(u.r)::bigint as revenue, count(*)::int as customers,
+             coalesce(sum(u.r) filter (where coalesce(u.nx, 0) = 0), 0)::bigint as lost,
+             coalesce(sum(u.r - u.nx) filter (where u.nx > 0 and u.nx < u.r), 0)::bigint as contraction,
+             coalesce(sum(u.nx - u.r) filter (where u.nx > 0 and u.nx >= u.r), 0)::bigint as expansion
+      from customer_features cf
+      cross join lateral unnest(cf.month_orders, cf.month_revenue, cf.month_revenue[2:]) with ordinality as u(n, r, nx, i)
+      where u.n > 0 and cf.first_order_at is not null and ${where}
+      group by 1, 2, 3
+    )
+    select store_id, cohort_month, month, sum(orders)::bigint as orders, sum(revenue)::bigint as revenue,
+           sum(customers)::int as customers, sum(previous)::bigint as previous_revenue,
+           sum(lost)::bigint as lost, sum(contraction)::bigint as contraction,
+           sum(expansion)::bigint as expansion
+    from (
+      select store_id, cohort_month, (cohort_month + make_interval(months => (i - 1)::int))::date as month,
+             orders, revenue, customers, 0::bigint as previous, 0::bigint as lost,
+             0::bigint as contraction, 0::bigint as expansion
+      from g
+      union all
+      select store_id, cohort_month, (cohort_month + make_interval(months => i::int))::date,
+             0, 0, 0, revenue, lost, contraction, expansion
+      from g
+    ) x
     group by 1, 2, 3
   `;
 }
