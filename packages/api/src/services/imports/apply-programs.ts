@@ -1,61 +1,405 @@
 import { sql } from "drizzle-orm";
-import { queryRows, type Database } from "@boomerang/db";
-import { applyProgramEvents } from "../ingest/apply-programs";
-import { orderEventOf, type OrderFacts } from "../ingest/order-event";
+import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
+import {
+  applyEventInPlace,
+  createStep,
+  initialState,
+  type CustomerState,
+  type OrderEvent,
+  type OrderRecord,
+  type Program,
+  type RefundEvent,
+  type Step,
+} from "@boomerang/domain/programs";
+import { compiledProgram, hasBudgetCap, ledgerRows } from "../ingest/apply-event";
+import { programBudgetUsed } from "../ingest/member-programs";
+import { orderEventOf } from "../ingest/order-event";
 import { applyReferrals, type StoredReferral } from "../ingest/referral-events";
+import {
+  membersOf,
+  segmentsOf,
+  writeProgramResults,
+  type Member,
+  type SavedState,
+} from "./program-writes";
 
-/** Customers per round: their new orders are read, run through the engine and written together. */
-const CUSTOMERS_PER_BATCH = 2000;
+/** Orders per round (at most): their customers' events are read, run through the engine and written together. */
+const ORDERS_PER_BATCH = 50_000;
+/** Customers per round (at most): their memberships are locked and read at once. */
+const CUSTOMERS_PER_BATCH = 20_000;
 
-type OrderRow = Omit<OrderFacts, "placedAt"> & { placedAtMs: number };
+/** One item line of an order the import created or edited, flat (an order spans several). */
+type LineRow = {
+  id: number;
+  customerId: number;
+  at: number;
+  subtotal: number;
+  discount: number;
+  channel: "online" | "offline";
+  storeId: number | null;
+  edited: boolean;
+  sku: string;
+  category: string;
+  quantity: number;
+  unitPrice: number;
+};
+
+/** What an edited order's earlier version earned in one program, from the ledger. */
+type Earned = { earned: number; firstEntryId: number | null; lotId: string | null };
+
+/** An edited order's earlier version, to take back. */
+type EditedOrder = {
+  orderId: number;
+  oldCustomerId: number;
+  customerId: number;
+  /** max(old placed_at, new placed_at): when the correction happens (later if the customer's clock is). */
+  at: number;
+  oldNet: number;
+  oldPaid: number;
+  earned: Map<number, Earned>;
+};
 
 /**
- * Runs the orders an import created (import_new_orders, filled by the orders upsert) through every
- * active program their customers take part in — the same engine path as an order posted to the API
- * — customer by customer in order of placed_at, inside the import's transaction: a failure rolls
- * the whole file back. Orders the file only updated were applied when they first arrived and are
- * not applied again, so importing the same file twice never earns twice.
+ * One thing to run through a customer's programs, in time order: an edited order's reversal, an
+ * order (new, or an edited order's new version: `edit` set), or both (an edit that kept its customer).
+ */
+type Work = {
+  at: number;
+  seq: number;
+  reverse: EditedOrder | null;
+  order: OrderEvent | null;
+  edit: EditedOrder | null;
+};
+
+type Context = { jobId: number };
+
+const REVERSAL_NOTE = "order edited by an import: what its earlier version earned is taken back";
+const REEARN_NOTE = "order edited by an import: earned on its new figures";
+
+/**
+ * Takes back what an edited order's earlier version earned in one program, through the engine's own
+ * refund path (points from the order's lot first, never below zero; stamps, spend and reward cost of
+ * the order given back when its record is still in the member's state). Past the refund window the
+ * record is rebuilt from the ledger: the points are taken back, per-order counters such as stamps are
+ * not. The order stops counting as one order (its new version counts instead).
+ */
+function reverseEarlierVersion(
+  program: Program,
+  step: Step,
+  member: Member,
+  customerId: number,
+  edit: EditedOrder,
+  ctx: Context,
+): NewLedgerEntry[] {
+  const state = step.state;
+  const earned = edit.earned.get(member.programId);
+  const at = Math.max(edit.at, state.clock);
+  const prefix = `${edit.orderId}:`;
+  let index = -1;
+  for (let i = state.orders.length - 1; i >= 0; i--) {
+    const id = state.orders[i]!.id;
+    if (id === String(edit.orderId) || id.startsWith(prefix)) {
+      index = i;
+      break;
+    }
+  }
+  let record: OrderRecord;
+  if (index >= 0) {
+    // Moved to the end with the correction's time, so the refund's own pruning keeps it.
+    record = { ...state.orders[index]!, at };
+    state.orders.splice(index, 1);
+  } else if (earned !== undefined && earned.earned > 0) {
+    record = {
+      id: earned.lotId ?? String(edit.orderId),
+      at,
+      net: edit.oldNet,
+      paid: Math.max(edit.oldPaid, 1),
+      earned: earned.earned,
+      lotId: earned.lotId,
+      cost: 0,
+      units: 0,
+      refunded: 0,
+    };
+  } else return [];
+  state.orders.push(record);
+  const event: RefundEvent = {
+    kind: "refund",
+    id: `${edit.orderId}:${ctx.jobId}:reversal`,
+    customerId: String(customerId),
+    at,
+    orderId: record.id,
+    amount: record.paid,
+  };
+  applyEventInPlace(program, step, event);
+  state.orderCount = Math.max(0, state.orderCount - 1);
+  const rows = ledgerRows(member, customerId, event, step.out);
+  step.out = [];
+  for (const row of rows) {
+    row.orderId = edit.orderId;
+    row.correctsEntryId = earned?.firstEntryId ?? null;
+    row.note = REVERSAL_NOTE;
+  }
+  return rows;
+}
+
+/**
+ * Runs the orders an import created, and the orders it edited, through every active program their
+ * customers take part in — the engine path of an order posted to the API — inside the import's
+ * transaction (a failure rolls the whole file back), in rounds of whole customers:
+ * - a new order earns as if posted, each customer's orders in order of placed_at;
+ * - an edited order first takes back what its earlier version earned (correction entries that
+ *   reference the earlier version's entry: the ledger is append-only), then earns on its new
+ *   figures, both dated no earlier than the member's last event;
+ * - an order the file did not change is not applied again, so importing a file twice earns once.
+ * Rounds are cut by orders (and customers), so a million-row file never sits in memory at once.
  */
 export async function applyProgramsToImportedOrders(
   tx: Database,
+  ctx: Context,
   onBatch?: (customersDone: number, customersTotal: number) => void,
 ): Promise<{ orders: number; customers: number }> {
-  const customers = await queryRows<{ id: number }>(
+  const customers = await queryRows<{ id: number; orders: number }>(
     tx,
-    sql`select distinct o.customer_id::int as id
-        from orders o join import_new_orders n on n.id = o.id
+    sql`with touched as (
+          select customer_id as id from import_orders where existing_id is null
+          union all select g.customer_id from import_orders g join import_edited_orders e on e.id = g.id
+          union all select old_customer_id from import_edited_orders)
+        select t.id::int as id, count(*)::int as orders from touched t
         where exists (select 1 from enrollments e join programs p on p.id = e.program_id
-                      where e.customer_id = o.customer_id and p.status = 'active' and not e.is_control)
-        order by 1`,
+                      where e.customer_id = t.id and p.status = 'active' and not e.is_control)
+        group by t.id order by t.id`,
   );
+  if (customers.length === 0) return { orders: 0, customers: 0 };
+  await tx.execute(sql`create index on import_orders (customer_id)`);
   let orders = 0;
-  for (let start = 0; start < customers.length; start += CUSTOMERS_PER_BATCH) {
-    const ids = customers.slice(start, start + CUSTOMERS_PER_BATCH).map((c) => c.id);
-    const rows = await queryRows<OrderRow>(
-      tx,
-      sql`select o.id::int as id, o.customer_id::int as "customerId",
-                 (extract(epoch from o.placed_at) * 1000)::float8 as "placedAtMs",
-                 o.subtotal::float8 as subtotal, o.discount::float8 as discount, o.channel::text as channel,
-                 o.store_id::int as "storeId",
-                 coalesce((select json_agg(json_build_object('sku', i.sku, 'category', i.category,
-                                   'quantity', i.quantity, 'unitPrice', i.unit_price) order by i.id)
-                           from order_items i where i.order_id = o.id), '[]'::json) as lines
-          from orders o join import_new_orders n on n.id = o.id
-          where o.customer_id = any(${`{${ids.join(",")}}`}::int[])
-          order by o.customer_id, o.placed_at, o.id`,
-    );
-    await applyProgramEvents(
-      tx,
-      rows.map((row) => ({
-        customerId: row.customerId,
-        event: orderEventOf({ ...row, placedAt: new Date(row.placedAtMs) }),
-      })),
-      { outcomes: false },
-    );
-    orders += rows.length;
-    onBatch?.(start + ids.length, customers.length);
+  let start = 0;
+  while (start < customers.length) {
+    let end = start;
+    let batchOrders = 0;
+    while (
+      end < customers.length &&
+      end - start < CUSTOMERS_PER_BATCH &&
+      (end === start || batchOrders + customers[end]!.orders <= ORDERS_PER_BATCH)
+    )
+      batchOrders += customers[end++]!.orders;
+    const ids = customers.slice(start, end).map((c) => c.id);
+    orders += await applyRound(tx, ids, ctx);
+    start = end;
+    onBatch?.(end, customers.length);
   }
   return { orders, customers: customers.length };
+}
+
+async function applyRound(tx: Database, ids: readonly number[], ctx: Context): Promise<number> {
+  const lo = ids[0]!;
+  const hi = ids[ids.length - 1]!;
+  const members = await membersOf(tx, ids);
+  if (members.size === 0) return 0;
+  const lines = await queryRows<LineRow>(
+    tx,
+    sql`select g.id, g.customer_id as "customerId", (extract(epoch from g.placed_at) * 1000)::float8 as at,
+               g.subtotal::float8 as subtotal, g.discount::float8 as discount, g.channel::text as channel,
+               g.store_id as "storeId", g.existing_id is not null as edited,
+               r.sku, r.category, r.quantity, r.unit_price::float8 as "unitPrice"
+        from import_orders g join import_rows r on r.order_id = g.order_id
+        where g.customer_id between ${lo} and ${hi}
+          and (g.existing_id is null or g.id in (select id from import_edited_orders))
+        order by g.customer_id, g.placed_at, g.id, r.line`,
+  );
+  const edits = await editedOrders(tx, lo, hi);
+
+  const segmentCustomers = [...members]
+    .filter(([, list]) => list.some(restrictsBySegment))
+    .map(([id]) => id);
+  const segments = segmentCustomers.length > 0 ? await segmentsOf(tx, segmentCustomers) : null;
+
+  // Each customer's work: new orders, edited orders' reversals and new versions.
+  const work = new Map<number, Work[]>();
+  let seq = 0;
+  const add = (customerId: number, item: Omit<Work, "seq">) => {
+    if (!members.has(customerId)) return;
+    const list = work.get(customerId);
+    if (list === undefined) work.set(customerId, [{ ...item, seq: seq++ }]);
+    else list.push({ ...item, seq: seq++ });
+  };
+  let orders = 0;
+  for (let i = 0; i < lines.length;) {
+    const first = lines[i]!;
+    let j = i;
+    const orderLines: { sku: string; category: string; quantity: number; unitPrice: number }[] = [];
+    for (; j < lines.length && lines[j]!.id === first.id; j++) {
+      const l = lines[j]!;
+      orderLines.push({
+        sku: l.sku,
+        category: l.category,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+      });
+    }
+    i = j;
+    orders++;
+    let event: OrderEvent = orderEventOf({
+      id: first.id,
+      customerId: first.customerId,
+      placedAt: new Date(first.at),
+      subtotal: first.subtotal,
+      discount: first.discount,
+      channel: first.channel,
+      storeId: first.storeId,
+      lines: orderLines,
+    });
+    if (segments !== null) event = { ...event, segments: segments.get(first.customerId) ?? [] };
+    const edit = first.edited ? edits.get(first.id) : undefined;
+    if (edit === undefined)
+      add(first.customerId, { at: event.at, reverse: null, order: event, edit: null });
+    else {
+      // The new version is a new event (its own ledger keys and lot), clamped to the member's clock.
+      event = { ...event, id: `${first.id}:${ctx.jobId}` };
+      const sameCustomer = edit.oldCustomerId === first.customerId;
+      add(first.customerId, {
+        at: sameCustomer ? edit.at : event.at,
+        reverse: sameCustomer ? edit : null,
+        order: event,
+        edit,
+      });
+    }
+  }
+  for (const edit of edits.values())
+    if (
+      edit.oldCustomerId !== edit.customerId &&
+      edit.oldCustomerId >= lo &&
+      edit.oldCustomerId <= hi
+    )
+      add(edit.oldCustomerId, { at: edit.at, reverse: edit, order: null, edit: null });
+
+  const budget = new Map<number, number>();
+  for (const list of members.values())
+    for (const member of list)
+      if (!budget.has(member.programId) && hasBudgetCap(member))
+        budget.set(member.programId, await programBudgetUsed(tx, member.programId));
+
+  const ledger: NewLedgerEntry[] = [];
+  const states: SavedState[] = [];
+  for (const [customerId, items] of work) {
+    items.sort((a, b) => a.at - b.at || a.seq - b.seq);
+    for (const member of members.get(customerId)!) {
+      const program = compiledProgram(member);
+      if (!program.ok) continue;
+      // The state was parsed from this round's own query result: folding it in place is safe.
+      const state =
+        (member.state as unknown as CustomerState | null) ??
+        initialState(program.value, String(customerId));
+      const step = createStep(program.value, state, 0, true);
+      let tier = member.tier;
+      for (const item of items) {
+        const capped = budget.get(member.programId);
+        step.budgetUsed = capped ?? 0;
+        if (item.reverse !== null)
+          for (const row of reverseEarlierVersion(
+            program.value,
+            step,
+            member,
+            customerId,
+            item.reverse,
+            ctx,
+          ))
+            ledger.push(row);
+        if (item.order !== null) {
+          const edit = item.edit;
+          const event =
+            edit === null
+              ? item.order
+              : { ...item.order, at: Math.max(item.order.at, step.state.clock) };
+          applyEventInPlace(program.value, step, event);
+          const effects = step.out;
+          step.out = [];
+          for (const effect of effects) if (effect.kind === "tier") tier = effect.to;
+          const rows = ledgerRows(member, customerId, event, effects);
+          if (edit !== null)
+            for (const row of rows) {
+              row.orderId = edit.orderId;
+              row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
+              row.note = `${REEARN_NOTE} (${row.note ?? ""})`;
+            }
+          for (const row of rows) ledger.push(row);
+        }
+        if (capped !== undefined) budget.set(member.programId, step.budgetUsed);
+      }
+      states.push({
+        id: member.enrollmentId,
+        state: step.state as unknown as Record<string, unknown>,
+        tier,
+      });
+    }
+  }
+  await writeProgramResults(tx, ledger, states);
+  return orders;
+}
+
+const restrictsBySegment = (member: Member) =>
+  Array.isArray(member.config.segments) && member.config.segments.length > 0;
+
+/**
+ * The edited orders with a customer in [lo, hi] (before or after the edit), with what their earlier
+ * version earned per program: the net of the order's earn and adjust entries (refund claw-backs and
+ * earlier corrections included), its first earn entry (what corrections reference) and the lot of
+ * its latest earn (the current version's).
+ */
+async function editedOrders(
+  tx: Database,
+  lo: number,
+  hi: number,
+): Promise<Map<number, EditedOrder>> {
+  const rows = await queryRows<{
+    orderId: number;
+    oldCustomerId: number;
+    customerId: number;
+    at: number;
+    oldNet: number;
+    oldPaid: number;
+    programId: number | null;
+    earned: number;
+    firstEntryId: number | null;
+    lotId: string | null;
+  }>(
+    tx,
+    sql`select e.id as "orderId", e.old_customer_id as "oldCustomerId", g.customer_id as "customerId",
+               (extract(epoch from greatest(e.old_placed_at, g.placed_at)) * 1000)::float8 as at,
+               (e.old_subtotal - e.old_discount)::float8 as "oldNet", e.old_total::float8 as "oldPaid",
+               l.program_id as "programId",
+               coalesce(sum(l.amount) filter (where l.kind in ('earn', 'adjust')), 0)::float8 as earned,
+               (array_agg(l.id order by l.id) filter (where l.kind = 'earn'))[1]::float8 as "firstEntryId",
+               (array_agg(l.lot_id order by l.id desc) filter (where l.kind = 'earn'))[1] as "lotId"
+        from import_edited_orders e
+        join import_orders g on g.id = e.id
+        left join ledger_entries l on l.customer_id = e.old_customer_id and l.order_id = e.id
+        where e.old_customer_id between ${lo} and ${hi} or g.customer_id between ${lo} and ${hi}
+        group by e.id, e.old_customer_id, g.customer_id, e.old_placed_at, g.placed_at,
+                 e.old_subtotal, e.old_discount, e.old_total, l.program_id`,
+  );
+  const edits = new Map<number, EditedOrder>();
+  for (const row of rows) {
+    let edit = edits.get(row.orderId);
+    if (edit === undefined) {
+      edit = {
+        orderId: row.orderId,
+        oldCustomerId: row.oldCustomerId,
+        customerId: row.customerId,
+        at: row.at,
+        oldNet: row.oldNet,
+        oldPaid: row.oldPaid,
+        earned: new Map(),
+      };
+      edits.set(row.orderId, edit);
+    }
+    if (row.programId !== null)
+      edit.earned.set(row.programId, {
+        earned: row.earned,
+        firstEntryId: row.firstEntryId,
+        lotId: row.lotId,
+      });
+  }
+  return edits;
 }
 
 /**

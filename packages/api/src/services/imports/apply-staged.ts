@@ -1,4 +1,4 @@
-import { sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@boomerang/db";
 import type { ImportKind } from "./import-kind";
 
@@ -59,44 +59,91 @@ async function applyCustomers(
 const itemKey = (alias: string) =>
   `string_agg(${alias}sku || chr(31) || ${alias}${alias === "r." ? "item_name" : "name"} || chr(31) || ${alias}category || chr(31) || ${alias}quantity || chr(31) || ${alias}unit_price, chr(30) order by ${alias}sku, ${alias}quantity, ${alias}unit_price)`;
 
-/** Orders (one row per item) grouped by order id; an order is rewritten only when it or its items changed. */
+/**
+ * Orders (one row per item) grouped by order id, in a few set-based statements:
+ * - import_orders: one row per order of the file with its database id — the existing order's, or a
+ *   new one drawn from the sequence, so items of new orders need no join back to a RETURNING list.
+ *   The checks made every row of an order agree on its order-level values, so min() picks them.
+ * - new orders and their items are plain inserts: no comparison with anything stored;
+ * - existing orders are compared with the file (order facts and item lists); those that differ are
+ *   rewritten and listed in import_edited_orders with their previous figures, so the programs can
+ *   take back what the earlier version earned. Unchanged orders are left alone (re-import is a no-op).
+ */
 async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts> {
-  // The orders this import created, for running them through the programs afterwards.
-  await tx.execute(sql`create temp table import_new_orders (id int primary key) on commit drop`);
-  const query: SQL = sql`
-    with g as (
-      select order_id,
-             (array_agg(customer_id order by line))[1] as customer_ext,
-             (array_agg(placed_at order by line))[1] as placed_at,
-             (array_agg(store_code order by line))[1] as store_code,
-             (array_agg(channel order by line))[1] as channel,
-             coalesce((array_agg(discount order by line))[1], 0) as discount,
-             sum(quantity::bigint * unit_price)::bigint as subtotal,
-             ${sql.raw(itemKey("r."))} as items
-      from import_rows r group by order_id
-    ),
-    up as (
-      insert into orders (external_id, customer_id, store_id, placed_at, subtotal, discount, total, currency, channel)
-      select g.order_id, c.id, s.id, g.placed_at, g.subtotal, g.discount, g.subtotal - g.discount, ${currency},
-             coalesce(g.channel, case when g.store_code is null then 'online' else 'offline' end)::sales_channel
-      from g join customers c on c.external_id = g.customer_ext left join stores s on s.code = g.store_code
-      on conflict (external_id) do update set
-        customer_id = excluded.customer_id, store_id = excluded.store_id, placed_at = excluded.placed_at,
-        subtotal = excluded.subtotal, discount = excluded.discount, total = excluded.total, channel = excluded.channel
-      where (orders.customer_id, orders.store_id, orders.placed_at, orders.subtotal, orders.discount, orders.channel)
-              is distinct from (excluded.customer_id, excluded.store_id, excluded.placed_at, excluded.subtotal, excluded.discount, excluded.channel)
-         or (select ${sql.raw(itemKey("i."))} from order_items i where i.order_id = orders.id)
-              is distinct from (select g2.items from g g2 where g2.order_id = excluded.external_id)
-      returning id, external_id, (xmax = 0) as inserted
-    ),
-    created as (insert into import_new_orders (id) select id from up where inserted),
-    dropped as (delete from order_items where order_id in (select id from up where not inserted)),
-    added as (
-      insert into order_items (order_id, sku, name, category, quantity, unit_price)
-      select up.id, r.sku, r.item_name, r.category, r.quantity, r.unit_price from import_rows r join up on up.external_id = r.order_id
-    )
-    select count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from up`;
-  return countsOf(await queryRows(tx, query));
+  await tx.execute(
+    sql`create temp table import_orders on commit drop as
+        select coalesce(o.id, nextval('orders_id_seq'::regclass))::int as id, o.id as existing_id,
+               g.order_id, c.id as customer_id, s.id as store_id, g.placed_at, g.subtotal, g.discount,
+               coalesce(g.channel, case when g.store_code is null then 'online' else 'offline' end)::sales_channel as channel
+        from (select order_id, min(customer_id) as customer_ext, min(placed_at) as placed_at,
+                     min(store_code) as store_code, min(channel) as channel,
+                     coalesce(min(discount), 0)::bigint as discount,
+                     sum(quantity::bigint * unit_price)::bigint as subtotal
+              from import_rows group by order_id) g
+        join customers c on c.external_id = g.customer_ext
+        left join stores s on s.code = g.store_code
+        left join orders o on o.external_id = g.order_id`,
+  );
+  // Statistics, so the joins below hash instead of looping over a table the planner thinks is tiny.
+  await tx.execute(sql`analyze import_orders`);
+  const [inserted] = await queryRows<{ n: number }>(
+    tx,
+    sql`with added as (
+          insert into orders (id, external_id, customer_id, store_id, placed_at, subtotal, discount, total, currency, channel)
+          select id, order_id, customer_id, store_id, placed_at, subtotal, discount, subtotal - discount, ${currency}, channel
+          from import_orders where existing_id is null
+          returning 1)
+        select count(*)::int as n from added`,
+  );
+  await tx.execute(
+    sql`insert into order_items (order_id, sku, name, category, quantity, unit_price)
+        select g.id, r.sku, r.item_name, r.category, r.quantity, r.unit_price
+        from import_rows r join import_orders g on g.order_id = r.order_id
+        where g.existing_id is null`,
+  );
+  // Existing orders the file changes: their facts, or their list of items.
+  await tx.execute(
+    sql`create temp table import_edited_orders on commit drop as
+        with existing as (select * from import_orders where existing_id is not null),
+        staged_items as (
+          select r.order_id, ${sql.raw(itemKey("r."))} as items
+          from import_rows r join existing g on g.order_id = r.order_id group by r.order_id),
+        stored_items as (
+          select i.order_id, ${sql.raw(itemKey("i."))} as items
+          from order_items i join existing g on g.id = i.order_id group by i.order_id)
+        select g.id, o.customer_id as old_customer_id, o.placed_at as old_placed_at,
+               o.subtotal as old_subtotal, o.discount as old_discount, o.total as old_total
+        from existing g
+        join orders o on o.id = g.id
+        left join staged_items si on si.order_id = g.order_id
+        left join stored_items st on st.order_id = g.id
+        where (o.customer_id, o.store_id, o.placed_at, o.subtotal, o.discount, o.channel)
+                is distinct from (g.customer_id, g.store_id, g.placed_at, g.subtotal, g.discount, g.channel)
+           or si.items is distinct from st.items`,
+  );
+  const [updated] = await queryRows<{ n: number }>(
+    tx,
+    sql`with changed as (
+          update orders o set customer_id = g.customer_id, store_id = g.store_id, placed_at = g.placed_at,
+                 subtotal = g.subtotal, discount = g.discount, total = g.subtotal - g.discount, channel = g.channel
+          from import_orders g join import_edited_orders e on e.id = g.id
+          where o.id = g.id
+          returning 1)
+        select count(*)::int as n from changed`,
+  );
+  if ((updated?.n ?? 0) > 0) {
+    await tx.execute(
+      sql`delete from order_items where order_id in (select id from import_edited_orders)`,
+    );
+    await tx.execute(
+      sql`insert into order_items (order_id, sku, name, category, quantity, unit_price)
+          select g.id, r.sku, r.item_name, r.category, r.quantity, r.unit_price
+          from import_rows r join import_orders g on g.order_id = r.order_id
+          join import_edited_orders e on e.id = g.id
+          order by r.line`,
+    );
+  }
+  return { inserted: inserted?.n ?? 0, updated: updated?.n ?? 0 };
 }
 
 async function applyEvents(tx: Database): Promise<ApplyCounts> {
@@ -132,11 +179,16 @@ export async function applyStaged(
   return applyEvents(tx);
 }
 
-/** Customers whose orders the import touched, for refreshing their features. */
+/**
+ * Customers whose orders the import touched, for refreshing their features: the orders' customers,
+ * and the earlier customer of an order the file moved to someone else.
+ */
 export async function stagedOrderCustomers(tx: Database): Promise<number[]> {
   const rows = await queryRows<{ id: number }>(
     tx,
-    sql`select distinct c.id::int as id from import_rows r join customers c on c.external_id = r.customer_id`,
+    sql`select customer_id as id from import_orders
+        union select old_customer_id from import_edited_orders
+        order by 1`,
   );
   return rows.map((r) => r.id);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Database, type DbHandle } from "@boomerang/db";
+import { liveStoreKpis, queryRows, storeKpis, type Database, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
@@ -37,6 +37,9 @@ const ordersFile = [
   "O-3,BRUNO,2025-06-01 11:00,,A1,Espresso beans,coffee,1,12.50",
 ];
 
+const count = async (db: Database, table: string) =>
+  (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;
+
 type LedgerRow = { order: string; kind: string; amount: number; key: string };
 
 describe.each(testDrivers())("imported orders run through the programs on $name", (driver) => {
@@ -48,6 +51,14 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
       handle.db,
       sql`select o.external_id as order, l.kind::text as kind, l.amount::int as amount, l.idempotency_key as key
           from ledger_entries l join orders o on o.id = l.order_id order by l.effective_at, l.id`,
+    );
+
+  const ledgerOf = (order: string) =>
+    queryRows<{ id: number; kind: string; amount: number; corrects: number | null; note: string }>(
+      handle.db,
+      sql`select l.id::int as id, l.kind::text as kind, l.amount::int as amount,
+                 l.corrects_entry_id::int as corrects, l.note
+          from ledger_entries l join orders o on o.id = l.order_id where o.external_id = ${order} order by l.id`,
     );
 
   beforeAll(async () => {
@@ -79,14 +90,84 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
     const outcome = await importCsv(handle.db, userId, "orders", ordersFile);
     expect(outcome).toMatchObject({ ok: true, counts: { inserted: 0, updated: 0 } });
     expect(await ledger()).toHaveLength(3);
-    // An edited order is updated, not earned on again.
-    const edited = await importCsv(handle.db, userId, "orders", [
+  });
+
+  it("an edited order takes back what it earned, with corrections referencing the original entry, and earns on its new figures", async () => {
+    const june = {
+      from: new Date("2025-05-31T22:00:00Z"),
+      to: new Date("2025-06-30T22:00:00Z"),
+      storeId: null,
+      churnWindowDays: 90,
+      now,
+    };
+    const mil = async () =>
+      (await storeKpis(handle.db, june, "Europe/Rome")).find((k) => k.revenue > 0)!;
+    // Filled into the store-KPI month cache before the edit.
+    expect(await mil()).toMatchObject({ revenue: 5300, orders: 2 });
+    const cached = await count(handle.db, "store_kpi_months");
+    expect(cached).toBeGreaterThan(0);
+
+    const doubled = [
       ordersFile[0]!,
       ordersFile[1]!.replace(",1,20.00", ",2,20.00"),
       ...ordersFile.slice(2),
-    ]);
+    ];
+    const edited = await importCsv(handle.db, userId, "orders", doubled);
     expect(edited).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
-    expect(await ledger()).toHaveLength(3);
+    const entries = await ledgerOf("O-2");
+    const original = entries[0]!;
+    expect(entries).toEqual([
+      { id: original.id, kind: "earn", amount: 20, corrects: null, note: expect.any(String) },
+      {
+        id: expect.any(Number),
+        kind: "adjust",
+        amount: -20,
+        corrects: original.id,
+        note: expect.stringContaining("edited by an import"),
+      },
+      {
+        id: expect.any(Number),
+        kind: "earn",
+        amount: 40,
+        corrects: original.id,
+        note: expect.stringContaining("edited by an import"),
+      },
+    ]);
+    const balance = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
+    expect(balance.programs).toEqual([expect.objectContaining({ programId, available: 73 })]);
+    // Features and the store KPIs (their cached month was dropped and is filled again) see 40.00.
+    const [features] = await queryRows<{ revenue: number; orders: number }>(
+      handle.db,
+      sql`select f.revenue::int as revenue, f.orders_count as orders from customer_features f join customers c on c.id = f.customer_id where c.external_id = 'ANNA'`,
+    );
+    expect(features).toEqual({ revenue: 7300, orders: 2 });
+    expect(await mil()).toMatchObject({ revenue: 7300, orders: 2, pointsIssued: 73 + 20 });
+    expect(await mil()).toEqual(
+      (await liveStoreKpis(handle.db, june, "Europe/Rome")).find((k) => k.revenue > 0),
+    );
+
+    // The edited file again: nothing changes.
+    expect(await importCsv(handle.db, userId, "orders", doubled)).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 0 },
+    });
+    expect(await ledgerOf("O-2")).toHaveLength(3);
+
+    // Edited back: what the second version earned is taken back (from its own lot), and 20 earned.
+    const back = await importCsv(handle.db, userId, "orders", ordersFile);
+    expect(back).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
+    expect((await ledgerOf("O-2")).slice(3)).toEqual([
+      expect.objectContaining({ kind: "adjust", amount: -40, corrects: original.id }),
+      expect.objectContaining({ kind: "earn", amount: 20, corrects: original.id }),
+    ]);
+    const after = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
+    expect(after.programs).toEqual([expect.objectContaining({ programId, available: 53 })]);
+    // The order still counts once in the member's state.
+    const [state] = await queryRows<{ orders: number }>(
+      handle.db,
+      sql`select (e.state->>'orderCount')::int as orders from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'ANNA'`,
+    );
+    expect(state).toEqual({ orders: 2 });
   });
 
   it("keeps the member's state: a later API order earns on top of the imported ones", async () => {
@@ -113,6 +194,48 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
       sql`select (e.state->>'orderCount')::int as orders from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'ANNA'`,
     );
     expect(state).toEqual({ orders: 3 });
+  });
+
+  it("an order moved to another customer is taken back from the first and earned by the second", async () => {
+    const moved = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile.slice(0, 4),
+      ordersFile[4]!.replace(",BRUNO,", ",ANNA,"),
+    ]);
+    expect(moved).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
+    const entries = await queryRows<{
+      customer: string;
+      kind: string;
+      amount: number;
+      corrects: boolean;
+    }>(
+      handle.db,
+      sql`select c.external_id as customer, l.kind::text as kind, l.amount::int as amount,
+                 l.corrects_entry_id is not null as corrects
+          from ledger_entries l join orders o on o.id = l.order_id join customers c on c.id = l.customer_id
+          where o.external_id = 'O-3' order by c.external_id desc, l.id`,
+    );
+    expect(entries).toEqual([
+      { customer: "BRUNO", kind: "earn", amount: 12, corrects: false },
+      { customer: "BRUNO", kind: "adjust", amount: -12, corrects: true },
+      { customer: "ANNA", kind: "earn", amount: 12, corrects: true },
+    ]);
+    const ctx = { db: handle.db, now, apiKeyId: null };
+    expect((await customerBalance(ctx, "BRUNO")).programs).toEqual([
+      expect.objectContaining({ available: 0 }),
+    ]);
+    expect((await customerBalance(ctx, "ANNA")).programs).toEqual([
+      expect.objectContaining({ programId, available: 75 }),
+    ]);
+    // Both customers' features follow the order.
+    const features = await queryRows<{ customer: string; orders: number }>(
+      handle.db,
+      sql`select c.external_id as customer, coalesce(f.orders_count, 0) as orders
+          from customers c left join customer_features f on f.customer_id = c.id order by 1`,
+    );
+    expect(features).toEqual([
+      { customer: "ANNA", orders: 4 },
+      { customer: "BRUNO", orders: 0 },
+    ]);
   });
 
   it("a file whose new orders arrive together with a bad row earns nothing", async () => {

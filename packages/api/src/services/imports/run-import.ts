@@ -22,7 +22,7 @@ import { csvBatches } from "./csv-rows";
 import type { ColumnMapping, ImportKind } from "./import-kind";
 import { clearProgress, persistProgress, setProgress } from "./progress";
 import { readRow, type RowValue } from "./read-row";
-import { createStaging, stageRows } from "./staging";
+import { createStaging, StagingWriter } from "./staging";
 
 const BATCH = 5000;
 /** More than this many problems and the report stops listing them (the count stays exact). */
@@ -49,6 +49,8 @@ export type RunImportOptions = {
   mapping: ColumnMapping;
   filePath: string;
   now: Date;
+  /** Called as each phase ends with its wall time in ms (the benchmark's profile). */
+  onPhase?: (phase: string, ms: number) => void;
 };
 
 /**
@@ -64,6 +66,12 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
   const ctx = { timeZone: business.timezone, currency: business.currency };
   const bytesTotal = (await stat(options.filePath)).size;
   let rows = 0;
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const at = performance.now();
+    options.onPhase?.(name, at - mark);
+    mark = at;
+  };
   await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
   const persist = persistProgress(db, jobId);
   try {
@@ -75,39 +83,47 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       let failed = 0;
       let batch: { line: number; values: RowValue[] }[] = [];
       let line = 0;
-      for await (const records of csvBatches(file)) {
-        for (const record of records) {
-          line++;
-          if (line === 1) continue; // the header
-          rows++;
-          const row = readRow(fields, mapping, record, line, ctx);
-          if (row.errors.length > 0) {
-            failed++;
-            if (errors.length < MAX_REPORTED_ERRORS)
-              errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
-            continue;
+      const staging = new StagingWriter(tx, fields);
+      try {
+        for await (const records of csvBatches(file)) {
+          for (const record of records) {
+            line++;
+            if (line === 1) continue; // the header
+            rows++;
+            const row = readRow(fields, mapping, record, line, ctx);
+            if (row.errors.length > 0) {
+              failed++;
+              if (errors.length < MAX_REPORTED_ERRORS)
+                errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
+              continue;
+            }
+            // Once a row is bad nothing will be saved: keep checking, stop staging.
+            if (failed === 0) batch.push({ line, values: row.values });
           }
-          // Once a row is bad nothing will be saved: keep checking, stop staging.
-          if (failed === 0) batch.push({ line, values: row.values });
+          if (batch.length >= BATCH) {
+            await staging.add(batch);
+            batch = [];
+            setProgress(jobId, {
+              bytesRead: file.bytesRead,
+              bytesTotal,
+              rowsRead: rows,
+              phase: "reading",
+            });
+            persist(rows);
+          }
         }
-        if (batch.length >= BATCH) {
-          await stageRows(tx, fields, batch);
-          batch = [];
-          setProgress(jobId, {
-            bytesRead: file.bytesRead,
-            bytesTotal,
-            rowsRead: rows,
-            phase: "reading",
-          });
-          persist(rows);
-        }
+        if (failed === 0) await staging.add(batch);
+      } finally {
+        // The connection takes no other statement while a COPY is open.
+        await staging.finish();
       }
       if (failed > 0) throw new RowsRejected(rows, failed, errors);
-      await stageRows(tx, fields, batch);
+      phase("read, parse, check cells, stage");
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "checking" });
       const problems = await checkStaged(tx, kind, MAX_REPORTED_ERRORS);
       if (problems.length > 0)
         throw new RowsRejected(rows, new Set(problems.map((p) => p.line)).size, problems);
+      phase("database checks");
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "saving" });
       const mapped = new Set(
         Object.entries(mapping)
@@ -118,22 +134,27 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         now: options.now,
         currency: business.currency,
       });
-      if (kind === "orders")
-        await refreshCustomerActivity(tx, await stagedOrderCustomers(tx), options.now);
-      // New and changed customers join the running programs whose target they now match.
-      if (kind === "customers")
-        await enrollNewCustomers(tx, await stagedCustomers(tx), options.now);
+      phase("upsert");
       if (kind === "orders") {
-        await enrollNewCustomers(tx, await stagedOrderCustomers(tx), options.now);
-        // New orders earn in the programs their customers are in, as if posted to the API.
+        const touched = await stagedOrderCustomers(tx);
+        await refreshCustomerActivity(tx, touched, options.now);
+        phase("features refresh");
+        // New and changed customers join the running programs whose target they now match.
+        await enrollNewCustomers(tx, touched, options.now);
+        phase("enrollment");
+        // New orders earn in the programs their customers are in, as if posted to the API; edited
+        // orders take back what their earlier version earned and earn on the new figures.
         setProgress(jobId, {
           bytesRead: bytesTotal,
           bytesTotal,
           rowsRead: rows,
           phase: "programs",
         });
-        await applyProgramsToImportedOrders(tx);
+        await applyProgramsToImportedOrders(tx, { jobId });
+        phase("programs");
       }
+      if (kind === "customers")
+        await enrollNewCustomers(tx, await stagedCustomers(tx), options.now);
       // Referrals earn for both customers, as if posted to the API.
       if (kind === "events") await applyProgramsToImportedEvents(tx);
       return { ok: true as const, rows, counts };

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@boomerang/db";
 import type { ImportField } from "./columns";
+import { copyClient, copyLine, CopyStream } from "./copy";
 import type { RowValue } from "./read-row";
 
 export const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -40,4 +41,41 @@ export async function stageRows(
   await tx.execute(
     sql`insert into import_rows select * from json_populate_recordset(null::import_rows, ${JSON.stringify(records)}::json)`,
   );
+}
+
+/**
+ * Stages the file's rows as they are read. On PostgreSQL one COPY stream stays open for the whole
+ * file (opened at the first rows, ended by `finish`), so staging costs the server no statement per
+ * batch; on PGlite each batch is one JSON statement (`stageRows`).
+ */
+export class StagingWriter {
+  private copy: CopyStream | null = null;
+  private readonly client;
+  private readonly columns: string;
+  constructor(
+    private readonly tx: Database,
+    private readonly fields: readonly ImportField[],
+  ) {
+    this.client = copyClient(tx);
+    this.columns = ["line", ...fields.map((f) => columnName(f.key))].join(", ");
+  }
+
+  async add(rows: { line: number; values: RowValue[] }[]): Promise<void> {
+    if (rows.length === 0) return;
+    if (this.client === null) return stageRows(this.tx, this.fields, rows);
+    this.copy ??= await CopyStream.open(
+      this.client,
+      `copy import_rows (${this.columns}) from stdin`,
+    );
+    let block = "";
+    for (const row of rows) block += copyLine([row.line, ...row.values]);
+    await this.copy.write(block);
+  }
+
+  /** Ends the COPY, if one is open: the rows are then in the table. */
+  async finish(): Promise<void> {
+    const copy = this.copy;
+    this.copy = null;
+    await copy?.end();
+  }
 }

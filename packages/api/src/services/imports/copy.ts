@@ -1,0 +1,90 @@
+import type { Writable } from "node:stream";
+import type { Database } from "@boomerang/db";
+
+/**
+ * COPY FROM STDIN inside an import's transaction. postgres.js (`sql.unsafe(...).writable()`) takes
+ * rows as COPY text and skips building, sending and parsing a statement per batch; PGlite has one
+ * in-process connection and no COPY stream, so callers keep their one-statement JSON path for it.
+ */
+
+type CopyClient = { unsafe: (query: string) => { writable: () => Promise<Writable> } };
+
+/** The postgres.js connection of a Drizzle transaction, or null on PGlite. */
+export function copyClient(tx: Database): CopyClient | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return typeof (client as { unsafe?: unknown } | undefined)?.unsafe === "function"
+    ? (client as CopyClient)
+    : null;
+}
+
+export type CopyCell = string | number | boolean | Date | null;
+
+// Backslash, tab, newline and carriage return are the only characters COPY text treats specially.
+const escapeText = (value: string): string =>
+  /[\\\t\n\r]/.test(value)
+    ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
+    : value;
+
+/** One row in COPY text format: tab-separated, `\N` for null, instants as ISO strings. */
+export function copyLine(values: readonly CopyCell[]): string {
+  let line = "";
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (i > 0) line += "\t";
+    if (value === null || value === undefined) line += "\\N";
+    else if (typeof value === "string") line += escapeText(value);
+    else if (typeof value === "boolean") line += value ? "t" : "f";
+    else if (value instanceof Date) line += value.toISOString();
+    else line += String(value);
+  }
+  return `${line}\n`;
+}
+
+/** An open COPY: write blocks of lines (waiting while the socket is full), then end it. */
+export class CopyStream {
+  private failure: Error | null = null;
+  private constructor(private readonly stream: Writable) {
+    stream.on("error", (error: Error) => (this.failure ??= error));
+  }
+
+  static async open(client: CopyClient, statement: string): Promise<CopyStream> {
+    return new CopyStream(await client.unsafe(statement).writable());
+  }
+
+  async write(block: string): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    if (block.length === 0) return;
+    if (!this.stream.write(block))
+      await new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          this.stream.off("drain", done);
+          this.stream.off("error", done);
+          if (error) reject(error);
+          else resolve();
+        };
+        this.stream.on("drain", done);
+        this.stream.on("error", done);
+      });
+  }
+
+  /** Ends the COPY and waits until the server has taken every row (or refused one). */
+  async end(): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    await new Promise<void>((resolve, reject) => {
+      this.stream.once("error", reject);
+      this.stream.once("finish", resolve);
+      this.stream.end();
+    });
+  }
+}
+
+/** Copies whole blocks of lines into a table in one COPY (postgres.js only). */
+export async function copyBlocks(
+  client: CopyClient,
+  statement: string,
+  blocks: readonly string[],
+): Promise<void> {
+  const copy = await CopyStream.open(client, statement);
+  for (const block of blocks) await copy.write(block);
+  await copy.end();
+}
