@@ -12,6 +12,7 @@ export * from "./imports";
 export * from "./settings";
 export * from "./customer-features";
 export * from "./customer-categories";
+export * from "./customer-order-times";
 export * from "./ingest";
 export * from "./comparisons";
 export * from "./store-kpi-months";

@@ -30,23 +30,40 @@ export function neverNull(condition: SQL): SQL {
 }
 export const isNeverNull = (condition: SQL): boolean => neverNullSql.has(condition);
 
+/** A customer's orders and spend within a dated window, as SQL over `ot` (customer_order_times). */
+export type WindowFigures = { count: SQL; total: SQL };
+
 /**
- * The customers for whom the window's orders, grouped per customer, satisfy `having` — as one
- * semi-join (an anti-join for the complement) that PostgreSQL runs as a hash join over the orders
- * in the window (orders_placed_idx), instead of one lookup per customer of the base. A customer with
- * no order in the window satisfies the condition when `zeroQualifies`; then it is written as "no
- * group fails it".
+ * The customers whose orders in the window satisfy `having`, from customer_order_times (every
+ * customer's order instants, ascending, and running totals) instead of the window's orders: with
+ * k(t) = width_bucket(t − 1 µs, placed), the orders before t, found by bisection, a customer placed
+ * k(to) − k(from) orders in [from, to) and spent running_total[k(to) + 1] − running_total[k(from) + 1].
+ * One row per customer, whatever the window's length. A customer without orders has no row, so
+ * when 0 orders satisfy the condition (`zeroQualifies`) it is written as "no row fails it".
  */
 export function windowGroupSql(
   window: ActivityWindow,
   now: Date,
-  having: SQL,
+  having: (figures: WindowFigures) => SQL,
   zeroQualifies: boolean,
 ): SQL {
-  const groups = (test: SQL) =>
-    sql`exists (select 1 from (select o.customer_id from orders o where ${inWindowSql(sql`o.placed_at`, window, now)}
-      group by o.customer_id having ${test}) w where w.customer_id = c.id)`;
-  return neverNull(zeroQualifies ? sql`not ${groups(sql`not (${having})`)}` : groups(having));
+  const before = (t: number): SQL =>
+    Number.isFinite(t)
+      ? sql`width_bucket(${instant(new Date(t))} - interval '1 microsecond', ot.placed)`
+      : t < 0
+        ? sql`0`
+        : sql`cardinality(ot.placed)`;
+  const { from, to } = windowBounds(window, now);
+  const lo = before(from);
+  const hi = before(to);
+  const figures: WindowFigures = {
+    count: sql`(${hi} - ${lo})`,
+    total: sql`(ot.running_total[${hi} + 1] - ot.running_total[${lo} + 1])`,
+  };
+  const rows = (test: SQL) =>
+    sql`exists (select 1 from customer_order_times ot where ot.customer_id = c.id and ${test})`;
+  const test = having(figures);
+  return neverNull(zeroQualifies ? sql`not ${rows(sql`not (${test})`)}` : rows(test));
 }
 
 /** Whether 0 lies in the range (a customer with no orders has a count and a total of 0). */

@@ -1,32 +1,38 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database, DbHandle } from "../../client";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { queryRows } from "../rows";
-import { customerCategoriesFromOrders, rebuildCustomerCategories } from "./customer-categories";
+import {
+  customerCategoriesFromOrders,
+  customerOrderTimesFromOrders,
+  rebuildSegmentWindowTables,
+} from "./customer-categories";
 
-type Row = { customer_id: number; category: string; first_at: string; last_at: string };
+type Tables = { categories: unknown[]; times: unknown[] };
 
 const categories = ["wine", "bakery", "dairy"] as const;
 const base = Date.parse("2026-01-01T00:00:00Z");
 const at = (day: number) => new Date(base + day * 86_400_000).toISOString();
 
-const stored = (db: Database) =>
-  queryRows<Row>(
-    db,
-    sql`select customer_id, category, first_at::text, last_at::text from customer_categories order by 1, 2`,
-  );
-const rebuilt = (db: Database) =>
-  queryRows<Row>(
-    db,
-    sql`select customer_id, category, first_at::text, last_at::text from (${customerCategoriesFromOrders}) r order by 1, 2`,
-  );
+const categoriesOf = (from: SQL) =>
+  sql`select customer_id, category, first_at::text, last_at::text, placed::text from ${from} order by 1, 2`;
+const timesOf = (from: SQL) =>
+  sql`select customer_id, placed::text, running_total::text from ${from} order by 1`;
+const stored = async (db: Database): Promise<Tables> => ({
+  categories: await queryRows(db, categoriesOf(sql`customer_categories`)),
+  times: await queryRows(db, timesOf(sql`customer_order_times`)),
+});
+const rebuilt = async (db: Database): Promise<Tables> => ({
+  categories: await queryRows(db, categoriesOf(sql`(${customerCategoriesFromOrders}) r`)),
+  times: await queryRows(db, timesOf(sql`(${customerOrderTimesFromOrders}) r`)),
+});
 
 /** Orders with their lines in one statement, as ingest (post-orders) writes them. */
 async function ingest(
   db: Database,
-  batch: { customer: number; day: number; cats: string[] }[],
+  batch: { customer: number; day: number; total?: number; cats: string[] }[],
   ids: (number | undefined)[],
   serial: { n: number },
 ) {
@@ -34,14 +40,15 @@ async function ingest(
     external_id: `E${serial.n++}`,
     customer_id: ids[o.customer]!,
     placed_at: at(o.day),
+    total: o.total ?? 100,
     items: o.cats.map((category) => ({ category })),
   }));
   await db.execute(sql`with r as (
       select * from json_to_recordset(${JSON.stringify(rows)}::json)
-        as r(external_id text, customer_id int, placed_at timestamptz, items json)),
+        as r(external_id text, customer_id int, placed_at timestamptz, total bigint, items json)),
     o as (
       insert into orders (external_id, customer_id, placed_at, subtotal, total, currency, channel)
-      select external_id, customer_id, placed_at, 100, 100, 'EUR', 'offline' from r returning id, external_id),
+      select external_id, customer_id, placed_at, total, total, 'EUR', 'offline' from r returning id, external_id),
     i as (
       insert into order_items (order_id, sku, name, category, quantity, unit_price)
       select o.id, 'SKU', 'Item', x.category, 1, 100
@@ -73,6 +80,7 @@ const opArb = fc.oneof(
       fc.record({
         customer: fc.nat(3),
         day: fc.integer({ min: 0, max: 60 }),
+        total: fc.constantFrom(100, 250, 999),
         cats: fc.subarray([...categories], { minLength: 1 }),
       }),
       { minLength: 1, maxLength: 4 },
@@ -93,6 +101,7 @@ const opArb = fc.oneof(
     category: fc.constantFrom(...categories),
   }),
   fc.record({ kind: fc.constant("deleteCustomer" as const), customer: fc.nat(3) }),
+  fc.record({ kind: fc.constant("retotal" as const), pick: fc.nat(50), total: fc.nat(5000) }),
 );
 
 describe.each(testDrivers())("customer_categories on $name", (driver) => {
@@ -102,13 +111,13 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
   });
   afterAll(async () => handle?.close());
 
-  it("equals a full rebuild after any sequence of ingests, re-imports, deletions and truncation", async () => {
+  it("customer_categories and customer_order_times equal a full rebuild after any sequence of ingests, re-imports, changes, deletions and truncation", async () => {
     const db = handle.db;
     const serial = { n: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
         await db.execute(sql`truncate customers restart identity cascade`);
-        expect(await stored(db)).toEqual([]);
+        expect(await stored(db)).toEqual({ categories: [], times: [] });
         const made = await queryRows<{ id: number }>(
           db,
           sql`insert into customers (external_id, name, signed_up_at)
@@ -142,6 +151,11 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
                 sql`update order_items set category = ${op.category} where id = ${nth(op.pick, "order_items")}`,
               );
               break;
+            case "retotal":
+              await db.execute(
+                sql`update orders set subtotal = ${op.total}::bigint, total = ${op.total}::bigint where id = ${nth(op.pick, "orders")}`,
+              );
+              break;
             case "deleteCustomer":
               if (ids[op.customer] === undefined) break;
               await db.execute(sql`delete from customers where id = ${ids[op.customer]!}::int`);
@@ -151,43 +165,51 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
           expect(await stored(db), JSON.stringify(op)).toEqual(await rebuilt(db));
         }
         const incremental = await stored(db);
-        await rebuildCustomerCategories(db);
+        await rebuildSegmentWindowTables(db);
         expect(await stored(db)).toEqual(incremental);
       }),
       { numRuns: 25 },
     );
   }, 120_000);
 
-  it("keeps a customer's first and last purchase per category", async () => {
+  it("keeps a customer's purchase instants per category and their orders' running totals", async () => {
     const db = handle.db;
     await db.execute(sql`truncate customers restart identity cascade`);
     const [c] = await queryRows<{ id: number }>(
       db,
       sql`insert into customers (external_id, name, signed_up_at) values ('ONE', 'One', now()) returning id`,
     );
+    const iso = (v: unknown) => new Date(v as string).toISOString();
     await ingest(
       db,
       [
-        { customer: 0, day: 10, cats: ["wine", "dairy"] },
-        { customer: 0, day: 3, cats: ["wine"] },
-        { customer: 0, day: 20, cats: ["wine"] },
+        { customer: 0, day: 10, total: 100, cats: ["wine", "dairy"] },
+        { customer: 0, day: 3, total: 250, cats: ["wine"] },
       ],
       [c!.id],
       { n: 1000 },
     );
-    const rows = await queryRows<{ category: string; first_at: Date; last_at: Date }>(
+    await ingest(db, [{ customer: 0, day: 20, total: 999, cats: ["wine"] }], [c!.id], { n: 2000 });
+    const rows = await queryRows<{
+      category: string;
+      first_at: Date;
+      last_at: Date;
+      placed: unknown[];
+    }>(
       db,
-      sql`select category, first_at, last_at from customer_categories order by category`,
+      sql`select category, first_at, last_at, to_json(placed) as placed from customer_categories order by category`,
     );
     expect(
-      rows.map((r) => [
-        r.category,
-        new Date(r.first_at).toISOString(),
-        new Date(r.last_at).toISOString(),
-      ]),
+      rows.map((r) => [r.category, iso(r.first_at), iso(r.last_at), r.placed.map(iso)]),
     ).toEqual([
-      ["dairy", at(10), at(10)],
-      ["wine", at(3), at(20)],
+      ["dairy", at(10), at(10), [at(10)]],
+      ["wine", at(3), at(20), [at(3), at(10), at(20)]],
     ]);
+    const [times] = await queryRows<{ placed: unknown[]; running: string }>(
+      db,
+      sql`select to_json(placed) as placed, running_total::text as running from customer_order_times where customer_id = ${c!.id}::int`,
+    );
+    expect(times!.placed.map(iso)).toEqual([at(3), at(10), at(20)]);
+    expect(times!.running).toBe("{0,250,350,1349}");
   });
 });

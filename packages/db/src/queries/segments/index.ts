@@ -31,4 +31,8 @@ export {
   type ExportSource,
 } from "./export-members";
 export { segmentSizeTrend, trendWeekEnds, type SizeTrendPoint } from "./size-trend";
-export { customerCategoriesFromOrders, rebuildCustomerCategories } from "./customer-categories";
+export {
+  customerCategoriesFromOrders,
+  customerOrderTimesFromOrders,
+  rebuildSegmentWindowTables,
+} from "./customer-categories";

@@ -5,14 +5,20 @@ import {
   type ActivityWindow,
 } from "@boomerang/domain/segments";
 import { instant } from "../../rows";
-import { inWindowSql, neverNull, textArray, type ConditionCompilers } from "../compile-context";
+import {
+  inWindowSql,
+  neverNull,
+  textArray,
+  windowGroupSql,
+  type ConditionCompilers,
+} from "../compile-context";
 
 /**
  * Whether the customer bought in one of the categories within a dated window, from
  * customer_categories (first and last purchase per category) instead of their order lines: the
  * first or last purchase inside the window says yes; the last before it or the first after it says
- * no; only a customer who bought the category both before and after the window (never for a window
- * ending now) has their own orders read. Correlated on `c.id`, so PostgreSQL may run it as a
+ * no; only for a customer who bought the category both before and after the window (never for a
+ * window ending now) are the purchase instants searched. Correlated on `c.id`, so PostgreSQL may run it as a
  * semi-join over the category's index slice (last purchase on or after the start) or as one
  * primary-key probe per customer when other conditions leave few.
  */
@@ -24,13 +30,12 @@ function boughtCategoryInWindow(
   const { from, to } = windowBounds(window, now);
   const start = instant(new Date(from));
   const end = instant(new Date(to));
+  // Purchases before t, by bisection of the category's purchase instants.
+  const before = (t: SQL) => sql`width_bucket(${t} - interval '1 microsecond', s.placed)`;
   return neverNull(sql`exists (select 1 from customer_categories s
     where s.customer_id = c.id and s.category = any(${textArray(categories)})
       and s.last_at >= ${start} and s.first_at < ${end}
-      and (s.first_at >= ${start} or s.last_at < ${end}
-        or exists (select 1 from orders o join order_items i on i.order_id = o.id
-          where o.customer_id = s.customer_id and i.category = s.category
-            and o.placed_at >= ${start} and o.placed_at < ${end})))`);
+      and (s.first_at >= ${start} or s.last_at < ${end} or ${before(end)} > ${before(start)}))`);
 }
 
 function boughtWhere(filter: SQL, window: ActivityWindow, now: Date): SQL {
@@ -54,7 +59,6 @@ export const activityCompilers: ConditionCompilers<ActivityCondition> = {
   },
   boughtSku: (c, { now }) => boughtWhere(sql`i.sku = any(${textArray(c.skus)})`, c.window, now),
   visitedWithoutBuying: (c, { now }) =>
-    sql`${eventsIn("visit", c.window, now)} > 0 and not exists (select 1 from orders o where o.customer_id = c.id
-      and ${inWindowSql(sql`o.placed_at`, c.window, now)})`,
+    sql`${eventsIn("visit", c.window, now)} > 0 and ${windowGroupSql(c.window, now, (w) => sql`${w.count} = 0`, true)}`,
   event: (c, { now }) => sql`${eventsIn(c.event, c.window, now)} >= ${c.atLeast}::int`,
 };

@@ -12,8 +12,8 @@ import {
 
 const DAY_MS = 86_400_000;
 
-// "All time" figures come from customer_features (one row per customer); other windows group the
-// window's orders per customer (windowGroupSql).
+// "All time" figures come from customer_features (one row per customer); other windows bisect each
+// customer's order instants and running totals (windowGroupSql).
 
 function averageSql(
   count: SQL,
@@ -38,20 +38,15 @@ export const behaviourCompilers: ConditionCompilers<BehaviourCondition> = {
   ordersCount: (c, { now }) =>
     c.window.kind === "allTime"
       ? rangeSql(allTimeFigure(sql`cf.orders_count`, c.range), c.range)
-      : windowGroupSql(c.window, now, rangeSql(sql`count(*)`, c.range), rangeHoldsZero(c.range)),
+      : windowGroupSql(c.window, now, (w) => rangeSql(w.count, c.range), rangeHoldsZero(c.range)),
   totalSpent: (c, { now }) =>
     c.window.kind === "allTime"
       ? rangeSql(allTimeFigure(sql`cf.revenue`, c.range), c.range)
-      : windowGroupSql(
-          c.window,
-          now,
-          rangeSql(sql`coalesce(sum(o.total), 0)`, c.range),
-          rangeHoldsZero(c.range),
-        ),
+      : windowGroupSql(c.window, now, (w) => rangeSql(w.total, c.range), rangeHoldsZero(c.range)),
   averageOrderValue: (c, { now }) =>
     c.window.kind === "allTime"
       ? averageSql(sql`cf.orders_count`, sql`cf.revenue`, c.range)
-      : windowGroupSql(c.window, now, averageSql(sql`count(*)`, sql`sum(o.total)`, c.range), false),
+      : windowGroupSql(c.window, now, (w) => averageSql(w.count, w.total, c.range), false),
   // ⌊(now − last)/day⌋ ≥ min ⟺ last ≤ now − min days, and ≤ max ⟺ last > now − (max + 1) days:
   // compared as instants, so no per-row arithmetic and the last_order_at index can serve it.
   daysSinceLastOrder: (c, { now }) => {
