@@ -99,6 +99,29 @@ export const orderInput = z
       });
   });
 
+/** Most orders one batch request may carry. */
+export const MAX_BATCH_ORDERS = 500;
+const batchSize = <T extends z.ZodType>(order: T) =>
+  z
+    .array(order)
+    .min(1, "must hold at least one order")
+    .max(MAX_BATCH_ORDERS, `must hold at most ${MAX_BATCH_ORDERS} orders; send several batches`);
+
+/**
+ * A batch of orders as checked on arrival: the envelope only, so each order is then validated on
+ * its own and a bad one is reported in its own result instead of refusing the batch.
+ */
+export const orderBatchEnvelope = z.object({ orders: batchSize(z.unknown()) }).strict();
+
+/** The same batch as documented (each order is an `orderInput`). */
+export const orderBatchInput = z
+  .object({
+    orders: batchSize(orderInput).describe(
+      "Up to 500 orders. Each order's idempotency key is its externalId, as for POST /orders without an Idempotency-Key header.",
+    ),
+  })
+  .strict();
+
 export const refundInput = z
   .object({
     externalId: externalId.describe(

@@ -69,14 +69,30 @@ const value = fc.oneof(
   fc.array(item, { maxLength: 3 }),
   fc.dictionary(oddString, scalar, { maxKeys: 3 }),
 );
+const fields = fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 12 });
+// A valid order with a few fields replaced, so batches reach the database checks and writes too.
+const nearlyValidOrder = fc
+  .tuple(fc.integer({ min: 0, max: 1_000_000 }), fields)
+  .map(([n, changes]) => ({
+    externalId: `FUZZ-${n}`,
+    customerId: "ANNA",
+    placedAt: "2025-06-30T10:00:00Z",
+    currency: "EUR",
+    channel: "offline",
+    storeCode: "MIL",
+    items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1, unitPrice: 1250 }],
+    ...changes,
+  }));
 const body = fc.oneof(
-  fc.dictionary(fc.constantFrom(...fieldNames), value, { maxKeys: 12 }),
+  fields,
+  fc.record({ orders: fc.array(fc.oneof(nearlyValidOrder, fields, scalar), { maxLength: 6 }) }),
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string(),
 );
 const endpoint = fc.constantFrom(
   ["POST", "customers"],
   ["POST", "orders"],
+  ["POST", "orders/batch"],
   ["POST", "refunds"],
   ["POST", "events"],
   ["POST", "redemptions"],
@@ -84,6 +100,7 @@ const endpoint = fc.constantFrom(
   ["GET", "customers/%E0%A4%A/balance"],
   ["GET", "customers/%00/balance"],
   ["DELETE", "orders"],
+  ["GET", "orders/batch"],
 );
 
 describe.each(testDrivers())("fuzzing the ingest REST API on $name", (driver) => {
@@ -129,6 +146,33 @@ describe.each(testDrivers())("fuzzing the ingest REST API on $name", (driver) =>
         },
       ),
       { numRuns: 300 },
+    );
+  }, 240_000);
+
+  it("never answers a generated batch of orders with a 5xx, and answers each order", async () => {
+    const limiter = createRateLimiter({ capacity: 1_000_000, refillPerSecond: 1 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(nearlyValidOrder, nearlyValidOrder, fields, scalar), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        async (orders) => {
+          const request = new Request("http://boomerang.test/api/v1/orders/batch", {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            body: JSON.stringify({ orders }),
+          });
+          const response = await handleIngestRequest({ db: handle.db, now, limiter }, request);
+          const text = await response.text();
+          expect(response.status, text).toBe(200);
+          const answer = JSON.parse(text) as { results: { status: number }[] };
+          expect(answer.results).toHaveLength(orders.length);
+          for (const result of answer.results)
+            expect([200, 201, 400, 404, 409]).toContain(result.status);
+        },
+      ),
+      { numRuns: 100 },
     );
   }, 240_000);
 });

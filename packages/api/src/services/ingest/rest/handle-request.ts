@@ -1,5 +1,5 @@
 import type { Database } from "@boomerang/db";
-import { authenticateApiKey, requireScope } from "../../api-keys/authenticate";
+import { authenticateApiKey, requireScope, type ApiCaller } from "../../api-keys/authenticate";
 import type { RateLimiter } from "../../api-keys/rate-limiter";
 import { openApiDocument } from "./openapi";
 import { apiError, errorResponse, json } from "./responses";
@@ -12,6 +12,7 @@ const PREFIX = "/api/v1/";
 
 async function readJson(
   request: Request,
+  maxBytes: number,
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type))
@@ -20,10 +21,10 @@ async function readJson(
       response: apiError(415, "Send the body as JSON with 'Content-Type: application/json'."),
     };
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+  if (Buffer.byteLength(text) > maxBytes)
     return {
       ok: false,
-      response: apiError(413, `The body is larger than ${MAX_BODY_BYTES} bytes.`),
+      response: apiError(413, `The body is larger than ${maxBytes} bytes.`),
     };
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
@@ -41,6 +42,25 @@ function pathSegments(path: string): string[] | null {
   } catch {
     return null;
   }
+}
+
+const lookups = new WeakMap<Database, Map<string, Promise<ApiCaller>>>();
+
+/**
+ * The key behind the header, looked up once for all the requests that bring the same header while
+ * a lookup of it is running (a busy till system sends many at once): each gets that lookup's answer.
+ */
+function authenticate(db: Database, authorization: string | null, now: Date): Promise<ApiCaller> {
+  if (authorization === null) return authenticateApiKey(db, authorization, now);
+  let running = lookups.get(db);
+  if (running === undefined) lookups.set(db, (running = new Map()));
+  const shared = running.get(authorization);
+  if (shared !== undefined) return shared;
+  const lookup = authenticateApiKey(db, authorization, now).finally(() =>
+    running.delete(authorization),
+  );
+  running.set(authorization, lookup);
+  return lookup;
 }
 
 /**
@@ -67,7 +87,7 @@ export async function handleIngestRequest(
   if (match === "wrong-method")
     return apiError(405, `${request.method} is not allowed on ${pathname}.`);
   try {
-    const caller = await authenticateApiKey(
+    const caller = await authenticate(
       options.db,
       request.headers.get("authorization"),
       options.now,
@@ -80,7 +100,7 @@ export async function handleIngestRequest(
       });
     let body: unknown = undefined;
     if (match.route.method === "POST") {
-      const read = await readJson(request);
+      const read = await readJson(request, match.route.maxBodyBytes ?? MAX_BODY_BYTES);
       if (!read.ok) return read.response;
       body = read.body;
     }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { apiScopes } from "../../api-keys/scopes";
-import { customerInput, eventInput, orderInput, redeemInput, refundInput } from "../schemas";
+import {
+  customerInput,
+  eventInput,
+  orderBatchInput,
+  orderInput,
+  redeemInput,
+  refundInput,
+} from "../schemas";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 
@@ -39,6 +46,34 @@ const errorDescriptions: Record<number, string> = {
   404: "The customer, order or program does not exist.",
   409: "Conflict: the idempotency key was used with another payload, the thing exists already, or the balance cannot pay.",
   429: "Rate limit for this key exceeded; see Retry-After.",
+};
+
+const batchAnswer = {
+  type: "object",
+  properties: {
+    posted: { type: "integer", description: "Orders written by this request." },
+    replayed: { type: "integer", description: "Orders posted before with the same payload." },
+    failed: { type: "integer", description: "Orders refused; nothing of them was written." },
+    results: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["index", "status"],
+        properties: {
+          index: { type: "integer", description: "Position of the order in the request." },
+          externalId: { type: ["string", "null"] },
+          status: { type: "integer", enum: [200, 201, 400, 404, 409] },
+          order: { type: "object", description: "The posted order (200, 201)." },
+          programs: {
+            type: "array",
+            items: { type: "object" },
+            description: "What each program did (200, 201).",
+          },
+          error: errorBody.properties.error,
+        },
+      },
+    },
+  },
 };
 
 const idempotencyKey = (required: boolean) => ({
@@ -95,6 +130,26 @@ export function openApiDocument() {
           parameters: [idempotencyKey(false)],
         },
       ),
+      "/orders/batch": {
+        post: {
+          summary: "Post up to 500 orders in one request; each is checked and answered on its own",
+          description:
+            "Scope: orders:write. The orders that pass their checks are written in one transaction, each with every active program its customer is enrolled in applied (a customer's orders in time order); an order that fails its checks writes nothing and gets its own error in `results`, without stopping the others. Each order's idempotency key is its externalId (send no Idempotency-Key header): resending a batch, or one of its orders to POST /orders, posts nothing twice — orders already posted answer 200 with their first response, the same externalId with another payload 409.",
+          security: [{ apiKey: [] }],
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: schema(orderBatchInput) } },
+          },
+          responses: {
+            "200": {
+              description:
+                "One result per order, in the order sent: `status` is what POST /orders would have answered (201 posted, 200 posted before with this payload, 400/404/409 refused), with the order and its programs or the error.",
+              content: { "application/json": { schema: batchAnswer } },
+            },
+            ...errors(400, 401, 403, 429),
+          },
+        },
+      },
       "/refunds": post(
         "Post a refund of an order; programs claw back what it earned",
         "orders:write",

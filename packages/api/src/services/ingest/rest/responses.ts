@@ -45,20 +45,33 @@ export const apiError = (
 const pathOf = (path: readonly PropertyKey[]): string =>
   path.length === 0 ? "(body)" : path.map(String).join(".");
 
-/** Expected failures become 4xx with what is wrong; anything else is rethrown for the server to log. */
-export function errorResponse(error: unknown): Response {
+export type ApiErrorBody = { code: string; message: string; issues: ApiIssue[] };
+
+/** An expected failure as a status and error body; null for anything else (a server error). */
+export function errorBodyOf(error: unknown): { status: number; error: ApiErrorBody } | null {
+  const body = (status: number, message: string, issues: ApiIssue[] = []) => ({
+    status,
+    error: { code: codeFor[status] ?? "error", message, issues },
+  });
   if (error instanceof ZodError) {
     const issues = error.issues.map((i) => ({ path: pathOf(i.path), message: i.message }));
-    return apiError(400, issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
+    return body(400, issues.map((i) => `${i.path}: ${i.message}`).join("; "), issues);
   }
-  if (error instanceof AppError) return apiError(statusFor[error.kind], error.message);
+  if (error instanceof AppError) return body(statusFor[error.kind], error.message);
   // Backstop for values the schemas let through but PostgreSQL cannot store (a NUL character in
   // text, a year out of its range): still the caller's input, so a 400 rather than a 500.
   const state = sqlState(error);
   if (state !== null && state.startsWith("22"))
-    return apiError(
+    return body(
       400,
       "A value in the request cannot be stored (out of range or containing a NUL character).",
     );
-  throw error;
+  return null;
+}
+
+/** Expected failures become 4xx with what is wrong; anything else is rethrown for the server to log. */
+export function errorResponse(error: unknown): Response {
+  const expected = errorBodyOf(error);
+  if (expected === null) throw error;
+  return json(expected.status, { error: expected.error });
 }

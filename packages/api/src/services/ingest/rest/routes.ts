@@ -1,12 +1,15 @@
 import type { Database } from "@boomerang/db";
+import { invalid } from "../../../errors";
 import type { ApiScope } from "../../api-keys/scopes";
 import { customerBalance } from "../balance";
 import { postEvent } from "../post-event";
 import { postOrder } from "../post-order";
+import { postOrderBatch, type OrderOutcome } from "../post-orders";
 import { postRefund } from "../post-refund";
 import { redeem } from "../redeem";
 import { idempotencyHeader } from "../schemas";
 import { upsertCustomer } from "../upsert-customer";
+import { errorBodyOf } from "./responses";
 
 export type RouteCall = {
   db: Database;
@@ -23,6 +26,8 @@ export type Route = {
   pattern: string;
   scope: ApiScope;
   run: (call: RouteCall) => Promise<{ status: number; body: unknown }>;
+  /** Largest body accepted, in bytes (default 1 MB). */
+  maxBodyBytes?: number;
 };
 
 const ctxOf = (call: RouteCall) => ({ db: call.db, now: call.now, apiKeyId: call.apiKeyId });
@@ -32,6 +37,17 @@ const requiredKey = (call: RouteCall): string =>
   ];
 const optionalKey = (call: RouteCall) =>
   call.idempotencyKey === null ? undefined : requiredKey(call);
+
+/** One order's result in a batch answer: its status as if posted alone, and its body or error. */
+function batchResult(outcome: OrderOutcome, index: number, raw: unknown) {
+  const sent = (raw as { externalId?: unknown } | null)?.externalId;
+  const externalId = typeof sent === "string" ? sent : null;
+  if (outcome.ok)
+    return { index, externalId, status: outcome.replayed ? 200 : 201, ...outcome.result };
+  const failure = errorBodyOf(outcome.error);
+  if (failure === null) throw outcome.error;
+  return { index, externalId, status: failure.status, error: failure.error };
+}
 
 export const routes: Route[] = [
   {
@@ -60,6 +76,32 @@ export const routes: Route[] = [
       status: 201,
       body: await postOrder(ctxOf(call), call.body, optionalKey(call)),
     }),
+  },
+  {
+    method: "POST",
+    pattern: "orders/batch",
+    scope: "orders:write",
+    maxBodyBytes: 10_000_000,
+    run: async (call) => {
+      if (call.idempotencyKey !== null)
+        throw invalid(
+          "Idempotency-Key: is not used on batches; each order's key is its externalId, so resending the batch is safe.",
+        );
+      const outcomes = await postOrderBatch(ctxOf(call), call.body);
+      const sent = (call.body as { orders: unknown[] }).orders;
+      const results = outcomes.map((outcome, index) => batchResult(outcome, index, sent[index]));
+      const count = (test: (status: number) => boolean) =>
+        results.filter((r) => test(r.status)).length;
+      return {
+        status: 200,
+        body: {
+          posted: count((s) => s === 201),
+          replayed: count((s) => s === 200),
+          failed: count((s) => s >= 400),
+          results,
+        },
+      };
+    },
   },
   {
     method: "POST",

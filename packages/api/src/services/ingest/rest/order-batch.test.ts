@@ -1,0 +1,385 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows, type DbHandle } from "@boomerang/db";
+import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
+import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { createApiKey, createRateLimiter } from "../../api-keys";
+import { enrollInRewards } from "../../../test/enroll-in-rewards";
+import { postOrders } from "../post-orders";
+import { handleIngestRequest } from ".";
+
+const now = new Date("2025-07-01T12:00:00Z");
+const base = "http://boomerang.test/api/v1";
+
+type BatchAnswer = {
+  posted: number;
+  replayed: number;
+  failed: number;
+  results: {
+    index: number;
+    externalId: string | null;
+    status: number;
+    order?: { id: number; externalId: string; total: number };
+    programs?: { earned: number; available: number }[];
+    error?: { code: string; message: string; issues: { path: string; message: string }[] };
+  }[];
+};
+
+const order = (
+  externalId: string,
+  customerId: string,
+  amount: number,
+  at = "2025-06-30T10:00:00Z",
+) => ({
+  externalId,
+  customerId,
+  placedAt: at,
+  currency: "EUR",
+  channel: "offline",
+  storeCode: "MIL",
+  items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1, unitPrice: amount }],
+});
+
+describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
+  let handle: DbHandle;
+  let key: string;
+  let readKey: string;
+  let programId: number;
+  const limiter = createRateLimiter({ capacity: 100_000, refillPerSecond: 100_000 });
+
+  const post = (
+    path: string,
+    body: unknown,
+    options: { key?: string | null; headers?: Record<string, string> } = {},
+  ) => {
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      ...options.headers,
+    };
+    if (options.key !== null) headers.authorization = `Bearer ${options.key ?? key}`;
+    return handleIngestRequest(
+      { db: handle.db, now, limiter },
+      new Request(`${base}/${path}`, { method: "POST", headers, body: JSON.stringify(body) }),
+    );
+  };
+  const batch = async (orders: unknown[]) => {
+    const response = await post("orders/batch", { orders });
+    expect(response.status).toBe(200);
+    return (await response.json()) as BatchAnswer;
+  };
+  const count = async (query: ReturnType<typeof sql>) =>
+    (await queryRows<{ n: number }>(handle.db, query))[0]!.n;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "ingest_order_batch");
+    await makeBusiness(handle.db, { currency: "EUR" });
+    await makeStore(handle.db, { code: "MIL" });
+    const admin = await makeUser(handle.db, { role: "admin" });
+    // Customers in pairs: the batch posts for the first of a pair, one-by-one posts for the
+    // second; both take part in the same program.
+    const anna = await makeCustomer(handle.db, { externalId: "ANNA" });
+    programId = (await enrollInRewards(handle.db, anna.id)).id;
+    for (const externalId of ["BRUNO", "ANNA2", "BRUNO2", "CARLA"]) {
+      const customer = await makeCustomer(handle.db, { externalId });
+      await handle.db.execute(
+        sql`insert into enrollments (program_id, customer_id, is_control, enrolled_at)
+            values (${programId}, ${customer.id}, false, '2024-01-01T00:00:00Z')`,
+      );
+    }
+    key = (await createApiKey(handle.db, admin.id, { name: "till", scopes: ["orders:write"] }, now))
+      .secret;
+    readKey = (
+      await createApiKey(handle.db, admin.id, { name: "reader", scopes: ["rewards:read"] }, now)
+    ).secret;
+  }, 60_000);
+  afterAll(() => handle.close());
+
+  it("posts every valid order of a batch with its programs, one result per order in order", async () => {
+    const answer = await batch([
+      order("B-1", "ANNA", 10_000, "2025-06-01T10:00:00Z"),
+      order("B-2", "BRUNO", 25_000, "2025-06-02T10:00:00Z"),
+      order("B-3", "ANNA", 5_000, "2025-06-03T10:00:00Z"),
+    ]);
+    expect(answer).toMatchObject({ posted: 3, replayed: 0, failed: 0 });
+    expect(answer.results.map((r) => [r.index, r.externalId, r.status])).toEqual([
+      [0, "B-1", 201],
+      [1, "B-2", 201],
+      [2, "B-3", 201],
+    ]);
+    // 1 point per 1.00; ANNA's second order sees the balance of her first.
+    expect(answer.results.map((r) => r.programs?.[0])).toEqual([
+      expect.objectContaining({ earned: 100, available: 100 }),
+      expect.objectContaining({ earned: 250, available: 250 }),
+      expect.objectContaining({ earned: 50, available: 150 }),
+    ]);
+    expect(
+      await count(sql`select count(*)::int as n from order_items i join orders o on o.id = i.order_id
+                      where o.external_id in ('B-1', 'B-2', 'B-3')`),
+    ).toBe(3);
+    const [features] = await queryRows<{ orders_count: number; revenue: number }>(
+      handle.db,
+      sql`select f.orders_count, f.revenue::int as revenue from customer_features f
+          join customers c on c.id = f.customer_id where c.external_id = 'ANNA'`,
+    );
+    expect(features).toEqual({ orders_count: 2, revenue: 15_000 });
+  });
+
+  it("refuses bad orders one by one with their own error, writing nothing of them, and posts the rest", async () => {
+    const answer = await batch([
+      order("M-1", "ANNA", 1_000, "2025-06-10T10:00:00Z"),
+      { ...order("M-2", "ANNA", 1_000), placedAt: "yesterday" },
+      order("M-3", "NOBODY", 1_000),
+      { ...order("M-4", "ANNA", 1_000), storeCode: "XXX" },
+      { ...order("M-5", "ANNA", 1_000), currency: "USD" },
+      // B-2 was posted (for BRUNO) by the first batch: its key now holds another payload.
+      { ...order("B-2", "ANNA", 7), placedAt: "2025-06-11T10:00:00Z" },
+      {
+        ...order("M-7", "ANNA", 1_000),
+        items: [{ sku: "A\u0000", name: "x", category: "c", quantity: 1, unitPrice: 1 }],
+      },
+      order("M-8", "BRUNO", 2_000, "2025-06-10T11:00:00Z"),
+      { ...order("M-8", "BRUNO", 9_999), placedAt: "2025-06-10T12:00:00Z" },
+      "not an order",
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual([
+      201, 400, 404, 400, 400, 409, 400, 201, 409, 400,
+    ]);
+    expect(answer).toMatchObject({ posted: 2, replayed: 0, failed: 8 });
+    const byIndex = (i: number) => answer.results[i]!.error!;
+    expect(byIndex(1).issues).toEqual([
+      { path: "placedAt", message: expect.stringMatching(/ISO 8601/) as string },
+    ]);
+    expect(byIndex(2).message).toMatch(/Customer "NOBODY"/);
+    expect(byIndex(3).message).toMatch(/no store with code "XXX"/);
+    expect(byIndex(4).message).toMatch(/sells in EUR, not USD/);
+    expect(byIndex(5).message).toMatch(/already used with a different request/);
+    expect(byIndex(6).message).toMatch(/NUL/);
+    expect(byIndex(8).message).toMatch(/already used with a different request/);
+    expect(answer.results[9]!.externalId).toBeNull();
+    // Nothing of the refused orders, and no idempotency record for them.
+    expect(
+      await count(
+        sql`select count(*)::int as n from orders where external_id in ('M-2','M-3','M-4','M-5','M-7')`,
+      ),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from idempotency_keys
+                      where key in ('order:M-2','order:M-3','order:M-4','order:M-5','order:M-7')`),
+    ).toBe(0);
+    expect(
+      await count(sql`select count(*)::int as n from orders o join order_items i on i.order_id = o.id
+                      where o.external_id = 'M-8' and i.unit_price = 2000`),
+    ).toBe(1);
+  });
+
+  it("a resent batch posts nothing twice: the first responses again, a changed order is 409", async () => {
+    const orders = [
+      order("R-1", "CARLA", 4_000, "2025-06-20T10:00:00Z"),
+      order("R-2", "CARLA", 6_000, "2025-06-21T10:00:00Z"),
+    ];
+    const first = await batch(orders);
+    expect(first).toMatchObject({ posted: 2, failed: 0 });
+    const ledgerBefore = await count(sql`select count(*)::int as n from ledger_entries`);
+    const again = await batch(orders);
+    expect(again).toMatchObject({ posted: 0, replayed: 2, failed: 0 });
+    expect(again.results.map(({ status, ...rest }) => ({ ...rest, status: status - 200 }))).toEqual(
+      first.results.map(({ status, ...rest }) => ({ ...rest, status: status - 201 })),
+    );
+    // The same order sent alone to POST /orders is the same order, not a second one.
+    const alone = await post("orders", orders[0]);
+    expect(alone.status).toBe(201);
+    expect(((await alone.json()) as { order: { id: number } }).order.id).toBe(
+      first.results[0]!.order!.id,
+    );
+    const changed = await batch([{ ...orders[0], discount: 100 }, orders[1]]);
+    expect(changed.results.map((r) => r.status)).toEqual([409, 200]);
+    expect(await count(sql`select count(*)::int as n from ledger_entries`)).toBe(ledgerBefore);
+    expect(
+      await count(sql`select count(*)::int as n from orders where external_id like 'R-%'`),
+    ).toBe(2);
+  });
+
+  it("leaves the same ledger, states and features as posting the orders one by one", async () => {
+    const times = ["2025-05-01T09:00:00Z", "2025-05-03T09:00:00Z", "2025-05-07T09:00:00Z"];
+    const amounts = [12_345, 800, 31_000];
+    const forCustomer = (prefix: string, customer: string) =>
+      times.map((at, n) => order(`${prefix}-${n}`, customer, amounts[n]!, at));
+    // Interleave the two customers' orders as a till would send them.
+    const batched = forCustomer("EQ-A", "ANNA2").flatMap((o, n) => [
+      o,
+      forCustomer("EQ-B", "BRUNO2")[n]!,
+    ]);
+    expect((await batch(batched)).posted).toBe(6);
+    // Two more customers in the same program get the same orders, one request each.
+    const single = await makePair();
+    for (const [n, at] of times.entries()) {
+      for (const [prefix, customer] of [
+        ["EQ-C", single.a],
+        ["EQ-D", single.b],
+      ] as const) {
+        const response = await post("orders", order(`${prefix}-${n}`, customer, amounts[n]!, at));
+        expect(response.status).toBe(201);
+      }
+    }
+    const ledgerOf = (customer: string) =>
+      queryRows<Record<string, unknown>>(
+        handle.db,
+        sql`select l.kind, l.unit, l.amount::int as amount, l.effective_at, l.available_at, l.expires_at, l.note
+            from ledger_entries l join customers c on c.id = l.customer_id
+            where c.external_id = ${customer} order by l.effective_at, l.id`,
+      );
+    const stateOf = (customer: string) =>
+      queryRows<Record<string, unknown>>(
+        handle.db,
+        sql`select e.tier, e.state #- '{customerId}' as state, f.orders_count, f.revenue::int as revenue,
+                   f.month_orders, f.order_days, f.categories
+            from enrollments e join customers c on c.id = e.customer_id
+            join customer_features f on f.customer_id = c.id
+            where c.external_id = ${customer}`,
+      );
+    expect((await ledgerOf("ANNA2")).length).toBe(3);
+    expect(await ledgerOf("ANNA2")).toEqual(await ledgerOf(single.a));
+    expect(await ledgerOf("BRUNO2")).toEqual(await ledgerOf(single.b));
+    const normalise = (rows: Record<string, unknown>[]) =>
+      JSON.parse(JSON.stringify(rows).replaceAll(/"(\d+)"/g, '"id"')) as unknown;
+    expect(normalise(await stateOf("ANNA2"))).toEqual(normalise(await stateOf(single.a)));
+    expect(normalise(await stateOf("BRUNO2"))).toEqual(normalise(await stateOf(single.b)));
+  });
+
+  async function makePair() {
+    const pair = { a: "SINGLE-A", b: "SINGLE-B" };
+    for (const externalId of [pair.a, pair.b]) {
+      const customer = await makeCustomer(handle.db, { externalId });
+      await handle.db.execute(
+        sql`insert into enrollments (program_id, customer_id, is_control, enrolled_at)
+            values (${programId}, ${customer.id}, false, '2024-01-01T00:00:00Z')`,
+      );
+    }
+    return pair;
+  }
+
+  it("groups single orders posted at the same time into one transaction, each answered on its own", async () => {
+    const responses = await Promise.all([
+      ...Array.from({ length: 12 }, (_, n) =>
+        post(
+          "orders",
+          order(`G-${n}`, n % 2 === 0 ? "ANNA" : "BRUNO", 100 * (n + 1), "2025-06-25T10:00:00Z"),
+        ),
+      ),
+      post("orders", order("G-bad", "NOBODY", 100)),
+      post("orders", order("G-0", "ANNA", 100, "2025-06-25T10:00:00Z")),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([...Array<number>(12).fill(201), 404, 201]);
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
+      order: { id: number };
+    }[];
+    // The same order twice at once (same key, same payload) is one order, answered twice.
+    expect(bodies[13]!.order.id).toBe(bodies[0]!.order.id);
+    expect(
+      await count(sql`select count(*)::int as n from orders where external_id like 'G-%'`),
+    ).toBe(12);
+  });
+
+  it.runIf(driver.name === "postgres")(
+    "concurrent batches sharing orders post each order once, answering the others with its response",
+    async () => {
+      const shared = Array.from({ length: 20 }, (_, n) =>
+        order(`C-${n}`, ["ANNA", "BRUNO", "CARLA"][n % 3]!, 1_000 + n, "2025-06-28T10:00:00Z"),
+      );
+      const rounds = await Promise.all(
+        Array.from({ length: 6 }, (_, r) =>
+          postOrders(
+            handle.db,
+            now,
+            [
+              ...shared.slice(r * 3),
+              ...shared.slice(0, r * 3),
+              order(`C-own-${r}`, "ANNA", 500),
+            ].map((raw) => ({ raw, apiKeyId: null })),
+          ),
+        ),
+      );
+      const idOf = new Map<string, number>();
+      for (const outcomes of rounds)
+        for (const outcome of outcomes) {
+          expect(outcome.ok).toBe(true);
+          if (!outcome.ok) continue;
+          const { externalId, id } = outcome.result.order;
+          expect(idOf.get(externalId) ?? id).toBe(id);
+          idOf.set(externalId, id);
+        }
+      expect(rounds.flat().filter((o) => o.ok && !o.replayed)).toHaveLength(26);
+      expect(
+        await count(sql`select count(*)::int as n from orders where external_id like 'C-%'`),
+      ).toBe(26);
+      expect(
+        await count(sql`select count(*)::int as n from ledger_entries l join orders o on o.id = l.order_id
+                        where o.external_id like 'C-%'`),
+      ).toBe(26);
+    },
+    60_000,
+  );
+
+  it("needs an API key with orders:write, a batch of 1 to 500 orders, and no Idempotency-Key", async () => {
+    expect((await post("orders/batch", { orders: [] }, { key: null })).status).toBe(401);
+    const forbidden = await post(
+      "orders/batch",
+      { orders: [order("A-1", "ANNA", 1)] },
+      { key: readKey },
+    );
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.text()).toMatch(/orders:write/);
+    const empty = await post("orders/batch", { orders: [] });
+    expect(empty.status).toBe(400);
+    expect(await empty.text()).toMatch(/orders: must hold at least one order/);
+    const tooMany = await post("orders/batch", {
+      orders: Array.from({ length: 501 }, (_, n) => order(`T-${n}`, "ANNA", 1)),
+    });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toMatch(/at most 500 orders/);
+    expect((await post("orders/batch", [order("A-1", "ANNA", 1)])).status).toBe(400);
+    const keyed = await post(
+      "orders/batch",
+      { orders: [order("A-1", "ANNA", 1)] },
+      { headers: { "idempotency-key": "batch-key-0001" } },
+    );
+    expect(keyed.status).toBe(400);
+    expect(await keyed.text()).toMatch(/each order's key is its externalId/);
+    const get = await handleIngestRequest(
+      { db: handle.db, now, limiter },
+      new Request(`${base}/orders/batch`, { headers: { authorization: `Bearer ${key}` } }),
+    );
+    expect(get.status).toBe(405);
+    expect(
+      await count(
+        sql`select count(*)::int as n from orders where external_id like 'T-%' or external_id = 'A-1'`,
+      ),
+    ).toBe(0);
+  });
+
+  it("is described in the OpenAPI document", async () => {
+    const doc = (await (
+      await handleIngestRequest(
+        { db: handle.db, now, limiter },
+        new Request(`${base}/openapi.json`),
+      )
+    ).json()) as {
+      paths: Record<
+        string,
+        {
+          post?: {
+            requestBody: {
+              content: Record<
+                string,
+                { schema: { properties: Record<string, { maxItems?: number }> } }
+              >;
+            };
+          };
+        }
+      >;
+    };
+    const schema =
+      doc.paths["/orders/batch"]?.post?.requestBody.content["application/json"]?.schema;
+    expect(schema?.properties.orders?.maxItems).toBe(500);
+  });
+});
