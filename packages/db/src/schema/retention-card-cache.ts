@@ -1,4 +1,12 @@
-import { bigint, date, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  date,
+  doublePrecision,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+} from "drizzle-orm/pg-core";
 
 /*
  * Per cohort (first-purchase) month caches of the Retention page's other cards, for everyone and
@@ -81,6 +89,59 @@ export const retentionActivityMonths = pgTable(
     primaryKey({
       name: "retention_activity_months_pk",
       columns: [t.timezone, t.storeId, t.cohortMonth, t.month],
+    }),
+  ],
+);
+
+/**
+ * One home store's monthly cohort counts (a store manager's matrix): the rows of
+ * retention_cohort_months for that store's customers, filled per store on its first read and
+ * forgotten per cohort month by the same trigger (migration 0012).
+ */
+export const retentionStoreCohortMonths = pgTable(
+  "retention_store_cohort_months",
+  {
+    timezone: text("timezone").notNull(),
+    storeId: integer("store_id").notNull(),
+    cohortMonth: date("cohort_month", { mode: "string" }).notNull(),
+    kind: text("kind", { enum: ["size", "active", "last"] }).notNull(),
+    k: integer("k").notNull(),
+    n: integer("n").notNull(),
+    revenue: doublePrecision("revenue"),
+  },
+  (t) => [
+    primaryKey({
+      name: "retention_store_cohort_months_pk",
+      columns: [t.timezone, t.storeId, t.cohortMonth, t.kind, t.k],
+    }),
+  ],
+);
+
+/** One home store's churn status changes: the rows of retention_churn_events for its customers. */
+export const retentionStoreChurnEvents = pgTable(
+  "retention_store_churn_events",
+  {
+    timezone: text("timezone").notNull(),
+    storeId: integer("store_id").notNull(),
+    atRiskAfterDays: integer("at_risk_after_days").notNull(),
+    churnAfterDays: integer("churn_after_days").notNull(),
+    cohortMonth: date("cohort_month", { mode: "string" }).notNull(),
+    day: integer("day").notNull(),
+    status: integer("status").notNull(),
+    delta: integer("delta").notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: "retention_store_churn_events_pk",
+      columns: [
+        t.timezone,
+        t.storeId,
+        t.atRiskAfterDays,
+        t.churnAfterDays,
+        t.cohortMonth,
+        t.day,
+        t.status,
+      ],
     }),
   ],
 );

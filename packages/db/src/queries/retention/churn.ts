@@ -2,11 +2,11 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ChurnPoint, ChurnWindow } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { queryRows } from "../rows";
+import { cardCacheable } from "./cache-span";
 import {
   audienceFilter,
   CACHE_LOCK,
   intArray,
-  isEveryone,
   localDayNumber,
   type RetentionAudience,
 } from "./scope";
@@ -75,8 +75,8 @@ export async function churnTrendFromFeatures(
   audience: RetentionAudience,
   options: { cache?: boolean } = {},
 ): Promise<ChurnPoint[]> {
-  if (isEveryone(audience) && options.cache !== false)
-    return cachedChurnTrend(db, window, days, audience.timezone);
+  if (cardCacheable(audience) && options.cache !== false)
+    return cachedChurnTrend(db, window, days, audience.timezone, audience.storeId);
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const first = localDayNumber(sql`cf.first_order_at`, audience.timezone);
   const pairs = sql`
@@ -93,17 +93,22 @@ export async function churnTrendFromFeatures(
 }
 
 /**
- * Everyone's churn trend from the status changes cached per cohort month (migration 0007),
- * computing and storing the missing months first.
+ * Everyone's churn trend from the status changes cached per cohort month (migration 0007), or one
+ * home store's from retention_store_churn_events (migration 0012, filled with that store's
+ * customers only), computing and storing the missing months first.
  */
 async function cachedChurnTrend(
   db: Database,
   window: ChurnWindow,
   days: readonly number[],
   timezone: string,
+  storeId: number | null,
 ): Promise<ChurnPoint[]> {
+  const table = storeId === null ? sql`retention_churn_events` : sql`retention_store_churn_events`;
   const key = sql`timezone = ${timezone} and at_risk_after_days = ${window.atRiskAfterDays}::int
-    and churn_after_days = ${window.churnAfterDays}::int`;
+    and churn_after_days = ${window.churnAfterDays}::int
+    and ${storeId === null ? sql`true` : sql`store_id = ${storeId}::int`}`;
+  const customers = storeId === null ? sql`true` : sql`cf.home_store_id = ${storeId}::int`;
   const rows = await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
     const [missing] = await queryRows<{ months: string }>(
@@ -112,7 +117,8 @@ async function cachedChurnTrend(
         with b as (select min(first_order_month) as lo, max(first_order_month) as hi from customer_features)
         select coalesce(array_agg(g::date), '{}')::text as months
         from b cross join lateral generate_series(b.lo, b.hi, interval '1 month') g
-        where not exists (select 1 from retention_churn_events e where ${key} and e.cohort_month = g::date)
+        where not exists (select 1 from ${table} e where ${key} and e.cohort_month = g::date)
+          and exists (select 1 from customer_features cf where cf.first_order_month = g::date and ${customers})
       `,
     );
     if (missing && missing.months !== "{}") {
@@ -120,20 +126,20 @@ async function cachedChurnTrend(
       await t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
       const months = sql`${missing.months}::date[]`;
       const first = localDayNumber(sql`cf.first_order_at`, timezone);
-      await t.execute(
-        sql`delete from retention_churn_events where ${key} and cohort_month = any(${months})`,
-      );
+      await t.execute(sql`delete from ${table} where ${key} and cohort_month = any(${months})`);
       await t.execute(sql`
-        insert into retention_churn_events
-          (timezone, at_risk_after_days, churn_after_days, cohort_month, day, status, delta)
+        insert into ${table}
+          (timezone, at_risk_after_days, churn_after_days, cohort_month, day, status, delta
+           ${storeId === null ? sql`` : sql`, store_id`})
         select ${timezone}, ${window.atRiskAfterDays}::int, ${window.churnAfterDays}::int, e.m, e.day, e.status, e.delta
+               ${storeId === null ? sql`` : sql`, ${storeId}::int`}
         from (${churnEventsSql(
           sql`
             select cf.first_order_month as m, x.f + u.d as d, x.f + u.nx as nx
             from customer_features cf
             cross join lateral (select ${first} as f) x
             cross join lateral unnest(cf.order_days, cf.order_days[2:]) as u(d, nx)
-            where cf.first_order_month = any(${months}) and cf.first_order_at is not null
+            where cf.first_order_month = any(${months}) and cf.first_order_at is not null and ${customers}
           `,
           window,
         )}) e
@@ -143,7 +149,7 @@ async function cachedChurnTrend(
       t,
       sql`
         with by_day as (
-          select day, status, sum(delta)::int as delta from retention_churn_events where ${key} group by 1, 2
+          select day, status, sum(delta)::int as delta from ${table} where ${key} group by 1, 2
         )
         select t.day::int as day, s.status::int as status, coalesce(sum(b.delta), 0)::int as n
         from unnest(${intArray(days)}) as t(day)

@@ -2,14 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { CohortCounts, CohortGrain } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
-import { acquisitionSpan } from "./cache-span";
-import {
-  audienceFilter,
-  CACHE_LOCK,
-  isEveryone,
-  type AcquisitionRange,
-  type RetentionAudience,
-} from "./scope";
+import { acquisitionSpan, cardCacheable } from "./cache-span";
+import { audienceFilter, CACHE_LOCK, type AcquisitionRange, type RetentionAudience } from "./scope";
 
 export type CohortCountRow = {
   kind: "size" | "active" | "last";
@@ -125,8 +119,11 @@ export async function cohortCountsFromFeatures(
   audience: RetentionAudience,
   options: { cache?: boolean } = {},
 ): Promise<CohortCounts[]> {
-  if (grain === "month" && isEveryone(audience) && options.cache !== false)
-    return foldCohortRows(await cachedMonthCohortRows(db, range, audience.timezone), true);
+  if (grain === "month" && cardCacheable(audience) && options.cache !== false)
+    return foldCohortRows(
+      await cachedMonthCohortRows(db, range, audience.timezone, audience.storeId),
+      true,
+    );
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const rows = await queryRows<CohortCountRow>(
     db,
@@ -139,7 +136,9 @@ export async function cohortCountsFromFeatures(
 }
 
 /**
- * Monthly cohort rows of everyone from the cache (computing and storing the missing months first).
+ * Monthly cohort rows of everyone from the cache (computing and storing the missing months first),
+ * or of one home store's customers from retention_store_cohort_months (migration 0012), filled
+ * with that store's customers only.
  * The counts add up over customers, so a month the range cuts is its cached counts minus those of
  * its customers outside the range when most of the month is inside, else its customers inside
  * computed live: either way only a sliver of a month is read from customer_features.
@@ -148,7 +147,15 @@ async function cachedMonthCohortRows(
   db: Database,
   range: AcquisitionRange,
   timezone: string,
+  storeId: number | null,
 ): Promise<CohortCountRow[]> {
+  const table =
+    storeId === null ? sql`retention_cohort_months` : sql`retention_store_cohort_months`;
+  const key =
+    storeId === null
+      ? sql`c.timezone = ${timezone}`
+      : sql`c.timezone = ${timezone} and c.store_id = ${storeId}::int`;
+  const customers = storeId === null ? sql`true` : sql`cf.home_store_id = ${storeId}::int`;
   const from = instant(range.from);
   const to = instant(range.to);
   return db.transaction(async (tx) => {
@@ -158,7 +165,10 @@ async function cachedMonthCohortRows(
     if (!span || span.business !== timezone)
       return queryRows<CohortCountRow>(
         t,
-        cohortRowsSql("month", sql`cf.first_order_at >= ${from} and cf.first_order_at < ${to}`),
+        cohortRowsSql(
+          "month",
+          sql`cf.first_order_at >= ${from} and cf.first_order_at < ${to} and ${customers}`,
+        ),
       );
     const whole = sql`${span.cached}::date[]`;
     const [missing] = await queryRows<{ months: string }>(
@@ -166,23 +176,27 @@ async function cachedMonthCohortRows(
       sql`
         select coalesce(array_agg(m), '{}')::text as months from unnest(${whole}) as w(m)
         where not exists (
-          select 1 from retention_cohort_months c
-          where c.timezone = ${timezone} and c.cohort_month = w.m and c.kind = 'size' and c.k = 0
+          select 1 from ${table} c where ${key} and c.cohort_month = w.m and c.kind = 'size' and c.k = 0
         )
+          and exists (select 1 from customer_features cf where cf.first_order_month = w.m and ${customers})
       `,
     );
     if (missing && missing.months !== "{}") {
       // Writers to customer_features hold this lock shared until they commit (migration 0007).
       await t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
       const months = sql`${missing.months}::date[]`;
-      await t.execute(sql`
-        delete from retention_cohort_months where timezone = ${timezone} and cohort_month = any(${months})
-      `);
-      await t.execute(sql`
-        insert into retention_cohort_months (timezone, cohort_month, kind, k, n, revenue)
-        select ${timezone}, r.cohort::date, r.kind, r.k, r.n, r.revenue
-        from (${cohortRowsSql("month", sql`cf.first_order_month = any(${months})`)}) r
-      `);
+      await t.execute(sql`delete from ${table} c where ${key} and c.cohort_month = any(${months})`);
+      const rows = sql`
+        select r.cohort::date as cohort_month, r.kind, r.k, r.n, r.revenue
+        from (${cohortRowsSql("month", sql`cf.first_order_month = any(${months}) and ${customers}`)}) r
+      `;
+      await t.execute(
+        storeId === null
+          ? sql`insert into retention_cohort_months (timezone, cohort_month, kind, k, n, revenue)
+                select ${timezone}, r.* from (${rows}) r`
+          : sql`insert into retention_store_cohort_months (timezone, store_id, cohort_month, kind, k, n, revenue)
+                select ${timezone}, ${storeId}::int, r.* from (${rows}) r`,
+      );
     }
     const cut = sql`${span.cut}::date[]`;
     const live = sql`${span.live}::date[]`;
@@ -192,13 +206,13 @@ async function cachedMonthCohortRows(
       sql`
         with parts as (
           select c.kind, to_char(c.cohort_month, 'YYYY-MM-DD') as cohort, c.k, c.n, c.revenue
-          from retention_cohort_months c
-          where c.timezone = ${timezone} and c.cohort_month = any(${whole})
+          from ${table} c
+          where ${key} and c.cohort_month = any(${whole})
           union all
           select kind, cohort, k, -n, -revenue
-          from (${cohortRowsSql("month", sql`cf.first_order_month = any(${cut}) and not (${inRange})`)}) outside
+          from (${cohortRowsSql("month", sql`cf.first_order_month = any(${cut}) and not (${inRange}) and ${customers}`)}) outside
           union all
-          select * from (${cohortRowsSql("month", sql`cf.first_order_month = any(${live}) and ${inRange}`)}) inside
+          select * from (${cohortRowsSql("month", sql`cf.first_order_month = any(${live}) and ${inRange} and ${customers}`)}) inside
         )
         select kind, cohort, k, sum(n)::int as n, sum(revenue)::float8 as revenue
         from parts group by 1, 2, 3 having sum(n) <> 0

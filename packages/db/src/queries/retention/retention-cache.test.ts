@@ -83,6 +83,25 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
     const churn = await churnTrendFromFeatures(db, window, days, everyone);
     expect(churn).toEqual(await churnTrendFromFeatures(db, window, days, allAsSegment));
     expect(churn).toEqual(await churnTrendFromOrders(db, window, days, everyone));
+    // Each home store's matrix and churn trend (migration 0012) equal the live arrays and orders.
+    for (const store of [storeId, otherStoreId]) {
+      const audience = { ...everyone, storeId: store };
+      const storeCached = normalise(await cohortCountsFromFeatures(db, "month", range, audience));
+      expect(storeCached.length, `store ${store}`).toBeGreaterThan(1);
+      expect(storeCached, `store ${store}`).toEqual(
+        normalise(await cohortCountsFromFeatures(db, "month", range, audience, { cache: false })),
+      );
+      expect(storeCached, `store ${store}`).toEqual(
+        normalise(await cohortCountsFromOrders(db, "month", range, audience)),
+      );
+      const storeChurn = await churnTrendFromFeatures(db, window, days, audience);
+      expect(storeChurn, `store ${store}`).toEqual(
+        await churnTrendFromFeatures(db, window, days, audience, { cache: false }),
+      );
+      expect(storeChurn, `store ${store}`).toEqual(
+        await churnTrendFromOrders(db, window, days, audience),
+      );
+    }
     await expectCardsLive();
     return { cached, churn };
   };
@@ -161,6 +180,8 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
       "retention_repeat_days",
       "retention_gap_counts",
       "retention_activity_months",
+      "retention_store_cohort_months",
+      "retention_store_churn_events",
     ];
     const before = new Map<string, string[]>();
     for (const table of cardTables) before.set(table, await cachedMonths(db, table));
