@@ -5,12 +5,19 @@ import { countSegment } from "../src/queries/segments";
 import { queryRows } from "../src/queries/rows";
 import { measure, ms, onBenchDatabases } from "./measure";
 
+const DAY_MS = 86_400_000;
+
+/** Midnight UTC `days` days before `now`, as the builder's "between" dates are whole days. */
+const daysBefore = (now: Date, days: number) =>
+  new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS - days * DAY_MS).toISOString();
+
 /**
- * Live count of representative segments, median of 7 after a warm-up. PGlite: an in-memory demo
- * chain (BENCH_PGLITE_CUSTOMERS, default 20,000). PostgreSQL: BENCH_DATABASE_URL, already seeded
- * (`pnpm db:seed --customers N`). BENCH_PGLITE_CUSTOMERS=0 measures PostgreSQL alone.
+ * Live count of representative segments, median of 7 (BENCH_RUNS) after a warm-up. PGlite: an
+ * in-memory demo chain (BENCH_PGLITE_CUSTOMERS, default 20,000). PostgreSQL: BENCH_DATABASE_URL,
+ * already seeded (`pnpm db:seed --customers N`). BENCH_PGLITE_CUSTOMERS=0 measures PostgreSQL alone;
+ * BENCH_SEGMENT_CASES=4,5 picks cases by number.
  */
-export const segments: { name: string; rules: SegmentNode }[] = [
+export const segments = (now: Date): { name: string; rules: SegmentNode }[] => [
   {
     name: "attributes: Milano, 30–44, email consent",
     rules: {
@@ -65,6 +72,51 @@ export const segments: { name: string; rules: SegmentNode }[] = [
       ],
     },
   },
+  {
+    name: "spend window: spent ≥ €100 in the last 90 days",
+    rules: { kind: "totalSpent", window: { kind: "lastDays", days: 90 }, range: { min: 10_000 } },
+  },
+  {
+    name: "between dates: ≥ 2 orders between 270 and 180 days ago",
+    rules: {
+      kind: "ordersCount",
+      window: { kind: "between", from: daysBefore(now, 270), to: daysBefore(now, 180) },
+      range: { min: 2 },
+    },
+  },
+  {
+    name: "category window: bought wine in the last 180 days",
+    rules: {
+      kind: "boughtCategory",
+      categories: ["wine"],
+      window: { kind: "lastDays", days: 180 },
+      bought: true,
+    },
+  },
+  {
+    name: "category between dates: bought wine between 270 and 180 days ago",
+    rules: {
+      kind: "boughtCategory",
+      categories: ["wine"],
+      window: { kind: "between", from: daysBefore(now, 270), to: daysBefore(now, 180) },
+      bought: true,
+    },
+  },
+  {
+    name: "did not buy: no wine in the last 90 days, but bought wine before",
+    rules: {
+      kind: "and",
+      children: [
+        { kind: "boughtCategory", categories: ["wine"], window: { kind: "allTime" }, bought: true },
+        {
+          kind: "boughtCategory",
+          categories: ["wine"],
+          window: { kind: "lastDays", days: 90 },
+          bought: false,
+        },
+      ],
+    },
+  },
 ];
 
 async function run(label: string, handle: DbHandle) {
@@ -75,13 +127,16 @@ async function run(label: string, handle: DbHandle) {
   );
   const now = size?.as_of ? new Date(size.as_of) : new Date();
   console.info(`${label}: ${size?.customers} customers, ${size?.orders} orders`);
-  for (const s of segments) {
+  const picked = process.env.BENCH_SEGMENT_CASES?.split(",").map(Number);
+  const runs = Number(process.env.BENCH_RUNS ?? 7);
+  for (const [i, s] of segments(now).entries()) {
+    if (picked && !picked.includes(i + 1)) continue;
     let members = 0;
     const m = await measure(async () => {
       members = (await countSegment(handle.db, s.rules, { now })).members;
-    });
+    }, runs);
     console.info(
-      `  ${s.name.padEnd(80)} ${ms(m.median).padStart(9)} median (${ms(m.min)}–${ms(m.max)}), ${members} members`,
+      `  ${i + 1}. ${s.name.padEnd(80)} ${ms(m.median).padStart(9)} median (${ms(m.min)}–${ms(m.max)}), ${members} members`,
     );
   }
 }

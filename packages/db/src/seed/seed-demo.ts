@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database, DbHandle } from "../client";
 import { rebuildCustomerFeatures, refreshAllStoreKpiMonths, refreshPredictions } from "../features";
+import { rebuildSegmentWindowTables } from "../queries/segments/customer-categories";
 import { scoreCustomerRfm } from "../features/rfm";
 import { auditLog, businessSettings, programs, programVersions, stores, users } from "../schema";
 import { copySink } from "./copy-sink";
@@ -189,6 +190,9 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     // Predicted value (BG/NBD + Gamma-Gamma) feeds segments and the retention page from the first start.
     await refreshPredictions(tx as unknown as Database, generate.asOf);
   });
+  // The loaders skip triggers, so the segment window tables they keep are filled here.
+  progress("segment window tables");
+  await rebuildSegmentWindowTables(db);
   progress("analyze");
   await db.execute(sql`analyze`);
   await refreshAllStoreKpiMonths(db); // the stores page's per-month KPI cache, after statistics
