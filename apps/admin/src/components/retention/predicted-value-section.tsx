@@ -18,6 +18,7 @@ import { LineChart } from "@boomerang/ui/charts/line-chart";
 import type { RouterOutputs } from "@boomerang/api";
 import { useTRPC } from "@/trpc/react";
 import { CsvDownload } from "@/components/charts/csv-download";
+import { channelNote } from "./channel-note";
 import type { BusinessFormat } from "./retention-view";
 
 type PredictedValue = RouterOutputs["retention"]["predictedValue"];
@@ -42,10 +43,13 @@ export function PredictedValueSection({
   storeId,
   business,
   canRefit,
+  channel = null,
 }: {
   storeId: number | null;
   business: BusinessFormat;
   canRefit: boolean;
+  /** The page's channel filter, which the fitted models do not split by: said so in the text. */
+  channel?: "online" | "offline" | null;
 }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -71,6 +75,7 @@ export function PredictedValueSection({
                 ? `Fitted ${fittedAtText(data.fit.fittedAt, business)}${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}; predictions for ${formatNumber(data.fit.customers, business.locale)} of your store's customers. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
                 : `Fitted ${fittedAtText(data.fit.fittedAt, business)} on ${formatNumber(data.fit.customers, business.locale)} customers (models fitted on ${formatNumber(data.fit.fittedOn, business.locale)})${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
               : "Purchase frequency and dropout (BG/NBD) and spend (Gamma-Gamma), fitted on every customer's history."}
+            {channelNote(channel, false)}
           </p>
         </div>
         {canRefit ? (

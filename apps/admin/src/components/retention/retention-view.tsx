@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import { EmptyState, ErrorNotice, formatDay, Skeleton } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 import { ChurnCard } from "./churn-card";
@@ -46,12 +46,20 @@ export function RetentionView({
   const router = useRouter();
   const pathname = usePathname();
   const [, startTransition] = useTransition();
-  const setExtras = (next: RetentionExtras) =>
+  // Two quick changes must not both start from the URL before the first one landed.
+  const latestExtras = useRef(extras);
+  useEffect(() => {
+    latestExtras.current = extras;
+  }, [extras]);
+  const setExtras = (change: (current: RetentionExtras) => RetentionExtras) => {
+    const next = change(latestExtras.current);
+    latestExtras.current = next;
     startTransition(() =>
       router.push(`${pathname}?${retentionSearchParams(input, next).toString()}`, {
         scroll: false,
       }),
     );
+  };
 
   return (
     <div className="retention-print space-y-6">
@@ -99,13 +107,13 @@ export function RetentionView({
           <RetentionBracketsCard
             input={input}
             ends={extras.bracketEnds}
-            onEndsChange={(bracketEnds) => setExtras({ ...extras, bracketEnds })}
+            onEndsChange={(bracketEnds) => setExtras((e) => ({ ...e, bracketEnds }))}
             business={business}
           />
           <SideBySideCard
             input={input}
             compare={extras.compare}
-            onCompareChange={(compare) => setExtras({ ...extras, compare })}
+            onCompareChange={(change) => setExtras((e) => ({ ...e, compare: change(e.compare) }))}
             stores={stores.data ?? []}
             business={business}
           />
@@ -123,6 +131,7 @@ export function RetentionView({
       {retention.error ? null : (
         <PredictedValueSection
           storeId={input.storeId ?? null}
+          channel={input.channel ?? null}
           business={business}
           canRefit={canRefit}
         />

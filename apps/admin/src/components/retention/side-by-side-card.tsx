@@ -38,7 +38,8 @@ export function SideBySideCard({
 }: {
   input: RetentionInput;
   compare: CompareSeries[];
-  onCompareChange: (compare: CompareSeries[]) => void;
+  /** Applies a change to the latest chosen curves (two quick picks both count). */
+  onCompareChange: (change: (current: CompareSeries[]) => CompareSeries[]) => void;
   stores: { id: number; name: string }[];
   business: BusinessFormat;
 }) {
@@ -118,7 +119,12 @@ export function SideBySideCard({
               disabled={compare.length >= 4}
               onChange={(e) => {
                 const [added] = parseCompare(e.target.value);
-                if (added) onCompareChange([...compare, added]);
+                if (added)
+                  onCompareChange((current) =>
+                    current.some((c) => compareKey(c) === compareKey(added)) || current.length >= 4
+                      ? current
+                      : [...current, added],
+                  );
               }}
             >
               <option value="">
@@ -146,7 +152,7 @@ export function SideBySideCard({
               variant="secondary"
               aria-label={`Remove ${labelOf(s)}`}
               onClick={() =>
-                onCompareChange(compare.filter((c) => compareKey(c) !== compareKey(s)))
+                onCompareChange((current) => current.filter((c) => compareKey(c) !== compareKey(s)))
               }
             >
               {labelOf(s)} ×
