@@ -179,21 +179,6 @@ async function write(
   accepted: readonly Accepted[],
   outcomes: (OrderOutcome | null)[],
 ): Promise<void> {
-  // Keys first, in one order for every writer: a concurrent request with one of them waits here
-  // for the other to commit, then this attempt starts again and replays its stored response.
-  const claims = accepted
-    .map((o) => ({ key: o.key, hash: o.hash, api_key_id: o.apiKeyId }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  const claimed = await queryRows<{ key: string }>(
-    tx,
-    sql`insert into idempotency_keys (operation, key, request_hash, response, api_key_id)
-        select 'order', c.key, c.hash, '{}'::jsonb, c.api_key_id
-        from json_to_recordset(${JSON.stringify(claims)}::json) as c(key text, hash text, api_key_id int)
-        on conflict (operation, key) do nothing
-        returning key`,
-  );
-  if (claimed.length !== claims.length) throw new KeyRace();
-
   const rows = accepted.map((o) => ({
     external_id: o.input.externalId,
     customer_id: o.customerId,
@@ -212,6 +197,11 @@ async function write(
       unit_price: item.unitPrice,
     })),
   }));
+  // In one order for every writer, so two batches sharing orders wait rather than deadlock.
+  rows.sort((a, b) => (a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0));
+  // The orders and their items in one statement. A concurrent request posting one of these orders
+  // makes it wait, then fail on the unique external id once that request commits: this attempt
+  // then starts again and answers with that request's stored response.
   const inserted = await queryRows<{ id: number; externalId: string }>(
     tx,
     sql`with r as (
@@ -251,7 +241,7 @@ async function write(
     tx,
     accepted.map((o, n) => ({ customerId: o.customerId, event: events[n]! })),
   );
-  await refreshCustomerActivity(tx, [...new Set(accepted.map((o) => o.customerId))], now);
+  const customers = [...new Set(accepted.map((o) => o.customerId))];
 
   const responses = accepted.map((o, n) => {
     const result: PostOrderResult = {
@@ -265,13 +255,28 @@ async function write(
       programs: programs[n]!,
     };
     outcomes[o.index] = { ok: true, replayed: false, result };
-    return { key: o.key, response: result };
+    return { key: o.key, hash: o.hash, api_key_id: o.apiKeyId, response: result };
   });
-  await tx.execute(
-    sql`update idempotency_keys k set response = r.response
-        from json_to_recordset(${JSON.stringify(responses)}::json) as r(key text, response jsonb)
-        where k.operation = 'order' and k.key = r.key`,
-  );
+  // The features refresh and the keys with their responses are sent together (PostgreSQL runs them
+  // one after the other on this transaction's connection). Keys go in one order for every writer;
+  // one that a concurrent request took for another order (one key sent with two different orders)
+  // is not inserted, and this attempt starts again and answers 409.
+  responses.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const [, stored] = await Promise.all([
+    refreshCustomerActivity(tx, customers, now),
+    queryRows<{ n: number }>(
+      tx,
+      sql`with k as (
+            insert into idempotency_keys (operation, key, request_hash, response, api_key_id)
+            select 'order', r.key, r.hash, r.response, r.api_key_id
+            from json_to_recordset(${JSON.stringify(responses)}::json)
+              as r(key text, hash text, response jsonb, api_key_id int)
+            on conflict (operation, key) do nothing
+            returning 1)
+          select count(*)::int as n from k`,
+    ),
+  ]);
+  if (stored[0]?.n !== responses.length) throw new KeyRace();
 }
 
 /** Runs the batch in one transaction, again from the start when a concurrent writer got in the way. */

@@ -320,6 +320,37 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
     60_000,
   );
 
+  it.runIf(driver.name === "postgres")(
+    "one idempotency key sent with two different orders at the same time posts one of them, 409 for the other",
+    async () => {
+      for (let round = 0; round < 5; round++) {
+        const outcomes = await Promise.all(
+          ["X", "Y"].map((which) =>
+            postOrders(handle.db, now, [
+              {
+                raw: order(`K${round}-${which}`, "CARLA", 700, "2025-06-29T10:00:00Z"),
+                idempotencyKey: `shared-key-${round}`,
+                apiKeyId: null,
+              },
+            ]),
+          ),
+        );
+        const flat = outcomes.flat();
+        expect(flat.filter((o) => o.ok)).toHaveLength(1);
+        const refused = flat.find((o) => !o.ok);
+        expect(refused?.ok === false && refused.error.message).toMatch(
+          /already used with a different request/,
+        );
+        expect(
+          await count(
+            sql`select count(*)::int as n from orders where external_id like ${`K${round}-%`}`,
+          ),
+        ).toBe(1);
+      }
+    },
+    60_000,
+  );
+
   it("needs an API key with orders:write, a batch of 1 to 500 orders, and no Idempotency-Key", async () => {
     expect((await post("orders/batch", { orders: [] }, { key: null })).status).toBe(401);
     const forbidden = await post(
