@@ -94,11 +94,10 @@ function reverseEarlierVersion(
   const state = step.state;
   const earned = edit.earned.get(member.programId);
   const at = Math.max(edit.at, state.clock);
-  const prefix = `${edit.orderId}:`;
   let index = -1;
   for (let i = state.orders.length - 1; i >= 0; i--) {
     const id = state.orders[i]!.id;
-    if (id === String(edit.orderId) || id.startsWith(prefix)) {
+    if (id === String(edit.orderId)) {
       index = i;
       break;
     }
@@ -124,7 +123,7 @@ function reverseEarlierVersion(
   state.orders.push(record);
   const event: RefundEvent = {
     kind: "refund",
-    id: `${edit.orderId}:${ctx.jobId}:reversal`,
+    id: `${edit.orderId}:edit-${ctx.jobId}`,
     customerId: String(customerId),
     at,
     orderId: record.id,
@@ -134,11 +133,12 @@ function reverseEarlierVersion(
   state.orderCount = Math.max(0, state.orderCount - 1);
   const rows = ledgerRows(member, customerId, event, step.out);
   step.out = [];
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     row.orderId = edit.orderId;
     row.correctsEntryId = earned?.firstEntryId ?? null;
+    row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:reversal:${i}`;
     row.note = REVERSAL_NOTE;
-  }
+  });
   return rows;
 }
 
@@ -170,10 +170,8 @@ export async function applyProgramsToImportedOrders(
         group by t.id order by t.id`,
   );
   if (customers.length === 0) return { orders: 0, customers: 0 };
-  await tx.execute(sql`create index on import_orders (customer_id)`);
-  let orders = 0;
-  let start = 0;
-  while (start < customers.length) {
+  const rounds: number[][] = [];
+  for (let start = 0; start < customers.length;) {
     let end = start;
     let batchOrders = 0;
     while (
@@ -182,15 +180,35 @@ export async function applyProgramsToImportedOrders(
       (end === start || batchOrders + customers[end]!.orders <= ORDERS_PER_BATCH)
     )
       batchOrders += customers[end++]!.orders;
-    const ids = customers.slice(start, end).map((c) => c.id);
-    orders += await applyRound(tx, ids, ctx);
+    rounds.push(customers.slice(start, end).map((c) => c.id));
     start = end;
-    onBatch?.(end, customers.length);
+  }
+  // Several rounds read the staged lines by order many times: index them once (a single round
+  // reads them in one hash join).
+  if (rounds.length > 1) {
+    await tx.execute(sql`create index on import_orders (customer_id)`);
+    await tx.execute(sql`create index on import_rows (order_id)`);
+  }
+  const [edited] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from import_edited_orders`,
+  );
+  const round = { ...ctx, edits: (edited?.n ?? 0) > 0 };
+  let orders = 0;
+  let done = 0;
+  for (const ids of rounds) {
+    orders += await applyRound(tx, ids, round);
+    done += ids.length;
+    onBatch?.(done, customers.length);
   }
   return { orders, customers: customers.length };
 }
 
-async function applyRound(tx: Database, ids: readonly number[], ctx: Context): Promise<number> {
+async function applyRound(
+  tx: Database,
+  ids: readonly number[],
+  ctx: Context & { edits: boolean },
+): Promise<number> {
   const lo = ids[0]!;
   const hi = ids[ids.length - 1]!;
   const members = await membersOf(tx, ids);
@@ -203,10 +221,10 @@ async function applyRound(tx: Database, ids: readonly number[], ctx: Context): P
                r.sku, r.category, r.quantity, r.unit_price::float8 as "unitPrice"
         from import_orders g join import_rows r on r.order_id = g.order_id
         where g.customer_id between ${lo} and ${hi}
-          and (g.existing_id is null or g.id in (select id from import_edited_orders))
+          and ${ctx.edits ? sql`(g.existing_id is null or g.id in (select id from import_edited_orders))` : sql`g.existing_id is null`}
         order by g.customer_id, g.placed_at, g.id, r.line`,
   );
-  const edits = await editedOrders(tx, lo, hi);
+  const edits = ctx.edits ? await editedOrders(tx, lo, hi) : new Map<number, EditedOrder>();
 
   const segmentCustomers = [...members]
     .filter(([, list]) => list.some(restrictsBySegment))
@@ -253,8 +271,8 @@ async function applyRound(tx: Database, ids: readonly number[], ctx: Context): P
     if (edit === undefined)
       add(first.customerId, { at: event.at, reverse: null, order: event, edit: null });
     else {
-      // The new version is a new event (its own ledger keys and lot), clamped to the member's clock.
-      event = { ...event, id: `${first.id}:${ctx.jobId}` };
+      // The new version keeps the order's id as its event id (a later refund finds its record),
+      // with ledger keys of its own; its time is clamped to the member's clock when applied.
       const sameCustomer = edit.oldCustomerId === first.customerId;
       add(first.customerId, {
         at: sameCustomer ? edit.at : event.at,
@@ -316,11 +334,11 @@ async function applyRound(tx: Database, ids: readonly number[], ctx: Context): P
           for (const effect of effects) if (effect.kind === "tier") tier = effect.to;
           const rows = ledgerRows(member, customerId, event, effects);
           if (edit !== null)
-            for (const row of rows) {
-              row.orderId = edit.orderId;
+            rows.forEach((row, i) => {
               row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
+              row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:${i}`;
               row.note = `${REEARN_NOTE} (${row.note ?? ""})`;
-            }
+            });
           for (const row of rows) ledger.push(row);
         }
         if (capped !== undefined) budget.set(member.programId, step.budgetUsed);

@@ -2,7 +2,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database, type ImportRowError } from "@boomerang/db";
 import type { ImportKind } from "./import-kind";
 
-type Check = { column: string; query: SQL };
+/** A check of the staged rows; a null column means the query names it (`column`, in `ord` order). */
+type Check = { column: string | null; query: SQL };
 
 const unknownCustomer: Check = {
   column: "Customer id",
@@ -21,14 +22,28 @@ const duplicateIds = (column: string, field: string): Check => ({
                select line, ${sql.raw(field)}, min(line) over (partition by ${sql.raw(field)}) as first_line from import_rows
              ) d where line <> first_line`,
 });
-// All rows of one order carry the same order-level values; a row that disagrees is an error.
-const orderLevel = (column: string, field: string): Check => ({
-  column,
-  query: sql`select line, 'differs from the first row of order "' || order_id || '"' as message from (
-               select line, order_id, ${sql.raw(field)} as v, first_value(${sql.raw(field)}) over (partition by order_id order by line) as first_v
-               from import_rows
-             ) d where v is distinct from first_v`,
-});
+// All rows of one order carry the same order-level values; a row that disagrees is an error. One
+// pass (one sort of the file by order and line) for every order-level column at once.
+const orderLevelFields: [column: string, field: string][] = [
+  ["Customer id", "customer_id"],
+  ["Placed at", "placed_at"],
+  ["Store", "store_code"],
+  ["Channel", "channel"],
+  ["Order discount", "discount"],
+];
+const orderLevel: Check = {
+  column: null,
+  query:
+    sql.raw(`select d.line, v.col as "column", v.ord, 'differs from the first row of order "' || d.order_id || '"' as message from (
+      select line, order_id, ${orderLevelFields
+        .map(([, f], i) => `${f} is distinct from first_value(${f}) over w as bad${i}`)
+        .join(", ")}
+      from import_rows window w as (partition by order_id order by line)
+    ) d cross join lateral (values ${orderLevelFields
+      .map(([c], i) => `('${c}', d.bad${i}, ${i})`)
+      .join(", ")}) as v(col, bad, ord)
+    where v.bad`),
+};
 
 const checks: Record<ImportKind, Check[]> = {
   customers: [
@@ -38,11 +53,7 @@ const checks: Record<ImportKind, Check[]> = {
   orders: [
     unknownCustomer,
     unknownStore("Store", "store_code"),
-    orderLevel("Customer id", "customer_id"),
-    orderLevel("Placed at", "placed_at"),
-    orderLevel("Store", "store_code"),
-    orderLevel("Channel", "channel"),
-    orderLevel("Order discount", "discount"),
+    orderLevel,
     {
       column: "Order discount",
       query: sql`select min(line) as line, 'is larger than the order''s items (' || sum(quantity::bigint * unit_price) || ' cents)' as message
@@ -64,11 +75,13 @@ export async function checkStaged(
 ): Promise<ImportRowError[]> {
   const errors: ImportRowError[] = [];
   for (const check of checks[kind]) {
-    const rows = await queryRows<{ line: number; message: string }>(
+    const column = check.column === null ? sql`"column"` : sql`${check.column}::text`;
+    const order = check.column === null ? sql`line, ord` : sql`line`;
+    const rows = await queryRows<{ line: number; column: string; message: string }>(
       tx,
-      sql`select line::int as line, message from (${check.query}) x order by line limit ${limit}`,
+      sql`select line::int as line, ${column} as "column", message from (${check.query}) x order by ${order} limit ${limit}`,
     );
-    errors.push(...rows.map((r) => ({ line: r.line, column: check.column, message: r.message })));
+    errors.push(...rows.map((r) => ({ line: r.line, column: r.column, message: r.message })));
   }
   return errors.sort((a, b) => a.line - b.line).slice(0, limit);
 }

@@ -7,7 +7,7 @@ import { liveStoreKpis, queryRows, storeKpis, type Database, type DbHandle } fro
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
-import { customerBalance, postOrder } from "../ingest";
+import { customerBalance, postOrder, postRefund } from "../ingest";
 import { createImportJob, guessMapping, runImport, type ImportKind } from ".";
 
 const now = new Date("2025-07-01T12:00:00Z");
@@ -225,6 +225,16 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
     ]);
     expect((await customerBalance(ctx, "ANNA")).programs).toEqual([
       expect.objectContaining({ programId, available: 75 }),
+    ]);
+    // A refund of the moved order afterwards claws back from its new customer, like any order's.
+    const refund = await postRefund(ctx, {
+      externalId: "R-3",
+      orderId: "O-3",
+      amount: 1250,
+      refundedAt: "2025-06-15T10:00:00Z",
+    });
+    expect(refund.programs).toEqual([
+      expect.objectContaining({ programId, adjusted: -12, available: 63 }),
     ]);
     // Both customers' features follow the order.
     const features = await queryRows<{ customer: string; orders: number }>(

@@ -113,6 +113,17 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       { line: 5, column: "Store", message: 'no store with code "ROM"' },
     ]);
     expect(await count(handle.db, "orders")).toBe(before);
+
+    // Every row of an order must agree on the order's customer, time, store, channel and discount.
+    const split = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile,
+      "O-1,C-2,2025-06-02 10:00,MIL,C3,Filter,coffee,1,3.00",
+    ]);
+    expect(split.outcome.ok ? [] : split.outcome.errors).toEqual([
+      { line: 5, column: "Customer id", message: 'differs from the first row of order "O-1"' },
+      { line: 5, column: "Placed at", message: 'differs from the first row of order "O-1"' },
+    ]);
+    expect(await count(handle.db, "orders")).toBe(before);
   });
 
   it("imports orders with items, refreshes features; the same file again changes nothing, an edited one updates", async () => {
