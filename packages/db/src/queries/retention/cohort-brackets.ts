@@ -22,20 +22,46 @@ type BracketRow = {
 /**
  * Per cohort and bracket: size, customers with an order other than their first on one of the
  * bracket's days (day offsets from the first order's day) and customers already past the bracket.
- * `source` yields (cohort, first_day, days): days are every order's day offset, the first's (0) too.
+ * `source` yields (cohort date, first_day, days): days are every order's day offset in ascending
+ * order, so days[1] is the first order's 0 and days[2:] are the orders after it.
+ *
+ * Set-based, without a subquery per customer: each later order is put in its bracket with
+ * width_bucket (the brackets are contiguous from day 0), and since the offsets are sorted a customer
+ * is counted once per bracket by counting only the first of their orders in it (the one whose
+ * previous offset falls in another bracket). Customers are grouped by cohort and days since their
+ * first purchase before being compared with the brackets' last days.
  */
 function bracketRowsSql(source: SQL, brackets: readonly RetentionBracket[], today: number): SQL {
+  const last = brackets.at(-1)!.toDay;
+  const thresholds = intArray([...brackets.map((b) => b.fromDay), last + 1]);
+  const bucket = (day: SQL) => sql`width_bucket(${day}, ${thresholds})`;
   return sql`
-    with s as (${source})
-    select s.cohort, b.i::int as bracket, count(*)::int as size,
-           count(*) filter (
-             where (select count(*) from unnest(s.days) d where d between b.lo and b.hi)
-                   > case when b.lo = 0 then 1 else 0 end
-           )::int as buyers,
-           count(*) filter (where ${today}::int - s.first_day > b.hi)::int as eligible
-    from s cross join unnest(${intArray(brackets.map((b) => b.fromDay))},
-                             ${intArray(brackets.map((b) => b.toDay))}) with ordinality as b(lo, hi, i)
-    group by 1, 2
+    with s as (${source}),
+    b as (
+      select hi, i::int as i
+      from unnest(${intArray(brackets.map((b) => b.toDay))}) with ordinality as b(hi, i)
+    ),
+    ages as (
+      select s.cohort, least(${today}::int - s.first_day, ${last + 1}::int) as age, count(*)::int as n
+      from s group by 1, 2
+    ),
+    sized as (
+      select a.cohort, b.i, sum(a.n)::int as size,
+             coalesce(sum(a.n) filter (where a.age > b.hi), 0)::int as eligible
+      from ages a cross join b
+      group by 1, 2
+    ),
+    bought as (
+      select s.cohort, ${bucket(sql`u.d`)} as i, count(*)::int as buyers
+      from s cross join lateral unnest(s.days[2:], s.days[1:cardinality(s.days) - 1])
+        with ordinality as u(d, p, k)
+      where ${bucket(sql`u.d`)} between 1 and ${brackets.length}::int
+        and (u.k = 1 or ${bucket(sql`u.p`)} <> ${bucket(sql`u.d`)})
+      group by 1, 2
+    )
+    select to_char(sized.cohort, 'YYYY-MM-DD') as cohort, sized.i as bracket, sized.size,
+           coalesce(bought.buyers, 0)::int as buyers, sized.eligible
+    from sized left join bought on bought.cohort = sized.cohort and bought.i = sized.i
   `;
 }
 
@@ -77,7 +103,7 @@ export async function cohortBracketsFromFeatures(
   if (brackets.length === 0) return [];
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const source = sql`
-    select to_char(${cohortOf(grain)}, 'YYYY-MM-DD') as cohort,
+    select ${cohortOf(grain)} as cohort,
            ${localDayNumber(sql`cf.first_order_at`, audience.timezone)} as first_day,
            cf.order_days as days
     from customer_features cf
@@ -113,11 +139,11 @@ export async function cohortBracketsFromOrders(
     f as (select customer_id, min(placed_at) as first_at, min(day) as first_day from o group by customer_id),
     c as (
       select f.customer_id, f.first_day,
-             to_char(date_trunc(${grain}, date '1970-01-01' + f.first_day)::date, 'YYYY-MM-DD') as cohort
+             date_trunc(${grain}, date '1970-01-01' + f.first_day)::date as cohort
       from f join customers cu on cu.id = f.customer_id
       where f.first_at >= ${instant(range.from)} and f.first_at < ${instant(range.to)} and ${filter}
     )
-    select c.cohort, c.first_day, array_agg(o.day - c.first_day) as days
+    select c.cohort, c.first_day, array_agg(o.day - c.first_day order by o.day) as days
     from c join o on o.customer_id = c.customer_id
     group by c.customer_id, c.cohort, c.first_day
   `;
