@@ -78,3 +78,59 @@ test("every chart outside the Retention page downloads its data as CSV", async (
   expect(customer.lines[0]).toBe("month,orders,revenue_minor");
   expect(customer.lines[1]).toMatch(/^\d{4}-\d{2}-01,[1-9]\d*,\d+$/);
 });
+
+/** Saves a segment through the same tRPC endpoint the builder uses (the builder has its own spec). */
+async function createSegment(page: Page, name: string, rules: unknown): Promise<number> {
+  const response = await page.request.post("/api/trpc/segments.create", {
+    data: { json: { name, description: "", rules } },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return ((await response.json()) as { result: { data: { json: { id: number } } } }).result.data
+    .json.id;
+}
+
+test("segment charts download as CSV, and a segment's retention curve goes beside a store's", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, loginFor("marketer"));
+  const milano = "Chart CSV: Milano (e2e)";
+  const email = "Chart CSV: email consent (e2e)";
+  const id = await createSegment(page, milano, { kind: "city", values: ["Milano"] });
+  await createSegment(page, email, { kind: "consent", channel: "email" });
+
+  // The 12-week size trend on the list.
+  await page.goto("/segments");
+  const sizes = await downloadFrom(
+    page,
+    page
+      .getByTestId(`trend-${id}`)
+      .getByRole("button", { name: `Download CSV of ${milano}'s size by week` }),
+  );
+  expect(sizes.name).toBe(`segment-${id}-size-by-week.csv`);
+  expect(sizes.lines[0]).toBe("week_ending,members");
+  expect(sizes.lines.at(-1)).toMatch(/^\d{4}-\d{2}-\d{2},[1-9]\d*$/);
+
+  // The overlap of two segments.
+  await page.goto("/segments/overlap");
+  await page.getByLabel("A: First segment").selectOption({ label: milano });
+  await page.getByLabel("B: Second segment").selectOption({ label: email });
+  await expect(page.getByRole("table", { name: "Overlap regions" }).getByRole("row")).toHaveCount(
+    5,
+  );
+  const overlap = await downloadFrom(page, page.getByRole("button", { name: "Download CSV" }));
+  expect(overlap.name).toBe("segment-overlap.csv");
+  expect(overlap.lines[0]).toBe(`region,in ${milano},in ${email},customers,share_of_scope`);
+  expect(overlap.lines).toHaveLength(5);
+
+  // On the Retention page, the segment's curve beside a store's.
+  await page.goto("/retention");
+  const add = page.getByLabel("Add a curve");
+  await add.selectOption({ label: milano });
+  await add.selectOption({ label: "Boomerang Roma Prati" });
+  const chart = page.getByRole("img", { name: "Retention curves side by side" });
+  await expect(
+    chart.getByText(new RegExp(`^${milano.replace(/[()]/g, "\\$&")} \\([\\d,]+\\)$`)),
+  ).toBeVisible();
+  await expect(chart.getByText(/^Boomerang Roma Prati \([\d,]+\)$/)).toBeVisible();
+});
