@@ -75,6 +75,8 @@ export const customerFeatures = pgTable(
     index("customer_features_first_month_idx").on(t.firstOrderMonth),
     index("customer_features_home_store_idx").on(t.homeStoreId),
     index("customer_features_rfm_group_idx").on(t.rfmGroup),
+    // Segments on RFM groups joined to other conditions: the groups' customer ids, index-only.
+    index("customer_features_rfm_group_customer_idx").on(t.rfmGroup, t.customerId),
     index("customer_features_last_order_idx").on(t.lastOrderAt),
     // Store KPIs count a store's churned home customers by their last order.
     index("customer_features_home_last_order_idx").on(t.homeStoreId, t.lastOrderAt),

@@ -30,6 +30,26 @@ const compilers: ConditionCompilers<SegmentCondition> = {
 type Compiled = { sql: SQL; neverNull: boolean };
 
 /**
+ * An OR's RFM-group children as one condition over the union of their groups ("At risk or Can't
+ * lose them"): the same test, but one `rfm_group = any(…)` that an index-only scan of
+ * customer_features(rfm_group, customer_id) can answer, where an OR of two cannot.
+ */
+function mergeRfmGroups(children: SegmentNode[]): SegmentNode[] {
+  const groups = children.flatMap((child) =>
+    !isGroup(child) && !isNot(child) && child.kind === "rfmGroup" ? child.groups : [],
+  );
+  const count = children.filter(
+    (child) => !isGroup(child) && !isNot(child) && child.kind === "rfmGroup",
+  ).length;
+  if (count < 2) return children;
+  const merged = { kind: "rfmGroup", groups: [...new Set(groups)] } as SegmentNode;
+  return [
+    merged,
+    ...children.filter((child) => isGroup(child) || isNot(child) || child.kind !== "rfmGroup"),
+  ];
+}
+
+/**
  * `positive`: the expression only filters rows (a WHERE clause, not under NOT), where unknown and
  * false both drop the row — so no coalesce is needed, and plain predicates stay visible to indexes,
  * to left-join reduction and to semi-join pull-up. Elsewhere SQL's unknown (null) would turn NOT
@@ -39,7 +59,8 @@ function compileNode(node: SegmentNode, ctx: CompileContext, positive: boolean):
   if (isGroup(node)) {
     if (node.children.length === 0)
       return { sql: node.kind === "and" ? sql`true` : sql`false`, neverNull: true };
-    const parts = node.children.map((child) => compileNode(child, ctx, positive));
+    const children = node.kind === "or" ? mergeRfmGroups(node.children) : node.children;
+    const parts = children.map((child) => compileNode(child, ctx, positive));
     return {
       sql: sql.join(
         parts.map((p) => sql`(${p.sql})`),
@@ -89,8 +110,6 @@ function featuresOnlyCondition(c: SegmentCondition): boolean {
       return c.window.kind === "allTime" && !rangeHoldsZero(c.range);
     case "averageOrderValue":
       return c.window.kind === "allTime";
-    case "boughtCategory":
-      return c.window.kind === "allTime" && c.bought;
     default:
       return false;
   }
@@ -119,7 +138,6 @@ function readsFeaturesOnly(node: SegmentNode): boolean {
   switch (node.kind) {
     case "ordersCount":
     case "totalSpent":
-    case "boughtCategory":
       return node.window.kind === "allTime";
     default:
       return featuresOnlyCondition(node);

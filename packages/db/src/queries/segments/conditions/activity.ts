@@ -49,13 +49,13 @@ const eventsIn = (type: string, window: ActivityWindow, now: Date): SQL =>
 
 export const activityCompilers: ConditionCompilers<ActivityCondition> = {
   boughtCategory: (c, { now }) => {
-    // Ever-bought categories are kept on customer_features; windows on customer_categories.
+    // Ever bought: a row of customer_categories (its index slice, or one primary-key probe).
     const bought =
       c.window.kind === "allTime"
-        ? sql`coalesce(cf.categories && ${textArray(c.categories)}, false)`
+        ? neverNull(sql`exists (select 1 from customer_categories s
+            where s.customer_id = c.id and s.category = any(${textArray(c.categories)}))`)
         : boughtCategoryInWindow(c.categories, c.window, now);
-    if (c.bought) return bought;
-    return c.window.kind === "allTime" ? sql`not ${bought}` : neverNull(sql`not ${bought}`);
+    return c.bought ? bought : neverNull(sql`not ${bought}`);
   },
   boughtSku: (c, { now }) => boughtWhere(sql`i.sku = any(${textArray(c.skus)})`, c.window, now),
   visitedWithoutBuying: (c, { now }) =>

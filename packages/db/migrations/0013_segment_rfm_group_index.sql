@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "customer_features_rfm_group_customer_idx" ON "customer_features" USING btree ("rfm_group","customer_id");
