@@ -212,4 +212,49 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
     expect(times!.placed.map(iso)).toEqual([at(3), at(10), at(20)]);
     expect(times!.running).toBe("{0,250,350,1349}");
   });
+
+  it.runIf(driver.name === "postgres")(
+    "lets two transactions write one customer's orders at once: the second waits and recomputes",
+    async () => {
+      const db = handle.db;
+      await db.execute(sql`truncate customers restart identity cascade`);
+      const [c] = await queryRows<{ id: number }>(
+        db,
+        sql`insert into customers (external_id, name, signed_up_at) values ('TWO', 'Two', now()) returning id`,
+      );
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const firstWrote = new Promise<void>((resolve) => (written = resolve));
+      const first = db.transaction(async (tx) => {
+        await ingest(
+          tx as unknown as Database,
+          [{ customer: 0, day: 5, cats: ["wine"] }],
+          [c!.id],
+          {
+            n: 5000,
+          },
+        );
+        written();
+        await held;
+      });
+      await firstWrote;
+      // Without the refresh's lock this one would fail on customer_order_times' primary key.
+      const second = db.transaction(async (tx) => {
+        await ingest(
+          tx as unknown as Database,
+          [{ customer: 0, day: 9, total: 250, cats: ["dairy", "wine"] }],
+          [c!.id],
+          { n: 6000 },
+        );
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await Promise.all([first, second]);
+      const tables = await stored(db);
+      expect(tables).toEqual(await rebuilt(db));
+      expect(tables.times).toHaveLength(1);
+      expect(tables.categories).toHaveLength(2);
+    },
+  );
 });
