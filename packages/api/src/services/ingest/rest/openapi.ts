@@ -134,7 +134,7 @@ export function openApiDocument() {
         post: {
           summary: "Post up to 500 orders in one request; each is checked and answered on its own",
           description:
-            "Scope: orders:write. The orders that pass their checks are written in one transaction, each with every active program its customer is enrolled in applied (a customer's orders in time order); an order that fails its checks writes nothing and gets its own error in `results`, without stopping the others. Each order's idempotency key is its externalId (send no Idempotency-Key header): resending a batch, or one of its orders to POST /orders, posts nothing twice — orders already posted answer 200 with their first response, the same externalId with another payload 409.",
+            "Scope: orders:write. The orders that pass their checks are written in one transaction, each with every active program its customer is enrolled in applied (a customer's orders in time order); an order that fails its checks writes nothing and gets its own error in `results`, without stopping the others. Each order's idempotency key is its externalId (send no Idempotency-Key header): resending a batch, or one of its orders to POST /orders, posts nothing twice — orders already posted answer 200 with their first response, the same externalId with another payload 409. A batch counts as one request for the rate limit.",
           security: [{ apiKey: [] }],
           requestBody: {
             required: true,
