@@ -172,6 +172,34 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
     ).toBe(1);
   });
 
+  it("an order PostgreSQL refuses (a total beyond bigint) fails alone: the others are written one by one", async () => {
+    const huge = {
+      ...order("F-2", "ANNA", 0),
+      items: Array.from({ length: 200 }, (_, n) => ({
+        sku: `S${n}`,
+        name: "Gold",
+        category: "bullion",
+        quantity: 100_000,
+        unitPrice: 1_000_000_000_000,
+      })),
+    };
+    const answer = await batch([
+      order("F-1", "ANNA", 1_500, "2025-06-12T10:00:00Z"),
+      huge,
+      order("F-3", "BRUNO", 2_500, "2025-06-12T11:00:00Z"),
+    ]);
+    expect(answer.results.map((r) => r.status)).toEqual([201, 400, 201]);
+    expect(answer.results[1]!.error!.message).toMatch(/cannot be stored/);
+    expect(
+      await count(
+        sql`select count(*)::int as n from orders where external_id in ('F-1', 'F-2', 'F-3')`,
+      ),
+    ).toBe(2);
+    expect(
+      await count(sql`select count(*)::int as n from idempotency_keys where key = 'order:F-2'`),
+    ).toBe(0);
+  });
+
   it("a resent batch posts nothing twice: the first responses again, a changed order is 409", async () => {
     const orders = [
       order("R-1", "CARLA", 4_000, "2025-06-20T10:00:00Z"),
