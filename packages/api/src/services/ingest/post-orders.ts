@@ -53,7 +53,7 @@ const MAX_ATTEMPTS = 6;
 // the same key, order or ledger entry first. The next attempt reads what it committed.
 const RETRYABLE = new Set(["40001", "40P01", "23505"]);
 
-/** A concurrent request took an idempotency key between this attempt's read and its claim. */
+/** A concurrent request took one of the idempotency keys between this attempt's lookup and its write. */
 class KeyRace extends Error {}
 
 const NUL = "\u0000";
@@ -99,8 +99,8 @@ type Accepted = Parsed & { customerId: number; storeId: number | null; subtotal:
 
 /**
  * One attempt at the batch in the caller's transaction: every order checked against what the
- * database holds, then the accepted ones written together — idempotency keys, orders and items,
- * programs, features, stored responses — a fixed handful of statements however many orders.
+ * database holds, then the accepted ones written together — orders and items, programs, features,
+ * idempotency keys with their responses — a fixed handful of statements however many orders.
  */
 async function attempt(
   tx: Database,
