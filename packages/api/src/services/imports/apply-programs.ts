@@ -5,6 +5,7 @@ import {
   createStep,
   initialState,
   type CustomerState,
+  type Effect,
   type OrderEvent,
   type OrderRecord,
   type Program,
@@ -90,7 +91,7 @@ function reverseEarlierVersion(
   customerId: number,
   edit: EditedOrder,
   ctx: Context,
-): NewLedgerEntry[] {
+): { rows: NewLedgerEntry[]; effects: Effect[] } {
   const state = step.state;
   const earned = edit.earned.get(member.programId);
   const at = Math.max(edit.at, state.clock);
@@ -119,7 +120,7 @@ function reverseEarlierVersion(
       units: 0,
       refunded: 0,
     };
-  } else return [];
+  } else return { rows: [], effects: [] };
   state.orders.push(record);
   const event: RefundEvent = {
     kind: "refund",
@@ -131,15 +132,16 @@ function reverseEarlierVersion(
   };
   applyEventInPlace(program, step, event);
   state.orderCount = Math.max(0, state.orderCount - 1);
-  const rows = ledgerRows(member, customerId, event, step.out);
+  const effects = step.out;
   step.out = [];
+  const rows = ledgerRows(member, customerId, event, effects);
   rows.forEach((row, i) => {
     row.orderId = edit.orderId;
     row.correctsEntryId = earned?.firstEntryId ?? null;
     row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:reversal:${i}`;
     row.note = REVERSAL_NOTE;
   });
-  return rows;
+  return { rows, effects };
 }
 
 /**
@@ -312,16 +314,18 @@ async function applyRound(
       for (const item of items) {
         const capped = budget.get(member.programId);
         step.budgetUsed = capped ?? 0;
-        if (item.reverse !== null)
-          for (const row of reverseEarlierVersion(
+        if (item.reverse !== null) {
+          const reversal = reverseEarlierVersion(
             program.value,
             step,
             member,
             customerId,
             item.reverse,
             ctx,
-          ))
-            ledger.push(row);
+          );
+          for (const row of reversal.rows) ledger.push(row);
+          for (const effect of reversal.effects) if (effect.kind === "tier") tier = effect.to;
+        }
         if (item.order !== null) {
           const edit = item.edit;
           const event =

@@ -1,6 +1,6 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   importJobs,
   refreshCustomerActivity,
@@ -17,6 +17,7 @@ import {
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { applyProgramsToImportedEvents, applyProgramsToImportedOrders } from "./apply-programs";
 import { checkStaged } from "./checks";
+import { copyClient } from "./copy";
 import { importFields } from "./columns";
 import { csvBatches } from "./csv-rows";
 import type { ColumnMapping, ImportKind } from "./import-kind";
@@ -77,6 +78,9 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
   try {
     const outcome = await db.transaction(async (t) => {
       const tx = t as unknown as Database;
+      // A million-row file's group-bys, joins and sorts over the staged rows stay in memory instead
+      // of spilling to disk in work_mem's default 4 MB (PostgreSQL; PGlite's memory is small).
+      if (copyClient(tx) !== null) await tx.execute(sql`set local work_mem = '256MB'`);
       await createStaging(tx, fields);
       const file = createReadStream(options.filePath, { encoding: "utf8" });
       const errors: ImportRowError[] = [];
