@@ -18,3 +18,4 @@ export * from "./comparisons";
 export * from "./store-kpi-months";
 export * from "./retention-cache";
 export * from "./retention-card-cache";
+export * from "./retention-bracket-cache";
