@@ -6,9 +6,11 @@
  * (migration 0009), for everyone and one home store, and the page's queries in total.
  */
 import { sql } from "drizzle-orm";
+import { bracketsFromEnds, DEFAULT_BRACKET_ENDS } from "@boomerang/domain/metrics";
 import { createDb } from "../src/client";
 import { queryRows } from "../src/queries/rows";
 import { churnTrendFromFeatures, churnTrendFromOrders } from "../src/queries/retention/churn";
+import { cohortBracketsFromFeatures } from "../src/queries/retention/cohort-brackets";
 import { cohortCountsFromFeatures } from "../src/queries/retention/cohorts";
 import { cohortCountsFromOrders } from "../src/queries/retention/cohorts-from-orders";
 import {
@@ -230,12 +232,31 @@ async function pageBench(
       { cache: matrixCache },
     );
   };
+  // The custom-brackets card (`retention.brackets`, its own request; default ends, by month):
+  // measured with the cards, not part of the page total. BENCH_RETENTION_CASES="page brackets"
+  // measures it alone.
+  const bracketsCard = (audience: RetentionAudience, cache: boolean) =>
+    [
+      "custom brackets (7, 30, 90, 180, 365 days)",
+      "retention_bracket_counts",
+      () =>
+        cohortBracketsFromFeatures(
+          db,
+          "month",
+          bracketsFromEnds(DEFAULT_BRACKET_ENDS),
+          today,
+          range,
+          audience,
+          { cache },
+        ),
+    ] as const;
+  const bracketsOnly = process.env.BENCH_RETENTION_CASES === "page brackets";
   for (const [label, audience] of [
     ["everyone", everyone],
     ["one home store", oneStore],
   ] as const) {
-    const live = cards(audience, false);
-    const cached = cards(audience, true);
+    const live = [...(bracketsOnly ? [] : cards(audience, false)), bracketsCard(audience, false)];
+    const cached = [...(bracketsOnly ? [] : cards(audience, true)), bracketsCard(audience, true)];
     for (let i = 0; i < live.length; i++) {
       const [name, table, liveFn] = live[i]!;
       const cachedFn = cached[i]![2];
@@ -258,6 +279,7 @@ async function pageBench(
         `  ${label}, ${name}: live ${ms(before.median)}, cached ${ms(warm.median)}, ${ms(written.sort((a, b) => a - b)[1]!)} after writes to two cohort months, ${ms(cold)} to fill it empty`,
       );
     }
+    if (bracketsOnly) continue;
     const before = await measure(() => page(audience, false), runs, 1);
     const after = await measure(() => page(audience, true), 7, 1);
     console.info(`  ${label}, page total: ${ms(before.median)} before, ${ms(after.median)} after`);

@@ -10,10 +10,11 @@ import {
   type OrderRecord,
 } from "@boomerang/domain/metrics";
 import type { DbHandle } from "../../client";
-import { rebuildCustomerFeatures } from "../../features/refresh-activity";
+import { rebuildCustomerFeatures, refreshCustomerActivity } from "../../features/refresh-activity";
 import { enrollments, orders, programs } from "../../schema";
 import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
+import { queryRows } from "../rows";
 import { cohortBracketsFromFeatures, cohortBracketsFromOrders } from "./cohort-brackets";
 import type { RetentionAudience } from "./scope";
 
@@ -274,3 +275,203 @@ describe.each(testDrivers())(
     });
   },
 );
+
+// The brackets cache (migration 0016): everyone and each home store, by month and quarter, equal the
+// live arrays and the orders after every kind of write the customer_features trigger sees.
+describe.each(testDrivers())("retention brackets cache on $name", (driver) => {
+  const timezone = "Europe/Rome";
+  const now = new Date("2025-06-20T10:00:00Z");
+  const today = dayNumber("2025-06-20");
+  // Not aligned on months: whole cached months, a cut edge (November) and a live edge (June).
+  const range = { from: new Date("2024-11-13T00:00:00Z"), to: new Date("2025-06-15T00:00:00Z") };
+  const endsLists = [
+    [7, 30, 90],
+    [0, 14, 60, 200],
+  ];
+  const everyone: RetentionAudience = { storeId: null, program: null, timezone };
+  let handle: DbHandle;
+  let storeId = 0;
+  let otherStoreId = 0;
+
+  const cachedMonths = async (ends: string) =>
+    (
+      await queryRows<{ m: string }>(
+        handle.db,
+        sql`select distinct to_char(cohort_month, 'YYYY-MM-DD') as m from retention_bracket_counts
+            where ends = ${ends} order by 1`,
+      )
+    ).map((r) => r.m);
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "retention_brackets_cache");
+    const db = handle.db;
+    await makeBusiness(db, { timezone });
+    storeId = (await makeStore(db)).id;
+    otherStoreId = (await makeStore(db)).id;
+    // Sixteen customers, first orders from October 2024 to June 2025, buying again after 0–70
+    // days (some twice in one bracket); every third one's home store is the other store.
+    for (let i = 0; i < 16; i++) {
+      const c = await makeCustomer(db, { homeStoreId: i % 3 === 2 ? otherStoreId : storeId });
+      let t = Date.parse("2024-10-05T21:30:00Z") + i * 16 * 86_400_000;
+      for (let k = 0; k < 1 + (i % 5) && t < now.getTime(); k++) {
+        await makeOrder(db, { customerId: c.id, placedAt: new Date(t), total: 1000 + i });
+        t += ((i * 7 + k * 23) % 71) * 86_400_000 + 3_600_000;
+      }
+    }
+    // Customers exactly 30, 60 and 90 days in today: a bracket ending that day is not complete.
+    for (const day of ["2025-05-21", "2025-04-21", "2025-03-22"]) {
+      const c = await makeCustomer(db, { homeStoreId: storeId });
+      await makeOrder(db, { customerId: c.id, placedAt: at(day), total: 700 });
+      await makeOrder(db, { customerId: c.id, placedAt: at("2025-06-19"), total: 700 });
+    }
+    await refreshCustomerActivity(db, null, now);
+  });
+  afterAll(async () => handle?.close());
+
+  const expectLive = async () => {
+    const db = handle.db;
+    for (const ends of endsLists) {
+      const brackets = bracketsFromEnds(ends);
+      for (const audience of [
+        everyone,
+        { ...everyone, storeId },
+        { ...everyone, storeId: otherStoreId },
+      ])
+        for (const grain of ["month", "quarter"] as const) {
+          const label = `${ends} store ${audience.storeId} ${grain}`;
+          const cached = await cohortBracketsFromFeatures(
+            db,
+            grain,
+            brackets,
+            today,
+            range,
+            audience,
+          );
+          expect(cached.length, label).toBeGreaterThan(1);
+          expect(cached, label).toEqual(
+            await cohortBracketsFromFeatures(db, grain, brackets, today, range, audience, {
+              cache: false,
+            }),
+          );
+          expect(cached, label).toEqual(
+            await cohortBracketsFromOrders(db, grain, brackets, today, range, audience, null),
+          );
+        }
+      const monthly = await cohortBracketsFromFeatures(
+        db,
+        "month",
+        brackets,
+        today,
+        range,
+        everyone,
+      );
+      expect(monthly.some((c) => c.buyers.filter((b) => b > 0).length >= 2)).toBe(true);
+      expect(await cachedMonths(ends.join(","))).toContain("2025-01-01");
+    }
+  };
+  const customerOf = async (month: string, repeat: boolean) => {
+    const [row] = await queryRows<{ id: number; home: number }>(
+      handle.db,
+      sql`select customer_id as id, home_store_id as home from customer_features
+          where first_order_month = ${month}::date and (orders_count >= 2 or not ${repeat}::boolean)
+          order by customer_id limit 1`,
+    );
+    return row!;
+  };
+  const expectForgotten = async (before: Map<string, string[]>, months: string[]) => {
+    for (const ends of endsLists) {
+      const key = ends.join(",");
+      expect(await cachedMonths(key), key).toEqual(
+        before.get(key)!.filter((m) => !months.includes(m)),
+      );
+    }
+  };
+  const snapshot = async () =>
+    new Map(
+      await Promise.all(
+        endsLists.map(async (e) => [e.join(","), await cachedMonths(e.join(","))] as const),
+      ),
+    );
+
+  it("fills each bracket list's cohort months on the first read and answers like the live arrays and the orders", async () => {
+    await expectLive();
+    // November 2024 is mostly inside the range (cached, minus its customers before the 13th);
+    // October 2024 and June 2025 mostly outside (their customers inside computed live).
+    for (const ends of endsLists)
+      expect(await cachedMonths(ends.join(","))).toEqual([
+        "2024-11-01",
+        "2024-12-01",
+        "2025-01-01",
+        "2025-02-01",
+        "2025-03-01",
+        "2025-04-01",
+        "2025-05-01",
+      ]);
+  });
+
+  it("forgets the months an order update, delete or insert, a new or removed customer and a home store move change, and equals the live answers again", async () => {
+    const db = handle.db;
+    await expectLive();
+    let before = await snapshot();
+    // January: an order moves by 20 days. March: a later order is deleted.
+    const january = await customerOf("2025-01-01", true);
+    const march = await customerOf("2025-03-01", true);
+    await db.execute(sql`
+      update orders set placed_at = placed_at + interval '20 days'
+      where id = (select max(id) from orders where customer_id = ${january.id}::int)
+    `);
+    await db.execute(sql`
+      delete from order_items where order_id = (select max(id) from orders where customer_id = ${march.id}::int)
+    `);
+    await db.execute(
+      sql`delete from orders where id = (select max(id) from orders where customer_id = ${march.id}::int)`,
+    );
+    await refreshCustomerActivity(db, [january.id, march.id], now);
+    await expectForgotten(before, ["2025-01-01", "2025-03-01"]);
+    await expectLive();
+
+    // February: a customer buys again 5 days after their first order; a new customer arrives in May.
+    before = await snapshot();
+    const february = await customerOf("2025-02-01", false);
+    const [first] = await queryRows<{ at: string }>(
+      db,
+      sql`select min(placed_at)::text as at from orders where customer_id = ${february.id}::int`,
+    );
+    await makeOrder(db, {
+      customerId: february.id,
+      placedAt: new Date(Date.parse(first!.at) + 5 * 86_400_000),
+      total: 555,
+    });
+    const newcomer = await makeCustomer(db, { homeStoreId: otherStoreId });
+    await makeOrder(db, {
+      customerId: newcomer.id,
+      placedAt: new Date("2025-05-20T08:00:00Z"),
+      total: 999,
+    });
+    await refreshCustomerActivity(db, [february.id, newcomer.id], now);
+    await expectForgotten(before, ["2025-02-01", "2025-05-01"]);
+    await expectLive();
+
+    // December: a customer moves to the other store; April: a customer is removed with their orders.
+    before = await snapshot();
+    const december = await customerOf("2024-12-01", true);
+    await db.execute(
+      sql`update customers set home_store_id = ${december.home === storeId ? otherStoreId : storeId}::int
+          where id = ${december.id}::int`,
+    );
+    await refreshCustomerActivity(db, [december.id], now);
+    const april = await customerOf("2025-04-01", false);
+    await db.execute(
+      sql`delete from order_items where order_id in (select id from orders where customer_id = ${april.id}::int)`,
+    );
+    await db.execute(sql`delete from orders where customer_id = ${april.id}::int`);
+    await db.execute(sql`delete from customers where id = ${april.id}::int`);
+    await expectForgotten(before, ["2024-12-01", "2025-04-01"]);
+    await expectLive();
+
+    // Scores do not touch the cached months.
+    before = await snapshot();
+    await db.execute(sql`update customer_features set rfm_group = 'champions', recency_score = 5`);
+    await expectForgotten(before, []);
+  });
+});

@@ -2,6 +2,14 @@ import { sql, type SQL } from "drizzle-orm";
 import type { BracketCounts, CohortGrain, RetentionBracket } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
+import {
+  acquisitionSpan,
+  cacheStore,
+  cardCacheable,
+  fillCohortMonths,
+  missingCohortMonths,
+  spanParts,
+} from "./cache-span";
 import type { SalesChannel } from "./cohorts-from-orders";
 import {
   audienceFilter,
@@ -90,7 +98,9 @@ const cohortOf = (grain: CohortGrain): SQL =>
 
 /**
  * Custom retention brackets (days 0–7, 8–30, …) per cohort, from customer_features.order_days: one
- * pass over the audience's rows, never over orders. `today` is a local day number.
+ * pass over the audience's rows, never over orders. `today` is a local day number. Everyone and one
+ * home store by month or quarter read retention_bracket_counts (per bracket list) unless
+ * `cache: false`; weeks, programs and segments read the arrays live.
  */
 export async function cohortBracketsFromFeatures(
   db: Database,
@@ -99,6 +109,7 @@ export async function cohortBracketsFromFeatures(
   today: number,
   range: AcquisitionRange,
   audience: RetentionAudience,
+  options: { cache?: boolean } = {},
 ): Promise<BracketCounts[]> {
   if (brackets.length === 0) return [];
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
@@ -110,8 +121,128 @@ export async function cohortBracketsFromFeatures(
     where cf.first_order_at >= ${instant(range.from)} and cf.first_order_at < ${instant(range.to)}
       and ${filter}
   `;
-  const rows = await queryRows<BracketRow>(db, bracketRowsSql(source, brackets, today));
+  const cached =
+    grain !== "week" && cardCacheable(audience) && options.cache !== false
+      ? await cachedBracketRows(db, grain, brackets, today, range, audience)
+      : null;
+  const rows = cached ?? (await queryRows<BracketRow>(db, bracketRowsSql(source, brackets, today)));
   return foldBracketRows(rows, brackets.length);
+}
+
+/** Brackets as bracketsFromEnds makes them: contiguous from day 0 (the cache is keyed by ends). */
+const contiguous = (brackets: readonly RetentionBracket[]): boolean =>
+  brackets.every((b, i) => b.fromDay === (i === 0 ? 0 : brackets[i - 1]!.toDay + 1));
+
+/**
+ * The rows of retention_bracket_counts for the customer_features rows matching `where`: per home
+ * store and cohort month, the customers per first local day (bracket 0) and the customers who
+ * bought again in each bracket (as bracketRowsSql counts them, once per bracket).
+ */
+function bracketCacheRowsSql(
+  brackets: readonly RetentionBracket[],
+  timezone: string,
+  where: SQL,
+): SQL {
+  const last = brackets.at(-1)!.toDay;
+  const thresholds = intArray([...brackets.map((b) => b.fromDay), last + 1]);
+  const bucket = (day: SQL) => sql`width_bucket(${day}, ${thresholds})`;
+  return sql`
+    with s as (
+      select coalesce(cf.home_store_id, 0) as store_id, cf.first_order_month as cohort_month,
+             ${localDayNumber(sql`cf.first_order_at`, timezone)} as first_day, cf.order_days as days
+      from customer_features cf
+      where cf.first_order_at is not null and ${where}
+    )
+    select store_id, cohort_month, 0 as bracket, first_day, count(*)::int as n
+    from s group by 1, 2, 4
+    union all
+    select s.store_id, s.cohort_month, ${bucket(sql`u.d`)} as bracket, 0 as first_day, count(*)::int as n
+    from s cross join lateral unnest(s.days[2:], s.days[1:cardinality(s.days) - 1])
+      with ordinality as u(d, p, k)
+    where ${bucket(sql`u.d`)} between 1 and ${brackets.length}::int
+      and (u.k = 1 or ${bucket(sql`u.p`)} <> ${bucket(sql`u.d`)})
+    group by 1, 2, 3
+  `;
+}
+
+/**
+ * The bracket rows of everyone or of one home store, by month or quarter, from
+ * retention_bracket_counts (migration 0016), filling the bracket list's missing cohort months
+ * first. Months the range cuts are handled as for the repeat rate: the cached counts minus the
+ * customers outside, or the customers inside computed live. Null when the time zone is not the
+ * business's (the cached months are cut in it) or the brackets do not start at day 0 back to back.
+ */
+async function cachedBracketRows(
+  db: Database,
+  grain: "month" | "quarter",
+  brackets: readonly RetentionBracket[],
+  today: number,
+  range: AcquisitionRange,
+  audience: RetentionAudience,
+): Promise<BracketRow[] | null> {
+  if (!contiguous(brackets)) return null;
+  const timezone = audience.timezone;
+  const ends = brackets.map((b) => b.toDay).join(",");
+  const last = brackets.at(-1)!.toDay;
+  return db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    const span = await acquisitionSpan(t, range, timezone);
+    if (!span || span.business !== timezone) return null;
+    const { cached, cut, live, inRange } = spanParts(span, range);
+    const key = sql`c.timezone = ${timezone} and c.ends = ${ends}`;
+    const missing = await missingCohortMonths(t, sql`retention_bracket_counts`, key, cached);
+    await fillCohortMonths(t, missing, (months) => ({
+      remove: sql`delete from retention_bracket_counts c where ${key} and c.cohort_month = any(${months})`,
+      insert: sql`
+        insert into retention_bracket_counts
+          (timezone, ends, store_id, cohort_month, bracket, first_day, n)
+        select ${timezone}, ${ends}, r.store_id, r.cohort_month, r.bracket, r.first_day, r.n
+        from (${bracketCacheRowsSql(brackets, timezone, sql`cf.first_order_month = any(${months})`)}) r
+      `,
+    }));
+    const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
+    const cohort =
+      grain === "month" ? sql`cohort_month` : sql`date_trunc('quarter', cohort_month)::date`;
+    return queryRows<BracketRow>(
+      t,
+      sql`
+        with parts as (
+          select c.cohort_month, c.bracket, c.first_day, c.n
+          from retention_bracket_counts c
+          where ${key} and ${cacheStore(audience)} and c.cohort_month = any(${cached})
+          union all
+          select cohort_month, bracket, first_day, -n
+          from (${bracketCacheRowsSql(brackets, timezone, sql`cf.first_order_month = any(${cut}) and not (${inRange}) and ${filter}`)}) outside
+          union all
+          select cohort_month, bracket, first_day, n
+          from (${bracketCacheRowsSql(brackets, timezone, sql`cf.first_order_month = any(${live}) and ${inRange} and ${filter}`)}) inside
+        ),
+        counts as (
+          select ${cohort} as cohort, bracket,
+                 least(${today}::int - first_day, ${last + 1}::int) as age, sum(n)::int as n
+          from parts group by 1, 2, 3
+        ),
+        b as (
+          select hi, i::int as i
+          from unnest(${intArray(brackets.map((b) => b.toDay))}) with ordinality as b(hi, i)
+        ),
+        sized as (
+          select c.cohort, b.i, sum(c.n)::int as size,
+                 coalesce(sum(c.n) filter (where c.age > b.hi), 0)::int as eligible
+          from counts c cross join b
+          where c.bracket = 0
+          group by 1, 2
+          having sum(c.n) <> 0
+        ),
+        bought as (
+          select cohort, bracket as i, sum(n)::int as buyers from counts where bracket > 0 group by 1, 2
+        )
+        select to_char(sized.cohort, 'YYYY-MM-DD') as cohort, sized.i as bracket, sized.size,
+               coalesce(bought.buyers, 0)::int as buyers, sized.eligible
+        from sized left join bought on bought.cohort = sized.cohort and bought.i = sized.i
+      `,
+    );
+  });
 }
 
 /**
