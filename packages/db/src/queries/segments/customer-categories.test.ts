@@ -213,6 +213,28 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
     expect(times!.running).toBe("{0,250,350,1349}");
   });
 
+  it("empties with the orders, also when one TRUNCATE names them all (a reset)", async () => {
+    const db = handle.db;
+    await ingest(
+      db,
+      [{ customer: 0, day: 1, cats: ["wine"] }],
+      [(await queryRows<{ id: number }>(db, sql`select id from customers limit 1`))[0]!.id],
+      { n: 7000 },
+    );
+    await db.execute(
+      sql`truncate orders, order_items, customer_categories, customer_order_times restart identity cascade`,
+    );
+    expect(await stored(db)).toEqual({ categories: [], times: [] });
+    await ingest(
+      db,
+      [{ customer: 0, day: 2, cats: ["dairy"] }],
+      [(await queryRows<{ id: number }>(db, sql`select id from customers limit 1`))[0]!.id],
+      { n: 8000 },
+    );
+    await db.execute(sql`truncate order_items, orders cascade`);
+    expect(await stored(db)).toEqual({ categories: [], times: [] });
+  });
+
   it.runIf(driver.name === "postgres")(
     "lets two transactions write one customer's orders at once: the second waits and recomputes",
     async () => {
