@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { SegmentNode } from "@boomerang/domain/segments";
 import type { Database } from "../../client";
 import { instant, queryRows } from "../rows";
-import { compileSegment } from "./compile-segment";
+import { compileSegmentWhere } from "./compile-segment";
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -33,7 +33,7 @@ export async function segmentSizeTrend(
   const counts = ends.map(
     (at) =>
       sql`(select count(*)::int from customers c left join customer_features cf on cf.customer_id = c.id
-        where ${store} and c.signed_up_at <= ${instant(at)} and (${compileSegment(rules, { now: at })}))`,
+        where ${store} and c.signed_up_at <= ${instant(at)} and (${compileSegmentWhere(rules, { now: at })}))`,
   );
   const [row] = await queryRows<{ counts: number[] }>(
     db,
