@@ -15,7 +15,11 @@ import { enrollments, orders, programs } from "../../schema";
 import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { queryRows } from "../rows";
-import { cohortBracketsFromFeatures, cohortBracketsFromOrders } from "./cohort-brackets";
+import {
+  cohortBracketsFromFeatures,
+  cohortBracketsFromOrders,
+  MAX_BRACKET_LISTS,
+} from "./cohort-brackets";
 import type { RetentionAudience } from "./scope";
 
 const at = (day: string) => new Date(`${day}T12:00:00Z`);
@@ -473,5 +477,36 @@ describe.each(testDrivers())("retention brackets cache on $name", (driver) => {
     before = await snapshot();
     await db.execute(sql`update customer_features set rfm_group = 'champions', recency_score = 5`);
     await expectForgotten(before, []);
+  });
+
+  it(`keeps at most ${MAX_BRACKET_LISTS} bracket lists, dropping the others when another one is filled`, async () => {
+    const db = handle.db;
+    const lists = async () =>
+      (
+        await queryRows<{ ends: string }>(
+          db,
+          sql`select distinct ends from retention_bracket_counts order by 1`,
+        )
+      ).map((r) => r.ends);
+    await db.execute(sql`delete from retention_bracket_counts`);
+    for (let i = 0; i < MAX_BRACKET_LISTS; i++) {
+      const brackets = bracketsFromEnds([10 + i, 100]);
+      await cohortBracketsFromFeatures(db, "month", brackets, today, range, everyone);
+    }
+    const kept = await lists();
+    expect(kept.length).toBe(MAX_BRACKET_LISTS);
+    expect(kept).toContain(`${10 + MAX_BRACKET_LISTS - 1},100`);
+    // One more list: the others are dropped, and every answer is still the live one.
+    await cohortBracketsFromFeatures(
+      db,
+      "month",
+      bracketsFromEnds([5, 50]),
+      today,
+      range,
+      everyone,
+    );
+    expect(await lists()).toEqual(["5,50"]);
+    await expectLive();
+    expect(await lists()).toEqual(["0,14,60,200", "5,50", "7,30,90"]);
   });
 });

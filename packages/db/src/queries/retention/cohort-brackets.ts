@@ -129,6 +129,9 @@ export async function cohortBracketsFromFeatures(
   return foldBracketRows(rows, brackets.length);
 }
 
+/** How many bracket lists retention_bracket_counts keeps before it drops the others on a fill. */
+export const MAX_BRACKET_LISTS = 24;
+
 /** Brackets as bracketsFromEnds makes them: contiguous from day 0 (the cache is keyed by ends). */
 const contiguous = (brackets: readonly RetentionBracket[]): boolean =>
   brackets.every((b, i) => b.fromDay === (i === 0 ? 0 : brackets[i - 1]!.toDay + 1));
@@ -192,7 +195,14 @@ async function cachedBracketRows(
     const key = sql`c.timezone = ${timezone} and c.ends = ${ends}`;
     const missing = await missingCohortMonths(t, sql`retention_bracket_counts`, key, cached);
     await fillCohortMonths(t, missing, (months) => ({
-      remove: sql`delete from retention_bracket_counts c where ${key} and c.cohort_month = any(${months})`,
+      // Any list can be asked for: past MAX_BRACKET_LISTS kept lists, the others are dropped.
+      remove: sql`
+        delete from retention_bracket_counts c
+        where (${key} and c.cohort_month = any(${months}))
+           or (c.ends <> ${ends}
+               and (select count(distinct k.ends) from retention_bracket_counts k
+                    where k.ends <> ${ends}) >= ${MAX_BRACKET_LISTS}::int)
+      `,
       insert: sql`
         insert into retention_bracket_counts
           (timezone, ends, store_id, cohort_month, bracket, first_day, n)
