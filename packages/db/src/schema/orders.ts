@@ -37,8 +37,8 @@ export const orders = pgTable(
     index("orders_customer_placed_idx").on(t.customerId, t.placedAt),
     index("orders_store_placed_idx").on(t.storeId, t.placedAt),
     index("orders_placed_idx").on(t.placedAt),
-    // Segments' dated windows (orders, spend, average in the window per customer) read this slice
-    // alone, index-only, instead of the orders' heap.
+    // A period's orders per customer with their totals, index-only (segments' dated windows read
+    // customer_order_times instead since migration 0011; other period scans may use it).
     index("orders_placed_customer_idx").on(t.placedAt, t.customerId, t.total),
     check(
       "orders_amounts_valid",
