@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -19,6 +19,7 @@ import { postEvent } from ".";
 
 const now = new Date("2025-07-01T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "boomerang-referrals-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Referral program defaults: 500 points per converted friend (750 from the third), 300 for the friend. */
 async function referralProgram(db: Database, customerIds: number[]) {
