@@ -31,8 +31,10 @@ async function write(db: Database, group: Waiting[]): Promise<void> {
       now,
       group.map((w) => w.request),
     );
+    // Each gets its own outcome: an order that failed fails only its own request.
     group.forEach((w, n) => w.resolve(outcomes[n]!));
   } catch (error) {
+    // postOrders answers every order and does not throw; this only guards against a bug in it.
     for (const w of group) w.reject(error);
   }
 }

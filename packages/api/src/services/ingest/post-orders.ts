@@ -23,10 +23,12 @@ export type OrderRequest = { raw: unknown; idempotencyKey?: string; apiKeyId: nu
 /**
  * What became of one order of a batch: posted now, or the first response again (`replayed`: the
  * key was used before with this very payload), or refused with the reason (nothing of it written).
+ * The reason is an AppError or ZodError for the caller's mistakes; any other Error is a failure of
+ * the server on this order alone (its request answers 500, the other orders are not affected).
  */
 export type OrderOutcome =
   | { ok: true; replayed: boolean; result: PostOrderResult }
-  | { ok: false; error: AppError | ZodError };
+  | { ok: false; error: AppError | ZodError | Error };
 
 /** An order that passed validation, waiting for the database checks. */
 type Parsed = {
@@ -309,8 +311,9 @@ async function inOneTransaction(
  * order), the ledger, the members' states, the customers' features and the stored responses.
  *
  * When the whole batch fails on something a check did not foresee (a value PostgreSQL refuses, a
- * race that outlasted the retries), each order is tried again in a transaction of its own, so only
- * the culprit fails.
+ * race that outlasted the retries, an error of the server), each order is tried again in a
+ * transaction of its own, so only the culprit fails, with its own outcome. Never throws: every
+ * request gets an outcome.
  */
 export async function postOrders(
   db: Database,
@@ -343,26 +346,27 @@ export async function postOrders(
     const done = await inOneTransaction(db, now, parsed);
     for (const order of parsed) outcomes[order.index] = done[order.index]!;
   } catch (error) {
-    if (parsed.length === 1) {
-      const state = sqlState(error);
-      if (state === "23505")
-        outcomes[parsed[0]!.index] = {
-          ok: false,
-          error: conflict("This was created at the same time by another request; retry to see it."),
-        };
-      else if (state !== null && state.startsWith("22"))
-        outcomes[parsed[0]!.index] = {
-          ok: false,
-          error: invalid(
-            "A value in the request cannot be stored (out of range or containing a NUL character).",
-          ),
-        };
-      else throw error;
-    } else
+    // Alone, the failure is this order's own outcome; in a group, each order is tried again alone
+    // (postOrders of one order never throws), so one failing order fails only itself.
+    if (parsed.length === 1) outcomes[parsed[0]!.index] = { ok: false, error: failureOf(error) };
+    else
       for (const order of parsed)
         outcomes[order.index] = (await postOrders(db, now, [requests[order.index]!]))[0]!;
   }
   return outcomes as OrderOutcome[];
+}
+
+/** Why an order tried alone failed: the caller's input when the database says so, else the error. */
+function failureOf(error: unknown): AppError | Error {
+  if (error instanceof AppError) return error;
+  const state = sqlState(error);
+  if (state === "23505")
+    return conflict("This was created at the same time by another request; retry to see it.");
+  if (state !== null && state.startsWith("22"))
+    return invalid(
+      "A value in the request cannot be stored (out of range or containing a NUL character).",
+    );
+  return error instanceof Error ? error : new Error(String(error), { cause: error });
 }
 
 /**

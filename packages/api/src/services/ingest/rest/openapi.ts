@@ -53,7 +53,10 @@ const batchAnswer = {
   properties: {
     posted: { type: "integer", description: "Orders written by this request." },
     replayed: { type: "integer", description: "Orders posted before with the same payload." },
-    failed: { type: "integer", description: "Orders refused; nothing of them was written." },
+    failed: {
+      type: "integer",
+      description: "Orders refused or failed (status 400 and above); nothing of them was written.",
+    },
     results: {
       type: "array",
       items: {
@@ -62,7 +65,7 @@ const batchAnswer = {
         properties: {
           index: { type: "integer", description: "Position of the order in the request." },
           externalId: { type: ["string", "null"] },
-          status: { type: "integer", enum: [200, 201, 400, 404, 409] },
+          status: { type: "integer", enum: [200, 201, 400, 404, 409, 500] },
           order: { type: "object", description: "The posted order (200, 201)." },
           programs: {
             type: "array",
@@ -143,7 +146,7 @@ export function openApiDocument() {
           responses: {
             "200": {
               description:
-                "One result per order, in the order sent: `status` is what POST /orders would have answered (201 posted, 200 posted before with this payload, 400/404/409 refused), with the order and its programs or the error.",
+                "One result per order, in the order sent: `status` is what POST /orders would have answered (201 posted, 200 posted before with this payload, 400/404/409 refused, 500 an error of the server on that order alone: send it again), with the order and its programs or the error.",
               content: { "application/json": { schema: batchAnswer } },
             },
             ...errors(400, 401, 403, 429),

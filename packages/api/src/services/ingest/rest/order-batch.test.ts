@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type DbHandle } from "@boomerang/db";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { queryRows, type Database, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { createApiKey, createRateLimiter } from "../../api-keys";
@@ -40,6 +40,31 @@ const order = (
   items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1, unitPrice: amount }],
 });
 
+/** The database, counting the transactions begun on it: a group of single orders is one. */
+function countingTransactions(db: Database) {
+  const counter = { transactions: 0 };
+  const counted = new Proxy(db, {
+    get(target, property) {
+      if (property === "transaction")
+        return (...args: Parameters<Database["transaction"]>) => {
+          counter.transactions++;
+          return target.transaction(...args);
+        };
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === "function" ? (value as () => unknown).bind(target) : value;
+    },
+  });
+  return { db: counted, counter };
+}
+
+/** An error's message with those of its causes (Drizzle wraps the driver's error). */
+function messagesOf(error: unknown): string {
+  const messages: string[] = [];
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    messages.push(e.message);
+  return messages.join(" <- ");
+}
+
 describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
   let handle: DbHandle;
   let key: string;
@@ -50,7 +75,7 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
   const post = (
     path: string,
     body: unknown,
-    options: { key?: string | null; headers?: Record<string, string> } = {},
+    options: { key?: string | null; headers?: Record<string, string>; db?: Database } = {},
   ) => {
     const headers: Record<string, string> = {
       "content-type": "application/json",
@@ -58,7 +83,7 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
     };
     if (options.key !== null) headers.authorization = `Bearer ${options.key ?? key}`;
     return handleIngestRequest(
-      { db: handle.db, now, limiter },
+      { db: options.db ?? handle.db, now, limiter },
       new Request(`${base}/${path}`, { method: "POST", headers, body: JSON.stringify(body) }),
     );
   };
@@ -287,17 +312,20 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
   }
 
   it("groups single orders posted at the same time into one transaction, each answered on its own", async () => {
+    const counted = countingTransactions(handle.db);
+    const send = (body: unknown) => post("orders", body, { db: counted.db });
     const responses = await Promise.all([
       ...Array.from({ length: 12 }, (_, n) =>
-        post(
-          "orders",
+        send(
           order(`G-${n}`, n % 2 === 0 ? "ANNA" : "BRUNO", 100 * (n + 1), "2025-06-25T10:00:00Z"),
         ),
       ),
-      post("orders", order("G-bad", "NOBODY", 100)),
-      post("orders", order("G-0", "ANNA", 100, "2025-06-25T10:00:00Z")),
+      send(order("G-bad", "NOBODY", 100)),
+      send(order("G-0", "ANNA", 100, "2025-06-25T10:00:00Z")),
     ]);
     expect(responses.map((r) => r.status)).toEqual([...Array<number>(12).fill(201), 404, 201]);
+    // All fourteen requests went in one group: one transaction wrote them.
+    expect(counted.counter.transactions).toBe(1);
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as {
       order: { id: number };
     }[];
@@ -306,6 +334,106 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
     expect(
       await count(sql`select count(*)::int as n from orders where external_id like 'G-%'`),
     ).toBe(12);
+  });
+
+  describe("an order the database fails for a reason no check foresaw", () => {
+    // A trigger stands for any server-side failure of one order (an engine error, a constraint).
+    beforeAll(async () => {
+      await handle.db.execute(
+        sql.raw(`create function refuse_boom() returns trigger language plpgsql as $$
+                 begin
+                   if new.external_id like 'BOOM%' then
+                     raise exception 'test trigger refuses order %', new.external_id;
+                   end if;
+                   return new;
+                 end $$`),
+      );
+      await handle.db.execute(
+        sql`create trigger refuse_boom before insert on orders for each row execute function refuse_boom()`,
+      );
+    });
+    afterAll(async () => {
+      await handle.db.execute(sql`drop trigger refuse_boom on orders`);
+      await handle.db.execute(sql`drop function refuse_boom()`);
+    });
+    const written = async (pattern: string) => ({
+      orders: await count(
+        sql`select count(*)::int as n from orders where external_id like ${pattern}`,
+      ),
+      ledger: await count(sql`select count(*)::int as n from ledger_entries l
+                              join orders o on o.id = l.order_id where o.external_id like ${pattern}`),
+      keys: await count(
+        sql`select count(*)::int as n from idempotency_keys where key like ${`order:${pattern}`}`,
+      ),
+    });
+
+    it("in a batch: that order answers 500, the orders before and after it are posted once", async () => {
+      const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        const answer = await batch([
+          order("P-1", "ANNA", 1_100, "2025-06-26T10:00:00Z"),
+          order("P-2", "BRUNO", 1_200, "2025-06-26T10:00:00Z"),
+          order("BOOM-1", "CARLA", 1_300, "2025-06-26T10:00:00Z"),
+          order("P-3", "CARLA", 1_400, "2025-06-26T11:00:00Z"),
+        ]);
+        expect(answer).toMatchObject({ posted: 3, replayed: 0, failed: 1 });
+        expect(answer.results.map((r) => r.status)).toEqual([201, 201, 500, 201]);
+        expect(answer.results[2]!.error).toMatchObject({
+          code: "internal_error",
+          message: expect.stringMatching(
+            /error on the server; nothing of it was written/,
+          ) as string,
+        });
+        expect(answer.results[3]!.programs?.[0]).toMatchObject({ earned: 14 });
+        expect(logged).toHaveBeenCalledTimes(1);
+        const [where, error] = logged.mock.calls[0]!;
+        expect(where).toMatch(/order 2 failed/);
+        expect(messagesOf(error)).toMatch(/test trigger refuses order BOOM-1/);
+      } finally {
+        logged.mockRestore();
+      }
+      expect(await written("P-%")).toEqual({ orders: 3, ledger: 3, keys: 3 });
+      expect(await written("BOOM-%")).toEqual({ orders: 0, ledger: 0, keys: 0 });
+      // Sent again, the posted ones replay and the failing one fails again, alone.
+      const logged2 = vi.spyOn(console, "error").mockImplementation(() => undefined);
+      try {
+        const again = await batch([
+          order("P-1", "ANNA", 1_100, "2025-06-26T10:00:00Z"),
+          order("BOOM-1", "CARLA", 1_300, "2025-06-26T10:00:00Z"),
+        ]);
+        expect(again.results.map((r) => r.status)).toEqual([200, 500]);
+      } finally {
+        logged2.mockRestore();
+      }
+      expect(await written("P-%")).toEqual({ orders: 3, ledger: 3, keys: 3 });
+    });
+
+    it("among single orders grouped together: only its own request fails, the others get 201 and are written once", async () => {
+      const counted = countingTransactions(handle.db);
+      const sent = [
+        ...Array.from({ length: 4 }, (_, n) =>
+          order(`Q-${n}`, n % 2 === 0 ? "ANNA" : "BRUNO", 100 + n, "2025-06-27T10:00:00Z"),
+        ),
+        order("BOOM-2", "CARLA", 500, "2025-06-27T10:00:00Z"),
+        ...Array.from({ length: 4 }, (_, n) =>
+          order(`Q-${n + 4}`, n % 2 === 0 ? "CARLA" : "ANNA", 200 + n, "2025-06-27T11:00:00Z"),
+        ),
+      ];
+      const settled = await Promise.allSettled(
+        sent.map((body) => post("orders", body, { db: counted.db })),
+      );
+      const statuses = settled.map((s) => (s.status === "fulfilled" ? s.value.status : "thrown"));
+      // The failed order's request ends in an error for the server to log and answer 500.
+      expect(statuses).toEqual([201, 201, 201, 201, "thrown", 201, 201, 201, 201]);
+      const thrown = settled[4]!;
+      expect(thrown.status === "rejected" && messagesOf(thrown.reason)).toMatch(
+        /test trigger refuses order BOOM-2/,
+      );
+      // One group transaction (which failed), then each of the nine orders alone.
+      expect(counted.counter.transactions).toBe(1 + sent.length);
+      expect(await written("Q-%")).toEqual({ orders: 8, ledger: 8, keys: 8 });
+      expect(await written("BOOM-%")).toEqual({ orders: 0, ledger: 0, keys: 0 });
+    });
   });
 
   it.runIf(driver.name === "postgres")(

@@ -45,7 +45,22 @@ function batchResult(outcome: OrderOutcome, index: number, raw: unknown) {
   if (outcome.ok)
     return { index, externalId, status: outcome.replayed ? 200 : 201, ...outcome.result };
   const failure = errorBodyOf(outcome.error);
-  if (failure === null) throw outcome.error;
+  if (failure === null) {
+    // A server error on this order alone (the others of the batch are answered as usual): logged
+    // like a failed request, answered 500 like that order posted alone.
+    console.error(`POST /api/v1/orders/batch: order ${index} failed:`, outcome.error);
+    return {
+      index,
+      externalId,
+      status: 500,
+      error: {
+        code: "internal_error",
+        message:
+          "This order could not be posted because of an error on the server; nothing of it was written. Send it again (its key is its externalId, so it cannot be posted twice); if it keeps failing, report it with the order's externalId.",
+        issues: [],
+      },
+    };
+  }
   return { index, externalId, status: failure.status, error: failure.error };
 }
 
