@@ -1,6 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollments, programs, type DbHandle } from "@boomerang/db";
+import { sql } from "drizzle-orm";
+import { enrollments, programs, queryRows, type DbHandle } from "@boomerang/db";
+import { DEFAULT_BRACKET_ENDS } from "@boomerang/domain/metrics";
 import { rebuildCustomerFeatures } from "@boomerang/db/features/refresh-activity";
 import {
   makeBusiness,
@@ -93,6 +95,30 @@ describe.each(testDrivers())("retention brackets and side-by-side curves on $nam
     // Offline only: a's return was online, so January has no 31–60 buyer.
     const offline = await api.retention.brackets({ ...firstHalf, ends: [60], channel: "offline" });
     expect(offline.rows.map((row) => row.cells[0]!.buyers)).toEqual([0, 1]);
+  });
+
+  it("caches only the default bracket list; a list the user types is computed live and stores nothing", async () => {
+    const cachedLists = async () =>
+      (
+        await queryRows<{ ends: string }>(
+          handle.db,
+          sql`select distinct ends from retention_bracket_counts order by 1`,
+        )
+      ).map((r) => r.ends);
+    const api = await callerFor(handle.db, ids.analyst);
+    const typed = await api.retention.brackets({ ...firstHalf, ends: [5, 33, 61] });
+    expect(typed.rows.map((row) => row.cells.map((c) => c.buyers))).toEqual([
+      [0, 1, 0],
+      [0, 1, 0],
+    ]);
+    expect(await cachedLists()).not.toContain("5,33,61");
+    const standard = await api.retention.brackets({
+      ...firstHalf,
+      ends: [...DEFAULT_BRACKET_ENDS],
+    });
+    expect(await cachedLists()).toContain(DEFAULT_BRACKET_ENDS.join(","));
+    // Both answers read the same customers: the day-33 returns fall in 31–90 of the default list.
+    expect(standard.rows.map((row) => row.cells[2]!.buyers)).toEqual([1, 1]);
   });
 
   it("marks a bracket that is still running and leaves it out of the mean", async () => {

@@ -8,6 +8,7 @@ import {
   assembleBracketTable,
   bracketsFromEnds,
   checkBracketEnds,
+  DEFAULT_BRACKET_ENDS,
   dayNumber,
   type CohortGrain,
 } from "@boomerang/domain/metrics";
@@ -23,6 +24,16 @@ export type BracketsQuery = AudienceChoice & {
   /** Last day of each bracket: [7, 30, 90] is days 0–7, 8–30 and 31–90 after the first purchase. */
   ends: number[];
 };
+
+/**
+ * The bracket lists the cache keeps: the page's default. Any other list a user types is computed
+ * live, so nobody can make the server fill (and hold the cache lock, which order writes wait for)
+ * a new cache for every list they try.
+ */
+export const cachedBracketLists: readonly string[] = [DEFAULT_BRACKET_ENDS.join(",")];
+
+export const isCachedBracketList = (ends: readonly number[]): boolean =>
+  cachedBracketLists.includes(ends.join(","));
 
 /** Share of each cohort who bought again in each bracket of days after their first purchase. */
 export async function getRetentionBrackets(db: Database, query: BracketsQuery, now: Date) {
@@ -45,6 +56,7 @@ export async function getRetentionBrackets(db: Database, query: BracketsQuery, n
           dayNumber(today),
           acquired,
           audience,
+          { cache: isCachedBracketList(query.ends) },
         )
       : await cohortBracketsFromOrders(
           db,
