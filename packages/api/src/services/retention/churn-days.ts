@@ -19,3 +19,14 @@ export function churnDays(range: { from: string; to: string }, today: string): s
   if (last >= range.from) days.push(last);
   return days.slice(-60);
 }
+
+/**
+ * The range the Retention page opens with (apps/admin's parseRetentionSearch): twelve calendar
+ * months of cohorts up to today. Its median gap gives the churn window the caches hold.
+ */
+export function defaultRetentionRange(today: string): { from: string; to: string } {
+  const [y, m] = today.split("-").map(Number) as [number, number];
+  const months = y * 12 + (m - 1) - 11;
+  const from = `${Math.floor(months / 12)}-${String((months % 12) + 1).padStart(2, "0")}-01`;
+  return { from, to: today };
+}

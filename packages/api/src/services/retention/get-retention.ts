@@ -28,7 +28,7 @@ import { invalid, notFound } from "../../errors";
 import { dayRangeToInstants, todayIn, type DayRange } from "../period";
 import { loadSegment, storedRules } from "../segments/saved-segments";
 import { getBusinessProfile } from "../settings";
-import { churnDays } from "./churn-days";
+import { churnDays, defaultRetentionRange } from "./churn-days";
 
 export type RetentionQuery = {
   /** Customers whose first purchase falls in these days. */
@@ -92,19 +92,39 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
   // Activity over time covers every customer of the audience, in the months of the range so far.
   // Independent queries run at once (on PostgreSQL, each on its own pooled connection).
   const lastDay = query.range.to < today ? query.range.to : today;
-  const [counts, monthCounts, repeat, gaps, monthly, revenueChurn] = await Promise.all([
-    cohortCounts(query.grain),
-    query.grain === "month" ? null : cohortCounts("month"),
-    repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience),
-    purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
-    monthlyActivityFromFeatures(db, query.range.from, lastDay, audience),
-    revenueChurnFromFeatures(db, query.range.from, lastDay, audience),
-  ]);
+  // The churn caches hold one window per audience: the one the page opens with, from the median
+  // gap of its default range (any other window, e.g. typed in or from a range's odd median, is
+  // computed live, so a request cannot make a cache fill that blocks order writes).
+  const defaultRange = defaultRetentionRange(today);
+  const cacheable = query.program === null && members === null;
+  const onDefaultRange =
+    query.range.from === defaultRange.from && query.range.to === defaultRange.to;
+  const [counts, monthCounts, repeat, gaps, monthly, revenueChurn, defaultGaps] = await Promise.all(
+    [
+      cohortCounts(query.grain),
+      query.grain === "month" ? null : cohortCounts("month"),
+      repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience),
+      purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
+      monthlyActivityFromFeatures(db, query.range.from, lastDay, audience),
+      revenueChurnFromFeatures(db, query.range.from, lastDay, audience),
+      cacheable && !onDefaultRange
+        ? purchaseGapsFromFeatures(
+            db,
+            GAP_BUCKET_DAYS,
+            GAP_CAP_DAYS,
+            dayRangeToInstants(defaultRange, profile.timezone),
+            audience,
+          )
+        : null,
+    ],
+  );
   const matrix = assembleCohortMatrix(counts, query.grain, today);
   const monthMatrix = monthCounts ? assembleCohortMatrix(monthCounts, "month", today) : matrix;
   const window = query.churnWindow ?? defaultChurnWindow(gaps.medianDays);
   const days = churnDays(query.range, today);
-  const churn = await churnTrendFromFeatures(db, window, days.map(dayNumber), audience);
+  const churn = await churnTrendFromFeatures(db, window, days.map(dayNumber), audience, {
+    defaultWindow: cacheable ? defaultChurnWindow((defaultGaps ?? gaps).medianDays) : null,
+  });
 
   return {
     range: query.range,

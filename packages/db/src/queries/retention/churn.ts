@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { ChurnPoint, ChurnWindow } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
 import { queryRows } from "../rows";
+import { isCachedChurnWindow } from "./cache-keys";
 import { cardCacheable } from "./cache-span";
 import {
   audienceFilter,
@@ -67,15 +68,24 @@ function churnEventsSql(pairs: SQL, window: ChurnWindow): SQL {
   `;
 }
 
-/** Churn statuses over time from customer_features.order_days; everyone's from retention_churn_events. */
+/**
+ * Churn statuses over time from customer_features.order_days. Everyone's and one home store's read
+ * retention_churn_events / retention_store_churn_events, but only for `options.defaultWindow` (the
+ * page's default window for the audience, see cache-keys.ts); any other window is computed live,
+ * without the cache lock and without writing cache rows.
+ */
 export async function churnTrendFromFeatures(
   db: Database,
   window: ChurnWindow,
   days: readonly number[],
   audience: RetentionAudience,
-  options: { cache?: boolean } = {},
+  options: { cache?: boolean; defaultWindow?: ChurnWindow | null } = {},
 ): Promise<ChurnPoint[]> {
-  if (cardCacheable(audience) && options.cache !== false)
+  if (
+    cardCacheable(audience) &&
+    options.cache !== false &&
+    isCachedChurnWindow(window, options.defaultWindow)
+  )
     return cachedChurnTrend(db, window, days, audience.timezone, audience.storeId);
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const first = localDayNumber(sql`cf.first_order_at`, audience.timezone);

@@ -8,6 +8,7 @@ export { cohortCountsFromFeatures } from "./cohorts";
 export { cohortCountsFromOrders, type SalesChannel } from "./cohorts-from-orders";
 export { cohortBracketsFromFeatures, cohortBracketsFromOrders } from "./cohort-brackets";
 export { repeatRateFromFeatures } from "./repeat-rate";
+export { CACHED_REPEAT_WITHIN_DAYS } from "./cache-keys";
 export { purchaseGapsFromFeatures } from "./purchase-gaps";
 export { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 export { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";

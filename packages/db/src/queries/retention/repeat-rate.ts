@@ -10,6 +10,7 @@ import {
   missingCohortMonths,
   spanParts,
 } from "./cache-span";
+import { isCachedRepeatWindow } from "./cache-keys";
 import {
   audienceFilter,
   localDayNumber,
@@ -20,6 +21,8 @@ import {
 /**
  * Repeat-purchase rate within `withinDays` of the first order, by first-purchase month, from
  * customer_features (order_days[2] is the second order's day offset). `today` is a local day number.
+ * Everyone and one home store read retention_repeat_days for the cached windows only
+ * (CACHED_REPEAT_WITHIN_DAYS); any other window is computed live, without the cache lock.
  */
 export async function repeatRateFromFeatures(
   db: Database,
@@ -32,7 +35,7 @@ export async function repeatRateFromFeatures(
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const firstDay = localDayNumber(sql`cf.first_order_at`, audience.timezone);
   const cached =
-    cardCacheable(audience) && options.cache !== false
+    cardCacheable(audience) && options.cache !== false && isCachedRepeatWindow(withinDays)
       ? await cachedRepeatRows(db, withinDays, today, range, audience)
       : null;
   const rows =

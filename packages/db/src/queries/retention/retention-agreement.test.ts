@@ -199,9 +199,12 @@ describe.each(testDrivers())(
           purchaseGaps(acquired, 14, 120),
         );
         const expected = churnTrend(historiesFor(keep, false), window, days);
-        expect(await churnTrendFromFeatures(handle.db, window, days, audience), name).toEqual(
-          expected,
-        );
+        // As the page's default window (cached for everyone and a store) and as any other (live).
+        for (const defaultWindow of [window, null])
+          expect(
+            await churnTrendFromFeatures(handle.db, window, days, audience, { defaultWindow }),
+            name,
+          ).toEqual(expected);
         expect(
           await churnTrendFromOrders(handle.db, window, days, audience),
           `${name} orders`,

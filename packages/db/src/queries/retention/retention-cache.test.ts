@@ -12,7 +12,7 @@ import { cohortCountsFromOrders } from "./cohorts-from-orders";
 import { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
 import { purchaseGapsFromFeatures } from "./purchase-gaps";
 import { repeatRateFromFeatures } from "./repeat-rate";
-import type { RetentionAudience } from "./scope";
+import { CACHE_LOCK, type RetentionAudience } from "./scope";
 
 const timezone = "Europe/Rome";
 const now = new Date("2025-06-20T10:00:00Z");
@@ -20,6 +20,8 @@ const now = new Date("2025-06-20T10:00:00Z");
 const range = { from: new Date("2024-11-13T00:00:00Z"), to: new Date("2025-06-15T00:00:00Z") };
 const days = ["2025-01-31", "2025-03-31", "2025-05-31", "2025-06-20"].map(dayNumber);
 const window = { atRiskAfterDays: 30, churnAfterDays: 75 };
+// The churn caches hold only the page's default window: the tests name this one as it.
+const cachedWindow = { defaultWindow: window };
 const everyone: RetentionAudience = { storeId: null, program: null, timezone };
 // The same customers through the uncached path (a "segment" of everyone).
 const allAsSegment: RetentionAudience = {
@@ -80,7 +82,7 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
       normalise(await cohortCountsFromFeatures(db, "month", range, allAsSegment)),
     );
     expect(cached).toEqual(normalise(await cohortCountsFromOrders(db, "month", range, everyone)));
-    const churn = await churnTrendFromFeatures(db, window, days, everyone);
+    const churn = await churnTrendFromFeatures(db, window, days, everyone, cachedWindow);
     expect(churn).toEqual(await churnTrendFromFeatures(db, window, days, allAsSegment));
     expect(churn).toEqual(await churnTrendFromOrders(db, window, days, everyone));
     // Each home store's matrix and churn trend (migration 0012) equal the live arrays and orders.
@@ -94,7 +96,7 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
       expect(storeCached, `store ${store}`).toEqual(
         normalise(await cohortCountsFromOrders(db, "month", range, audience)),
       );
-      const storeChurn = await churnTrendFromFeatures(db, window, days, audience);
+      const storeChurn = await churnTrendFromFeatures(db, window, days, audience, cachedWindow);
       expect(storeChurn, `store ${store}`).toEqual(
         await churnTrendFromFeatures(db, window, days, audience, { cache: false }),
       );
@@ -110,7 +112,7 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
   const cardsOf = async (audience: RetentionAudience, cache: boolean) => {
     const db = handle.db;
     return {
-      repeat: await repeatRateFromFeatures(db, 40, dayNumber("2025-06-20"), range, audience, {
+      repeat: await repeatRateFromFeatures(db, 90, dayNumber("2025-06-20"), range, audience, {
         cache,
       }),
       repeatLong: await repeatRateFromFeatures(db, 120, dayNumber("2025-06-20"), range, audience, {
@@ -171,6 +173,94 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
       "2024-10-01",
       ...(await cachedMonths(handle.db, "retention_cohort_months")),
     ]);
+  });
+
+  it("answers any other repeat or churn window live, without the cache lock and without writing cache rows", async () => {
+    const db = handle.db;
+    await expectLiveAnswers();
+    const keys = async () => ({
+      repeat: await queryRows(
+        db,
+        sql`select within_days, count(*)::int as n from retention_repeat_days group by 1 order by 1`,
+      ),
+      churn: await queryRows(
+        db,
+        sql`select at_risk_after_days, churn_after_days, count(*)::int as n
+            from retention_churn_events group by 1, 2 order by 1, 2`,
+      ),
+      storeChurn: await queryRows(
+        db,
+        sql`select store_id, at_risk_after_days, churn_after_days, count(*)::int as n
+            from retention_store_churn_events group by 1, 2, 3 order by 1, 2, 3`,
+      ),
+    });
+    const before = await keys();
+    // Only the default keys are held: within 90 days and the default churn window.
+    expect(before.repeat.map((r) => r.within_days)).toEqual([90]);
+    expect(before.churn.map((r) => [r.at_risk_after_days, r.churn_after_days])).toEqual([[30, 75]]);
+    expect(new Set(before.storeChurn.map((r) => r.churn_after_days))).toEqual(new Set([75]));
+
+    const other = { atRiskAfterDays: 20, churnAfterDays: 50 };
+    const today = dayNumber("2025-06-20");
+    const reads = async () => {
+      const answers = [];
+      for (const audience of [
+        everyone,
+        { ...everyone, storeId },
+        { ...everyone, storeId: otherStoreId },
+      ]) {
+        answers.push({
+          audience,
+          repeat: await repeatRateFromFeatures(db, 45, today, range, audience),
+          // Not the default window (named or not): live.
+          churn: await churnTrendFromFeatures(db, other, days, audience),
+          churnNamed: await churnTrendFromFeatures(db, other, days, audience, cachedWindow),
+        });
+      }
+      return answers;
+    };
+    let answers: Awaited<ReturnType<typeof reads>>;
+    if (driver.name === "postgres") {
+      // A writer to customer_features holds the cache lock shared until it commits: a fill (which
+      // takes it exclusively) would wait for it, a live read does not.
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let taken = () => {};
+      const lockTaken = new Promise<void>((resolve) => (taken = resolve));
+      const writer = db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock_shared(${CACHE_LOCK}::bigint)`);
+        taken();
+        await held;
+      });
+      await lockTaken;
+      try {
+        answers = await Promise.race([
+          reads(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error("a live read waited for the cache lock")), 10_000),
+          ),
+        ]);
+      } finally {
+        release();
+        await writer;
+      }
+    } else answers = await reads();
+
+    for (const { audience, repeat, churn, churnNamed } of answers) {
+      const label = `store ${audience.storeId}`;
+      expect(repeat.overall.eligible, label).toBeGreaterThan(0);
+      expect(repeat, label).toEqual(
+        await repeatRateFromFeatures(db, 45, today, range, audience, { cache: false }),
+      );
+      expect(churn, label).toEqual(await churnTrendFromOrders(db, other, days, audience));
+      expect(churnNamed, label).toEqual(churn);
+      expect(churn.some((p) => p.churned > 0 && p.atRisk > 0)).toBe(true);
+    }
+    // Everyone's equal the same customers through the segment path, and no cache row was written.
+    expect(answers[0]!.repeat).toEqual(
+      await repeatRateFromFeatures(db, 45, today, range, allAsSegment),
+    );
+    expect(await keys()).toEqual(before);
   });
 
   it("forgets the months an updated or deleted order or a home store move changes, and the cards equal the live arrays again", async () => {
