@@ -11,6 +11,7 @@ export type {
   TierEffect,
 } from "./effects";
 export { isLedgerEntry } from "./effects";
+export { ineligibleReason } from "./eligibility";
 export type { EvaluateContext, EvaluateResult } from "./engine";
 export { evaluate, initialState } from "./engine";
 // For callers folding many events into states they own (a bulk import): no copy per event.

@@ -3,6 +3,7 @@ import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
 import {
   applyEventInPlace,
   createStep,
+  ineligibleReason,
   initialState,
   type CustomerState,
   type Effect,
@@ -55,6 +56,10 @@ type EditedOrder = {
   customerId: number;
   /** max(old placed_at, new placed_at): when the correction happens (later if the customer's clock is). */
   at: number;
+  /** The earlier version's placed_at, store and channel: whether it took part in a program. */
+  oldAt: number;
+  oldStoreId: number | null;
+  oldChannel: "online" | "offline";
   oldNet: number;
   oldPaid: number;
   earned: Map<number, Earned>;
@@ -76,13 +81,17 @@ type Context = { jobId: number };
 
 const REVERSAL_NOTE = "order edited by an import: what its earlier version earned is taken back";
 const REEARN_NOTE = "order edited by an import: earned on its new figures";
+const LATER_EVENTS_NOTE =
+  "; its new version earns nothing: the member has events after its time, so it cannot be evaluated there";
+const OUTSIDE_NOTE = "; its new version earns nothing: its earlier version was outside the program";
 
 /**
  * Takes back what an edited order's earlier version earned in one program, through the engine's own
  * refund path (points from the order's lot first, never below zero; stamps, spend and reward cost of
  * the order given back when its record is still in the member's state). Past the refund window the
  * record is rebuilt from the ledger: the points are taken back, per-order counters such as stamps are
- * not. The order stops counting as one order (its new version counts instead).
+ * not. With `uncount` the order stops counting as one order (its new version counts instead, or it
+ * moved to another customer); without it (no new version earns) it still counts once.
  */
 function reverseEarlierVersion(
   program: Program,
@@ -91,10 +100,11 @@ function reverseEarlierVersion(
   customerId: number,
   edit: EditedOrder,
   ctx: Context,
+  when: { at: number; uncount: boolean; note: string },
 ): { rows: NewLedgerEntry[]; effects: Effect[] } {
   const state = step.state;
   const earned = edit.earned.get(member.programId);
-  const at = Math.max(edit.at, state.clock);
+  const at = Math.max(when.at, state.clock);
   let index = -1;
   for (let i = state.orders.length - 1; i >= 0; i--) {
     const id = state.orders[i]!.id;
@@ -131,7 +141,7 @@ function reverseEarlierVersion(
     amount: record.paid,
   };
   applyEventInPlace(program, step, event);
-  state.orderCount = Math.max(0, state.orderCount - 1);
+  if (when.uncount) state.orderCount = Math.max(0, state.orderCount - 1);
   const effects = step.out;
   step.out = [];
   const rows = ledgerRows(member, customerId, event, effects);
@@ -139,7 +149,7 @@ function reverseEarlierVersion(
     row.orderId = edit.orderId;
     row.correctsEntryId = earned?.firstEntryId ?? null;
     row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:reversal:${i}`;
-    row.note = REVERSAL_NOTE;
+    row.note = REVERSAL_NOTE + when.note;
   });
   return { rows, effects };
 }
@@ -150,8 +160,14 @@ function reverseEarlierVersion(
  * transaction (a failure rolls the whole file back), in rounds of whole customers:
  * - a new order earns as if posted, each customer's orders in order of placed_at;
  * - an edited order first takes back what its earlier version earned (correction entries that
- *   reference the earlier version's entry: the ledger is append-only), then earns on its new
- *   figures, both dated no earlier than the member's last event;
+ *   reference the earlier version's entry: the ledger is append-only, dated no earlier than the
+ *   member's last event), then earns on its new figures at its own placed_at — the engine's state is
+ *   only known at the member's last event, so that is exact only when the member has no event after
+ *   the order's time and when its earlier version took part in the program (schedule, days, channel,
+ *   store, segments at its own time). Otherwise only the correction is written: the new version earns
+ *   nothing, as the engine ignores any order older than the member's last event;
+ * - an edit of item names or categories alone (same skus, quantities, prices, time, customer, store,
+ *   channel) is a data correction: the programs are not touched;
  * - an order the file did not change is not applied again, so importing a file twice earns once.
  * Rounds are cut by orders (and customers), so a million-row file never sits in memory at once.
  */
@@ -164,8 +180,8 @@ export async function applyProgramsToImportedOrders(
     tx,
     sql`with touched as (
           select customer_id as id from import_orders where existing_id is null
-          union all select g.customer_id from import_orders g join import_edited_orders e on e.id = g.id
-          union all select old_customer_id from import_edited_orders)
+          union all select g.customer_id from import_orders g join import_edited_orders e on e.id = g.id where e.figures
+          union all select old_customer_id from import_edited_orders where figures)
         select t.id::int as id, count(*)::int as orders from touched t
         where exists (select 1 from enrollments e join programs p on p.id = e.program_id
                       where e.customer_id = t.id and p.status = 'active' and not e.is_control)
@@ -193,7 +209,7 @@ export async function applyProgramsToImportedOrders(
   }
   const [edited] = await queryRows<{ n: number }>(
     tx,
-    sql`select count(*)::int as n from import_edited_orders`,
+    sql`select count(*)::int as n from import_edited_orders where figures`,
   );
   const round = { ...ctx, edits: (edited?.n ?? 0) > 0 };
   let orders = 0;
@@ -223,7 +239,7 @@ async function applyRound(
                r.sku, r.category, r.quantity, r.unit_price::float8 as "unitPrice"
         from import_orders g join import_rows r on r.order_id = g.order_id
         where g.customer_id between ${lo} and ${hi}
-          and ${ctx.edits ? sql`(g.existing_id is null or g.id in (select id from import_edited_orders))` : sql`g.existing_id is null`}
+          and ${ctx.edits ? sql`(g.existing_id is null or g.id in (select id from import_edited_orders where figures))` : sql`g.existing_id is null`}
         order by g.customer_id, g.placed_at, g.id, r.line`,
   );
   const edits = ctx.edits ? await editedOrders(tx, lo, hi) : new Map<number, EditedOrder>();
@@ -274,10 +290,10 @@ async function applyRound(
       add(first.customerId, { at: event.at, reverse: null, order: event, edit: null });
     else {
       // The new version keeps the order's id as its event id (a later refund finds its record),
-      // with ledger keys of its own; its time is clamped to the member's clock when applied.
+      // with ledger keys of its own; it is applied at its own time (or not at all, see below).
       const sameCustomer = edit.oldCustomerId === first.customerId;
       add(first.customerId, {
-        at: sameCustomer ? edit.at : event.at,
+        at: event.at,
         reverse: sameCustomer ? edit : null,
         order: event,
         edit,
@@ -314,6 +330,16 @@ async function applyRound(
       for (const item of items) {
         const capped = budget.get(member.programId);
         step.budgetUsed = capped ?? 0;
+        // An edited order's new version earns only when it can be evaluated exactly at its own time
+        // (no later event in the member's state) and its earlier version took part in the program.
+        const order = item.order;
+        const edit = order === null ? null : item.edit;
+        const later = edit !== null && order !== null && order.at < step.state.clock;
+        const outside =
+          edit !== null &&
+          order !== null &&
+          ineligibleReason(program.value.common, earlierEvent(order, edit)) !== null;
+        const reearn = edit === null || (!later && !outside);
         if (item.reverse !== null) {
           const reversal = reverseEarlierVersion(
             program.value,
@@ -322,16 +348,19 @@ async function applyRound(
             customerId,
             item.reverse,
             ctx,
+            item.order === null
+              ? { at: item.reverse.at, uncount: true, note: "" }
+              : {
+                  at: reearn ? item.order.at : item.reverse.at,
+                  uncount: reearn,
+                  note: reearn ? "" : later ? LATER_EVENTS_NOTE : OUTSIDE_NOTE,
+                },
           );
           for (const row of reversal.rows) ledger.push(row);
           for (const effect of reversal.effects) if (effect.kind === "tier") tier = effect.to;
         }
-        if (item.order !== null) {
-          const edit = item.edit;
-          const event =
-            edit === null
-              ? item.order
-              : { ...item.order, at: Math.max(item.order.at, step.state.clock) };
+        if (item.order !== null && reearn) {
+          const event = item.order;
           applyEventInPlace(program.value, step, event);
           const effects = step.out;
           step.out = [];
@@ -358,6 +387,18 @@ async function applyRound(
   return orders;
 }
 
+/** The earlier version of an edited order as the engine saw it: its own time, store and channel. */
+const earlierEvent = (order: OrderEvent, edit: EditedOrder): OrderEvent => ({
+  kind: "order",
+  id: order.id,
+  customerId: order.customerId,
+  at: edit.oldAt,
+  amount: order.amount,
+  channel: edit.oldChannel === "offline" ? "store" : "online",
+  ...(edit.oldStoreId === null ? {} : { storeId: String(edit.oldStoreId) }),
+  ...(order.segments === undefined ? {} : { segments: order.segments }),
+});
+
 const restrictsBySegment = (member: Member) =>
   Array.isArray(member.config.segments) && member.config.segments.length > 0;
 
@@ -377,6 +418,9 @@ async function editedOrders(
     oldCustomerId: number;
     customerId: number;
     at: number;
+    oldAt: number;
+    oldStoreId: number | null;
+    oldChannel: "online" | "offline";
     oldNet: number;
     oldPaid: number;
     programId: number | null;
@@ -387,6 +431,8 @@ async function editedOrders(
     tx,
     sql`select e.id as "orderId", e.old_customer_id as "oldCustomerId", g.customer_id as "customerId",
                (extract(epoch from greatest(e.old_placed_at, g.placed_at)) * 1000)::float8 as at,
+               (extract(epoch from e.old_placed_at) * 1000)::float8 as "oldAt",
+               e.old_store_id as "oldStoreId", e.old_channel::text as "oldChannel",
                (e.old_subtotal - e.old_discount)::float8 as "oldNet", e.old_total::float8 as "oldPaid",
                l.program_id as "programId",
                coalesce(sum(l.amount) filter (where l.kind in ('earn', 'adjust')), 0)::float8 as earned,
@@ -395,9 +441,9 @@ async function editedOrders(
         from import_edited_orders e
         join import_orders g on g.id = e.id
         left join ledger_entries l on l.customer_id = e.old_customer_id and l.order_id = e.id
-        where e.old_customer_id between ${lo} and ${hi} or g.customer_id between ${lo} and ${hi}
+        where e.figures and (e.old_customer_id between ${lo} and ${hi} or g.customer_id between ${lo} and ${hi})
         group by e.id, e.old_customer_id, g.customer_id, e.old_placed_at, g.placed_at,
-                 e.old_subtotal, e.old_discount, e.old_total, l.program_id`,
+                 e.old_store_id, e.old_channel, e.old_subtotal, e.old_discount, e.old_total, l.program_id`,
   );
   const edits = new Map<number, EditedOrder>();
   for (const row of rows) {
@@ -408,6 +454,9 @@ async function editedOrders(
         oldCustomerId: row.oldCustomerId,
         customerId: row.customerId,
         at: row.at,
+        oldAt: row.oldAt,
+        oldStoreId: row.oldStoreId,
+        oldChannel: row.oldChannel,
         oldNet: row.oldNet,
         oldPaid: row.oldPaid,
         earned: new Map(),

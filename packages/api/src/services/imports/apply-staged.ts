@@ -56,8 +56,21 @@ async function applyCustomers(
   );
 }
 
-const itemKey = (alias: string) =>
-  `string_agg(${alias}sku || chr(31) || ${alias}${alias === "r." ? "item_name" : "name"} || chr(31) || ${alias}category || chr(31) || ${alias}quantity || chr(31) || ${alias}unit_price, chr(30) order by ${alias}sku, ${alias}quantity, ${alias}unit_price)`;
+/**
+ * An order's item list as one comparable string: its lines sorted by every column the key holds (a
+ * total order, so two equal lists always give the same string whatever order their lines came in).
+ * `names` adds the item name and category: without them the key holds only what the programs earn on.
+ */
+const itemKey = (alias: "r." | "i.", names: boolean) => {
+  const name = `${alias}${alias === "r." ? "item_name" : "name"}`;
+  const cols = [
+    `${alias}sku`,
+    `${alias}quantity`,
+    `${alias}unit_price`,
+    ...(names ? [name, `${alias}category`] : []),
+  ];
+  return `string_agg(${cols.join(" || chr(31) || ")}, chr(30) order by ${cols.join(", ")})`;
+};
 
 /**
  * Orders (one row per item) grouped by order id, in a few set-based statements:
@@ -67,7 +80,8 @@ const itemKey = (alias: string) =>
  * - new orders and their items are plain inserts: no comparison with anything stored;
  * - existing orders are compared with the file (order facts and item lists); those that differ are
  *   rewritten and listed in import_edited_orders with their previous figures, so the programs can
- *   take back what the earlier version earned. Unchanged orders are left alone (re-import is a no-op).
+ *   take back what the earlier version earned (only when a figure the programs use changed, not for
+ *   item names or categories alone). Unchanged orders are left alone (re-import is a no-op).
  */
 async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts> {
   await tx.execute(
@@ -101,25 +115,33 @@ async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts>
         from import_rows r join import_orders g on g.order_id = r.order_id
         where g.existing_id is null`,
   );
-  // Existing orders the file changes: their facts, or their list of items.
+  // Existing orders the file changes: their facts, or their list of items. `figures` is false when
+  // only item names or categories changed (same skus, quantities, prices, time, customer, store and
+  // channel): a data correction, the items are rewritten but the programs are not touched.
   await tx.execute(
     sql`create temp table import_edited_orders on commit drop as
         with existing as (select * from import_orders where existing_id is not null),
         staged_items as (
-          select r.order_id, ${sql.raw(itemKey("r."))} as items
+          select r.order_id, ${sql.raw(itemKey("r.", true))} as items, ${sql.raw(itemKey("r.", false))} as figures
           from import_rows r join existing g on g.order_id = r.order_id group by r.order_id),
         stored_items as (
-          select i.order_id, ${sql.raw(itemKey("i."))} as items
-          from order_items i join existing g on g.id = i.order_id group by i.order_id)
-        select g.id, o.customer_id as old_customer_id, o.placed_at as old_placed_at,
-               o.subtotal as old_subtotal, o.discount as old_discount, o.total as old_total
-        from existing g
-        join orders o on o.id = g.id
-        left join staged_items si on si.order_id = g.order_id
-        left join stored_items st on st.order_id = g.id
-        where (o.customer_id, o.store_id, o.placed_at, o.subtotal, o.discount, o.channel)
-                is distinct from (g.customer_id, g.store_id, g.placed_at, g.subtotal, g.discount, g.channel)
-           or si.items is distinct from st.items`,
+          select i.order_id, ${sql.raw(itemKey("i.", true))} as items, ${sql.raw(itemKey("i.", false))} as figures
+          from order_items i join existing g on g.id = i.order_id group by i.order_id),
+        compared as (
+          select g.id, o.customer_id as old_customer_id, o.placed_at as old_placed_at,
+                 o.subtotal as old_subtotal, o.discount as old_discount, o.total as old_total,
+                 o.store_id as old_store_id, o.channel as old_channel,
+                 (o.customer_id, o.store_id, o.placed_at, o.subtotal, o.discount, o.channel)
+                   is distinct from (g.customer_id, g.store_id, g.placed_at, g.subtotal, g.discount, g.channel)
+                 or si.figures is distinct from st.figures as figures,
+                 si.items is distinct from st.items as items
+          from existing g
+          join orders o on o.id = g.id
+          left join staged_items si on si.order_id = g.order_id
+          left join stored_items st on st.order_id = g.id)
+        select id, old_customer_id, old_placed_at, old_subtotal, old_discount, old_total,
+               old_store_id, old_channel, figures
+        from compared where figures or items`,
   );
   const [updated] = await queryRows<{ n: number }>(
     tx,

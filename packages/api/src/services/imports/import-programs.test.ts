@@ -1,9 +1,16 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { liveStoreKpis, queryRows, storeKpis, type Database, type DbHandle } from "@boomerang/db";
+import {
+  liveStoreKpis,
+  programs,
+  queryRows,
+  storeKpis,
+  type Database,
+  type DbHandle,
+} from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
@@ -13,6 +20,7 @@ import { createImportJob, guessMapping, runImport, type ImportKind } from ".";
 const now = new Date("2025-07-01T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "boomerang-import-programs-"));
 let fileNo = 0;
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function importCsv(db: Database, userId: number, kind: ImportKind, lines: string[]) {
   const filePath = join(dir, `f${++fileNo}.csv`);
@@ -72,6 +80,13 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
     programId = (await enrollInRewards(handle.db, anna.id)).id;
   }, 60_000);
   afterAll(() => handle.close());
+  const annaOrderCount = async () =>
+    (
+      await queryRows<{ orders: number }>(
+        handle.db,
+        sql`select (e.state->>'orderCount')::int as orders from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'ANNA'`,
+      )
+    )[0]!.orders;
 
   it("earns for every new order of an enrolled customer, in order of placed_at", async () => {
     const outcome = await importCsv(handle.db, userId, "orders", ordersFile);
@@ -197,9 +212,10 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
   });
 
   it("an order moved to another customer is taken back from the first and earned by the second", async () => {
+    // Moved after Anna's last event (API-1, 10 June): her state can take it at its own time.
     const moved = await importCsv(handle.db, userId, "orders", [
       ...ordersFile.slice(0, 4),
-      ordersFile[4]!.replace(",BRUNO,", ",ANNA,"),
+      ordersFile[4]!.replace(",BRUNO,2025-06-01 11:00,", ",ANNA,2025-06-12 11:00,"),
     ]);
     expect(moved).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
     const entries = await queryRows<{
@@ -248,6 +264,89 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
     ]);
   });
 
+  it("an edit of an order older than the member's last event only takes back what it earned", async () => {
+    const before = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
+    const stateBefore = await annaOrderCount();
+    // O-1 (1 June, earned 33): two mugs instead of one. Anna has events up to 15 June, so her state
+    // cannot be evaluated on 1 June: the earlier version's 33 points are taken back, nothing earned.
+    const edited = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile.slice(0, 3),
+      ordersFile[3]!.replace(",1,8.00", ",2,8.00"),
+      ordersFile[4]!.replace(",BRUNO,2025-06-01 11:00,", ",ANNA,2025-06-12 11:00,"),
+    ]);
+    expect(edited).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
+    const entries = await ledgerOf("O-1");
+    expect(entries).toEqual([
+      expect.objectContaining({ kind: "earn", amount: 33, corrects: null }),
+      expect.objectContaining({
+        kind: "adjust",
+        amount: -33,
+        corrects: entries[0]!.id,
+        note: expect.stringContaining("new version earns nothing"),
+      }),
+    ]);
+    const after = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
+    expect(after.programs).toEqual([
+      expect.objectContaining({ programId, available: before.programs[0]!.available - 33 }),
+    ]);
+    // Still one order of hers (it was not earned again, so it is not counted again either).
+    expect(await annaOrderCount()).toBe(stateBefore);
+  });
+
+  it("an edit of item names or categories only rewrites the items and leaves the programs alone", async () => {
+    const entriesBefore = await ledger();
+    const [stateBefore] = await queryRows<{ state: unknown }>(
+      handle.db,
+      sql`select e.state from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'ANNA'`,
+    );
+    const renamed = await importCsv(handle.db, userId, "orders", [
+      ordersFile[0]!,
+      ordersFile[1]!.replace("Espresso beans,coffee", "Espresso beans 1kg,grocery"),
+      ...ordersFile.slice(2, 3),
+      ordersFile[3]!.replace(",1,8.00", ",2,8.00"),
+      ordersFile[4]!.replace(",BRUNO,2025-06-01 11:00,", ",ANNA,2025-06-12 11:00,"),
+    ]);
+    expect(renamed).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
+    expect(await ledger()).toEqual(entriesBefore);
+    const [stateAfter] = await queryRows<{ state: unknown }>(
+      handle.db,
+      sql`select e.state from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'ANNA'`,
+    );
+    expect(stateAfter).toEqual(stateBefore);
+    expect(
+      await queryRows(
+        handle.db,
+        sql`select i.name, i.category from order_items i join orders o on o.id = i.order_id where o.external_id = 'O-2'`,
+      ),
+    ).toEqual([{ name: "Espresso beans 1kg", category: "grocery" }]);
+  });
+
+  it("lines equal but for their names compare equal whatever their order in the file", async () => {
+    const boxes = [
+      ordersFile[0]!,
+      "O-20,ANNA,2025-06-25 10:00,MIL,C3,Gift box red,gifts,1,5.00",
+      "O-20,ANNA,2025-06-25 10:00,MIL,C3,Gift box blue,gifts,1,5.00",
+      "O-20,ANNA,2025-06-25 10:00,MIL,C3,Gift box green,gifts,1,5.00",
+    ];
+    expect(await importCsv(handle.db, userId, "orders", boxes)).toMatchObject({
+      ok: true,
+      counts: { inserted: 1, updated: 0 },
+    });
+    const entries = await ledgerOf("O-20");
+    const swapped = [boxes[0]!, boxes[3]!, boxes[1]!, boxes[2]!];
+    expect(await importCsv(handle.db, userId, "orders", swapped)).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 0 },
+    });
+    expect(
+      await importCsv(handle.db, userId, "orders", [boxes[0]!, ...boxes.slice(1).reverse()]),
+    ).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 0 },
+    });
+    expect(await ledgerOf("O-20")).toEqual(entries);
+  });
+
   it("a file whose new orders arrive together with a bad row earns nothing", async () => {
     const before = await ledger();
     const outcome = await importCsv(handle.db, userId, "orders", [
@@ -257,5 +356,81 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
     ]);
     expect(outcome.ok).toBe(false);
     expect(await ledger()).toEqual(before);
+  });
+});
+
+describe.each(testDrivers())("an edited order and the program's schedule on $name", (driver) => {
+  let handle: DbHandle;
+  let userId: number;
+  const earned = (order: string) =>
+    queryRows<{ kind: string; amount: number }>(
+      handle.db,
+      sql`select l.kind::text as kind, l.amount::int as amount
+          from ledger_entries l join orders o on o.id = l.order_id where o.external_id = ${order} order by l.id`,
+    );
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "import_program_schedule");
+    await makeBusiness(handle.db, { currency: "EUR", timezone: "Europe/Rome" });
+    await makeStore(handle.db, { code: "MIL" });
+    userId = (await makeUser(handle.db, { role: "admin" })).id;
+    const carla = await makeCustomer(handle.db, { externalId: "CARLA" });
+    // A draft first, so the program below does not share its id (and the engine's cache of compiled
+    // programs, keyed by id and version) with the one of the suite above.
+    await handle.db.insert(programs).values({ name: "Draft", type: "flexible-rewards" });
+    // Starts on 15 June: earlier orders earn nothing.
+    await enrollInRewards(handle.db, carla.id, {
+      startsAt: Date.parse("2025-06-15T00:00:00Z"),
+    });
+  }, 60_000);
+  afterAll(() => handle.close());
+
+  const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
+  const before = "O-30,CARLA,2025-06-10 10:00,MIL,A1,Espresso beans,coffee,1,20.00";
+  const inside = "O-31,CARLA,2025-06-20 10:00,MIL,A1,Espresso beans,coffee,1,10.00";
+
+  it("an order placed before the program started earns nothing when a re-import edits it", async () => {
+    expect(await importCsv(handle.db, userId, "orders", [header, before, inside])).toMatchObject({
+      ok: true,
+      counts: { inserted: 2, updated: 0 },
+    });
+    expect(await earned("O-30")).toEqual([]);
+    expect(await earned("O-31")).toEqual([{ kind: "earn", amount: 10 }]);
+
+    // Two bags: evaluated at Carla's last event (20 June) it would earn 40; on 10 June it earns nothing.
+    const doubled = before.replace(",1,20.00", ",2,20.00");
+    expect(await importCsv(handle.db, userId, "orders", [header, doubled, inside])).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 1 },
+    });
+    expect(await earned("O-30")).toEqual([]);
+
+    // Moved after her last event, inside the schedule: its earlier version was outside the program,
+    // so the edit still earns nothing.
+    const moved = doubled.replace("2025-06-10", "2025-06-25");
+    expect(await importCsv(handle.db, userId, "orders", [header, moved, inside])).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 1 },
+    });
+    expect(await earned("O-30")).toEqual([]);
+    const balance = await customerBalance({ db: handle.db, now, apiKeyId: null }, "CARLA");
+    expect(balance.programs).toEqual([expect.objectContaining({ available: 10 })]);
+  });
+
+  it("an order inside the schedule, edited while it is the member's latest, earns at its own time", async () => {
+    // O-30 (25 June, 40.00) is Carla's latest order: a price edit is evaluated on 25 June.
+    const cheaper = "O-30,CARLA,2025-06-25 10:00,MIL,A1,Espresso beans,coffee,2,15.00";
+    expect(await importCsv(handle.db, userId, "orders", [header, cheaper, inside])).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 1 },
+    });
+    // Its earlier versions earned nothing (outside the program at first): nothing to take back, and
+    // since the version it edits was inside the schedule at its own time, it earns 30 now.
+    const rows = await queryRows<{ kind: string; amount: number; at: string }>(
+      handle.db,
+      sql`select l.kind::text as kind, l.amount::int as amount, to_char(l.effective_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as at
+          from ledger_entries l join orders o on o.id = l.order_id where o.external_id = 'O-30' order by l.id`,
+    );
+    expect(rows).toEqual([{ kind: "earn", amount: 30, at: "2025-06-25 08:00" }]);
   });
 });

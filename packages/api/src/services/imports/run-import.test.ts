@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -24,6 +24,7 @@ import {
 
 const now = new Date("2025-07-01T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "boomerang-import-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let fileNo = 0;
 
 async function importCsv(db: Database, userId: number, kind: ImportKind, lines: string[]) {
