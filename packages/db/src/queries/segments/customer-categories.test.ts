@@ -279,4 +279,54 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
       expect(tables.categories).toHaveLength(2);
     },
   );
+
+  it.runIf(driver.name === "postgres")(
+    "never makes an order of another customer wait for a long import of many customers",
+    async () => {
+      const db = handle.db;
+      await db.execute(sql`truncate customers restart identity cascade`);
+      const created = await queryRows<{ id: number }>(
+        db,
+        sql`insert into customers (external_id, name, signed_up_at)
+            select 'MANY' || g, 'Many ' || g, now() from generate_series(1, 301) g returning id`,
+      );
+      const ids = created.map((r) => r.id);
+      const importing = ids.slice(0, 300);
+      const outsider = ids[300]!;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const importWrote = new Promise<void>((resolve) => (written = resolve));
+      // An import of 300 customers' orders, still open (imports run in one transaction).
+      const longImport = db.transaction(async (tx) => {
+        await ingest(
+          tx as unknown as Database,
+          importing.map((_, i) => ({ customer: i, day: 3, cats: ["bakery"] })),
+          importing,
+          { n: 7000 },
+        );
+        written();
+        await held;
+      });
+      await importWrote;
+      // Meanwhile a till posts an order of a customer the import does not touch: it commits while
+      // the import is still open (it would hang here if the import's locks covered every customer).
+      await db.transaction(async (tx) => {
+        await ingest(
+          tx as unknown as Database,
+          [{ customer: 0, day: 4, cats: ["wine"] }],
+          [outsider],
+          { n: 8000 },
+        );
+      });
+      const [committed] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from customer_order_times where customer_id = ${outsider}::int`,
+      );
+      expect(committed!.n).toBe(1);
+      release();
+      await longImport;
+      expect(await stored(db)).toEqual(await rebuilt(db));
+    },
+  );
 });
