@@ -189,10 +189,12 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
     await scoreCustomerRfm(tx as unknown as Database, generate.asOf);
     // Predicted value (BG/NBD + Gamma-Gamma) feeds segments and the retention page from the first start.
     await refreshPredictions(tx as unknown as Database, generate.asOf);
+    // The loaders skip triggers, so the segment window tables they keep are filled here, in the
+    // transaction that marks the database as seeded: a seed stopped before the end leaves no
+    // business settings, never a "seeded" database whose window tables are empty.
+    progress("segment window tables");
+    await rebuildSegmentWindowTables(tx as unknown as Database);
   });
-  // The loaders skip triggers, so the segment window tables they keep are filled here.
-  progress("segment window tables");
-  await rebuildSegmentWindowTables(db);
   progress("analyze");
   await db.execute(sql`analyze`);
   await refreshAllStoreKpiMonths(db); // the stores page's per-month KPI cache, after statistics
