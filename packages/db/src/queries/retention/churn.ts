@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql, type SQL } from "drizzle-orm";
 import type { ChurnPoint, ChurnWindow } from "@boomerang/domain/metrics";
 import type { Database } from "../../client";
@@ -79,14 +80,29 @@ export async function churnTrendFromFeatures(
   window: ChurnWindow,
   days: readonly number[],
   audience: RetentionAudience,
-  options: { cache?: boolean; defaultWindow?: ChurnWindow | null } = {},
+  options: {
+    cache?: boolean;
+    defaultWindow?: ChurnWindow | null;
+    /** Tests: run after a cache fill claimed its months, and after it computed them. */
+    afterClaim?: () => Promise<void>;
+    afterStaging?: () => Promise<void>;
+  } = {},
 ): Promise<ChurnPoint[]> {
   if (
     cardCacheable(audience) &&
     options.cache !== false &&
     isCachedChurnWindow(window, options.defaultWindow)
-  )
-    return cachedChurnTrend(db, window, days, audience.timezone, audience.storeId);
+  ) {
+    const cached = await cachedChurnTrend(
+      db,
+      window,
+      days,
+      audience.timezone,
+      audience.storeId,
+      options,
+    );
+    if (cached) return cached;
+  }
   const filter = audienceFilter(audience, sql`cf.customer_id`, sql`cf.home_store_id`);
   const first = localDayNumber(sql`cf.first_order_at`, audience.timezone);
   const pairs = sql`
@@ -102,10 +118,24 @@ export async function churnTrendFromFeatures(
   return foldChurnRows(rows, days);
 }
 
+type ChurnRow = { day: number; status: number; n: number };
+
 /**
  * Everyone's churn trend from the status changes cached per cohort month (migration 0007), or one
  * home store's from retention_store_churn_events (migration 0012, filled with that store's
  * customers only), computing and storing the missing months first.
+ *
+ * A fill holds the exclusive cache lock (which every writer to customer_features takes shared
+ * until it commits) only for short steps, not while it computes:
+ * 1. claim: under the lock (so every writer in flight has committed), a marker row per missing
+ *    month, under a timezone no reader asks for (`fill:<uuid>`), committed;
+ * 2. compute the months' status changes without the lock, staged under the same timezone, from a
+ *    snapshot taken after the claim; a writer that changes a month from then on runs the
+ *    customer_features trigger, which deletes every row of that month, the marker included;
+ * 3. under the lock again, the months whose marker survived cannot have changed since the
+ *    snapshot: their staged rows become the cache; the others stay missing and are filled again
+ *    (after a few tries the trend is computed live). The cache is read in the same transaction.
+ * Null when writers kept changing the months being filled.
  */
 async function cachedChurnTrend(
   db: Database,
@@ -113,14 +143,17 @@ async function cachedChurnTrend(
   days: readonly number[],
   timezone: string,
   storeId: number | null,
-): Promise<ChurnPoint[]> {
+  hooks: { afterClaim?: () => Promise<void>; afterStaging?: () => Promise<void> },
+): Promise<ChurnPoint[] | null> {
   const table = storeId === null ? sql`retention_churn_events` : sql`retention_store_churn_events`;
-  const key = sql`timezone = ${timezone} and at_risk_after_days = ${window.atRiskAfterDays}::int
+  const windowKey = sql`at_risk_after_days = ${window.atRiskAfterDays}::int
     and churn_after_days = ${window.churnAfterDays}::int
     and ${storeId === null ? sql`true` : sql`store_id = ${storeId}::int`}`;
+  const key = sql`timezone = ${timezone} and ${windowKey}`;
   const customers = storeId === null ? sql`true` : sql`cf.home_store_id = ${storeId}::int`;
-  const rows = await db.transaction(async (tx) => {
-    const t = tx as unknown as Database;
+  const storeColumn = storeId === null ? sql`` : sql`, store_id`;
+  const storeValue = storeId === null ? sql`` : sql`, ${storeId}::int`;
+  const missingMonths = async (t: Database) => {
     const [missing] = await queryRows<{ months: string }>(
       t,
       sql`
@@ -131,31 +164,10 @@ async function cachedChurnTrend(
           and exists (select 1 from customer_features cf where cf.first_order_month = g::date and ${customers})
       `,
     );
-    if (missing && missing.months !== "{}") {
-      // Writers to customer_features hold this lock shared until they commit (migration 0007).
-      await t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
-      const months = sql`${missing.months}::date[]`;
-      const first = localDayNumber(sql`cf.first_order_at`, timezone);
-      await t.execute(sql`delete from ${table} where ${key} and cohort_month = any(${months})`);
-      await t.execute(sql`
-        insert into ${table}
-          (timezone, at_risk_after_days, churn_after_days, cohort_month, day, status, delta
-           ${storeId === null ? sql`` : sql`, store_id`})
-        select ${timezone}, ${window.atRiskAfterDays}::int, ${window.churnAfterDays}::int, e.m, e.day, e.status, e.delta
-               ${storeId === null ? sql`` : sql`, ${storeId}::int`}
-        from (${churnEventsSql(
-          sql`
-            select cf.first_order_month as m, x.f + u.d as d, x.f + u.nx as nx
-            from customer_features cf
-            cross join lateral (select ${first} as f) x
-            cross join lateral unnest(cf.order_days, cf.order_days[2:]) as u(d, nx)
-            where cf.first_order_month = any(${months}) and cf.first_order_at is not null and ${customers}
-          `,
-          window,
-        )}) e
-      `);
-    }
-    return queryRows<{ day: number; status: number; n: number }>(
+    return missing?.months ?? "{}";
+  };
+  const read = (t: Database) =>
+    queryRows<ChurnRow>(
       t,
       sql`
         with by_day as (
@@ -168,8 +180,76 @@ async function cachedChurnTrend(
         group by 1, 2
       `,
     );
-  });
-  return foldChurnRows(rows, days);
+  const lock = (t: Database) => t.execute(sql`select pg_advisory_xact_lock(${CACHE_LOCK}::bigint)`);
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const token = `fill:${randomUUID()}`;
+    const staged = sql`timezone = ${token} and ${windowKey}`;
+    // 1. Claim the missing months (or read, when none is missing).
+    const claim = await db.transaction(
+      async (tx): Promise<{ rows: ChurnRow[] } | { months: string }> => {
+        const t = tx as unknown as Database;
+        if ((await missingMonths(t)) === "{}") return { rows: await read(t) };
+        await lock(t);
+        const months = await missingMonths(t);
+        if (months === "{}") return { rows: await read(t) };
+        await t.execute(sql`
+        insert into ${table}
+          (timezone, at_risk_after_days, churn_after_days, cohort_month, day, status, delta ${storeColumn})
+        select ${token}, ${window.atRiskAfterDays}::int, ${window.churnAfterDays}::int, m, 0, -1, 0 ${storeValue}
+        from unnest(${months}::date[]) as w(m)
+      `);
+        return { months };
+      },
+    );
+    if ("rows" in claim) return foldChurnRows(claim.rows, days);
+    try {
+      await hooks.afterClaim?.();
+      // 2. Compute without the lock.
+      const months = sql`${claim.months}::date[]`;
+      const first = localDayNumber(sql`cf.first_order_at`, timezone);
+      await db.execute(sql`
+        insert into ${table}
+          (timezone, at_risk_after_days, churn_after_days, cohort_month, day, status, delta ${storeColumn})
+        select ${token}, ${window.atRiskAfterDays}::int, ${window.churnAfterDays}::int, e.m, e.day, e.status, e.delta
+               ${storeValue}
+        from (${churnEventsSql(
+          sql`
+            select cf.first_order_month as m, x.f + u.d as d, x.f + u.nx as nx
+            from customer_features cf
+            cross join lateral (select ${first} as f) x
+            cross join lateral unnest(cf.order_days, cf.order_days[2:]) as u(d, nx)
+            where cf.first_order_month = any(${months}) and cf.first_order_at is not null and ${customers}
+          `,
+          window,
+        )}) e
+      `);
+      await hooks.afterStaging?.();
+      // 3. Keep the months no writer changed since the claim, and read.
+      const rows = await db.transaction(async (tx) => {
+        const t = tx as unknown as Database;
+        await lock(t);
+        const [kept] = await queryRows<{ months: string }>(
+          t,
+          sql`select coalesce(array_agg(cohort_month), '{}')::text as months
+              from ${table} where ${staged} and status = -1`,
+        );
+        const valid = sql`${kept?.months ?? "{}"}::date[]`;
+        await t.execute(sql`delete from ${table} where ${key} and cohort_month = any(${valid})`);
+        await t.execute(sql`
+          update ${table} set timezone = ${timezone}
+          where ${staged} and status <> -1 and cohort_month = any(${valid})
+        `);
+        await t.execute(sql`delete from ${table} where ${staged}`);
+        return (await missingMonths(t)) === "{}" ? read(t) : null;
+      });
+      if (rows) return foldChurnRows(rows, days);
+    } finally {
+      // Whatever a failed step left staged (nothing, when step 3 ran).
+      await db.execute(sql`delete from ${table} where ${staged}`);
+    }
+  }
+  return null;
 }
 
 /** The same from raw orders (benchmark baseline). */

@@ -263,6 +263,84 @@ describe.each(testDrivers())("retention caches on $name", (driver) => {
     expect(await keys()).toEqual(before);
   });
 
+  it("keeps a churn fill's month only when no writer changed it while the fill computed it (without the lock), and answers exactly", async () => {
+    const db = handle.db;
+    await expectLiveAnswers();
+    const [january] = await queryRows<{ id: number }>(
+      db,
+      sql`select customer_id as id from customer_features
+          where first_order_month = '2025-01-01' and home_store_id = ${storeId}::int
+          order by customer_id limit 1`,
+    );
+    let placed = Date.parse("2025-06-08T08:00:00Z");
+    for (const audience of [everyone, { ...everyone, storeId }]) {
+      await db.execute(sql`delete from retention_churn_events`);
+      await db.execute(sql`delete from retention_store_churn_events`);
+      let fills = 0;
+      const write = async (t: Database) => {
+        await makeOrder(t, { customerId: january!.id, placedAt: new Date(placed), total: 1234 });
+        placed += 86_400_000;
+        await refreshCustomerActivity(t, [january!.id], now);
+      };
+      let hooks: { afterClaim?: () => Promise<void>; afterStaging: () => Promise<void> };
+      if (driver.name === "postgres") {
+        // A writer changes a January customer after the claim and commits only after the fill
+        // computed its months (so the fill's snapshot missed the change): the fill must not wait
+        // for the writer (it would never commit) and must not keep January as computed.
+        let commit = () => {};
+        let writer: Promise<void> = Promise.resolve();
+        hooks = {
+          afterClaim: async () => {
+            if (fills > 0) return;
+            let written = () => {};
+            const done = new Promise<void>((resolve) => (written = resolve));
+            const release = new Promise<void>((resolve) => (commit = resolve));
+            writer = db.transaction(async (tx) => {
+              await write(tx as unknown as Database);
+              written();
+              await release;
+            });
+            await done;
+          },
+          afterStaging: async () => {
+            if (fills++ > 0) return;
+            commit();
+            await writer;
+          },
+        };
+      } else {
+        // One connection: the writer commits between the fill's computing and keeping its months.
+        hooks = {
+          afterStaging: async () => {
+            if (fills++ > 0) return;
+            await write(db);
+          },
+        };
+      }
+      const churn = await churnTrendFromFeatures(db, window, days, audience, {
+        ...cachedWindow,
+        ...hooks,
+      });
+      const label = `store ${audience.storeId}`;
+      // January was computed again after the write; every month is cached, nothing staged is left.
+      expect(fills, label).toBe(2);
+      expect(churn, label).toEqual(await churnTrendFromOrders(db, window, days, audience));
+      const table =
+        audience.storeId === null ? "retention_churn_events" : "retention_store_churn_events";
+      expect(await cachedMonths(db, table), label).toContain("2025-01-01");
+      const [left] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from ${sql.raw(table)} where timezone <> ${timezone} or status < 0`,
+      );
+      expect(left!.n, label).toBe(0);
+      // Read again from the cache alone.
+      expect(await churnTrendFromFeatures(db, window, days, audience, cachedWindow), label).toEqual(
+        churn,
+      );
+    }
+    await expectLiveAnswers();
+  });
+
   it("forgets the months an updated or deleted order or a home store move changes, and the cards equal the live arrays again", async () => {
     const db = handle.db;
     await expectLiveAnswers();
