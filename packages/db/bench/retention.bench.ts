@@ -108,13 +108,15 @@ export default async function retentionBench(): Promise<void> {
         "churn trend (24 month ends), everyone",
         "retention_churn_events",
         () => churnTrendFromOrders(db, window, monthEnds, everyone),
-        (cache) => churnTrendFromFeatures(db, window, monthEnds, everyone, { cache }),
+        (cache) =>
+          churnTrendFromFeatures(db, window, monthEnds, everyone, { cache, defaultWindow: window }),
       ],
       [
         "churn trend (24 month ends), one home store",
         "retention_store_churn_events",
         () => churnTrendFromOrders(db, window, monthEnds, oneStore),
-        (cache) => churnTrendFromFeatures(db, window, monthEnds, oneStore, { cache }),
+        (cache) =>
+          churnTrendFromFeatures(db, window, monthEnds, oneStore, { cache, defaultWindow: window }),
       ],
     ];
     const only = process.env.BENCH_RETENTION_CASES ?? "";
@@ -224,13 +226,12 @@ async function pageBench(
     }
     const median = (gaps as { medianDays: number | null }).medianDays ?? 30;
     const churnAfterDays = Math.max(2, Math.round(2 * median));
-    await churnTrendFromFeatures(
-      db,
-      { churnAfterDays, atRiskAfterDays: Math.max(1, Math.round(churnAfterDays / 2)) },
-      days,
-      audience,
-      { cache: matrixCache },
-    );
+    // The page's own window is the one the cache keeps (any other window is computed live).
+    const window = { churnAfterDays, atRiskAfterDays: Math.max(1, Math.round(churnAfterDays / 2)) };
+    await churnTrendFromFeatures(db, window, days, audience, {
+      cache: matrixCache,
+      defaultWindow: window,
+    });
   };
   // The custom-brackets card (`retention.brackets`, its own request; default ends, by month):
   // measured with the cards, not part of the page total. BENCH_RETENTION_CASES="page brackets"
