@@ -36,9 +36,9 @@ export const orders = pgTable(
     uniqueIndex("orders_external_id_uq").on(t.externalId),
     index("orders_customer_placed_idx").on(t.customerId, t.placedAt),
     index("orders_store_placed_idx").on(t.storeId, t.placedAt),
-    index("orders_placed_idx").on(t.placedAt),
-    // A period's orders per customer with their totals, index-only (segments' dated windows read
-    // customer_order_times instead since migration 0011; other period scans may use it).
+    // A period's orders (overview, store and program periods), and per customer with their totals
+    // index-only. It replaced an index on placed_at alone (its prefix), one index less to keep up
+    // on every ingest and import.
     index("orders_placed_customer_idx").on(t.placedAt, t.customerId, t.total),
     check(
       "orders_amounts_valid",
