@@ -12,6 +12,13 @@ export { CACHED_REPEAT_WITHIN_DAYS } from "./cache-keys";
 export { purchaseGapsFromFeatures } from "./purchase-gaps";
 export { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 export { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
+export {
+  churnTrendForChannel,
+  monthlyActivityForChannel,
+  purchaseGapsForChannel,
+  repeatRateForChannel,
+  revenueChurnForChannel,
+} from "./channel-metrics";
 export { calibrationSummaries, type CalibrationRow } from "./predictions-calibration";
 export {
   latestPredictionFit,
