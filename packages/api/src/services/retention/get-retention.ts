@@ -1,11 +1,16 @@
 import { eq } from "drizzle-orm";
 import {
+  churnTrendForChannel,
   churnTrendFromFeatures,
   cohortCountsFromFeatures,
   cohortCountsFromOrders,
+  monthlyActivityForChannel,
   monthlyActivityFromFeatures,
+  purchaseGapsForChannel,
   purchaseGapsFromFeatures,
+  repeatRateForChannel,
   repeatRateFromFeatures,
+  revenueChurnForChannel,
   revenueChurnFromFeatures,
   segmentMemberIds,
   stores,
@@ -49,7 +54,10 @@ export type RetentionQuery = {
 const GAP_BUCKET_DAYS = 7;
 const GAP_CAP_DAYS = 182;
 
-/** Everything the Retention page shows, computed in the database from customer_features. */
+/**
+ * Everything the Retention page shows, computed in the database from customer_features, or with a
+ * channel from that channel's orders (customer_features does not split orders by channel).
+ */
 export async function getRetention(db: Database, query: RetentionQuery, now: Date) {
   const profile = await getBusinessProfile(db);
   const today = todayIn(now, profile.timezone);
@@ -83,11 +91,13 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
   };
   const acquired = dayRangeToInstants(query.range, profile.timezone);
 
-  // Channel is not in customer_features: only then do cohorts come from orders.
+  // Channel is not in customer_features: only then do the cards read orders, that channel's only
+  // (the first purchase is the first in the channel), live and without the caches.
+  const channel = query.channel;
   const cohortCounts = (grain: CohortGrain) =>
-    query.channel === null
+    channel === null
       ? cohortCountsFromFeatures(db, grain, acquired, audience)
-      : cohortCountsFromOrders(db, grain, acquired, audience, query.channel);
+      : cohortCountsFromOrders(db, grain, acquired, audience, channel);
 
   // Activity over time covers every customer of the audience, in the months of the range so far.
   // Independent queries run at once (on PostgreSQL, each on its own pooled connection).
@@ -96,17 +106,32 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
   // gap of its default range (any other window, e.g. typed in or from a range's odd median, is
   // computed live, so a request cannot make a cache fill that blocks order writes).
   const defaultRange = defaultRetentionRange(today);
-  const cacheable = query.program === null && members === null;
+  const cacheable = query.program === null && members === null && channel === null;
   const onDefaultRange =
     query.range.from === defaultRange.from && query.range.to === defaultRange.to;
   const [counts, monthCounts, repeat, gaps, monthly, revenueChurn, defaultGaps] = await Promise.all(
     [
       cohortCounts(query.grain),
       query.grain === "month" ? null : cohortCounts("month"),
-      repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience),
-      purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
-      monthlyActivityFromFeatures(db, query.range.from, lastDay, audience),
-      revenueChurnFromFeatures(db, query.range.from, lastDay, audience),
+      channel === null
+        ? repeatRateFromFeatures(db, query.repeatWithinDays, dayNumber(today), acquired, audience)
+        : repeatRateForChannel(
+            db,
+            channel,
+            query.repeatWithinDays,
+            dayNumber(today),
+            acquired,
+            audience,
+          ),
+      channel === null
+        ? purchaseGapsFromFeatures(db, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience)
+        : purchaseGapsForChannel(db, channel, GAP_BUCKET_DAYS, GAP_CAP_DAYS, acquired, audience),
+      channel === null
+        ? monthlyActivityFromFeatures(db, query.range.from, lastDay, audience)
+        : monthlyActivityForChannel(db, channel, query.range.from, lastDay, audience),
+      channel === null
+        ? revenueChurnFromFeatures(db, query.range.from, lastDay, audience)
+        : revenueChurnForChannel(db, channel, query.range.from, lastDay, audience),
       cacheable && !onDefaultRange
         ? purchaseGapsFromFeatures(
             db,
@@ -122,9 +147,12 @@ export async function getRetention(db: Database, query: RetentionQuery, now: Dat
   const monthMatrix = monthCounts ? assembleCohortMatrix(monthCounts, "month", today) : matrix;
   const window = query.churnWindow ?? defaultChurnWindow(gaps.medianDays);
   const days = churnDays(query.range, today);
-  const churn = await churnTrendFromFeatures(db, window, days.map(dayNumber), audience, {
-    defaultWindow: cacheable ? defaultChurnWindow((defaultGaps ?? gaps).medianDays) : null,
-  });
+  const churn =
+    channel === null
+      ? await churnTrendFromFeatures(db, window, days.map(dayNumber), audience, {
+          defaultWindow: cacheable ? defaultChurnWindow((defaultGaps ?? gaps).medianDays) : null,
+        })
+      : await churnTrendForChannel(db, channel, window, days.map(dayNumber), audience);
 
   return {
     range: query.range,
