@@ -1,11 +1,23 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SegmentNode } from "@boomerang/domain/segments";
 import type { DbHandle } from "../../client";
-import { enrollments, ledgerEntries, programs } from "../../schema";
+import { rebuildCustomerFeatures } from "../../features/refresh-activity";
+import { scoreCustomerRfm } from "../../features/rfm";
+import {
+  customerEvents,
+  customers,
+  enrollments,
+  ledgerEntries,
+  orderItems,
+  orders,
+  programs,
+} from "../../schema";
 import { makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { countSegment } from "./count-segment";
-import { segmentSizeTrend, trendWeekEnds } from "./size-trend";
+import { customerArb, parityNow, treeArb } from "./parity-arbitraries";
+import { segmentSizeTrend, trendForm, trendWeekEnds } from "./size-trend";
 
 const now = new Date("2025-06-30T12:00:00Z");
 const DAY = 86_400_000;
@@ -85,3 +97,162 @@ describe.each(testDrivers())("segment size trend on $name", (driver) => {
     expect(members.map((p) => p.members)).toEqual([0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
   });
 });
+
+describe.each(testDrivers())(
+  "segment size trend, one pass against one count per week, on $name",
+  (driver) => {
+    let handle: DbHandle;
+    let storeIds: number[];
+    let programIds: number[];
+    beforeAll(async () => {
+      handle = await openTestDb(driver, "segments_trend_forms");
+      const db = handle.db;
+      storeIds = [(await makeStore(db)).id, (await makeStore(db)).id];
+      const made = await db
+        .insert(programs)
+        .values([
+          { name: "Trend points", type: "points" },
+          { name: "Trend tiers", type: "tiers" },
+        ])
+        .returning({ id: programs.id });
+      programIds = made.map((p) => p.id);
+      // 40 random customers (fixed seed) with orders, items, events and program ledgers.
+      const generated = fc.sample(customerArb, { numRuns: 40, seed: 20251123 });
+      for (const [i, g] of generated.entries()) {
+        const [row] = await db
+          .insert(customers)
+          .values({
+            externalId: `T${i}`,
+            name: `T${i}`,
+            birthDate: g.birthDate,
+            gender: g.gender,
+            city: g.city,
+            region: g.region,
+            homeStoreId: g.storeIndex === null ? null : storeIds[g.storeIndex]!,
+            preferredChannel: g.preferredChannel,
+            consentEmail: g.consent.email,
+            consentSms: g.consent.sms,
+            consentMessenger: g.consent.messenger,
+            consentPush: g.consent.push,
+            signedUpAt: g.signedUpAt,
+          })
+          .returning({ id: customers.id });
+        const customerId = row!.id;
+        for (const [k, o] of g.orders.entries()) {
+          const [order] = await db
+            .insert(orders)
+            .values({
+              externalId: `T${i}-${k}`,
+              customerId,
+              placedAt: o.placedAt,
+              subtotal: o.total,
+              total: o.total,
+              currency: "EUR",
+              channel: "offline",
+            })
+            .returning({ id: orders.id });
+          await db.insert(orderItems).values(
+            o.items.map((it) => ({
+              orderId: order!.id,
+              sku: it.sku,
+              name: it.sku,
+              category: it.category,
+              quantity: 1,
+              unitPrice: o.total,
+            })),
+          );
+        }
+        if (g.events.length > 0)
+          await db
+            .insert(customerEvents)
+            .values(g.events.map((e) => ({ customerId, type: e.type, occurredAt: e.occurredAt })));
+        for (const [p, e] of g.enrollments.entries()) {
+          if (e === null) continue;
+          const programId = programIds[p]!;
+          await db.insert(enrollments).values({
+            programId,
+            customerId,
+            isControl: e.isControl,
+            enrolledAt: e.enrolledAt,
+            tier: e.tier,
+          });
+          if (e.points.length > 0)
+            await db.insert(ledgerEntries).values(
+              e.points.map((pt) => ({
+                programId,
+                customerId,
+                kind: pt.amount > 0 ? ("earn" as const) : ("redeem" as const),
+                unit: "points" as const,
+                amount: pt.amount,
+                effectiveAt: pt.effectiveAt,
+                availableAt: pt.availableAt,
+              })),
+            );
+        }
+      }
+      await rebuildCustomerFeatures(db, parityNow);
+      await scoreCustomerRfm(db, parityNow);
+    });
+    afterAll(async () => handle?.close());
+
+    it("picks one pass only for trees of customer and customer_features columns", () => {
+      expect(trendForm({ kind: "rfmGroup", groups: ["champions"] })).toBe("onePass");
+      expect(
+        trendForm({
+          kind: "and",
+          children: [
+            { kind: "city", values: ["Milano"] },
+            { kind: "not", child: { kind: "daysSinceLastOrder", range: { min: 60 } } },
+          ],
+        }),
+      ).toBe("onePass");
+      expect(
+        trendForm({
+          kind: "ordersCount",
+          window: { kind: "lastDays", days: 90 },
+          range: { min: 2 },
+        }),
+      ).toBe("perWeek");
+      expect(
+        trendForm({
+          kind: "or",
+          children: [
+            { kind: "age", range: { min: 18 } },
+            {
+              kind: "boughtCategory",
+              categories: ["shoes"],
+              window: { kind: "allTime" },
+              bought: true,
+            },
+          ],
+        }),
+      ).toBe("perWeek");
+    });
+
+    it("gives the same twelve counts in both forms for random trees, everyone and one store", async () => {
+      let nonZero = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constant(null).chain(() => treeArb(storeIds, programIds)),
+          fc.option(fc.constantFrom(0, 1), { nil: null }),
+          async (tree, scopeIndex) => {
+            const scope = {
+              now: parityNow,
+              storeId: scopeIndex === null ? null : storeIds[scopeIndex]!,
+            };
+            const perWeek = await segmentSizeTrend(handle.db, tree, { ...scope, form: "perWeek" });
+            const onePass = await segmentSizeTrend(handle.db, tree, { ...scope, form: "onePass" });
+            expect(onePass, JSON.stringify(tree)).toEqual(perWeek);
+            expect(perWeek.at(-1)!.members).toBe(
+              (await countSegment(handle.db, tree, scope)).members,
+            );
+            if (perWeek.some((p) => p.members > 0)) nonZero++;
+          },
+        ),
+        { numRuns: 60, seed: 5 },
+      );
+      // The random data must make the comparison bite: most trees count someone in some week.
+      expect(nonZero).toBeGreaterThan(10);
+    });
+  },
+);
