@@ -28,7 +28,7 @@ export function ChurnCard({ data, business }: { data: Retention; business: Busin
           churnWindow.fromMedian
             ? " (twice the median time between purchases; change it above)"
             : ""
-        }.${last ? ` Churn rate on ${formatDay(last.date, business.locale)}: ${formatPercent(last.churnRate, business.locale)}.` : ""}${channelNote(data.channel, false)}`}
+        }.${last ? ` Churn rate on ${formatDay(last.date, business.locale)}: ${formatPercent(last.churnRate, business.locale)}.` : ""}${channelNote(data.channel, "orders")}`}
         actions={
           <CsvDownload
             filename="churn.csv"

@@ -23,7 +23,7 @@ export function ClvCard({ data, business }: { data: Retention; business: Busines
     <Card>
       <CardHeader
         title="Historical customer value"
-        description={`Cumulative revenue per customer by months since the first purchase, per monthly cohort (months that are over).${channelNote(data.channel, true)}`}
+        description={`Cumulative revenue per customer by months since the first purchase, per monthly cohort (months that are over).${channelNote(data.channel, "first-purchase")}`}
         actions={
           <CsvDownload
             filename="historical-clv.csv"

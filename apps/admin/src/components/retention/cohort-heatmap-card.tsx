@@ -71,7 +71,7 @@ export function CohortHeatmapCard({
             : shown === "unbounded"
               ? `Each cell: the share who bought in that ${periodNoun[grain]} or any later one.`
               : `Each cell: revenue in that ${periodNoun[grain]} as a share of the cohort's first-${periodNoun[grain]} revenue.`
-        }${channelNote(data.channel, true)}`}
+        }${channelNote(data.channel, "first-purchase")}`}
         actions={
           <div className="no-print flex items-center gap-2">
             <Select

@@ -24,7 +24,7 @@ export function OrderValueCard({ data, business }: { data: Retention; business: 
     <Card>
       <CardHeader
         title="Average order value and purchase frequency"
-        description={`Per calendar month, over every customer in view: revenue per order, and orders per customer who bought that month.${channelNote(data.channel, false)}`}
+        description={`Per calendar month, over every customer in view: revenue per order, and orders per customer who bought that month.${channelNote(data.channel, "orders")}`}
         actions={
           <CsvDownload
             filename="order-value-frequency.csv"

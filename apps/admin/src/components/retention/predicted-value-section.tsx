@@ -75,7 +75,7 @@ export function PredictedValueSection({
                 ? `Fitted ${fittedAtText(data.fit.fittedAt, business)}${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}; predictions for ${formatNumber(data.fit.customers, business.locale)} of your store's customers. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
                 : `Fitted ${fittedAtText(data.fit.fittedAt, business)} on ${formatNumber(data.fit.customers, business.locale)} customers (models fitted on ${formatNumber(data.fit.fittedOn, business.locale)})${data.fit.refittedBy ? ` by ${data.fit.refittedBy}` : ""}. Intervals are 90%, from ${data.fit.resamples} bootstrap resamples.`
               : "Purchase frequency and dropout (BG/NBD) and spend (Gamma-Gamma), fitted on every customer's history."}
-            {channelNote(channel, false)}
+            {channelNote(channel, "models")}
           </p>
         </div>
         {canRefit ? (

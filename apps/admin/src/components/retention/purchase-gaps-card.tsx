@@ -29,7 +29,7 @@ export function PurchaseGapsCard({
           gaps.medianDays === null
             ? "Days between a customer's consecutive purchases."
             : `Days between a customer's consecutive purchases; median ${formatNumber(gaps.medianDays, business.locale)} days over ${formatNumber(gaps.gaps, business.locale)} repeat purchases.`
-        }${channelNote(data.channel, false)}`}
+        }${channelNote(data.channel, "first-purchase")}`}
         actions={
           <CsvDownload
             filename="time-between-purchases.csv"

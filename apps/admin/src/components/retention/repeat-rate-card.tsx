@@ -32,7 +32,7 @@ export function RepeatRateCard({ data, business }: { data: Retention; business: 
     <Card>
       <CardHeader
         title="Repeat purchases"
-        description={`Share of customers who bought again within ${repeat.withinDays} days of their first purchase, by month of first purchase (customers acquired less than ${repeat.withinDays} days ago are left out). Overall ${formatPercent(repeat.overall.rate, business.locale)} of ${formatNumber(repeat.overall.eligible, business.locale)}; ${formatNumber(repeat.repeatPurchasesPerCustomer, business.locale)} repeat orders per customer so far.${channelNote(data.channel, false)}`}
+        description={`Share of customers who bought again within ${repeat.withinDays} days of their first purchase, by month of first purchase (customers acquired less than ${repeat.withinDays} days ago are left out). Overall ${formatPercent(repeat.overall.rate, business.locale)} of ${formatNumber(repeat.overall.eligible, business.locale)}; ${formatNumber(repeat.repeatPurchasesPerCustomer, business.locale)} repeat orders per customer so far.${channelNote(data.channel, "first-purchase")}`}
         actions={
           <CsvDownload
             filename="repeat-rate.csv"

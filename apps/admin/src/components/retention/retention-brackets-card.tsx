@@ -109,7 +109,7 @@ export function RetentionBracketsCard({
     <Card>
       <CardHeader
         title="Retention by days since first purchase"
-        description={`The share of each cohort who bought again within each bracket of days after their first purchase (day 0 is the first purchase's day; a second order that day counts for the first bracket).${channelNote(input.channel ?? null, true)}`}
+        description={`The share of each cohort who bought again within each bracket of days after their first purchase (day 0 is the first purchase's day; a second order that day counts for the first bracket).${channelNote(input.channel ?? null, "first-purchase")}`}
         actions={
           <CsvDownload
             filename={`retention-brackets-${grain}.csv`}

@@ -63,7 +63,7 @@ export function RetentionCurvesCard({
     <Card>
       <CardHeader
         title="Retention curves"
-        description={`Share of each cohort buying in each ${periodNoun[grain]} after the first; the mean is weighted by cohort size over ${periodNoun[grain]}s that are over.${channelNote(data.channel, true)}`}
+        description={`Share of each cohort buying in each ${periodNoun[grain]} after the first; the mean is weighted by cohort size over ${periodNoun[grain]}s that are over.${channelNote(data.channel, "first-purchase")}`}
         actions={
           <CsvDownload
             filename={`retention-curves-${grain}.csv`}

@@ -21,7 +21,7 @@ export function RevenueChurnCard({
     <Card>
       <CardHeader
         title="Revenue churn"
-        description={`Each month against the one before, among the previous month's buyers: gross = revenue lost from customers who stopped or spent less; net also subtracts what others added. Below zero, existing customers grew revenue.${channelNote(data.channel, false)}`}
+        description={`Each month against the one before, among the previous month's buyers: gross = revenue lost from customers who stopped or spent less; net also subtracts what others added. Below zero, existing customers grew revenue.${channelNote(data.channel, "orders")}`}
         actions={
           <CsvDownload
             filename="revenue-churn.csv"

@@ -97,7 +97,7 @@ export function SideBySideCard({
     <Card>
       <CardHeader
         title="Retention side by side"
-        description={`The share of each group's customers buying in each ${periodNoun[grain]} after the first, weighted by cohort size over ${periodNoun[grain]}s that are over; customers are those whose first purchase is in the page's period${input.storeId ? ", and segment and program curves stay within the chosen home store" : ""}.${channelNote(input.channel ?? null, true)}`}
+        description={`The share of each group's customers buying in each ${periodNoun[grain]} after the first, weighted by cohort size over ${periodNoun[grain]}s that are over; customers are those whose first purchase is in the page's period${input.storeId ? ", and segment and program curves stay within the chosen home store" : ""}.${channelNote(input.channel ?? null, "first-purchase")}`}
         actions={
           <CsvDownload
             filename={`retention-side-by-side-${grain}.csv`}
