@@ -31,16 +31,26 @@ import {
  * The audience's orders in `channel`: customer, instant, local day number, first day of the local
  * calendar month and total, in the audience's time zone (the business's, as customer_features).
  */
-function channelOrders(channel: SalesChannel, audience: RetentionAudience): SQL {
+function channelOrders(
+  channel: SalesChannel,
+  audience: RetentionAudience,
+  placed: SQL = sql`true`,
+): SQL {
   const filter = audienceFilter(audience, sql`cu.id`, sql`cu.home_store_id`);
   return sql`
     select o.customer_id, o.id, o.placed_at, o.total,
            ${localDayNumber(sql`o.placed_at`, audience.timezone)} as day,
            date_trunc('month', o.placed_at at time zone ${audience.timezone})::date as month
     from orders o join customers cu on cu.id = o.customer_id
-    where o.channel = ${channel} and ${filter}
+    where o.channel = ${channel} and ${placed} and ${filter}
   `;
 }
+
+/** Orders placed from local midnight of `fromDay` up to the end of the local month of `toDay`. */
+const placedBetween = (fromDay: SQL, toDay: string, timezone: string): SQL => sql`
+  o.placed_at >= (${fromDay})::timestamp at time zone ${timezone}
+  and o.placed_at < (date_trunc('month', ${toDay}::date) + interval '1 month')::timestamp at time zone ${timezone}
+`;
 
 const acquiredIn = (range: AcquisitionRange, firstAt: SQL): SQL =>
   sql`${firstAt} >= ${instant(range.from)} and ${firstAt} < ${instant(range.to)}`;
@@ -159,9 +169,15 @@ export async function churnTrendForChannel(
   days: readonly number[],
   audience: RetentionAudience,
 ): Promise<ChurnPoint[]> {
+  if (days.length === 0) return [];
+  // A pair whose next order comes by the first day adds nothing to any day's counts (every status
+  // interval it opens has closed by then): left out before the status changes are summed.
   const pairs = sql`
-    select o.day as d, lead(o.day) over (partition by o.customer_id order by o.day, o.placed_at, o.id) as nx
-    from (${channelOrders(channel, audience)}) o
+    select p.d, p.nx from (
+      select o.day as d, lead(o.day) over (partition by o.customer_id order by o.day, o.placed_at, o.id) as nx
+      from (${channelOrders(channel, audience)}) o
+    ) p
+    where p.nx is null or p.nx > ${Math.min(...days)}::int
   `;
   const rows = await queryRows<{ day: number; status: number; n: number }>(
     db,
@@ -170,10 +186,17 @@ export async function churnTrendForChannel(
   return foldChurnRows(rows, days);
 }
 
-/** Per customer and local calendar month with channel orders: their count and revenue. */
-const customerMonths = (channel: SalesChannel, audience: RetentionAudience): SQL => sql`
+/**
+ * Per customer and local calendar month with channel orders placed in `placed`: their count and
+ * revenue.
+ */
+const customerMonths = (
+  channel: SalesChannel,
+  audience: RetentionAudience,
+  placed: SQL,
+): SQL => sql`
   select customer_id, month, count(*)::int as n, sum(total)::bigint as r
-  from (${channelOrders(channel, audience)}) o
+  from (${channelOrders(channel, audience, placed)}) o
   group by customer_id, month
 `;
 
@@ -196,7 +219,7 @@ export async function monthlyActivityForChannel(
   }>(
     db,
     sql`
-      with m as (${customerMonths(channel, audience)})
+      with m as (${customerMonths(channel, audience, placedBetween(sql`${from}::date`, to, audience.timezone))})
       select to_char(month, 'YYYY-MM-DD') as month, sum(n)::int as orders, sum(r)::float8 as revenue,
              count(*)::int as customers
       from m where month between ${from}::date and ${to}::date
@@ -224,7 +247,16 @@ export async function revenueChurnForChannel(
   const rows = await queryRows<Omit<RevenueChurnMonth, "grossChurn" | "netChurn">>(
     db,
     sql`
-      with m as (${customerMonths(channel, audience)}),
+      with m as (${customerMonths(
+        channel,
+        audience,
+        // The month before the first one: its buyers are the first month's previous buyers.
+        placedBetween(
+          sql`date_trunc('month', ${from}::date) - interval '1 month'`,
+          to,
+          audience.timezone,
+        ),
+      )}),
       months as (
         select g::date as month
         from generate_series(date_trunc('month', ${from}::date), ${to}::date, interval '1 month') g
