@@ -95,25 +95,44 @@ test("a marketer puts a program's members and control group side by side, and th
 
 test("cards say whether the channel filter applies to them", async ({ page }) => {
   await signIn(page, loginFor("analyst"));
+  const card = (title: string) =>
+    page.locator("div.rounded-lg", { has: page.getByRole("heading", { name: title }) });
+  await page.goto("/retention");
+  const repeatAll = card("Repeat purchases").getByText(/repeat orders per customer so far/);
+  await expect(repeatAll).toBeVisible();
+  const allChannels = await repeatAll.textContent();
+
   await page.goto("/retention?channel=online");
   await expect(page.getByText(/Only online orders count/).first()).toBeVisible();
   for (const title of [
     "Repeat purchases",
-    "Active, at risk and churned",
     "Time between purchases",
+    "Retention by days since first purchase",
+  ])
+    await expect(
+      card(title).getByText(
+        /Only online orders count \(the first purchase is the first online one\)/,
+      ),
+      title,
+    ).toBeVisible();
+  for (const title of [
+    "Active, at risk and churned",
+    "Average order value and purchase frequency",
     "Revenue churn",
-  ]) {
-    const card = page.locator("div.rounded-lg", {
-      has: page.getByRole("heading", { name: title }),
-    });
-    await expect(card.getByText(/Covers all channels/), title).toBeVisible();
-  }
-  const brackets = page.locator("div.rounded-lg", {
-    has: page.getByRole("heading", { name: "Retention by days since first purchase" }),
-  });
-  await expect(brackets.getByText(/Only online orders count/)).toBeVisible();
+  ])
+    await expect(
+      card(title).getByText(/Only online orders count \(customers who never bought online/),
+      title,
+    ).toBeVisible();
+  await expect(page.getByText(/Covers all channels/)).toHaveCount(1);
+  // The repeat figures are the online ones, not everyone's.
+  const repeatOnline = card("Repeat purchases").getByText(/repeat orders per customer so far/);
+  await expect(repeatOnline).not.toHaveText(allChannels ?? "");
+  // Only the predicted value covers every channel: its models are fitted on every order.
   await expect(
-    page.locator("section[aria-labelledby='predicted-value']").getByText(/Covers all channels/),
+    page
+      .locator("section[aria-labelledby='predicted-value']")
+      .getByText(/Covers all channels: the models are fitted on every order/),
   ).toBeVisible();
 });
 
