@@ -34,7 +34,7 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
       customers: 500,
       onProgress: (l) => progress.push(l),
     });
-  });
+  }, 240_000);
   afterAll(async () => {
     await handle?.close();
   });
@@ -275,5 +275,7 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
     });
     expect(again.counts).toEqual(summary.counts);
     expect(JSON.stringify(await checksum())).toBe(before);
-  });
+    // A whole reseed (reset, row-by-row loader, features, window tables, programs): minutes on a
+    // loaded 2-core machine.
+  }, 240_000);
 });
