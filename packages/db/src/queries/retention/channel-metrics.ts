@@ -36,13 +36,15 @@ function channelOrders(
   audience: RetentionAudience,
   placed: SQL = sql`true`,
 ): SQL {
-  const filter = audienceFilter(audience, sql`cu.id`, sql`cu.home_store_id`);
+  // Customers are joined only for their home store (programs and segments filter on the id).
+  const byStore = audience.storeId !== null;
+  const filter = audienceFilter(audience, sql`o.customer_id`, sql`cu.home_store_id`);
   return sql`
     select o.customer_id, o.id, o.placed_at, o.total,
            ${localDayNumber(sql`o.placed_at`, audience.timezone)} as day,
            date_trunc('month', o.placed_at at time zone ${audience.timezone})::date as month
-    from orders o join customers cu on cu.id = o.customer_id
-    where o.channel = ${channel} and ${placed} and ${filter}
+    from orders o ${byStore ? sql`join customers cu on cu.id = o.customer_id` : sql``}
+    where o.customer_id is not null and o.channel = ${channel} and ${placed} and ${filter}
   `;
 }
 
