@@ -1,11 +1,11 @@
 import "server-only";
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { appRouter, createCaller, createContext, type AppRouter } from "@boomerang/api";
 import { auth } from "@/server/auth";
 import { getDb } from "@/server/db";
-import { createQueryClient } from "./query-client";
+import { ClientHydrationBoundary } from "./hydrate-client";
+import { createServerQueryClient, dehydrateForClient } from "./query-client";
 
 const createRscContext = cache(async () => {
   const session = await auth();
@@ -15,7 +15,7 @@ const createRscContext = cache(async () => {
   });
 });
 
-export const getQueryClient = cache(createQueryClient);
+export const getQueryClient = cache(createServerQueryClient);
 
 /** Query options for server components to prefetch; the client picks the data up on hydration. */
 export const trpc = createTRPCOptionsProxy<AppRouter>({
@@ -28,5 +28,9 @@ export const trpc = createTRPCOptionsProxy<AppRouter>({
 export const serverApi = cache(async () => createCaller(await createRscContext()));
 
 export function HydrateClient({ children }: { children: ReactNode }) {
-  return <HydrationBoundary state={dehydrate(getQueryClient())}>{children}</HydrationBoundary>;
+  return (
+    <ClientHydrationBoundary state={dehydrateForClient(getQueryClient())}>
+      {children}
+    </ClientHydrationBoundary>
+  );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { OverviewView } from "@/components/overview/overview-view";
 import { parseOverviewSearch } from "@/components/overview/period";
+import { isValidRange, mayAskForStore } from "@/trpc/prefetch-rules";
 import { getQueryClient, HydrateClient, serverApi, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Overview" };
@@ -14,7 +15,9 @@ export default async function OverviewPage({
   const me = await api.session.me();
   const search = parseOverviewSearch(await searchParams, me.today);
   const input = { range: { from: search.from, to: search.to }, storeId: search.storeId };
-  void getQueryClient().prefetchQuery(trpc.overview.get.queryOptions(input));
+  // What the API would refuse (another store, a reversed period) the browser asks itself.
+  if (mayAskForStore(me.user, input.storeId) && isValidRange(input.range))
+    void getQueryClient().prefetchQuery(trpc.overview.get.queryOptions(input));
   void getQueryClient().prefetchQuery(trpc.stores.list.queryOptions());
   return (
     <HydrateClient>

@@ -3,6 +3,7 @@ import { RetentionView } from "@/components/retention/retention-view";
 import { parseRetentionExtras } from "@/components/retention/extras-search";
 import { parseRetentionSearch } from "@/components/retention/search";
 import { requirePageAccess } from "@/server/page-access";
+import { canPrefetchRetention, mayAskForStore } from "@/trpc/prefetch-rules";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Retention" };
@@ -16,11 +17,14 @@ export default async function RetentionPage({
   const params = await searchParams;
   const input = parseRetentionSearch(params, me.today);
   const extras = parseRetentionExtras(params);
-  void getQueryClient().prefetchQuery(trpc.retention.get.queryOptions(input));
+  // What the API would refuse (another store, input the URL made invalid) the browser asks itself.
+  if (canPrefetchRetention(me.user, input, me.today))
+    void getQueryClient().prefetchQuery(trpc.retention.get.queryOptions(input));
   void getQueryClient().prefetchQuery(trpc.stores.list.queryOptions());
-  void getQueryClient().prefetchQuery(
-    trpc.retention.predictedValue.queryOptions({ storeId: input.storeId ?? null }),
-  );
+  if (mayAskForStore(me.user, input.storeId))
+    void getQueryClient().prefetchQuery(
+      trpc.retention.predictedValue.queryOptions({ storeId: input.storeId ?? null }),
+    );
   return (
     <HydrateClient>
       <RetentionView

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { parseOverviewSearch } from "@/components/overview/period";
 import { StoresView } from "@/components/stores/stores-view";
 import { requirePageAccess } from "@/server/page-access";
+import { isValidRange } from "@/trpc/prefetch-rules";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Stores" };
@@ -19,7 +20,8 @@ export default async function StoresPage({
     redirect(`/stores/${me.user.storeId}?from=${search.from}&to=${search.to}`);
   }
   const input = { range: { from: search.from, to: search.to } };
-  void getQueryClient().prefetchQuery(trpc.storeKpis.list.queryOptions(input));
+  if (isValidRange(input.range))
+    void getQueryClient().prefetchQuery(trpc.storeKpis.list.queryOptions(input));
   return (
     <HydrateClient>
       <StoresView

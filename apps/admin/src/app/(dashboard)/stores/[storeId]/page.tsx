@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { parseOverviewSearch } from "@/components/overview/period";
 import { StoreDetailView } from "@/components/stores/store-detail-view";
 import { requirePageAccess } from "@/server/page-access";
+import { isValidRange, mayAskForStore } from "@/trpc/prefetch-rules";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 
 export const metadata: Metadata = { title: "Store" };
@@ -20,7 +21,8 @@ export default async function StorePage({
   const search = parseOverviewSearch(await searchParams, me.today);
   // Another store's id in the URL is refused by the API and shown as an error, never served.
   const input = { range: { from: search.from, to: search.to }, storeId };
-  void getQueryClient().prefetchQuery(trpc.storeKpis.get.queryOptions(input));
+  if (mayAskForStore(me.user, storeId) && isValidRange(input.range))
+    void getQueryClient().prefetchQuery(trpc.storeKpis.get.queryOptions(input));
   return (
     <HydrateClient>
       <StoreDetailView
