@@ -112,7 +112,7 @@ function Form({ initial }: { initial: Settings }) {
           <Field
             label="Time zone"
             htmlFor="timezone"
-            hint="IANA name, such as Europe/Rome"
+            hint="IANA name, such as Europe/Rome. Changing it recomputes every customer's cohort months and local days, and the cached figures, in the new zone when you save"
             error={errors.timezone}
           >
             <Input
