@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { SegmentNode } from "@boomerang/domain/segments";
 import type { DbHandle } from "../src/client";
 import { countSegment } from "../src/queries/segments";
+import { segmentSizeTrend, trendForm } from "../src/queries/segments/size-trend";
 import { queryRows } from "../src/queries/rows";
 import { measure, ms, onBenchDatabases } from "./measure";
 
@@ -15,7 +16,8 @@ const daysBefore = (now: Date, days: number) =>
  * Live count of representative segments, median of 7 (BENCH_RUNS) after a warm-up. PGlite: an
  * in-memory demo chain (BENCH_PGLITE_CUSTOMERS, default 20,000). PostgreSQL: BENCH_DATABASE_URL,
  * already seeded (`pnpm db:seed --customers N`). BENCH_PGLITE_CUSTOMERS=0 measures PostgreSQL alone;
- * BENCH_SEGMENT_CASES=4,5 picks cases by number.
+ * BENCH_SEGMENT_CASES=4,5 picks cases by number. BENCH_SEGMENT_TREND=1 also times each case's
+ * 12-week size trend in both forms (one count per week end, one pass) and names the form chosen.
  */
 export const segments = (now: Date): { name: string; rules: SegmentNode }[] => [
   {
@@ -138,6 +140,14 @@ async function run(label: string, handle: DbHandle) {
     console.info(
       `  ${i + 1}. ${s.name.padEnd(80)} ${ms(m.median).padStart(9)} median (${ms(m.min)}–${ms(m.max)}), ${members} members`,
     );
+    if (!process.env.BENCH_SEGMENT_TREND) continue;
+    for (const form of ["perWeek", "onePass"] as const) {
+      const t = await measure(() => segmentSizeTrend(handle.db, s.rules, { now, form }), runs);
+      const chosen = trendForm(s.rules) === form ? " (chosen)" : "";
+      console.info(
+        `     12-week trend, ${form.padEnd(7)} ${ms(t.median).padStart(9)} median (${ms(t.min)}–${ms(t.max)})${chosen}`,
+      );
+    }
   }
 }
 
