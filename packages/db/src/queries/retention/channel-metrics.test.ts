@@ -11,9 +11,10 @@ import {
 } from "@boomerang/domain/metrics";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
-import { enrollments, orders, programs } from "../../schema";
+import { orders, programs } from "../../schema";
 import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
+import { enrollFixture, fixtureAudiences } from "../../testing/retention-audiences";
 import {
   churnTrendForChannel,
   monthlyActivityForChannel,
@@ -93,31 +94,14 @@ describe.each(testDrivers())(
         }
       }
       await db.insert(orders).values(rows);
-      await db.insert(enrollments).values(
-        [...homeOf.keys()].map((customerId) => ({
-          programId,
-          customerId,
-          isControl: !members.has(customerId),
-          enrolledAt: now,
-        })),
-      );
+      await enrollFixture(db, { storeIds, programId, homeOf, members, timezone }, now);
       await rebuildCustomerFeatures(db, now);
     });
     afterAll(async () => handle?.close());
 
-    const audiences = (): [string, RetentionAudience, (customerId: number) => boolean][] => [
-      ["everyone", { storeId: null, program: null, timezone }, () => true],
-      [
-        "one store",
-        { storeId: storeIds[1]!, program: null, timezone },
-        (c) => homeOf.get(c) === storeIds[1],
-      ],
-      [
-        "program members",
-        { storeId: null, program: { programId, group: "members" }, timezone },
-        (c) => members.has(c),
-      ],
-    ];
+    // Everyone, one store and program members (the channel paths share the others' filter code).
+    const audiences = () =>
+      fixtureAudiences({ storeIds, programId, homeOf, members, timezone }).slice(0, 3);
     /** The reference's histories built from the channel's orders only. */
     const historiesFor = (channel: SalesChannel, keep: (c: number) => boolean, inRange: boolean) =>
       customerHistories(

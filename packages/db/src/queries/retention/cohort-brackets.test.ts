@@ -11,9 +11,10 @@ import {
 } from "@boomerang/domain/metrics";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures, refreshCustomerActivity } from "../../features/refresh-activity";
-import { enrollments, orders, programs } from "../../schema";
+import { orders, programs } from "../../schema";
 import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
+import { enrollFixture, fixtureAudiences } from "../../testing/retention-audiences";
 import { queryRows } from "../rows";
 import {
   cohortBracketsFromFeatures,
@@ -177,46 +178,12 @@ describe.each(testDrivers())(
         }
       }
       await db.insert(orders).values(rows);
-      await db.insert(enrollments).values(
-        [...homeOf.keys()].map((customerId) => ({
-          programId,
-          customerId,
-          isControl: !members.has(customerId),
-          enrolledAt: now,
-        })),
-      );
+      await enrollFixture(db, { storeIds, programId, homeOf, members, timezone }, now);
       await rebuildCustomerFeatures(db, now);
     });
     afterAll(async () => handle?.close());
 
-    const audiences = (): [string, RetentionAudience, (customerId: number) => boolean][] => [
-      ["everyone", { storeId: null, program: null, timezone }, () => true],
-      [
-        "one store",
-        { storeId: storeIds[1]!, program: null, timezone },
-        (c) => homeOf.get(c) === storeIds[1],
-      ],
-      [
-        "program members",
-        { storeId: null, program: { programId, group: "members" }, timezone },
-        (c) => members.has(c),
-      ],
-      [
-        "control group",
-        { storeId: null, program: { programId, group: "control" }, timezone },
-        (c) => !members.has(c),
-      ],
-      [
-        "a segment's members",
-        {
-          storeId: null,
-          program: null,
-          members: sql`select id from customers where id % 3 = 0`,
-          timezone,
-        },
-        (c) => c % 3 === 0,
-      ],
-    ];
+    const audiences = () => fixtureAudiences({ storeIds, programId, homeOf, members, timezone });
     const acquired = (keep: (c: number) => boolean, channel: "online" | "offline" | null) =>
       customerHistories(
         all.filter((o) => keep(o.customerId) && (channel === null || o.channel === channel)),

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   churnTrend,
@@ -15,16 +14,16 @@ import {
 } from "@boomerang/domain/metrics";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
-import { enrollments, orders, programs } from "../../schema";
+import { orders, programs } from "../../schema";
 import { makeBusiness, makeCustomer, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
+import { enrollFixture, fixtureAudiences } from "../../testing/retention-audiences";
 import { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 import { cohortCountsFromFeatures } from "./cohorts";
 import { cohortCountsFromOrders } from "./cohorts-from-orders";
 import { monthlyActivityFromFeatures, revenueChurnFromFeatures } from "./monthly";
 import { purchaseGapsFromFeatures } from "./purchase-gaps";
 import { repeatRateFromFeatures } from "./repeat-rate";
-import type { RetentionAudience } from "./scope";
 
 /** mulberry32: a small seeded generator, so a failing case can be replayed. */
 function prng(seed: number) {
@@ -107,46 +106,12 @@ describe.each(testDrivers())(
         }
       }
       await db.insert(orders).values(rows);
-      await db.insert(enrollments).values(
-        [...homeOf.keys()].map((customerId) => ({
-          programId,
-          customerId,
-          isControl: !members.has(customerId),
-          enrolledAt: now,
-        })),
-      );
+      await enrollFixture(db, { storeIds, programId, homeOf, members, timezone }, now);
       await rebuildCustomerFeatures(db, now);
     });
     afterAll(async () => handle?.close());
 
-    const audiences = (): [string, RetentionAudience, (customerId: number) => boolean][] => [
-      ["everyone", { storeId: null, program: null, timezone }, () => true],
-      [
-        "one store",
-        { storeId: storeIds[1]!, program: null, timezone },
-        (c) => homeOf.get(c) === storeIds[1],
-      ],
-      [
-        "program members",
-        { storeId: null, program: { programId, group: "members" }, timezone },
-        (c) => members.has(c),
-      ],
-      [
-        "control group",
-        { storeId: null, program: { programId, group: "control" }, timezone },
-        (c) => !members.has(c),
-      ],
-      [
-        "a segment's members",
-        {
-          storeId: null,
-          program: null,
-          members: sql`select id from customers where id % 3 = 0`,
-          timezone,
-        },
-        (c) => c % 3 === 0,
-      ],
-    ];
+    const audiences = () => fixtureAudiences({ storeIds, programId, homeOf, members, timezone });
     const historiesFor = (keep: (c: number) => boolean, inRange: boolean) =>
       customerHistories(
         all.filter((o) => keep(o.customerId)),
