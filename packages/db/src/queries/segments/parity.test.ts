@@ -10,20 +10,13 @@ import {
 import type { Database, DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
 import { scoreCustomerRfm } from "../../features/rfm";
-import {
-  customerEvents,
-  customers,
-  enrollments,
-  ledgerEntries,
-  orderItems,
-  orders,
-  programs,
-} from "../../schema";
+import { programs } from "../../schema";
 import { makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { queryRows } from "../rows";
 import { segmentMembers } from "./count-segment";
 import { customerArb, parityNow, treeArb, type GeneratedCustomer } from "./parity-arbitraries";
+import { insertGeneratedCustomer } from "./parity-load";
 
 /** Replaces every customer with the generated ones and brings customer_features up to date. */
 async function load(
@@ -35,79 +28,10 @@ async function load(
   await db.execute(sql`truncate customers restart identity cascade`);
   const summaries: CustomerSummary[] = [];
   for (const [i, g] of generated.entries()) {
-    const homeStoreId = g.storeIndex === null ? null : storeIds[g.storeIndex]!;
-    const [row] = await db
-      .insert(customers)
-      .values({
-        externalId: `P${i}`,
-        name: `P${i}`,
-        birthDate: g.birthDate,
-        gender: g.gender,
-        city: g.city,
-        region: g.region,
-        homeStoreId,
-        preferredChannel: g.preferredChannel,
-        consentEmail: g.consent.email,
-        consentSms: g.consent.sms,
-        consentMessenger: g.consent.messenger,
-        consentPush: g.consent.push,
-        signedUpAt: g.signedUpAt,
-      })
-      .returning({ id: customers.id });
-    const id = row!.id;
-    for (const [k, o] of g.orders.entries()) {
-      const [order] = await db
-        .insert(orders)
-        .values({
-          externalId: `P${i}-${k}`,
-          customerId: id,
-          placedAt: o.placedAt,
-          subtotal: o.total,
-          total: o.total,
-          currency: "EUR",
-          channel: "offline",
-        })
-        .returning({ id: orders.id });
-      await db.insert(orderItems).values(
-        o.items.map((it) => ({
-          orderId: order!.id,
-          sku: it.sku,
-          name: it.sku,
-          category: it.category,
-          quantity: 1,
-          unitPrice: o.total,
-        })),
-      );
-    }
-    if (g.events.length > 0)
-      await db
-        .insert(customerEvents)
-        .values(g.events.map((e) => ({ customerId: id, type: e.type, occurredAt: e.occurredAt })));
-    const programs: SummaryEnrollment[] = [];
-    for (const [p, e] of g.enrollments.entries()) {
-      if (e === null) continue;
-      const programId = programIds[p]!;
-      programs.push({ ...e, programId });
-      await db.insert(enrollments).values({
-        programId,
-        customerId: id,
-        isControl: e.isControl,
-        enrolledAt: e.enrolledAt,
-        tier: e.tier,
-      });
-      if (e.points.length > 0)
-        await db.insert(ledgerEntries).values(
-          e.points.map((pt) => ({
-            programId,
-            customerId: id,
-            kind: pt.amount > 0 ? ("earn" as const) : ("redeem" as const),
-            unit: "points" as const,
-            amount: pt.amount,
-            effectiveAt: pt.effectiveAt,
-            availableAt: pt.availableAt,
-          })),
-        );
-    }
+    const { id, homeStoreId } = await insertGeneratedCustomer(db, g, `P${i}`, storeIds, programIds);
+    const programs: SummaryEnrollment[] = g.enrollments.flatMap((e, p) =>
+      e === null ? [] : [{ ...e, programId: programIds[p]! }],
+    );
     const { storeIndex: _unused, enrollments: _alsoUnused, ...rest } = g;
     summaries.push({ ...rest, id, homeStoreId, rfm: null, programs });
   }

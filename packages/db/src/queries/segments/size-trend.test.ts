@@ -4,19 +4,12 @@ import type { SegmentNode } from "@boomerang/domain/segments";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
 import { scoreCustomerRfm } from "../../features/rfm";
-import {
-  customerEvents,
-  customers,
-  enrollments,
-  ledgerEntries,
-  orderItems,
-  orders,
-  programs,
-} from "../../schema";
+import { enrollments, ledgerEntries, programs } from "../../schema";
 import { makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { countSegment } from "./count-segment";
 import { customerArb, parityNow, treeArb } from "./parity-arbitraries";
+import { insertGeneratedCustomer } from "./parity-load";
 import { segmentSizeTrend, trendForm, trendWeekEnds } from "./size-trend";
 
 const now = new Date("2025-06-30T12:00:00Z");
@@ -118,78 +111,8 @@ describe.each(testDrivers())(
       programIds = made.map((p) => p.id);
       // 40 random customers (fixed seed) with orders, items, events and program ledgers.
       const generated = fc.sample(customerArb, { numRuns: 40, seed: 20251123 });
-      for (const [i, g] of generated.entries()) {
-        const [row] = await db
-          .insert(customers)
-          .values({
-            externalId: `T${i}`,
-            name: `T${i}`,
-            birthDate: g.birthDate,
-            gender: g.gender,
-            city: g.city,
-            region: g.region,
-            homeStoreId: g.storeIndex === null ? null : storeIds[g.storeIndex]!,
-            preferredChannel: g.preferredChannel,
-            consentEmail: g.consent.email,
-            consentSms: g.consent.sms,
-            consentMessenger: g.consent.messenger,
-            consentPush: g.consent.push,
-            signedUpAt: g.signedUpAt,
-          })
-          .returning({ id: customers.id });
-        const customerId = row!.id;
-        for (const [k, o] of g.orders.entries()) {
-          const [order] = await db
-            .insert(orders)
-            .values({
-              externalId: `T${i}-${k}`,
-              customerId,
-              placedAt: o.placedAt,
-              subtotal: o.total,
-              total: o.total,
-              currency: "EUR",
-              channel: "offline",
-            })
-            .returning({ id: orders.id });
-          await db.insert(orderItems).values(
-            o.items.map((it) => ({
-              orderId: order!.id,
-              sku: it.sku,
-              name: it.sku,
-              category: it.category,
-              quantity: 1,
-              unitPrice: o.total,
-            })),
-          );
-        }
-        if (g.events.length > 0)
-          await db
-            .insert(customerEvents)
-            .values(g.events.map((e) => ({ customerId, type: e.type, occurredAt: e.occurredAt })));
-        for (const [p, e] of g.enrollments.entries()) {
-          if (e === null) continue;
-          const programId = programIds[p]!;
-          await db.insert(enrollments).values({
-            programId,
-            customerId,
-            isControl: e.isControl,
-            enrolledAt: e.enrolledAt,
-            tier: e.tier,
-          });
-          if (e.points.length > 0)
-            await db.insert(ledgerEntries).values(
-              e.points.map((pt) => ({
-                programId,
-                customerId,
-                kind: pt.amount > 0 ? ("earn" as const) : ("redeem" as const),
-                unit: "points" as const,
-                amount: pt.amount,
-                effectiveAt: pt.effectiveAt,
-                availableAt: pt.availableAt,
-              })),
-            );
-        }
-      }
+      for (const [i, g] of generated.entries())
+        await insertGeneratedCustomer(db, g, `T${i}`, storeIds, programIds);
       await rebuildCustomerFeatures(db, parityNow);
       await scoreCustomerRfm(db, parityNow);
     });
