@@ -24,6 +24,7 @@ import {
   type Member,
   type SavedState,
 } from "./program-writes";
+import { copyClient } from "./copy";
 
 /** Orders per round (at most): their customers' events are read, run through the engine and written together. */
 const ORDERS_PER_BATCH = 50_000;
@@ -77,7 +78,7 @@ type Work = {
   edit: EditedOrder | null;
 };
 
-type Context = { jobId: number };
+type Context = { jobId: number; roundOrders?: number };
 
 const REVERSAL_NOTE = "order edited by an import: what its earlier version earned is taken back";
 const REEARN_NOTE = "order edited by an import: earned on its new figures";
@@ -195,7 +196,8 @@ export async function applyProgramsToImportedOrders(
     while (
       end < customers.length &&
       end - start < CUSTOMERS_PER_BATCH &&
-      (end === start || batchOrders + customers[end]!.orders <= ORDERS_PER_BATCH)
+      (end === start ||
+        batchOrders + customers[end]!.orders <= (ctx.roundOrders ?? ORDERS_PER_BATCH))
     )
       batchOrders += customers[end++]!.orders;
     rounds.push(customers.slice(start, end).map((c) => c.id));
@@ -211,26 +213,69 @@ export async function applyProgramsToImportedOrders(
     tx,
     sql`select count(*)::int as n from import_edited_orders where figures`,
   );
-  const round = { ...ctx, edits: (edited?.n ?? 0) > 0 };
+  const round: RoundContext = { ...ctx, edits: (edited?.n ?? 0) > 0, budget: new Map() };
+  // Rounds overlap on PostgreSQL when the file only adds orders: the engine (this process) runs
+  // round k+1 while the server writes round k's ledger and states, so the two cores work at once.
+  // The server still runs one statement at a time, in this order: writes k-1, reads k+1, writes k.
+  // An edit's reversal reads the ledger that earlier rounds wrote, so files with edits keep rounds
+  // strictly one after the other, as does PGlite (one in-process connection).
+  const overlap = !round.edits && copyClient(tx) !== null;
   let orders = 0;
   let done = 0;
-  for (const ids of rounds) {
-    orders += await applyRound(tx, ids, round);
-    done += ids.length;
+  let writing: Promise<unknown> = Promise.resolve(null);
+  let input = await readRound(tx, rounds[0]!, round);
+  for (let k = 0; k < rounds.length; k++) {
+    const output = input === null ? null : await runRound(input, round, overlap);
+    // The previous round's writes ran while this round's engine did; surface their failure here.
+    const failure = await writing;
+    if (failure !== null) throw failure;
+    if (!overlap && output !== null) await writeProgramResults(tx, output.ledger, output.states);
+    input = k + 1 < rounds.length ? await readRound(tx, rounds[k + 1]!, round) : null;
+    if (overlap && output !== null)
+      // Caught at once (and rethrown above) so a failure never goes unhandled meanwhile.
+      writing = writeProgramResults(tx, output.ledger, output.states).then(
+        () => null,
+        (error: unknown) => error,
+      );
+    orders += output?.orders ?? 0;
+    done += rounds[k]!.length;
     onBatch?.(done, customers.length);
   }
+  const failure = await writing;
+  if (failure !== null) throw failure;
   return { orders, customers: customers.length };
 }
 
-async function applyRound(
+/**
+ * What a round carries from one to the next: whether the file edits orders, and each capped
+ * program's budget used so far (read once, then kept by the engine's steps: a later round's read
+ * could come before an earlier round's states are saved).
+ */
+type RoundContext = Context & { edits: boolean; budget: Map<number, number> };
+
+type RoundInput = {
+  members: Map<number, Member[]>;
+  lines: LineRow[];
+  edits: Map<number, EditedOrder>;
+  segments: Map<number, string[]> | null;
+  lo: number;
+  hi: number;
+};
+
+/** Engine time between yields to the event loop, so a COPY running meanwhile keeps its socket fed. */
+const SLICE_MS = 8;
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Locks and reads one round's members, their orders' lines, edits and segments. */
+async function readRound(
   tx: Database,
   ids: readonly number[],
-  ctx: Context & { edits: boolean },
-): Promise<number> {
+  ctx: RoundContext,
+): Promise<RoundInput | null> {
   const lo = ids[0]!;
   const hi = ids[ids.length - 1]!;
   const members = await membersOf(tx, ids);
-  if (members.size === 0) return 0;
+  if (members.size === 0) return null;
   const lines = await queryRows<LineRow>(
     tx,
     sql`select g.id, g.customer_id as "customerId", (extract(epoch from g.placed_at) * 1000)::float8 as at,
@@ -248,6 +293,25 @@ async function applyRound(
     .filter(([, list]) => list.some(restrictsBySegment))
     .map(([id]) => id);
   const segments = segmentCustomers.length > 0 ? await segmentsOf(tx, segmentCustomers) : null;
+  for (const list of members.values())
+    for (const member of list)
+      if (!ctx.budget.has(member.programId) && hasBudgetCap(member))
+        ctx.budget.set(member.programId, await programBudgetUsed(tx, member.programId));
+  return { members, lines, edits, segments, lo, hi };
+}
+
+/**
+ * Runs one round's orders and edits through the engine: the ledger entries to append and the
+ * members' states to save. With `slices` it yields to the event loop every few milliseconds.
+ */
+async function runRound(
+  input: RoundInput,
+  ctx: RoundContext,
+  slices: boolean,
+): Promise<{ ledger: NewLedgerEntry[]; states: SavedState[]; orders: number }> {
+  const { members, lines, edits, segments, lo, hi } = input;
+  const budget = ctx.budget;
+  let sliceStart = performance.now();
 
   // Each customer's work: new orders, edited orders' reversals and new versions.
   const work = new Map<number, Work[]>();
@@ -308,15 +372,13 @@ async function applyRound(
     )
       add(edit.oldCustomerId, { at: edit.at, reverse: edit, order: null, edit: null });
 
-  const budget = new Map<number, number>();
-  for (const list of members.values())
-    for (const member of list)
-      if (!budget.has(member.programId) && hasBudgetCap(member))
-        budget.set(member.programId, await programBudgetUsed(tx, member.programId));
-
   const ledger: NewLedgerEntry[] = [];
   const states: SavedState[] = [];
   for (const [customerId, items] of work) {
+    if (slices && performance.now() - sliceStart > SLICE_MS) {
+      await yieldToIo();
+      sliceStart = performance.now();
+    }
     items.sort((a, b) => a.at - b.at || a.seq - b.seq);
     for (const member of members.get(customerId)!) {
       const program = compiledProgram(member);
@@ -383,8 +445,7 @@ async function applyRound(
       });
     }
   }
-  await writeProgramResults(tx, ledger, states);
-  return orders;
+  return { ledger, states, orders };
 }
 
 /** The earlier version of an edited order as the engine saw it: its own time, store and channel. */

@@ -22,7 +22,13 @@ const dir = mkdtempSync(join(tmpdir(), "boomerang-import-programs-"));
 let fileNo = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function importCsv(db: Database, userId: number, kind: ImportKind, lines: string[]) {
+async function importCsv(
+  db: Database,
+  userId: number,
+  kind: ImportKind,
+  lines: string[],
+  roundOrders?: number,
+) {
   const filePath = join(dir, `f${++fileNo}.csv`);
   writeFileSync(filePath, `${lines.join("\n")}\n`);
   const jobId = await createImportJob(db, { kind, fileName: `${kind}.csv`, userId, now });
@@ -32,6 +38,7 @@ async function importCsv(db: Database, userId: number, kind: ImportKind, lines: 
     mapping: guessMapping(kind, lines[0]!.split(",")),
     filePath,
     now,
+    ...(roundOrders === undefined ? {} : { roundOrders }),
   });
 }
 
@@ -433,4 +440,59 @@ describe.each(testDrivers())("an edited order and the program's schedule on $nam
     );
     expect(rows).toEqual([{ kind: "earn", amount: 30, at: "2025-06-25 08:00" }]);
   });
+});
+
+// Four customers, three orders each, out of time order. In rounds of two orders the program step
+// runs in several rounds (overlapping the engine with the previous round's writes on PostgreSQL);
+// the ledger and the members' states must come out exactly as in one round.
+const roundsFile = [
+  "order_id,customer_id,order_date,store,sku,name,category,qty,price",
+  ...["ANNA", "BRUNO", "CARLA", "DARIO"].flatMap((customer, c) =>
+    [3, 1, 2].flatMap((day, o) => [
+      `R-${c}-${o},${customer},2025-06-0${day} 1${c}:00,MIL,A1,Espresso beans,coffee,${1 + o},1${c}.50`,
+      `R-${c}-${o},${customer},2025-06-0${day} 1${c}:00,MIL,B2,Mug,kitchen,1,${4 + day}.00`,
+    ]),
+  ),
+];
+
+describe.each(testDrivers())("an orders file in several program rounds on $name", (driver) => {
+  async function importInRounds(roundOrders: number | undefined) {
+    const handle = await openTestDb(driver, `import_rounds_${roundOrders ?? "one"}`);
+    try {
+      await makeBusiness(handle.db, { currency: "EUR", timezone: "Europe/Rome" });
+      await makeStore(handle.db, { code: "MIL" });
+      const userId = (await makeUser(handle.db, { role: "admin" })).id;
+      const anna = await makeCustomer(handle.db, { externalId: "ANNA" });
+      for (const externalId of ["BRUNO", "CARLA", "DARIO"])
+        await makeCustomer(handle.db, { externalId });
+      // The others are enrolled by the import (the program targets everyone).
+      await enrollInRewards(handle.db, anna.id);
+      const outcome = await importCsv(handle.db, userId, "orders", roundsFile, roundOrders);
+      expect(outcome).toMatchObject({ ok: true, counts: { inserted: 12, updated: 0 } });
+      return {
+        ledger: await queryRows(
+          handle.db,
+          sql`select o.external_id as order, l.kind::text as kind, l.amount::int as amount,
+                     l.idempotency_key as key, l.effective_at as at
+              from ledger_entries l join orders o on o.id = l.order_id order by o.external_id, l.id`,
+        ),
+        states: await queryRows<{ customer: string; state: unknown; tier: string | null }>(
+          handle.db,
+          sql`select c.external_id as customer, e.state, e.tier
+              from enrollments e join customers c on c.id = e.customer_id order by c.external_id`,
+        ),
+      };
+    } finally {
+      await handle.close();
+    }
+  }
+
+  it("earns and keeps states exactly as one round does", async () => {
+    const one = await importInRounds(undefined);
+    const several = await importInRounds(2);
+    // Three members earn on their three orders; the fourth customer falls in the control group.
+    expect(one.ledger).toHaveLength(9);
+    expect(one.states.filter((s) => s.state !== null)).toHaveLength(3);
+    expect(several).toEqual(one);
+  }, 60_000);
 });

@@ -52,6 +52,8 @@ export type RunImportOptions = {
   now: Date;
   /** Called as each phase ends with its wall time in ms (the benchmark's profile). */
   onPhase?: (phase: string, ms: number) => void;
+  /** Orders per round of the program step (default 50,000); tests make it small to get several. */
+  roundOrders?: number;
 };
 
 /**
@@ -154,7 +156,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
           rowsRead: rows,
           phase: "programs",
         });
-        await applyProgramsToImportedOrders(tx, { jobId });
+        await applyProgramsToImportedOrders(tx, { jobId, roundOrders: options.roundOrders });
         phase("programs");
       }
       if (kind === "customers")
