@@ -81,8 +81,15 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
     const outcome = await db.transaction(async (t) => {
       const tx = t as unknown as Database;
       // A million-row file's group-bys, joins and sorts over the staged rows stay in memory instead
-      // of spilling to disk in work_mem's default 4 MB (PostgreSQL; PGlite's memory is small).
-      if (copyClient(tx) !== null) await tx.execute(sql`set local work_mem = '256MB'`);
+      // of spilling to disk in work_mem's default 4 MB (PostgreSQL; PGlite's memory is small). The
+      // members' states the program step saves (tens of kB for a customer with many recent orders)
+      // are compressed with lz4 where the server has it: 2-3x faster to write than the default pglz.
+      if (copyClient(tx) !== null)
+        await tx.execute(
+          sql`select set_config('work_mem', '256MB', true),
+                     (select set_config('default_toast_compression', 'lz4', true) from pg_settings
+                      where name = 'default_toast_compression' and 'lz4' = any(enumvals))`,
+        );
       await createStaging(tx, fields);
       const file = createReadStream(options.filePath, { encoding: "utf8" });
       const errors: ImportRowError[] = [];
