@@ -11,8 +11,6 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { salesChannel } from "./enums";
-import { customers } from "./customers";
-import { stores } from "./stores";
 
 // Money is integer minor units (cents); bigint keeps 1M-customer sums safe from overflow.
 export const orders = pgTable(
@@ -20,10 +18,10 @@ export const orders = pgTable(
   {
     id: serial("id").primaryKey(),
     externalId: text("external_id").notNull(),
-    customerId: integer("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "cascade" }),
-    storeId: integer("store_id").references(() => stores.id, { onDelete: "set null" }),
+    // -> customers.id on delete cascade: checked per statement by triggers, migration 0020.
+    customerId: integer("customer_id").notNull(),
+    // -> stores.id on delete set null: checked per statement by triggers, migration 0020.
+    storeId: integer("store_id"),
     placedAt: timestamp("placed_at", { withTimezone: true }).notNull(),
     subtotal: bigint("subtotal", { mode: "number" }).notNull(),
     discount: bigint("discount", { mode: "number" }).notNull().default(0),
@@ -52,9 +50,8 @@ export const orderItems = pgTable(
   "order_items",
   {
     id: serial("id").primaryKey(),
-    orderId: integer("order_id")
-      .notNull()
-      .references(() => orders.id, { onDelete: "cascade" }),
+    // -> orders.id on delete cascade: checked per statement by triggers, migration 0020.
+    orderId: integer("order_id").notNull(),
     sku: text("sku").notNull(),
     name: text("name").notNull(),
     category: text("category").notNull(),

@@ -15,7 +15,6 @@ import {
 } from "drizzle-orm/pg-core";
 import { ledgerKind, ledgerUnit, programStatus, salesChannel } from "./enums";
 import { customers } from "./customers";
-import { orders } from "./orders";
 import { segments } from "./segments";
 import { users } from "./users";
 
@@ -108,16 +107,15 @@ export const ledgerEntries = pgTable(
   "ledger_entries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    programId: integer("program_id")
-      .notNull()
-      .references(() => programs.id, { onDelete: "restrict" }),
-    customerId: integer("customer_id")
-      .notNull()
-      .references(() => customers.id, { onDelete: "restrict" }),
+    // -> programs.id on delete restrict: checked per statement by triggers, migration 0020.
+    programId: integer("program_id").notNull(),
+    // -> customers.id on delete restrict: checked per statement by triggers, migration 0020.
+    customerId: integer("customer_id").notNull(),
     kind: ledgerKind("kind").notNull(),
     unit: ledgerUnit("unit").notNull(),
     amount: bigint("amount", { mode: "number" }).notNull(),
-    orderId: integer("order_id").references(() => orders.id, { onDelete: "restrict" }),
+    // -> orders.id on delete restrict: checked per statement by triggers, migration 0020.
+    orderId: integer("order_id"),
     correctsEntryId: bigint("corrects_entry_id", { mode: "number" }),
     lotId: text("lot_id"),
     effectiveAt: timestamp("effective_at", { withTimezone: true }).notNull(),
