@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Database, DbHandle } from "../client";
@@ -277,6 +278,50 @@ describe.each(testDrivers())("bulk foreign keys on $name", (driver) => {
       );
       expect((await everything(db)).ledger).toHaveLength(3);
     });
+
+    it("an upsert moving an order to a missing customer (an import re-applying it) is refused", async () => {
+      const db = handle.db;
+      const before = await everything(db);
+      expect(
+        await failure(
+          db.execute(sql`insert into orders ${ORDER_COLUMNS} values ${order(10, 1, 1)}, ${order(1, 55, 1)}
+            on conflict (id) do update set customer_id = excluded.customer_id`),
+        ),
+      ).toEqual(
+        orphan("orders", "orders_customer_id_customers_id_fk", "customer_id", 55, "customers"),
+      );
+      expect(await everything(db)).toEqual(before);
+    });
+
+    // postgres.js 3.4 never settles a COPY FROM STDIN that the server refuses (its writable neither
+    // finishes nor errors), so this runs on PGlite; on PostgreSQL 15 psql shows the same refusal.
+    it.runIf(driver.name === "pglite")(
+      "COPY (as an import writes the ledger) with one orphan row copies nothing",
+      async () => {
+        const db = handle.db;
+        const before = await everything(db);
+        const text = [
+          "10\t1\t1\t1\tearn\tpoints\t5\t2026-01-10T10:00:00Z\n",
+          "11\t1\t9\t\\N\tearn\tpoints\t5\t2026-01-10T10:00:00Z\n",
+        ].join("");
+        const client = (db as unknown as { $client: PGlite }).$client;
+        const copy = client.query(
+          "copy ledger_entries (id, program_id, customer_id, order_id, kind, unit, amount, effective_at) from '/dev/blob'",
+          [],
+          { blob: new Blob([text]) },
+        );
+        expect(await failure(copy)).toEqual(
+          orphan(
+            "ledger_entries",
+            "ledger_entries_customer_id_customers_id_fk",
+            "customer_id",
+            9,
+            "customers",
+          ),
+        );
+        expect(await everything(db)).toEqual(before);
+      },
+    );
 
     it("a parent and its children written by one statement pass", async () => {
       const db = handle.db;
