@@ -67,7 +67,10 @@ export class CopyStream {
       });
   }
 
-  /** Ends the COPY and waits until the server has taken every row (or refused one). */
+  /**
+   * Ends the COPY and waits until the server has taken every row (or refused one: a refusal that
+   * arrives after the end settles the stream only with patches/postgres@3.4.9.patch).
+   */
   async end(): Promise<void> {
     if (this.failure !== null) throw this.failure;
     await new Promise<void>((resolve, reject) => {
