@@ -233,27 +233,39 @@ export async function applyProgramsToImportedOrders(
   const overlap = !round.edits && copyClient(tx) !== null;
   let orders = 0;
   let done = 0;
+  let written = 0;
   let writing: Promise<unknown> = Promise.resolve(null);
-  let input = await readRound(tx, rounds[0]!, round);
-  for (let k = 0; k < rounds.length; k++) {
-    const output = input === null ? null : await runRound(input, round, overlap);
-    // The previous round's writes ran while this round's engine did; surface their failure here.
+  // Progress counts customers whose results are written, so a report never runs ahead of them.
+  const writesDone = async () => {
     const failure = await writing;
     if (failure !== null) throw failure;
-    if (!overlap && output !== null) await writeProgramResults(tx, output.ledger, output.states);
-    input = k + 1 < rounds.length ? await readRound(tx, rounds[k + 1]!, round) : null;
-    if (overlap && output !== null)
-      // Caught at once (and rethrown above) so a failure never goes unhandled meanwhile.
-      writing = writeProgramResults(tx, output.ledger, output.states).then(
-        () => null,
-        (error: unknown) => error,
-      );
-    orders += output?.orders ?? 0;
-    done += rounds[k]!.length;
-    onBatch?.(done, customers.length);
+    if (written < done) onBatch?.((written = done), customers.length);
+  };
+  try {
+    let input = await readRound(tx, rounds[0]!, round);
+    for (let k = 0; k < rounds.length; k++) {
+      const output = input === null ? null : await runRound(input, round, overlap);
+      // The previous round's writes ran while this round's engine did; surface their failure here.
+      await writesDone();
+      if (!overlap && output !== null) await writeProgramResults(tx, output.ledger, output.states);
+      input = k + 1 < rounds.length ? await readRound(tx, rounds[k + 1]!, round) : null;
+      if (overlap && output !== null)
+        // Caught at once (and rethrown by writesDone) so a failure never goes unhandled meanwhile.
+        writing = writeProgramResults(tx, output.ledger, output.states).then(
+          () => null,
+          (error: unknown) => error,
+        );
+      orders += output?.orders ?? 0;
+      done += rounds[k]!.length;
+      if (!overlap) await writesDone();
+    }
+    await writesDone();
+  } catch (error) {
+    // A failure while a round's writes are still running (the engine, a read): let them finish
+    // first — the connection takes no other statement while a COPY is open, not even the ROLLBACK.
+    await writing;
+    throw error;
   }
-  const failure = await writing;
-  if (failure !== null) throw failure;
   return { orders, customers: customers.length };
 }
 

@@ -487,6 +487,40 @@ describe.each(testDrivers())("an orders file in several program rounds on $name"
     }
   }
 
+  it("an engine failure in a later round rolls everything back and frees the connection", async () => {
+    const handle = await openTestDb(driver, "import_rounds_failure");
+    try {
+      await makeBusiness(handle.db, { currency: "EUR", timezone: "Europe/Rome" });
+      await makeStore(handle.db, { code: "MIL" });
+      const userId = (await makeUser(handle.db, { role: "admin" })).id;
+      const people = [];
+      for (const externalId of ["ANNA", "BRUNO", "CARLA", "DARIO"])
+        people.push(await makeCustomer(handle.db, { externalId }));
+      const program = await enrollInRewards(handle.db, people[0]!.id);
+      for (const person of people.slice(1))
+        await handle.db.execute(
+          sql`insert into enrollments (program_id, customer_id, is_control, enrolled_at)
+              values (${program.id}, ${person.id}, false, '2024-01-01T00:00:00Z')`,
+        );
+      // Dario's stored state is damaged: the engine throws on it, in the last round, while the
+      // previous round's ledger and states are still being written (PostgreSQL overlaps them).
+      await handle.db.execute(
+        sql`update enrollments set state = '{"orders": 5, "lots": 5}'::jsonb where customer_id = ${people[3]!.id}`,
+      );
+      await expect(importCsv(handle.db, userId, "orders", roundsFile, 2)).rejects.toThrow(
+        TypeError,
+      );
+      expect(await count(handle.db, "orders")).toBe(0);
+      expect(await count(handle.db, "ledger_entries")).toBe(0);
+      // No connection was left inside the failed transaction holding the members' row locks.
+      await handle.db.transaction(async (tx) => {
+        await tx.execute(sql`select 1 from enrollments for update nowait`);
+      });
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
+
   it("earns and keeps states exactly as one round does", async () => {
     const one = await importInRounds(undefined);
     const several = await importInRounds(2);
