@@ -93,7 +93,7 @@ describe.each(testDrivers())("customer features on $name", (driver) => {
       queryRows(
         db,
         sql`select customer_id, orders_count, revenue, month_orders, month_revenue, week_orders, order_days,
-                               categories, first_order_month, first_order_week, first_order_revenue
+                               first_order_month, first_order_week, first_order_revenue
                         from customer_features order by customer_id`,
       );
     const incremental = await snapshot();

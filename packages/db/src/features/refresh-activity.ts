@@ -41,31 +41,28 @@ function activitySelect(customerIds: number[] | null): SQL {
       select customer_id, month_idx, count(*)::int as c, sum(total)::bigint as r
       from per_order group by customer_id, month_idx
     ),
+    -- Dense arrays from each customer's sparse (index, value) pairs, one small subquery per customer:
+    -- a join of every customer's index series with every customer's pairs planned as one merge join
+    -- took 16 s for 280,000 customers at 1M (a month of orders imported), this 4 s.
     month_arrays as (
-      select m.customer_id,
-             array_agg(coalesce(x.c, 0) order by g.i) as month_orders,
-             array_agg(coalesce(x.r, 0)::bigint order by g.i) as month_revenue
-      from (select customer_id, max(month_idx) as mx from months group by customer_id) m
-      cross join lateral generate_series(0, m.mx) as g(i)
-      left join months x on x.customer_id = m.customer_id and x.month_idx = g.i
-      group by m.customer_id
+      select customer_id,
+             array(select coalesce(v.c, 0) from generate_series(0, max(month_idx)) g(i)
+                   left join unnest(array_agg(month_idx), array_agg(c)) v(i, c) on v.i = g.i order by g.i) as month_orders,
+             array(select coalesce(v.r, 0)::bigint from generate_series(0, max(month_idx)) g(i)
+                   left join unnest(array_agg(month_idx), array_agg(r)) v(i, r) on v.i = g.i order by g.i) as month_revenue
+      from months group by customer_id
     ),
     weeks as (
       select customer_id, week_idx, count(*)::int as c from per_order group by customer_id, week_idx
     ),
     week_arrays as (
-      select w.customer_id, array_agg(coalesce(x.c, 0) order by g.i) as week_orders
-      from (select customer_id, max(week_idx) as mx from weeks group by customer_id) w
-      cross join lateral generate_series(0, w.mx) as g(i)
-      left join weeks x on x.customer_id = w.customer_id and x.week_idx = g.i
-      group by w.customer_id
+      select customer_id,
+             array(select coalesce(v.c, 0) from generate_series(0, max(week_idx)) g(i)
+                   left join unnest(array_agg(week_idx), array_agg(c)) v(i, c) on v.i = g.i order by g.i) as week_orders
+      from weeks group by customer_id
     ),
     days as (
       select customer_id, array_agg(day_idx order by day_idx) as order_days from per_order group by customer_id
-    ),
-    cats as (
-      select o.customer_id, array_agg(distinct i.category order by i.category) as categories
-      from o join order_items i on i.order_id = o.id group by o.customer_id
     )
     select c.id as customer_id, c.home_store_id,
            f.first_at, f.last_at,
@@ -73,21 +70,19 @@ function activitySelect(customerIds: number[] | null): SQL {
            date_trunc('week', f.first_local)::date as first_week,
            coalesce(f.n, 0) as n, coalesce(f.revenue, 0) as revenue, coalesce(f.first_revenue, 0) as first_revenue,
            coalesce(ma.month_orders, '{}') as month_orders, coalesce(ma.month_revenue, '{}') as month_revenue,
-           coalesce(wa.week_orders, '{}') as week_orders, coalesce(d.order_days, '{}') as order_days,
-           coalesce(ct.categories, '{}') as categories
+           coalesce(wa.week_orders, '{}') as week_orders, coalesce(d.order_days, '{}') as order_days
     from customers c
     left join f on f.customer_id = c.id
     left join month_arrays ma on ma.customer_id = c.id
     left join week_arrays wa on wa.customer_id = c.id
     left join days d on d.customer_id = c.id
-    left join cats ct on ct.customer_id = c.id
     where ${onlyCustomers}
   `;
 }
 
 const insertColumns = sql`(customer_id, home_store_id, first_order_at, last_order_at, first_order_month,
   first_order_week, orders_count, revenue, first_order_revenue, month_orders, month_revenue, week_orders,
-  order_days, categories, updated_at)`;
+  order_days, updated_at)`;
 
 /**
  * Recomputes the order-derived features of some customers (after an order, a refund or an import),
@@ -116,7 +111,6 @@ export async function refreshCustomerActivity(
       month_revenue = excluded.month_revenue,
       week_orders = excluded.week_orders,
       order_days = excluded.order_days,
-      categories = excluded.categories,
       updated_at = excluded.updated_at
   `);
 }

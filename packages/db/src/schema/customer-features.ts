@@ -53,11 +53,6 @@ export const customerFeatures = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::integer[]`),
-    /** Distinct categories ever bought. */
-    categories: text("categories")
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
     /** RFM scores 1–5 (quintiles over the base) and the named group, as of `scoredAt`. */
     recencyScore: smallint("recency_score"),
     frequencyScore: smallint("frequency_score"),

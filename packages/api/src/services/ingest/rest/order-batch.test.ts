@@ -285,7 +285,7 @@ describe.each(testDrivers())("POST /api/v1/orders/batch on $name", (driver) => {
       queryRows<Record<string, unknown>>(
         handle.db,
         sql`select e.tier, e.state #- '{customerId}' as state, f.orders_count, f.revenue::int as revenue,
-                   f.month_orders, f.order_days, f.categories
+                   f.month_orders, f.week_orders, f.order_days
             from enrollments e join customers c on c.id = e.customer_id
             join customer_features f on f.customer_id = c.id
             where c.external_id = ${customer}`,

@@ -1,0 +1,1 @@
+ALTER TABLE "customer_features" DROP COLUMN "categories";
