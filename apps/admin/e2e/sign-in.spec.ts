@@ -88,6 +88,27 @@ for (const { role, label, nav } of roles) {
   });
 }
 
+test("page requests never re-issue the session cookie, so one still in flight at sign-out cannot sign the user back in", async ({
+  page,
+}) => {
+  await signIn(page, loginFor("marketer"));
+  // Next prefetches the navigation's pages while the sign-out refreshes the screen; before, each of
+  // those responses carried a fresh session cookie and could land after the sign-out deleted it.
+  for (const path of ["/", "/programs", "/segments"]) {
+    const response = await page.request.get(path);
+    expect(response.status()).toBe(200);
+    const cookies = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value);
+    expect(cookies.filter((c) => c.includes("session-token"))).toEqual([]);
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/programs");
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test("a store manager sees only their store, cannot pick another, and cannot open admin pages", async ({
   page,
 }) => {
