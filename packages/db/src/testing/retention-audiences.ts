@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import type { RetentionAudience } from "../queries/retention/scope";
-import { enrollments } from "../schema";
+import { enrollments, programs } from "../schema";
+import { makeBusiness, makeStore } from "./factories";
 
 /** A random retention data set's customers: their home store and whether they are program members. */
 export type AudienceFixture = {
@@ -11,6 +12,20 @@ export type AudienceFixture = {
   members: Set<number>;
   timezone: string;
 };
+
+/** What every random retention data set starts from: the business in `timezone`, two stores, a points program. */
+export async function retentionBase(
+  db: Database,
+  timezone: string,
+): Promise<{ storeIds: number[]; programId: number }> {
+  await makeBusiness(db, { timezone });
+  const storeIds = [(await makeStore(db)).id, (await makeStore(db)).id];
+  const [program] = await db
+    .insert(programs)
+    .values({ name: "Points", type: "points" })
+    .returning();
+  return { storeIds, programId: program!.id };
+}
 
 /** Every customer of the fixture enrolled in its program: members treated, the others as control. */
 export async function enrollFixture(db: Database, f: AudienceFixture, at: Date): Promise<void> {

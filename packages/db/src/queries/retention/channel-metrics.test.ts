@@ -11,10 +11,10 @@ import {
 } from "@boomerang/domain/metrics";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
-import { orders, programs } from "../../schema";
+import { orders } from "../../schema";
 import { makeBusiness, makeCustomer, makeOrder, makeStore } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
-import { enrollFixture, fixtureAudiences } from "../../testing/retention-audiences";
+import { enrollFixture, fixtureAudiences, retentionBase } from "../../testing/retention-audiences";
 import {
   churnTrendForChannel,
   monthlyActivityForChannel,
@@ -55,13 +55,7 @@ describe.each(testDrivers())(
     beforeAll(async () => {
       handle = await openTestDb(driver, "retention_channel");
       const db = handle.db;
-      await makeBusiness(db, { timezone });
-      storeIds = [(await makeStore(db)).id, (await makeStore(db)).id];
-      const [program] = await db
-        .insert(programs)
-        .values({ name: "Points", type: "points" })
-        .returning();
-      programId = program!.id;
+      ({ storeIds, programId } = await retentionBase(db, timezone));
       const random = prng(20261123);
       const rows: (typeof orders.$inferInsert)[] = [];
       for (let i = 0; i < 90; i++) {

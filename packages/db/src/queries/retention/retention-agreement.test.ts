@@ -14,10 +14,10 @@ import {
 } from "@boomerang/domain/metrics";
 import type { DbHandle } from "../../client";
 import { rebuildCustomerFeatures } from "../../features/refresh-activity";
-import { orders, programs } from "../../schema";
-import { makeBusiness, makeCustomer, makeStore } from "../../testing/factories";
+import { orders } from "../../schema";
+import { makeCustomer } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
-import { enrollFixture, fixtureAudiences } from "../../testing/retention-audiences";
+import { enrollFixture, fixtureAudiences, retentionBase } from "../../testing/retention-audiences";
 import { churnTrendFromFeatures, churnTrendFromOrders } from "./churn";
 import { cohortCountsFromFeatures } from "./cohorts";
 import { cohortCountsFromOrders } from "./cohorts-from-orders";
@@ -68,13 +68,7 @@ describe.each(testDrivers())(
     beforeAll(async () => {
       handle = await openTestDb(driver, "retention_agreement");
       const db = handle.db;
-      await makeBusiness(db, { timezone });
-      storeIds = [(await makeStore(db)).id, (await makeStore(db)).id];
-      const [program] = await db
-        .insert(programs)
-        .values({ name: "Points", type: "points" })
-        .returning();
-      programId = program!.id;
+      ({ storeIds, programId } = await retentionBase(db, timezone));
       const random = prng(20251117);
       const rows: (typeof orders.$inferInsert)[] = [];
       for (let i = 0; i < 80; i++) {
