@@ -51,9 +51,16 @@ const anyIn = (set: ReadonlySet<string>, values: readonly string[] | undefined):
   return false;
 };
 
-/** Why an order takes no part in the program, or null when it does. */
-export const ineligibleReason = (c: CompiledCommon, order: OrderEvent): string | null => {
-  const schedule = outsideScheduleReason(c, order.at);
+/**
+ * Why an order takes no part in the program, or null when it does. `happened` is when it was placed
+ * (the engine applies a late order as of the customer's last event, but judges it at its own time).
+ */
+export const ineligibleReason = (
+  c: CompiledCommon,
+  order: OrderEvent,
+  happened: Millis = order.at,
+): string | null => {
+  const schedule = outsideScheduleReason(c, happened);
   if (schedule !== null) return schedule;
   if (c.segments !== null && !anyIn(c.segments, order.segments))
     return "customer is not in an eligible segment";

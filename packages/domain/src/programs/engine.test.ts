@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type Effect, isLedgerEntry } from "./effects";
 import { evaluate, initialState } from "./engine";
 import type { OrderEvent, ProgramEvent } from "./events";
 import { DAY, T0 } from "./example-time";
@@ -98,6 +99,104 @@ describe("points ledger", () => {
     expect(state).toEqual(before);
     expect(result.state.lots).toHaveLength(1);
     expect(result.cost).toBe(100 * 5);
+  });
+});
+
+describe("events that arrive late (older than the customer's last event)", () => {
+  const points = programOf("points", {
+    earnPer: 100,
+    pendingDays: 10,
+    expiryDays: 30,
+    minRedemption: 1,
+    maxRedeemPercent: 100,
+    startsAt: T0,
+  });
+  const fold = (program: Program, events: readonly ProgramEvent[]) => {
+    let state = initialState(program, "c1");
+    const effects: Effect[] = [];
+    for (const event of events) {
+      const result = evaluate(program, state, event);
+      state = result.state;
+      effects.push(...result.effects);
+    }
+    return { state, effects };
+  };
+
+  it("earns a late order as of the last event, with pending and expiry counted from then", () => {
+    const { state, effects } = fold(points, [
+      order("o2", T0 + 20 * DAY, 10_000),
+      order("o1", T0 + 5 * DAY, 30_000),
+    ]);
+    const earned = effects.filter(isLedgerEntry).filter((e) => e.kind === "earn");
+    expect(earned.map((e) => [e.lotId, e.amount, e.at, e.availableAt, e.expiresAt])).toEqual([
+      ["o2", 100, T0 + 20 * DAY, T0 + 30 * DAY, T0 + 60 * DAY],
+      ["o1", 300, T0 + 20 * DAY, T0 + 30 * DAY, T0 + 60 * DAY],
+    ]);
+    expect(effects).toContainEqual(
+      expect.objectContaining({
+        kind: "note",
+        ref: "o1",
+        reason: expect.stringContaining("happened on 2025-01-11") as unknown,
+      }),
+    );
+    expect(state.clock).toBe(T0 + 20 * DAY);
+    expect(state.orderCount).toBe(2);
+    expect(pendingBalance(state, T0 + 29 * DAY)).toBe(400);
+  });
+
+  it("judges a late order's schedule at its own time: placed before the start, it earns nothing", () => {
+    const { effects } = fold(points, [
+      order("o2", T0 + 20 * DAY, 10_000),
+      order("o0", T0 - DAY, 30_000),
+    ]);
+    expect(
+      effects
+        .filter(isLedgerEntry)
+        .filter((e) => e.kind === "earn")
+        .map((e) => e.lotId),
+    ).toEqual(["o2"]);
+    expect(effects).toContainEqual(
+      expect.objectContaining({
+        kind: "note",
+        ref: "o0",
+        reason: "the program has not started yet",
+      }),
+    );
+  });
+
+  it("claws back a late refund as of the last event, never moving the ledger back in time", () => {
+    const { effects } = fold(points, [
+      order("o1", T0 + DAY, 10_000),
+      order("o2", T0 + 3 * DAY, 10_000),
+      {
+        kind: "refund",
+        id: "r1",
+        customerId: "c1",
+        at: T0 + 2 * DAY,
+        orderId: "o1",
+        amount: 10_000,
+      },
+    ]);
+    const entries = effects
+      .filter(isLedgerEntry)
+      .filter((e) => e.kind === "earn" || e.kind === "adjust");
+    expect(entries.map((e) => [e.kind, e.amount, e.at])).toEqual([
+      ["earn", 100, T0 + DAY],
+      ["earn", 100, T0 + 3 * DAY],
+      ["adjust", -100, T0 + 3 * DAY],
+    ]);
+  });
+
+  it("ignores a late tick: time has already passed further", () => {
+    const before = fold(points, [order("o1", T0 + 20 * DAY, 10_000)]).state;
+    const result = evaluate(points, before, {
+      kind: "tick",
+      id: "t",
+      customerId: "c1",
+      at: T0 + 2 * DAY,
+    });
+    expect(result.effects).toEqual([]);
+    expect(result.state).toEqual(before);
   });
 });
 

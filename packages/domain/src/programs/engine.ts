@@ -52,15 +52,31 @@ export const createStep = (
   order: { net: 0, paid: 0, earned: 0, lotId: null, cost: 0, units: 0 },
 });
 
+const day = (at: number): string => new Date(at).toISOString().slice(0, 10);
+
 /**
  * Applies one event to the customer state held by `step`, mutating it. Only the engine calls this
  * on state it owns (a copy in `evaluate`, a fresh fold in `replay`).
+ *
+ * The state is only known as of the customer's last event (`state.clock`), and the ledger of a
+ * customer only moves forward in time. An event that arrives late (older than the clock: a till
+ * that synced late, an import of an older file) is therefore applied as of the clock, so its
+ * entries, expiry and pending periods count from then; whether it takes part in the program at all
+ * (schedule, program days, channel, store) is still judged at the time it happened. A late tick has
+ * nothing left to do: time has already passed further.
  */
 export const applyEvent = (program: Program, step: Step, event: ProgramEvent): void => {
   const state = step.state;
-  if (event.at < state.clock) {
-    note(step, event.id, "event is older than the customer's last event; ignored");
-    return;
+  const happened = event.at;
+  if (happened < state.clock) {
+    if (event.kind === "tick") return;
+    if (step.explain)
+      note(
+        step,
+        event.id,
+        `happened on ${day(happened)}, after the customer's later events: applied as of ${day(state.clock)}`,
+      );
+    event = { ...event, at: state.clock };
   }
   state.clock = event.at;
   if (state.lots.length > 0) expireDue(step, event.at);
@@ -68,15 +84,17 @@ export const applyEvent = (program: Program, step: Step, event: ProgramEvent): v
   const type = program.type;
   switch (event.kind) {
     case "order":
-      return applyOrder(program, step, event);
+      return applyOrder(program, step, event, happened);
     case "refund":
       return applyRefund(program, step, event);
     case "signup":
-      state.joinedAt ??= event.at;
-      if (type.onSignup !== undefined && scheduled(step, event)) type.onSignup(step, event);
+      state.joinedAt ??= happened;
+      if (type.onSignup !== undefined && scheduled(step, event, happened))
+        type.onSignup(step, event);
       return;
     case "referral":
-      if (type.onReferral !== undefined && scheduled(step, event)) type.onReferral(step, event);
+      if (type.onReferral !== undefined && scheduled(step, event, happened))
+        type.onReferral(step, event);
       return;
     case "redeem":
       if (type.onRedeem !== undefined) type.onRedeem(step, event);
@@ -88,8 +106,9 @@ export const applyEvent = (program: Program, step: Step, event: ProgramEvent): v
   }
 };
 
-const scheduled = (step: Step, event: ProgramEvent): boolean => {
-  const reason = outsideScheduleReason(step.common, event.at);
+/** Whether the program ran when the event happened (`happened`: its own time, even when late). */
+const scheduled = (step: Step, event: ProgramEvent, happened: number): boolean => {
+  const reason = outsideScheduleReason(step.common, happened);
   if (reason !== null) note(step, event.id, reason);
   return reason === null;
 };
@@ -100,8 +119,8 @@ const pruneOrders = (state: CustomerState, before: number): void => {
   while (orders.length > 0 && (orders[0] as OrderRecord).at < before) orders.shift();
 };
 
-const applyOrder = (program: Program, step: Step, order: OrderEvent): void => {
-  const reason = ineligibleReason(step.common, order);
+const applyOrder = (program: Program, step: Step, order: OrderEvent, happened: number): void => {
+  const reason = ineligibleReason(step.common, order, happened);
   if (reason !== null) return note(step, order.id, reason);
   const scratch = step.order;
   scratch.net = eligibleAmount(step.common, order);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isLedgerEntry, type LedgerEntry } from "./effects";
 import { evaluate, initialState } from "./engine";
 import type { ProgramEvent } from "./events";
 import { DAY, T0 } from "./example-time";
@@ -178,6 +179,81 @@ describe("ledger invariants", () => {
       });
     });
   }
+});
+
+/** The same events delivered in another order (a till syncing late, an older file imported). */
+const shuffled = <T>(items: readonly T[], keys: readonly number[]): T[] =>
+  items
+    .map((item, i) => ({ item, key: keys[i % Math.max(1, keys.length)] ?? 0, i }))
+    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map((x) => x.item);
+
+describe("events delivered out of time order", () => {
+  const delivered = fc.tuple(actions, fc.array(fc.nat(), { minLength: 1, maxLength: 30 }));
+
+  for (const program of ledgerPrograms) {
+    it(`${program.typeId}: keeps each ledger in time order, balances non-negative and the ledger equal to the lots`, () => {
+      fc.assert(
+        fc.property(delivered, ([events, keys]) => {
+          let state = initialState(program, "c1");
+          const ledger: LedgerEntry[] = [];
+          for (const event of shuffled(events, keys)) {
+            const result = evaluate(program, state, event);
+            state = result.state;
+            ledger.push(...result.effects.filter(isLedgerEntry));
+            expect(availableBalance(state, state.clock)).toBeGreaterThanOrEqual(0);
+            for (const lot of state.lots) expect(lot.remaining).toBeGreaterThan(0);
+          }
+          for (let i = 1; i < ledger.length; i++)
+            expect(ledger[i]!.at).toBeGreaterThanOrEqual(ledger[i - 1]!.at);
+          const lots = state.lots.reduce((s, l) => s + l.remaining, 0);
+          expect(ledger.reduce((s, e) => s + e.amount, 0)).toBe(lots);
+        }),
+        RUNS,
+      );
+    });
+  }
+
+  it("a plain points program earns every order exactly what it earns on time, whatever the order of arrival", () => {
+    const plain = programOf("points", { pendingDays: 0, expiryDays: 0, earnPer: 100 });
+    const orders = fc.array(
+      fc.record({
+        gapHours: fc.integer({ min: 0, max: 500 }),
+        amount: fc.integer({ min: 0, max: 90_000 }),
+      }),
+      { maxLength: 25 },
+    );
+    fc.assert(
+      fc.property(orders, fc.array(fc.nat(), { minLength: 1, maxLength: 25 }), (list, keys) => {
+        let at = T0;
+        const events: ProgramEvent[] = list.map((o, i) => ({
+          kind: "order",
+          id: `o${i}`,
+          customerId: "c1",
+          at: (at += o.gapHours * 3_600_000),
+          amount: o.amount,
+        }));
+        const earnedBy = (stream: readonly ProgramEvent[]) => {
+          let state = initialState(plain, "c1");
+          const earned = new Map<string, number>();
+          for (const event of stream) {
+            const result = evaluate(plain, state, event);
+            state = result.state;
+            for (const e of result.effects)
+              if (e.kind === "earn") earned.set(e.lotId, (earned.get(e.lotId) ?? 0) + e.amount);
+          }
+          return { earned, state };
+        };
+        const onTime = earnedBy(events);
+        const late = earnedBy(shuffled(events, keys));
+        expect(late.earned).toEqual(onTime.earned);
+        expect(late.state.orderCount).toBe(onTime.state.orderCount);
+        expect(late.state.lifetimeSpend).toBe(onTime.state.lifetimeSpend);
+        expect(late.state.clock).toBe(onTime.state.clock);
+      }),
+      RUNS,
+    );
+  });
 });
 
 describe("refunds", () => {

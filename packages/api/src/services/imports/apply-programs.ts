@@ -82,17 +82,15 @@ type Context = { jobId: number; roundOrders?: number };
 
 const REVERSAL_NOTE = "order edited by an import: what its earlier version earned is taken back";
 const REEARN_NOTE = "order edited by an import: earned on its new figures";
-const LATER_EVENTS_NOTE =
-  "; its new version earns nothing: the member has events after its time, so it cannot be evaluated there";
-const OUTSIDE_NOTE = "; its new version earns nothing: its earlier version was outside the program";
 
 /**
  * Takes back what an edited order's earlier version earned in one program, through the engine's own
  * refund path (points from the order's lot first, never below zero; stamps, spend and reward cost of
  * the order given back when its record is still in the member's state). Past the refund window the
  * record is rebuilt from the ledger: the points are taken back, per-order counters such as stamps are
- * not. With `uncount` the order stops counting as one order (its new version counts instead, or it
- * moved to another customer); without it (no new version earns) it still counts once.
+ * not. The order stops counting as one of the member's orders (its new version counts instead, or
+ * it moved to another customer); `counted` says whether it counted at all when nothing of it is
+ * left to take back (an earlier version outside the program never did).
  */
 function reverseEarlierVersion(
   program: Program,
@@ -101,7 +99,7 @@ function reverseEarlierVersion(
   customerId: number,
   edit: EditedOrder,
   ctx: Context,
-  when: { at: number; uncount: boolean; note: string },
+  when: { at: number; counted: boolean },
 ): { rows: NewLedgerEntry[]; effects: Effect[] } {
   const state = step.state;
   const earned = edit.earned.get(member.programId);
@@ -131,7 +129,10 @@ function reverseEarlierVersion(
       units: 0,
       refunded: 0,
     };
-  } else return { rows: [], effects: [] };
+  } else {
+    if (when.counted) state.orderCount = Math.max(0, state.orderCount - 1);
+    return { rows: [], effects: [] };
+  }
   state.orders.push(record);
   const event: RefundEvent = {
     kind: "refund",
@@ -142,7 +143,7 @@ function reverseEarlierVersion(
     amount: record.paid,
   };
   applyEventInPlace(program, step, event);
-  if (when.uncount) state.orderCount = Math.max(0, state.orderCount - 1);
+  state.orderCount = Math.max(0, state.orderCount - 1);
   const effects = step.out;
   step.out = [];
   const rows = ledgerRows(member, customerId, event, effects);
@@ -150,7 +151,7 @@ function reverseEarlierVersion(
     row.orderId = edit.orderId;
     row.correctsEntryId = earned?.firstEntryId ?? null;
     row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:reversal:${i}`;
-    row.note = REVERSAL_NOTE + when.note;
+    row.note = REVERSAL_NOTE;
   });
   return { rows, effects };
 }
@@ -162,11 +163,9 @@ function reverseEarlierVersion(
  * - a new order earns as if posted, each customer's orders in order of placed_at;
  * - an edited order first takes back what its earlier version earned (correction entries that
  *   reference the earlier version's entry: the ledger is append-only, dated no earlier than the
- *   member's last event), then earns on its new figures at its own placed_at — the engine's state is
- *   only known at the member's last event, so that is exact only when the member has no event after
- *   the order's time and when its earlier version took part in the program (schedule, days, channel,
- *   store, segments at its own time). Otherwise only the correction is written: the new version earns
- *   nothing, as the engine ignores any order older than the member's last event;
+ *   member's last event), then earns on its new figures like any order: at its own placed_at, or,
+ *   when the member has later events, as of the last of them (the engine's state is only known
+ *   there), its schedule, days, channel and store still judged at its own placed_at;
  * - an edit of item names or categories alone (same skus, quantities, prices, time, customer, store,
  *   channel) is a data correction: the programs are not touched;
  * - an order the file did not change is not applied again, so importing a file twice earns once.
@@ -443,16 +442,11 @@ async function runRound(
       for (const item of items) {
         const capped = budget.get(member.programId);
         step.budgetUsed = capped ?? 0;
-        // An edited order's new version earns only when it can be evaluated exactly at its own time
-        // (no later event in the member's state) and its earlier version took part in the program.
+        // An edited order's new version earns like any order (as of the member's last event when
+        // that is later: the engine applies late orders then); its earlier version is taken back
+        // first, and stops counting as one of the member's orders if it ever counted.
         const order = item.order;
         const edit = order === null ? null : item.edit;
-        const later = edit !== null && order !== null && order.at < step.state.clock;
-        const outside =
-          edit !== null &&
-          order !== null &&
-          ineligibleReason(program.value.common, earlierEvent(order, edit)) !== null;
-        const reearn = edit === null || (!later && !outside);
         if (item.reverse !== null) {
           const reversal = reverseEarlierVersion(
             program.value,
@@ -461,18 +455,18 @@ async function runRound(
             customerId,
             item.reverse,
             ctx,
-            item.order === null
-              ? { at: item.reverse.at, uncount: true, note: "" }
+            order === null || edit === null
+              ? { at: item.reverse.at, counted: false }
               : {
-                  at: reearn ? item.order.at : item.reverse.at,
-                  uncount: reearn,
-                  note: reearn ? "" : later ? LATER_EVENTS_NOTE : OUTSIDE_NOTE,
+                  at: order.at,
+                  counted:
+                    ineligibleReason(program.value.common, earlierEvent(order, edit)) === null,
                 },
           );
           for (const row of reversal.rows) ledger.push(row);
           for (const effect of reversal.effects) if (effect.kind === "tier") tier = effect.to;
         }
-        if (item.order !== null && reearn) {
+        if (item.order !== null) {
           const event = item.order;
           applyEventInPlace(program.value, step, event);
           const effects = step.out;

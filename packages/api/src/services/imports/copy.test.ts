@@ -11,43 +11,41 @@ import { copyBlocks, copyClient, copyLine } from "./copy";
  * 3.4.9 never settled the stream then (porsager/postgres#1173), so the import hung holding its locks.
  * patches/postgres@3.4.9.patch settles it with the error (the fix of porsager/postgres#1183).
  */
-const postgresOnly = testDrivers().filter((d) => d.name === "postgres");
+// Skipped (not an empty .each, which vitest reports as a file without tests) without PostgreSQL.
+const postgres = testDrivers().find((d) => d.name === "postgres");
 
-describe.skipIf(postgresOnly.length === 0).each(postgresOnly)(
-  "COPY into a table on $name",
-  (driver) => {
-    let handle: DbHandle;
-    beforeAll(async () => {
-      handle = await openTestDb(driver, "import_copy");
-      await handle.db.execute(sql`create table copy_target (a int not null check (a > 0))`);
-    }, 60_000);
-    afterAll(() => handle.close());
+describe.skipIf(postgres === undefined)("COPY into a table on postgres", () => {
+  const driver = postgres!;
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "import_copy");
+    await handle.db.execute(sql`create table copy_target (a int not null check (a > 0))`);
+  }, 60_000);
+  afterAll(() => handle.close());
 
-    const copyInTransaction = (values: number[]) =>
-      handle.db.transaction(async (t) => {
-        const tx = t as unknown as Database;
-        const client = copyClient(tx);
-        expect(client).not.toBeNull();
-        await copyBlocks(client!, "copy copy_target (a) from stdin", [
-          values.map((v) => copyLine([v])).join(""),
-        ]);
-      });
-    const rows = async () =>
-      (
-        await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from copy_target`)
-      )[0]!.n;
-
-    it("copies every row of an accepted COPY", async () => {
-      await copyInTransaction([1, 2, 3]);
-      expect(await rows()).toBe(3);
+  const copyInTransaction = (values: number[]) =>
+    handle.db.transaction(async (t) => {
+      const tx = t as unknown as Database;
+      const client = copyClient(tx);
+      expect(client).not.toBeNull();
+      await copyBlocks(client!, "copy copy_target (a) from stdin", [
+        values.map((v) => copyLine([v])).join(""),
+      ]);
     });
+  const rows = async () =>
+    (await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from copy_target`))[0]!
+      .n;
 
-    it("a COPY refused at its end rejects with the server's error and rolls the transaction back", async () => {
-      await expect(copyInTransaction([4, 5, -1])).rejects.toThrow(/violates check constraint/);
-      expect(await rows()).toBe(3);
-      // The connection is back in the pool and usable (not left idle in an aborted transaction).
-      await copyInTransaction([6]);
-      expect(await rows()).toBe(4);
-    }, 20_000);
-  },
-);
+  it("copies every row of an accepted COPY", async () => {
+    await copyInTransaction([1, 2, 3]);
+    expect(await rows()).toBe(3);
+  });
+
+  it("a COPY refused at its end rejects with the server's error and rolls the transaction back", async () => {
+    await expect(copyInTransaction([4, 5, -1])).rejects.toThrow(/violates check constraint/);
+    expect(await rows()).toBe(3);
+    // The connection is back in the pool and usable (not left idle in an aborted transaction).
+    await copyInTransaction([6]);
+    expect(await rows()).toBe(4);
+  }, 20_000);
+});

@@ -271,11 +271,12 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
     ]);
   });
 
-  it("an edit of an order older than the member's last event only takes back what it earned", async () => {
+  it("an edit of an order older than the member's last event takes back what it earned and earns its new figures as of that event", async () => {
     const before = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
     const stateBefore = await annaOrderCount();
-    // O-1 (1 June, earned 33): two mugs instead of one. Anna has events up to 15 June, so her state
-    // cannot be evaluated on 1 June: the earlier version's 33 points are taken back, nothing earned.
+    // O-1 (1 June, earned 33): two mugs instead of one, 41.00. Anna has events up to 15 June, so her
+    // state is only known there: the earlier version's 33 points are taken back and the new version
+    // earns 41, both as of her last event (the ledger never goes back in time).
     const edited = await importCsv(handle.db, userId, "orders", [
       ...ordersFile.slice(0, 3),
       ordersFile[3]!.replace(",1,8.00", ",2,8.00"),
@@ -289,14 +290,28 @@ describe.each(testDrivers())("imported orders run through the programs on $name"
         kind: "adjust",
         amount: -33,
         corrects: entries[0]!.id,
-        note: expect.stringContaining("new version earns nothing"),
+        note: expect.stringContaining("what its earlier version earned is taken back"),
+      }),
+      expect.objectContaining({
+        kind: "earn",
+        amount: 41,
+        corrects: entries[0]!.id,
+        note: expect.stringContaining("earned on its new figures"),
       }),
     ]);
+    const [dates] = await queryRows<{ first: string; last: string }>(
+      handle.db,
+      sql`select to_char(min(l.effective_at) at time zone 'UTC', 'YYYY-MM-DD') as first,
+                 to_char(max(l.effective_at) at time zone 'UTC', 'YYYY-MM-DD') as last
+          from ledger_entries l join orders o on o.id = l.order_id
+          where o.external_id = 'O-1' and l.corrects_entry_id is not null`,
+    );
+    expect(dates).toEqual({ first: "2025-06-15", last: "2025-06-15" });
     const after = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
     expect(after.programs).toEqual([
-      expect.objectContaining({ programId, available: before.programs[0]!.available - 33 }),
+      expect.objectContaining({ programId, available: before.programs[0]!.available - 33 + 41 }),
     ]);
-    // Still one order of hers (it was not earned again, so it is not counted again either).
+    // Still one order of hers: the earlier version stopped counting, the new one counts.
     expect(await annaOrderCount()).toBe(stateBefore);
   });
 
@@ -412,16 +427,22 @@ describe.each(testDrivers())("an edited order and the program's schedule on $nam
     });
     expect(await earned("O-30")).toEqual([]);
 
-    // Moved after her last event, inside the schedule: its earlier version was outside the program,
-    // so the edit still earns nothing.
+    // Moved after her last event, inside the schedule: its earlier version earned nothing (nothing to
+    // take back), and the new one earns like a new order on 25 June.
     const moved = doubled.replace("2025-06-10", "2025-06-25");
     expect(await importCsv(handle.db, userId, "orders", [header, moved, inside])).toMatchObject({
       ok: true,
       counts: { inserted: 0, updated: 1 },
     });
-    expect(await earned("O-30")).toEqual([]);
+    expect(await earned("O-30")).toEqual([{ kind: "earn", amount: 40 }]);
     const balance = await customerBalance({ db: handle.db, now, apiKeyId: null }, "CARLA");
-    expect(balance.programs).toEqual([expect.objectContaining({ available: 10 })]);
+    expect(balance.programs).toEqual([expect.objectContaining({ available: 50 })]);
+    // Two orders of hers count: O-31, and O-30's latest version (its earlier ones never counted).
+    const [state] = await queryRows<{ orders: number }>(
+      handle.db,
+      sql`select (e.state->>'orderCount')::int as orders from enrollments e join customers c on c.id = e.customer_id where c.external_id = 'CARLA'`,
+    );
+    expect(state?.orders).toBe(2);
   });
 
   it("an order inside the schedule, edited while it is the member's latest, earns at its own time", async () => {
@@ -431,14 +452,18 @@ describe.each(testDrivers())("an edited order and the program's schedule on $nam
       ok: true,
       counts: { inserted: 0, updated: 1 },
     });
-    // Its earlier versions earned nothing (outside the program at first): nothing to take back, and
-    // since the version it edits was inside the schedule at its own time, it earns 30 now.
+    // What its version of 25 June earned (40) is taken back, and it earns 30 on its new figures, all
+    // on 25 June (its own time: the member has no later event).
     const rows = await queryRows<{ kind: string; amount: number; at: string }>(
       handle.db,
       sql`select l.kind::text as kind, l.amount::int as amount, to_char(l.effective_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI') as at
           from ledger_entries l join orders o on o.id = l.order_id where o.external_id = 'O-30' order by l.id`,
     );
-    expect(rows).toEqual([{ kind: "earn", amount: 30, at: "2025-06-25 08:00" }]);
+    expect(rows).toEqual([
+      { kind: "earn", amount: 40, at: "2025-06-25 08:00" },
+      { kind: "adjust", amount: -40, at: "2025-06-25 08:00" },
+      { kind: "earn", amount: 30, at: "2025-06-25 08:00" },
+    ]);
   });
 });
 

@@ -129,8 +129,8 @@ export type ApplyOptions = { outcomes: boolean };
 /**
  * Runs events through every active program their customers take part in — the one path for orders
  * posted to the API and orders arriving by import — in the caller's transaction. Each customer's
- * events are applied in time order (the engine ignores an event older than the customer's last
- * one), and the whole batch costs a handful of statements: memberships read and locked at once,
+ * events are applied in time order (an event older than the customer's last one, e.g. from a till
+ * that synced late, is applied as of that last event and judged at its own time), and the whole batch costs a handful of statements: memberships read and locked at once,
  * segment memberships read only when a program restricts by segment, the ledger appended and the
  * members' states saved in bulk. Each member's state is folded in place (the rows just read are
  * this call's own), not copied per event. Ledger idempotency keys are per program, event and entry

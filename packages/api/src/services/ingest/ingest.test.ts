@@ -224,6 +224,31 @@ describe.each(testDrivers())("ingest services on $name", (driver) => {
     });
   });
 
+  it("an order from a till that synced late still earns, as of the customer's last event", async () => {
+    const [last] = await queryRows<{ at: string }>(
+      handle.db,
+      sql`select max(effective_at)::text as at from ledger_entries where customer_id = ${annaId}`,
+    );
+    // Placed on 20 June, posted after her orders of 30 June (and whatever came since).
+    const late = await postOrder(ctx(), {
+      ...order("O-LATE", "ANNA", 12_300),
+      placedAt: "2025-06-20T09:00:00Z",
+    });
+    expect(late.programs).toEqual([
+      expect.objectContaining({
+        programId,
+        earned: 123,
+        notes: [expect.stringContaining("happened on 2025-06-20")],
+      }),
+    ]);
+    const [entry] = await queryRows<{ at: string; later: boolean }>(
+      handle.db,
+      sql`select effective_at::text as at, effective_at > '2025-06-20T09:00:00Z'::timestamptz as later
+          from ledger_entries where order_id = ${late.order.id}`,
+    );
+    expect(entry).toEqual({ at: last!.at, later: true });
+  });
+
   it("the database refuses to update or delete ledger entries", async () => {
     const refused = (query: Promise<unknown>) =>
       query.then(
