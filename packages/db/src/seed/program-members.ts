@@ -1,4 +1,10 @@
-import { isControl, replay, type OrderEvent } from "@boomerang/domain/programs";
+import {
+  isControl,
+  replay,
+  signupWith,
+  type OrderEvent,
+  type SignupEvent,
+} from "@boomerang/domain/programs";
 import { atShopHour, DAY_MS } from "./calendar";
 import { windowEnd, type DemoProgram } from "./demo-programs";
 import type { Rng } from "./prng";
@@ -108,7 +114,8 @@ export function replayMember(
 ): { state: Record<string, unknown> | null; ledger: Omit<LedgerRow, "id">[] } {
   const engine = m.program.engine;
   if (engine === null || m.isControl) return { state: null, ledger: [] };
-  const events: OrderEvent[] = [];
+  const events: (OrderEvent | SignupEvent)[] = [];
+  let joinedAt: number | null = null;
   let line = 0;
   for (const order of orders) {
     while (line < items.length && items[line]!.orderId < order.id) line++;
@@ -119,7 +126,14 @@ export function replayMember(
       m.program.redeemShare > 0 && rng.chance(m.program.redeemShare)
         ? AS_MUCH_AS_ALLOWED
         : undefined;
-    events.push(orderEvent(order, items.slice(start, line), redeem));
+    const event = orderEvent(order, items.slice(start, line), redeem);
+    // The member joins with their first order while the program runs, as the ingest API applies it.
+    const signup = signupWith(engine, joinedAt, event);
+    if (signup !== null) {
+      events.push(signup);
+      joinedAt = signup.at;
+    }
+    events.push(event);
   }
   if (events.length === 0) return { state: null, ledger: [] };
   // keepEffects: entries as objects; the columnar ledger preallocates for bulk replays of many customers.

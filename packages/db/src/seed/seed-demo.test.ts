@@ -4,8 +4,10 @@ import {
   createProgram,
   isControl,
   replay,
+  signupWith,
   type OrderEvent,
   type OrderLine,
+  type ProgramEvent,
 } from "@boomerang/domain/programs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "../client";
@@ -210,7 +212,18 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
             ...(paidWith === undefined ? {} : { redeemPoints: paidWith }),
           };
         });
-      const result = replay(program.value, events);
+      // As the ingest API applies them: the member joins with their first order in the schedule.
+      const applied: ProgramEvent[] = [];
+      let joinedAt: number | null = null;
+      for (const event of events) {
+        const signup = signupWith(program.value, joinedAt, event);
+        if (signup !== null) {
+          applied.push(signup);
+          joinedAt = signup.at;
+        }
+        applied.push(event);
+      }
+      const result = replay(program.value, applied);
       expect(
         result.ledger.map((l) => `${l.kind} ${l.amount}`),
         `${m.programId}:${m.customerId}`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Effect, isLedgerEntry } from "./effects";
-import { evaluate, initialState } from "./engine";
+import { evaluate, initialState, signupWith } from "./engine";
 import type { OrderEvent, ProgramEvent } from "./events";
 import { DAY, T0 } from "./example-time";
 import { availableBalance, pendingBalance } from "./ledger";
@@ -197,6 +197,47 @@ describe("events that arrive late (older than the customer's last event)", () =>
     });
     expect(result.effects).toEqual([]);
     expect(result.state).toEqual(before);
+  });
+});
+
+describe("a live member joins with their first order or referral while the program runs", () => {
+  const welcome = programOf("points", { welcomePoints: 50, pendingDays: 0, startsAt: T0 });
+  const first = order("o1", T0 + DAY, 10_000);
+
+  it("stands for a sign-up at that event's time, once", () => {
+    expect(signupWith(welcome, null, first)).toEqual({
+      kind: "signup",
+      id: "signup:c1",
+      customerId: "c1",
+      at: T0 + DAY,
+    });
+    expect(signupWith(welcome, T0, first)).toBeNull();
+  });
+
+  it("not with a refund, a redemption or an order before the program started", () => {
+    const refund: ProgramEvent = {
+      kind: "refund",
+      id: "r1",
+      customerId: "c1",
+      at: T0 + DAY,
+      orderId: "o1",
+      amount: 100,
+    };
+    expect(signupWith(welcome, null, refund)).toBeNull();
+    expect(
+      signupWith(welcome, null, { kind: "redeem", id: "x", customerId: "c1", at: T0 + DAY }),
+    ).toBeNull();
+    expect(signupWith(welcome, null, order("o0", T0 - DAY, 10_000))).toBeNull();
+  });
+
+  it("gives the welcome points before the order's own", () => {
+    const signup = signupWith(welcome, null, first)!;
+    const { ledger, states } = replay(welcome, [signup, first]);
+    expect(ledger.map((e) => [e.ref, e.amount])).toEqual([
+      ["signup:c1", 50],
+      ["o1", 10],
+    ]);
+    expect(states.get("c1")?.joinedAt).toBe(T0 + DAY);
   });
 });
 

@@ -1,7 +1,7 @@
 import { refundCost } from "./caps";
 import type { Effect } from "./effects";
 import { eligibleAmount, ineligibleReason, outsideScheduleReason } from "./eligibility";
-import type { Minor, OrderEvent, ProgramEvent, RefundEvent } from "./events";
+import type { Millis, Minor, OrderEvent, ProgramEvent, RefundEvent, SignupEvent } from "./events";
 import { clawBack, expireDue } from "./ledger";
 import type { LedgerColumns } from "./ledger-columns";
 import type { Program, Step } from "./program-type";
@@ -190,6 +190,28 @@ const findOrder = (state: CustomerState, orderId: string): OrderRecord | undefin
     if (record.id === orderId) return record;
   }
   return undefined;
+};
+
+/**
+ * The sign-up a live member's activity stands for. Orders and referrals arrive from the API and
+ * imports without a sign-up event, so a member who has not joined yet (`joinedAt` null) joins with
+ * their first order or referral that happens while the program runs: welcome rewards arrive then,
+ * and tenure counts from then — what the simulator assumes (a sign-up at a member's first order).
+ * Apply the returned event just before `event`; null when there is nothing to add.
+ */
+export const signupWith = (
+  program: Program,
+  joinedAt: Millis | null,
+  event: ProgramEvent,
+): SignupEvent | null => {
+  if (joinedAt !== null || (event.kind !== "order" && event.kind !== "referral")) return null;
+  if (outsideScheduleReason(program.common, event.at) !== null) return null;
+  return {
+    kind: "signup",
+    id: `signup:${event.customerId}`,
+    customerId: event.customerId,
+    at: event.at,
+  };
 };
 
 /** Pure: the input state is not touched; the result holds a new state and the effects. */

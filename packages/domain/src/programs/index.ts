@@ -13,7 +13,7 @@ export type {
 export { isLedgerEntry } from "./effects";
 export { ineligibleReason } from "./eligibility";
 export type { EvaluateContext, EvaluateResult } from "./engine";
-export { evaluate, initialState } from "./engine";
+export { evaluate, initialState, signupWith } from "./engine";
 // For callers folding many events into states they own (a bulk import): no copy per event.
 export { applyEvent as applyEventInPlace, createStep } from "./engine";
 export type {

@@ -5,6 +5,7 @@ import {
   createStep,
   ineligibleReason,
   initialState,
+  signupWith,
   type CustomerState,
   type Effect,
   type OrderEvent,
@@ -468,6 +469,13 @@ async function runRound(
         }
         if (item.order !== null) {
           const event = item.order;
+          // A member who has not joined yet joins with this order (welcome rewards come with it).
+          const signup = signupWith(program.value, step.state.joinedAt, event);
+          if (signup !== null) {
+            applyEventInPlace(program.value, step, signup);
+            for (const row of ledgerRows(member, customerId, signup, step.out)) ledger.push(row);
+            step.out = [];
+          }
           applyEventInPlace(program.value, step, event);
           const effects = step.out;
           step.out = [];

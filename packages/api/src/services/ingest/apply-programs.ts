@@ -6,7 +6,9 @@ import {
   createStep,
   initialState,
   pendingBalance,
+  signupWith,
   type CustomerState,
+  type Effect,
   type OrderEvent,
   type ProgramEvent,
 } from "@boomerang/domain/programs";
@@ -199,11 +201,21 @@ export async function applyProgramEvents(
       for (const { event, index } of events) {
         const capped = budget.get(member.programId);
         step.budgetUsed = capped ?? 0;
+        // A member who has not joined yet joins with this event (welcome rewards come with it).
+        const signup = signupWith(program.value, step.state.joinedAt, event);
+        let joined: Effect[] = [];
+        if (signup !== null) {
+          applyEventInPlace(program.value, step, signup);
+          joined = step.out;
+          step.out = [];
+          ledger.push(...ledgerRows(member, customerId, signup, joined));
+        }
         applyEventInPlace(program.value, step, event);
         if (capped !== undefined) budget.set(member.programId, step.budgetUsed);
-        const effects = step.out;
+        const own = step.out;
         step.out = [];
-        ledger.push(...ledgerRows(member, customerId, event, effects));
+        ledger.push(...ledgerRows(member, customerId, event, own));
+        const effects = joined.length === 0 ? own : [...joined, ...own];
         for (const effect of effects) if (effect.kind === "tier") tier = effect.to;
         if (options.outcomes)
           outcomes[index]!.push(
