@@ -1,7 +1,29 @@
-/** Opens the database and applies migrations once, when the server starts (not during build). */
+/**
+ * Opens the database and applies migrations once, when the server starts (not during build), then
+ * lets time pass for lapsed members every BOOMERANG_EXPIRY_SWEEP_MINUTES (default 60; 0 turns it
+ * off): points due to expire get their ledger entries even when their owners never come back.
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getDbHandle } = await import("./server/db");
   const handle = await getDbHandle();
   console.info(`[boomerang] database ready (${handle.driver})`);
+
+  const minutes = Number(process.env.BOOMERANG_EXPIRY_SWEEP_MINUTES ?? "60");
+  if (!Number.isFinite(minutes) || minutes <= 0) return;
+  const { expireDuePoints } = await import("@boomerang/api/services/ingest/time-passes");
+  let running = false;
+  const sweep = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const { members } = await expireDuePoints(handle.db, new Date());
+      if (members > 0) console.info(`[boomerang] expired the due points of ${members} members`);
+    } catch (error) {
+      console.error("[boomerang] points expiry sweep failed; it runs again next time", error);
+    } finally {
+      running = false;
+    }
+  };
+  setInterval(() => void sweep(), minutes * 60_000).unref();
 }

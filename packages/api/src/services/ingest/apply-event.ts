@@ -156,8 +156,8 @@ export function evaluateMember(
       program.value.unit,
       result.effects,
       {
-        available: availableBalance(result.state, event.at),
-        pending: pendingBalance(result.state, event.at),
+        available: availableBalance(result.state, result.state.clock),
+        pending: pendingBalance(result.state, result.state.clock),
       },
       tier,
     ),

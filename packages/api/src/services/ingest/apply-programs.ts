@@ -224,8 +224,8 @@ export async function applyProgramEvents(
               program.value.unit,
               effects,
               {
-                available: availableBalance(step.state, event.at),
-                pending: pendingBalance(step.state, event.at),
+                available: availableBalance(step.state, step.state.clock),
+                pending: pendingBalance(step.state, step.state.clock),
               },
               tier,
             ),

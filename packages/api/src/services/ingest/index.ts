@@ -13,3 +13,4 @@ export { postRefund, type PostRefundResult } from "./post-refund";
 export { redeem, type RedeemResult } from "./redeem";
 export { upsertCustomer, type UpsertCustomerResult } from "./upsert-customer";
 export * from "./schemas";
+export { expireDuePoints } from "./time-passes";
