@@ -128,7 +128,7 @@ export function replayMember(
         : undefined;
     const event = orderEvent(order, items.slice(start, line), redeem);
     // The member joins with their first order while the program runs, as the ingest API applies it.
-    const signup = signupWith(engine, joinedAt, event);
+    const signup = signupWith(engine, { joinedAt, orderCount: 0 }, event);
     if (signup !== null) {
       events.push(signup);
       joinedAt = signup.at;

@@ -216,7 +216,7 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
       const applied: ProgramEvent[] = [];
       let joinedAt: number | null = null;
       for (const event of events) {
-        const signup = signupWith(program.value, joinedAt, event);
+        const signup = signupWith(program.value, { joinedAt, orderCount: 0 }, event);
         if (signup !== null) {
           applied.push(signup);
           joinedAt = signup.at;

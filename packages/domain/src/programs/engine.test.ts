@@ -203,15 +203,18 @@ describe("events that arrive late (older than the customer's last event)", () =>
 describe("a live member joins with their first order or referral while the program runs", () => {
   const welcome = programOf("points", { welcomePoints: 50, pendingDays: 0, startsAt: T0 });
   const first = order("o1", T0 + DAY, 10_000);
+  const none = { joinedAt: null, orderCount: 0 };
 
   it("stands for a sign-up at that event's time, once", () => {
-    expect(signupWith(welcome, null, first)).toEqual({
+    expect(signupWith(welcome, none, first)).toEqual({
       kind: "signup",
       id: "signup:c1",
       customerId: "c1",
       at: T0 + DAY,
     });
-    expect(signupWith(welcome, T0, first)).toBeNull();
+    expect(signupWith(welcome, { joinedAt: T0, orderCount: 1 }, first)).toBeNull();
+    // Taking part all along (a state saved before sign-ups were applied): no belated welcome.
+    expect(signupWith(welcome, { joinedAt: null, orderCount: 2 }, first)).toBeNull();
   });
 
   it("not with a refund, a redemption or an order before the program started", () => {
@@ -223,15 +226,15 @@ describe("a live member joins with their first order or referral while the progr
       orderId: "o1",
       amount: 100,
     };
-    expect(signupWith(welcome, null, refund)).toBeNull();
+    expect(signupWith(welcome, none, refund)).toBeNull();
     expect(
-      signupWith(welcome, null, { kind: "redeem", id: "x", customerId: "c1", at: T0 + DAY }),
+      signupWith(welcome, none, { kind: "redeem", id: "x", customerId: "c1", at: T0 + DAY }),
     ).toBeNull();
-    expect(signupWith(welcome, null, order("o0", T0 - DAY, 10_000))).toBeNull();
+    expect(signupWith(welcome, none, order("o0", T0 - DAY, 10_000))).toBeNull();
   });
 
   it("gives the welcome points before the order's own", () => {
-    const signup = signupWith(welcome, null, first)!;
+    const signup = signupWith(welcome, none, first)!;
     const { ledger, states } = replay(welcome, [signup, first]);
     expect(ledger.map((e) => [e.ref, e.amount])).toEqual([
       ["signup:c1", 50],

@@ -194,17 +194,19 @@ const findOrder = (state: CustomerState, orderId: string): OrderRecord | undefin
 
 /**
  * The sign-up a live member's activity stands for. Orders and referrals arrive from the API and
- * imports without a sign-up event, so a member who has not joined yet (`joinedAt` null) joins with
- * their first order or referral that happens while the program runs: welcome rewards arrive then,
- * and tenure counts from then — what the simulator assumes (a sign-up at a member's first order).
- * Apply the returned event just before `event`; null when there is nothing to add.
+ * imports without a sign-up event, so a member who has not joined yet joins with their first order
+ * or referral that happens while the program runs: welcome rewards arrive then, and tenure counts
+ * from then — what the simulator assumes (a sign-up at a member's first order). A member with
+ * orders already counted has been taking part all along (a state saved before this rule) and gets
+ * no belated welcome. Apply the returned event just before `event`; null when there is nothing to add.
  */
 export const signupWith = (
   program: Program,
-  joinedAt: Millis | null,
+  member: { readonly joinedAt: Millis | null; readonly orderCount: number },
   event: ProgramEvent,
 ): SignupEvent | null => {
-  if (joinedAt !== null || (event.kind !== "order" && event.kind !== "referral")) return null;
+  if (member.joinedAt !== null || member.orderCount > 0) return null;
+  if (event.kind !== "order" && event.kind !== "referral") return null;
   if (outsideScheduleReason(program.common, event.at) !== null) return null;
   return {
     kind: "signup",

@@ -16,6 +16,7 @@ export type { EvaluateContext, EvaluateResult } from "./engine";
 export { evaluate, initialState, signupWith } from "./engine";
 // For callers folding many events into states they own (a bulk import): no copy per event.
 export { applyEvent as applyEventInPlace, createStep } from "./engine";
+export { clawBack } from "./ledger";
 export type {
   Millis,
   Minor,

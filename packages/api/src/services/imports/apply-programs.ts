@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
 import {
   applyEventInPlace,
+  clawBack,
   createStep,
   ineligibleReason,
   initialState,
@@ -10,6 +11,7 @@ import {
   type Effect,
   type OrderEvent,
   type OrderRecord,
+  type ProgramEvent,
   type Program,
   type RefundEvent,
   type Step,
@@ -101,7 +103,7 @@ function reverseEarlierVersion(
   edit: EditedOrder,
   ctx: Context,
   when: { at: number; counted: boolean },
-): { rows: NewLedgerEntry[]; effects: Effect[] } {
+): { rows: NewLedgerEntry[]; effects: Effect[]; shortfall: number } {
   const state = step.state;
   const earned = edit.earned.get(member.programId);
   const at = Math.max(when.at, state.clock);
@@ -132,7 +134,7 @@ function reverseEarlierVersion(
     };
   } else {
     if (when.counted) state.orderCount = Math.max(0, state.orderCount - 1);
-    return { rows: [], effects: [] };
+    return { rows: [], effects: [], shortfall: 0 };
   }
   state.orders.push(record);
   const event: RefundEvent = {
@@ -154,7 +156,10 @@ function reverseEarlierVersion(
     row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:reversal:${i}`;
     row.note = REVERSAL_NOTE;
   });
-  return { rows, effects };
+  // What the member had already spent of it cannot be taken back (never below zero): the new
+  // version's earn pays it back first.
+  const takenBack = -rows.reduce((sum, row) => sum + (row.kind === "adjust" ? row.amount : 0), 0);
+  return { rows, effects, shortfall: Math.max(0, (earned?.earned ?? 0) - takenBack) };
 }
 
 /**
@@ -448,6 +453,7 @@ async function runRound(
         // first, and stops counting as one of the member's orders if it ever counted.
         const order = item.order;
         const edit = order === null ? null : item.edit;
+        let shortfall = 0;
         if (item.reverse !== null) {
           const reversal = reverseEarlierVersion(
             program.value,
@@ -466,11 +472,12 @@ async function runRound(
           );
           for (const row of reversal.rows) ledger.push(row);
           for (const effect of reversal.effects) if (effect.kind === "tier") tier = effect.to;
+          shortfall = reversal.shortfall;
         }
         if (item.order !== null) {
           const event = item.order;
           // A member who has not joined yet joins with this order (welcome rewards come with it).
-          const signup = signupWith(program.value, step.state.joinedAt, event);
+          const signup = signupWith(program.value, step.state, event);
           if (signup !== null) {
             applyEventInPlace(program.value, step, signup);
             for (const row of ledgerRows(member, customerId, signup, step.out)) ledger.push(row);
@@ -488,6 +495,32 @@ async function runRound(
               row.note = `${REEARN_NOTE} (${row.note ?? ""})`;
             });
           for (const row of rows) ledger.push(row);
+          if (edit !== null && shortfall > 0) {
+            // Points of the earlier version the member had spent come out of what the new one
+            // earned (its own lot first), so an edit never pays them twice.
+            const spent: ProgramEvent = {
+              kind: "tick",
+              id: `${edit.orderId}:edit-${ctx.jobId}:spent`,
+              customerId: String(customerId),
+              at: step.state.clock,
+            };
+            clawBack(
+              step,
+              spent.id,
+              String(edit.orderId),
+              event.id,
+              spent.at,
+              shortfall,
+              "order edited by an import: points its earlier version earned were already spent",
+            );
+            const taken = ledgerRows(member, customerId, spent, step.out);
+            step.out = [];
+            for (const row of taken) {
+              row.orderId = edit.orderId;
+              row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
+              ledger.push(row);
+            }
+          }
         }
         if (capped !== undefined) budget.set(member.programId, step.budgetUsed);
       }

@@ -14,7 +14,7 @@ import {
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
-import { customerBalance, postOrder, postRefund } from "../ingest";
+import { customerBalance, postOrder, postRefund, redeem } from "../ingest";
 import { createImportJob, guessMapping, runImport, type ImportKind } from ".";
 
 const now = new Date("2025-07-01T12:00:00Z");
@@ -554,4 +554,55 @@ describe.each(testDrivers())("an orders file in several program rounds on $name"
     expect(one.states.filter((s) => s.state !== null)).toHaveLength(3);
     expect(several).toEqual(one);
   }, 60_000);
+});
+
+describe.each(testDrivers())("an edited order whose points were spent on $name", (driver) => {
+  let handle: DbHandle;
+  let userId: number;
+  let programId: number;
+  const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "import_edit_spent");
+    await makeBusiness(handle.db, { currency: "EUR", timezone: "Europe/Rome" });
+    await makeStore(handle.db, { code: "MIL" });
+    userId = (await makeUser(handle.db, { role: "admin" })).id;
+    const dora = await makeCustomer(handle.db, { externalId: "DORA" });
+    // A draft first, so this program's id differs from the other suites' (the compiled cache).
+    await handle.db.insert(programs).values({ name: "Draft", type: "flexible-rewards" });
+    await handle.db.insert(programs).values({ name: "Draft 2", type: "flexible-rewards" });
+    // 1 point per 1.00, usable at once; a 100-point perk.
+    programId = (await enrollInRewards(handle.db, dora.id)).id;
+  }, 60_000);
+  afterAll(() => handle.close());
+
+  it("pays back what was spent out of the new version's points, so the edit never pays twice", async () => {
+    const ctx = { db: handle.db, now, apiKeyId: null };
+    const first = `O-40,DORA,2025-06-01 10:00,MIL,A1,Espresso beans,coffee,1,120.00`;
+    expect(await importCsv(handle.db, userId, "orders", [header, first])).toMatchObject({
+      ok: true,
+    });
+    await redeem(ctx, { customerId: "DORA", programId, rewardId: "perk" }, "perk-1");
+    // 120 earned, 100 spent: only 20 can be taken back when the order is edited to 121.00.
+    const edited = first.replace("120.00", "121.00");
+    expect(await importCsv(handle.db, userId, "orders", [header, edited])).toMatchObject({
+      ok: true,
+      counts: { updated: 1 },
+    });
+    const balance = await customerBalance(ctx, "DORA");
+    expect(balance.programs).toEqual([expect.objectContaining({ available: 21 })]);
+    const entries = await queryRows<{ kind: string; amount: number; note: string }>(
+      handle.db,
+      sql`select kind::text as kind, amount::int as amount, note from ledger_entries
+          where program_id = ${programId} order by id`,
+    );
+    expect(entries.map((e) => [e.kind, e.amount])).toEqual([
+      ["earn", 120],
+      ["redeem", -100],
+      ["adjust", -20],
+      ["earn", 121],
+      ["adjust", -100],
+    ]);
+    expect(entries[4]!.note).toContain("already spent");
+  });
 });

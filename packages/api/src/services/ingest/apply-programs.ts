@@ -202,7 +202,7 @@ export async function applyProgramEvents(
         const capped = budget.get(member.programId);
         step.budgetUsed = capped ?? 0;
         // A member who has not joined yet joins with this event (welcome rewards come with it).
-        const signup = signupWith(program.value, step.state.joinedAt, event);
+        const signup = signupWith(program.value, step.state, event);
         let joined: Effect[] = [];
         if (signup !== null) {
           applyEventInPlace(program.value, step, signup);

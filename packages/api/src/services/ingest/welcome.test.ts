@@ -148,6 +148,30 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
     expect((await ledgerOf("CARLA")).map((e) => [e.amount, e.order])).toEqual(expected);
   });
 
+  it("a member who had been taking part before sign-ups were applied gets no belated welcome", async () => {
+    // A state saved before: two orders counted, never signed up.
+    const frida = await makeCustomer(handle.db, { externalId: "FRIDA" });
+    await handle.db.insert(enrollments).values({
+      programId: welcomeId,
+      customerId: frida.id,
+      isControl: false,
+      enrolledAt: new Date("2025-06-01T00:00:00Z"),
+      state: {
+        customerId: String(frida.id),
+        joinedAt: null,
+        clock: Date.parse("2025-06-05T10:00:00Z"),
+        lots: [],
+        orders: [],
+        orderCount: 2,
+        lifetimeSpend: 20_000,
+        rewardCost: 0,
+        ext: null,
+      },
+    });
+    const next = await postOrder(ctx(), order("W-8", "FRIDA", "2025-06-10T10:00:00Z", 10_000));
+    expect(next.programs).toEqual([expect.objectContaining({ programId: welcomeId, earned: 10 })]);
+  });
+
   it("a card-holders-only offer applies to a member's orders", async () => {
     const dario = await makeCustomer(handle.db, { externalId: "DARIO" });
     await runningProgram(
