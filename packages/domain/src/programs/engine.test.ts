@@ -187,6 +187,50 @@ describe("events that arrive late (older than the customer's last event)", () =>
     ]);
   });
 
+  it("gives a late order no checkout discount: it was paid already (a comeback that looks in time)", () => {
+    const comeback = programOf("comeback", { repeat: true, windowDays: 7 });
+    const { effects } = fold(comeback, [
+      order("o1", T0, 10_000),
+      order("o2", T0 + 10 * DAY, 10_000),
+      order("o3", T0 + 9 * DAY, 10_000),
+    ]);
+    expect(effects.filter((e) => e.kind === "discount")).toEqual([]);
+    expect(effects).toContainEqual(
+      expect.objectContaining({
+        kind: "note",
+        ref: "o3",
+        reason: expect.stringContaining("paid at checkout already") as unknown,
+      }),
+    );
+  });
+
+  it("counts a late order placed before the qualifying window opened toward no tier", () => {
+    const vip = programOf("vip-tiers", {
+      tiers: [{ name: "Gold", threshold: 100_000, percentOff: 0 }],
+      windowDays: 365,
+    });
+    const { state, effects } = fold(vip, [
+      order("o1", T0 + 500 * DAY, 60_000),
+      order("o0", T0, 60_000),
+    ]);
+    expect(effects.filter((e) => e.kind === "tier")).toEqual([]);
+    expect(state.orderCount).toBe(2);
+  });
+
+  it("judges a late order from an earlier month on its own spend for a monthly minimum", () => {
+    const cashback = programOf("cashback", { monthlyMinimum: 100_000, pendingDays: 0 });
+    const feb = Date.UTC(2025, 1, 10);
+    const jan = Date.UTC(2025, 0, 20);
+    const { effects, state } = fold(cashback, [
+      order("f1", feb, 60_000),
+      order("j1", jan, 60_000),
+      order("f2", feb + DAY, 30_000),
+    ]);
+    // February's spend is 90.00 (the late January order is not added to it): still no cashback.
+    expect(effects.filter(isLedgerEntry)).toEqual([]);
+    expect(state.ext).toEqual(expect.objectContaining({ monthSpend: 90_000 }));
+  });
+
   it("ignores a late tick: time has already passed further", () => {
     const before = fold(points, [order("o1", T0 + 20 * DAY, 10_000)]).state;
     const result = evaluate(points, before, {

@@ -49,6 +49,7 @@ export const createStep = (
   state,
   out: [],
   budgetUsed,
+  happened: 0,
   order: { net: 0, paid: 0, earned: 0, lotId: null, cost: 0, units: 0 },
 });
 
@@ -78,6 +79,7 @@ export const applyEvent = (program: Program, step: Step, event: ProgramEvent): v
       );
     event = { ...event, at: state.clock };
   }
+  step.happened = happened;
   state.clock = event.at;
   if (state.lots.length > 0) expireDue(step, event.at);
   if (state.orders.length > 0) pruneOrders(state, event.at - step.common.refundWindowMs);

@@ -42,6 +42,12 @@ export interface Step<K = unknown, X = unknown> {
   recordsFrom: Millis;
   /** Reward cost already spent across all customers, minor units (the budget cap's counter). */
   budgetUsed: Minor;
+  /**
+   * When the current event happened. Equal to its `at` but for a late event (older than the
+   * customer's last one), which the engine applies as of that last event: handlers then give no
+   * checkout discount (the order is paid already) and judge time windows by when it happened.
+   */
+  happened: Millis;
   /** Order scratch, reset per order and turned into the order's record by the engine. */
   order: OrderScratch;
 }

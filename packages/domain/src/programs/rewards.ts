@@ -18,6 +18,10 @@ export const discountOrder = (
   amount: number,
   reason: string,
 ): number => {
+  if (step.happened < order.at) {
+    note(step, order.id, "a late order was paid at checkout already: no discount can be given");
+    return 0;
+  }
   const wanted = Math.min(Math.floor(amount), step.order.net);
   const given = grantUnits(step, order.id, wanted, 1);
   if (given <= 0) return 0;

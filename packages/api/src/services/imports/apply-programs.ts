@@ -462,13 +462,14 @@ async function runRound(
             customerId,
             item.reverse,
             ctx,
-            order === null || edit === null
-              ? { at: item.reverse.at, counted: false }
-              : {
-                  at: order.at,
-                  counted:
-                    ineligibleReason(program.value.common, earlierEvent(order, edit)) === null,
-                },
+            {
+              at: order === null || edit === null ? item.reverse.at : order.at,
+              counted:
+                ineligibleReason(
+                  program.value.common,
+                  earlierEvent(item.reverse, customerId, segments?.get(customerId)),
+                ) === null,
+            },
           );
           for (const row of reversal.rows) ledger.push(row);
           for (const effect of reversal.effects) if (effect.kind === "tier") tier = effect.to;
@@ -535,15 +536,19 @@ async function runRound(
 }
 
 /** The earlier version of an edited order as the engine saw it: its own time, store and channel. */
-const earlierEvent = (order: OrderEvent, edit: EditedOrder): OrderEvent => ({
+const earlierEvent = (
+  edit: EditedOrder,
+  customerId: number,
+  segments: readonly string[] | undefined,
+): OrderEvent => ({
   kind: "order",
-  id: order.id,
-  customerId: order.customerId,
+  id: String(edit.orderId),
+  customerId: String(customerId),
   at: edit.oldAt,
-  amount: order.amount,
+  amount: edit.oldNet,
   channel: edit.oldChannel === "offline" ? "store" : "online",
   ...(edit.oldStoreId === null ? {} : { storeId: String(edit.oldStoreId) }),
-  ...(order.segments === undefined ? {} : { segments: order.segments }),
+  ...(segments === undefined ? {} : { segments }),
 });
 
 const restrictsBySegment = (member: Member) =>

@@ -88,6 +88,20 @@ describe.each(testDrivers())("program preview and new-customer enrollment on $na
     expect((await preview(6))?.outcome.gifts.length).toBe(4);
   });
 
+  it("counts the welcome points a member gets with their first order, as live members do", async () => {
+    const api = await callerFor(handle.db, marketer, now);
+    const earnedBy = async (welcomePoints: number) => {
+      const result = await api.programs.preview({
+        ...base,
+        type: "points",
+        config: { welcomePoints, pendingDays: 0, expiryDays: 0 },
+      });
+      if (!result.ok) throw new Error(result.errors.join("; "));
+      return result.customers.find((c) => c.profile === "regular")!.outcome.earned;
+    };
+    expect((await earnedBy(250)) - (await earnedBy(0))).toBe(250);
+  });
+
   it("returns the configuration's errors instead of a preview", async () => {
     const api = await callerFor(handle.db, marketer, now);
     const result = await api.programs.preview({

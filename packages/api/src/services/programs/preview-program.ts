@@ -10,6 +10,7 @@ import {
 import {
   createProgram,
   previewProgram,
+  signupWith,
   type OrderEvent,
   type PreviewOutcome,
   type ProgramEvent,
@@ -97,6 +98,12 @@ export async function previewConfiguration(
   const cases = picked.map((p) => {
     const own = orders.filter((o) => o.customerId === p.customerId);
     const events: ProgramEvent[] = own.map(toEvent);
+    // Live members join with their first order (welcome rewards, card holders' offers).
+    const signup =
+      events.length === 0
+        ? null
+        : signupWith(program.value, { joinedAt: null, orderCount: 0 }, events[0]!);
+    if (signup !== null) events.unshift(signup);
     // A tick at the end lets expiry and tier reviews happen as they would have by today.
     events.push({
       kind: "tick",

@@ -150,18 +150,24 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
         );
     }
     if (k.monthlyMinimum > 0) {
-      const month = monthOf(order.at);
-      if (month !== ext.month) {
-        ext.month = month;
-        ext.monthSpend = 0;
+      // A late order from an earlier month counts toward that month, whose other orders are long
+      // settled: it is judged on its own spend and leaves the current month alone.
+      const month = monthOf(step.happened);
+      let spend = step.order.net;
+      if (month === monthOf(order.at)) {
+        if (month !== ext.month) {
+          ext.month = month;
+          ext.monthSpend = 0;
+        }
+        ext.monthSpend += step.order.net;
+        spend = ext.monthSpend;
       }
-      ext.monthSpend += step.order.net;
-      if (ext.monthSpend < k.monthlyMinimum) {
+      if (spend < k.monthlyMinimum) {
         if (step.explain)
           note(
             step,
             order.id,
-            `month's spend ${money(ext.monthSpend)} is below the ${money(k.monthlyMinimum)} minimum`,
+            `month's spend ${money(spend)} is below the ${money(k.monthlyMinimum)} minimum`,
           );
         return;
       }

@@ -216,13 +216,15 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
       k.earnPoints > 0
         ? earnOnOrder(step, k, order, ext.tier >= 0 ? (k.bonusBp[ext.tier] as number) : 10_000)
         : 0;
-    addToWindow(ext.window, {
-      orderId: order.id,
-      at: order.at,
-      spend: step.order.net,
-      points,
-      purchases: 1,
-    });
+    // A late order placed before the current qualifying window opened never counts toward it.
+    if (step.happened >= order.at - k.windowMs)
+      addToWindow(ext.window, {
+        orderId: order.id,
+        at: order.at,
+        spend: step.order.net,
+        points,
+        purchases: 1,
+      });
     const total = windowTotal(ext.window, k.by, order.at - k.windowMs);
     const next = qualifyingTier(k.thresholds, total);
     // Upgrades are immediate; downgrades wait for the review so status never flickers.
