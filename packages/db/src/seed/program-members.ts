@@ -137,7 +137,9 @@ export function replayMember(
   }
   if (events.length === 0) return { state: null, ledger: [] };
   // keepEffects: entries as objects; the columnar ledger preallocates for bulk replays of many customers.
-  const result = replay(engine, events, { keepEffects: true });
+  // Time passes to the end of the window, as the server's hourly sweep lets it: lots due by then
+  // have expired in the ledger, so a program's outstanding points leave lapsed members out.
+  const result = replay(engine, events, { keepEffects: true, until: m.until });
   const perEvent = new Map<string, number>();
   const ledger = result.ledger.map((entry) => {
     const index = perEvent.get(entry.ref) ?? 0;

@@ -223,7 +223,7 @@ describe.each(testDrivers())("seedDemo on $name", (driver) => {
         }
         applied.push(event);
       }
-      const result = replay(program.value, applied);
+      const result = replay(program.value, applied, { until });
       expect(
         result.ledger.map((l) => `${l.kind} ${l.amount}`),
         `${m.programId}:${m.customerId}`,
