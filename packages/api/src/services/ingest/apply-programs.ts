@@ -126,7 +126,11 @@ async function writeResults(
 }
 
 /** Options of a batch: outcomes cost a balance computation per event and member; imports skip them. */
-export type ApplyOptions = { outcomes: boolean };
+export type ApplyOptions = {
+  outcomes: boolean;
+  /** Apply to these memberships (enrollment ids) only; every active one when absent. */
+  enrollments?: ReadonlySet<number>;
+};
 
 /**
  * Runs events through every active program their customers take part in — the one path for orders
@@ -181,6 +185,8 @@ export async function applyProgramEvents(
   for (const [customerId, events] of byCustomer) {
     events.sort((a, b) => a.event.at - b.event.at || a.index - b.index);
     for (const member of members.get(customerId)!) {
+      if (options.enrollments !== undefined && !options.enrollments.has(member.enrollmentId))
+        continue;
       const program = compiledProgram(member);
       if (!program.ok) {
         if (options.outcomes)

@@ -45,6 +45,7 @@ describe.each(testDrivers())("time passing for lapsed members on $name", (driver
       ["ANNA", false],
       ["BRUNO", false],
       ["CARLA", true],
+      ["DORA", false],
     ] as const) {
       const customer = await makeCustomer(handle.db, { externalId: name });
       await handle.db.insert(enrollments).values({
@@ -58,22 +59,26 @@ describe.each(testDrivers())("time passing for lapsed members on $name", (driver
     await postOrder(ctx, order("T-1", "ANNA", "2025-06-10T10:00:00Z"));
     await postOrder(ctx, order("T-2", "BRUNO", "2025-07-20T10:00:00Z"));
     await postOrder(ctx, order("T-3", "CARLA", "2025-06-10T10:00:00Z"));
+    await postOrder(ctx, order("T-5", "DORA", "2025-06-11T10:00:00Z"));
   }, 60_000);
   afterAll(() => handle.close());
 
   it("expires the points of members who never came back, once, at each lot's own expiry", async () => {
     const now = new Date("2025-08-01T03:00:00Z");
-    expect(await expireDuePoints(handle.db, now)).toEqual({ members: 1 });
+    // Two members due at once (their ledger keys must not collide).
+    expect(await expireDuePoints(handle.db, now)).toEqual({ members: 2 });
     expect(await ledger()).toEqual([
       { customer: "ANNA", kind: "earn", amount: 50, at: "2025-06-10" },
       { customer: "BRUNO", kind: "earn", amount: 50, at: "2025-07-20" },
+      { customer: "DORA", kind: "earn", amount: 50, at: "2025-06-11" },
       { customer: "ANNA", kind: "expire", amount: -50, at: "2025-07-10" },
+      { customer: "DORA", kind: "expire", amount: -50, at: "2025-07-11" },
     ]);
     const balance = await customerBalance({ db: handle.db, now, apiKeyId: null }, "ANNA");
     expect(balance.programs).toEqual([expect.objectContaining({ available: 0 })]);
     // Again, or from a second server: nothing is due any more.
     expect(await expireDuePoints(handle.db, now)).toEqual({ members: 0 });
-    expect(await ledger()).toHaveLength(3);
+    expect(await ledger()).toHaveLength(5);
   });
 
   it("leaves points that are not due yet, and an order arriving later still earns", async () => {

@@ -17,25 +17,34 @@ const CHUNK = 500;
  */
 export async function expireDuePoints(db: Database, now: Date): Promise<{ members: number }> {
   const at = now.getTime();
-  const due = await queryRows<{ id: number }>(
+  const due = await queryRows<{ id: number; enrollments: number[] }>(
     db,
-    sql`select distinct e.customer_id::int as id
+    sql`select e.customer_id::int as id, array_agg(e.id::int) as enrollments
         from enrollments e join programs p on p.id = e.program_id
         where p.status = 'active' and not e.is_control and e.state is not null
           and exists (select 1 from jsonb_array_elements(e.state->'lots') l
                       where jsonb_typeof(l->'expiresAt') = 'number' and (l->>'expiresAt')::float8 <= ${at})
-        order by 1`,
+        group by e.customer_id order by 1`,
   );
   for (let start = 0; start < due.length; start += CHUNK) {
-    const ids = due.slice(start, start + CHUNK).map((r) => r.id);
+    const chunk = due.slice(start, start + CHUNK);
+    const ids = chunk.map((r) => r.id);
+    // Only the memberships with points due: other programs' state (a VIP review) is not ticked.
+    const only = new Set(chunk.flatMap((r) => r.enrollments));
     await inTransaction(db, (tx) =>
       applyProgramEvents(
         tx,
         ids.map((id) => ({
           customerId: id,
-          event: { kind: "tick", id: `expiry:${now.toISOString()}`, customerId: String(id), at },
+          // Ledger keys hold the event id: one per member and sweep.
+          event: {
+            kind: "tick",
+            id: `expiry:${id}:${now.toISOString()}`,
+            customerId: String(id),
+            at,
+          },
         })),
-        { outcomes: false },
+        { outcomes: false, enrollments: only },
       ),
     );
   }
