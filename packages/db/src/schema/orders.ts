@@ -60,7 +60,8 @@ export const orderItems = pgTable(
   },
   (t) => [
     index("order_items_order_idx").on(t.orderId),
-    index("order_items_category_idx").on(t.category),
+    // No index on category: segments read customer_categories, and the pickers list categories
+    // from its index (migration 0023); every order line written kept one more index up to date.
     check("order_items_quantity_positive", sql`${t.quantity} > 0 and ${t.unitPrice} >= 0`),
   ],
 );

@@ -34,8 +34,8 @@ const ORDERS_PER_BATCH = 50_000;
 /** Customers per round (at most): their memberships are locked and read at once. */
 const CUSTOMERS_PER_BATCH = 20_000;
 
-/** One item line of an order the import created or edited, flat (an order spans several). */
-type LineRow = {
+/** An order the import created or edited, with its item lines as import_order_groups lists them. */
+type OrderRow = {
   id: number;
   customerId: number;
   at: number;
@@ -44,11 +44,26 @@ type LineRow = {
   channel: "online" | "offline";
   storeId: number | null;
   edited: boolean;
-  sku: string;
-  category: string;
-  quantity: number;
-  unitPrice: number;
+  lines: string;
 };
+
+type OrderLine = { sku: string; category: string; quantity: number; unitPrice: number };
+
+/**
+ * An order's item lines from their list in import_order_groups: lines joined by U+001E, a line's
+ * sku, category, quantity and unit price by U+001F (text cells holding either are refused on reading).
+ */
+export function parseOrderLines(list: string): OrderLine[] {
+  return list.split("\u001e").map((line) => {
+    const [sku, category, quantity, unitPrice] = line.split("\u001f");
+    return {
+      sku: sku!,
+      category: category!,
+      quantity: Number(quantity),
+      unitPrice: Number(unitPrice),
+    };
+  });
+}
 
 /** What an edited order's earlier version earned in one program, from the ledger. */
 type Earned = { earned: number; firstEntryId: number | null; lotId: string | null };
@@ -212,24 +227,10 @@ export async function applyProgramsToImportedOrders(
     tx,
     sql`select count(*)::int as n from import_edited_orders where figures`,
   );
-  const round: RoundContext = {
-    ...ctx,
-    edits: (edited?.n ?? 0) > 0,
-    budget: new Map(),
-    presorted: rounds.length > 1,
-  };
-  // Several rounds would each join the staged lines to their orders and sort them (a scan of every
-  // staged line per round): join and sort them once into import_lines, which each round then reads
-  // as one range of an index, already in order. A single round reads them in one hash join.
-  if (round.presorted) {
-    await tx.execute(
-      sql`create temp table import_lines on commit drop as
-          select row_number() over (order by g.customer_id, g.placed_at, g.id, r.line)::int as seq, ${lineColumns}
-          ${linesFrom(round.edits)}`,
-    );
-    await tx.execute(sql`create index on import_lines ("customerId", seq)`);
-    await tx.execute(sql`analyze import_lines`);
-  }
+  const round: RoundContext = { ...ctx, edits: (edited?.n ?? 0) > 0, budget: new Map() };
+  // Each round reads its customers' orders, one row each with its lines (import_orders.lines): with
+  // several rounds, an index on the customer makes that a range instead of a scan of every order.
+  if (rounds.length > 1) await tx.execute(sql`create index on import_orders (customer_id)`);
   // Rounds overlap on PostgreSQL when the file only adds orders: the engine (this process) runs
   // round k+1 while the server writes round k's ledger and states, so the two cores work at once.
   // The server still runs one statement at a time, in this order: writes k-1, reads k+1, writes k.
@@ -282,38 +283,17 @@ export async function applyProgramsToImportedOrders(
 type RoundContext = Context & {
   edits: boolean;
   budget: Map<number, number>;
-  /** The lines are in import_lines, joined and in order (several rounds). */
-  presorted: boolean;
 };
 
-/** A line's fields as the engine reads them (LineRow), from import_orders g and import_rows r. */
-const lineColumns = sql`g.id, g.customer_id as "customerId", (extract(epoch from g.placed_at) * 1000)::float8 as at,
-  g.subtotal::float8 as subtotal, g.discount::float8 as discount, g.channel::text as channel,
-  g.store_id as "storeId", g.existing_id is not null as edited,
-  r.sku, r.category, r.quantity, r.unit_price::float8 as "unitPrice"`;
-const LINE_FIELDS = [
-  "id",
-  "customerId",
-  "at",
-  "subtotal",
-  "discount",
-  "channel",
-  "storeId",
-  "edited",
-  "sku",
-  "category",
-  "quantity",
-  "unitPrice",
-] as const satisfies readonly (keyof LineRow)[];
-
-/** The lines to run: every new order's, and with edits the edited orders' whose figures changed. */
-const linesFrom = (edits: boolean) =>
-  sql`from import_orders g join import_rows r on r.order_id = g.order_id
-      where ${edits ? sql`(g.existing_id is null or g.id in (select id from import_edited_orders where figures))` : sql`g.existing_id is null`}`;
+/** The orders to run: every new one, and with edits the edited ones whose figures changed. */
+const ordersToRun = (edits: boolean) =>
+  edits
+    ? sql`(g.existing_id is null or g.id in (select id from import_edited_orders where figures))`
+    : sql`g.existing_id is null`;
 
 type RoundInput = {
   members: Map<number, Member[]>;
-  lines: LineRow[];
+  orders: OrderRow[];
   edits: Map<number, EditedOrder>;
   segments: Map<number, string[]> | null;
   lo: number;
@@ -334,14 +314,14 @@ async function readRound(
   const hi = ids[ids.length - 1]!;
   const members = await membersOf(tx, ids);
   if (members.size === 0) return null;
-  const lines = await queryRows<LineRow>(
+  const orders = await queryRows<OrderRow>(
     tx,
-    ctx.presorted
-      ? sql`select ${sql.raw(LINE_FIELDS.map((f) => `"${f}"`).join(", "))} from import_lines
-            where "customerId" between ${lo} and ${hi} order by "customerId", seq`
-      : sql`select ${lineColumns} ${linesFrom(ctx.edits)}
-            and g.customer_id between ${lo} and ${hi}
-            order by g.customer_id, g.placed_at, g.id, r.line`,
+    sql`select g.id, g.customer_id as "customerId", (extract(epoch from g.placed_at) * 1000)::float8 as at,
+               g.subtotal::float8 as subtotal, g.discount::float8 as discount, g.channel::text as channel,
+               g.store_id as "storeId", g.existing_id is not null as edited, g.lines
+        from import_orders g
+        where ${ordersToRun(ctx.edits)} and g.customer_id between ${lo} and ${hi}
+        order by g.customer_id, g.placed_at, g.id`,
   );
   const edits = ctx.edits ? await editedOrders(tx, lo, hi) : new Map<number, EditedOrder>();
 
@@ -353,7 +333,7 @@ async function readRound(
     for (const member of list)
       if (!ctx.budget.has(member.programId) && hasBudgetCap(member))
         ctx.budget.set(member.programId, await programBudgetUsed(tx, member.programId));
-  return { members, lines, edits, segments, lo, hi };
+  return { members, orders, edits, segments, lo, hi };
 }
 
 /**
@@ -365,7 +345,7 @@ async function runRound(
   ctx: RoundContext,
   slices: boolean,
 ): Promise<{ ledger: NewLedgerEntry[]; states: SavedState[]; orders: number }> {
-  const { members, lines, edits, segments, lo, hi } = input;
+  const { members, edits, segments, lo, hi } = input;
   const budget = ctx.budget;
   let sliceStart = performance.now();
 
@@ -379,20 +359,7 @@ async function runRound(
     else list.push({ ...item, seq: seq++ });
   };
   let orders = 0;
-  for (let i = 0; i < lines.length;) {
-    const first = lines[i]!;
-    let j = i;
-    const orderLines: { sku: string; category: string; quantity: number; unitPrice: number }[] = [];
-    for (; j < lines.length && lines[j]!.id === first.id; j++) {
-      const l = lines[j]!;
-      orderLines.push({
-        sku: l.sku,
-        category: l.category,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-      });
-    }
-    i = j;
+  for (const first of input.orders) {
     orders++;
     let event: OrderEvent = orderEventOf({
       id: first.id,
@@ -402,7 +369,7 @@ async function runRound(
       discount: first.discount,
       channel: first.channel,
       storeId: first.storeId,
-      lines: orderLines,
+      lines: parseOrderLines(first.lines),
     });
     if (segments !== null) event = { ...event, segments: segments.get(first.customerId) ?? [] };
     const edit = first.edited ? edits.get(first.id) : undefined;

@@ -75,8 +75,9 @@ const itemKey = (alias: "r." | "i.", names: boolean) => {
 /**
  * Orders (one row per item) grouped by order id, in a few set-based statements:
  * - import_orders: one row per order of the file with its database id — the existing order's, or a
- *   new one drawn from the sequence, so items of new orders need no join back to a RETURNING list.
- *   The checks made every row of an order agree on its order-level values, so min() picks them.
+ *   new one drawn from the sequence, so items of new orders need no join back to a RETURNING list;
+ *   built from the checks' import_order_groups (every row of an order agrees on its order-level
+ *   values, so min() picked them), with the lines the programs read.
  * - new orders and their items are plain inserts: no comparison with anything stored;
  * - existing orders are compared with the file (order facts and item lists); those that differ are
  *   rewritten and listed in import_edited_orders with their previous figures, so the programs can
@@ -88,12 +89,11 @@ async function applyOrders(tx: Database, currency: string): Promise<ApplyCounts>
     sql`create temp table import_orders on commit drop as
         select coalesce(o.id, nextval('orders_id_seq'::regclass))::int as id, o.id as existing_id,
                g.order_id, c.id as customer_id, s.id as store_id, g.placed_at, g.subtotal, g.discount,
-               coalesce(g.channel, case when g.store_code is null then 'online' else 'offline' end)::sales_channel as channel
-        from (select order_id, min(customer_id) as customer_ext, min(placed_at) as placed_at,
-                     min(store_code) as store_code, min(channel) as channel,
-                     coalesce(min(discount), 0)::bigint as discount,
-                     sum(quantity::bigint * unit_price)::bigint as subtotal
-              from import_rows group by order_id) g
+               coalesce(g.channel, case when g.store_code is null then 'online' else 'offline' end)::sales_channel as channel,
+               g.lines
+        from (select order_id, customer_ext, placed_at, store_code, channel, subtotal, lines,
+                     coalesce(discount, 0)::bigint as discount
+              from import_order_groups) g
         join customers c on c.external_id = g.customer_ext
         left join stores s on s.code = g.store_code
         left join orders o on o.external_id = g.order_id`,

@@ -45,21 +45,18 @@ const orderLevel: Check = {
     where v.bad`),
 };
 
+const discountTooLarge: Check = {
+  column: "Order discount",
+  query: sql`select min(line) as line, 'is larger than the order''s items (' || sum(quantity::bigint * unit_price) || ' cents)' as message
+             from import_rows group by order_id having coalesce(max(discount), 0) > sum(quantity::bigint * unit_price)`,
+};
+
 const checks: Record<ImportKind, Check[]> = {
   customers: [
     duplicateIds("Customer id", "external_id"),
     unknownStore("Home store", "home_store_code"),
   ],
-  orders: [
-    unknownCustomer,
-    unknownStore("Store", "store_code"),
-    orderLevel,
-    {
-      column: "Order discount",
-      query: sql`select min(line) as line, 'is larger than the order''s items (' || sum(quantity::bigint * unit_price) || ' cents)' as message
-                 from import_rows group by order_id having coalesce(max(discount), 0) > sum(quantity::bigint * unit_price)`,
-    },
-  ],
+  orders: [unknownCustomer, unknownStore("Store", "store_code"), orderLevel, discountTooLarge],
   events: [
     duplicateIds("Event id", "external_id"),
     unknownCustomer,
@@ -67,14 +64,51 @@ const checks: Record<ImportKind, Check[]> = {
   ],
 };
 
+/**
+ * The staged order rows grouped by order, once (import_order_groups): the order-level values, the
+ * items' subtotal, the line list the programs read (`lines`, see `parseOrderLines`) and, per
+ * order-level column, whether all of the order's rows agree. The upsert builds the orders from it,
+ * and the checks below look at it first: the row-by-row queries (a sort of every staged row) run
+ * only when some order has rows that disagree or a discount above its items.
+ */
+async function groupStagedOrders(tx: Database): Promise<{ disagree: boolean; discount: boolean }> {
+  const agree = orderLevelFields.map(
+    ([, f]) => `(count(${f}) = 0 or (count(${f}) = count(*) and min(${f}) = max(${f})))`,
+  );
+  await tx.execute(
+    sql.raw(`create temp table import_order_groups on commit drop as
+      select order_id, min(line) as first_line, min(customer_id) as customer_ext, min(placed_at) as placed_at,
+             min(store_code) as store_code, min(channel) as channel, min(discount) as discount,
+             max(discount) as max_discount, sum(quantity::bigint * unit_price)::bigint as subtotal,
+             ${agree.join(" and ")} as agree,
+             string_agg(sku || chr(31) || category || chr(31) || quantity || chr(31) || unit_price, chr(30) order by line) as lines
+      from import_rows group by order_id`),
+  );
+  const [row] = await queryRows<{ disagree: boolean; discount: boolean }>(
+    tx,
+    sql`select coalesce(bool_or(not agree), false) as disagree,
+               coalesce(bool_or(coalesce(max_discount, 0) > subtotal), false) as discount
+        from import_order_groups`,
+  );
+  return row ?? { disagree: false, discount: false };
+}
+
 /** The staged rows' problems that need the database to see, in line order, at most `limit`. */
 export async function checkStaged(
   tx: Database,
   kind: ImportKind,
   limit: number,
 ): Promise<ImportRowError[]> {
+  let list = checks[kind];
+  if (kind === "orders") {
+    const found = await groupStagedOrders(tx);
+    list = list.filter(
+      (check) =>
+        (check !== orderLevel || found.disagree) && (check !== discountTooLarge || found.discount),
+    );
+  }
   const errors: ImportRowError[] = [];
-  for (const check of checks[kind]) {
+  for (const check of list) {
     const column = check.column === null ? sql`"column"` : sql`${check.column}::text`;
     const order = check.column === null ? sql`line, ord` : sql`line`;
     const rows = await queryRows<{ line: number; column: string; message: string }>(

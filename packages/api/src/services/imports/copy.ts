@@ -25,18 +25,36 @@ const escapeText = (value: string): string =>
     ? value.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r")
     : value;
 
+// The last instant written and its text: an order's lines share one Date (see RowReader).
+let lastDate: Date | null = null;
+let lastIso = "";
+
+/** One cell in COPY text format: `\N` for null, instants as ISO strings. */
+function copyCell(value: CopyCell | undefined): string {
+  if (value === null || value === undefined) return "\\N";
+  if (typeof value === "string") return escapeText(value);
+  if (typeof value === "boolean") return value ? "t" : "f";
+  if (value instanceof Date) {
+    if (value !== lastDate) {
+      lastIso = value.toISOString();
+      lastDate = value;
+    }
+    return lastIso;
+  }
+  return String(value);
+}
+
 /** One row in COPY text format: tab-separated, `\N` for null, instants as ISO strings. */
 export function copyLine(values: readonly CopyCell[]): string {
-  let line = "";
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) line += "\t";
-    if (value === null || value === undefined) line += "\\N";
-    else if (typeof value === "string") line += escapeText(value);
-    else if (typeof value === "boolean") line += value ? "t" : "f";
-    else if (value instanceof Date) line += value.toISOString();
-    else line += String(value);
-  }
+  let line = copyCell(values[0]);
+  for (let i = 1; i < values.length; i++) line += `\t${copyCell(values[i])}`;
+  return `${line}\n`;
+}
+
+/** A staged row in COPY text format: its line number, then its values. */
+export function copyRow(first: CopyCell, values: readonly CopyCell[]): string {
+  let line = copyCell(first);
+  for (let i = 0; i < values.length; i++) line += `\t${copyCell(values[i])}`;
   return `${line}\n`;
 }
 

@@ -13,6 +13,12 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
   switch (t.kind) {
     case "text":
       if (raw.includes("\u0000")) return { ok: false, message: "contains a NUL character" };
+      // The record and unit separators delimit an order's lines on their way to the programs.
+      if (raw.includes("\u001e") || raw.includes("\u001f"))
+        return {
+          ok: false,
+          message: "contains an invisible separator character (U+001E or U+001F)",
+        };
       return raw.length <= t.max
         ? { ok: true, value: raw }
         : { ok: false, message: `is longer than ${t.max} characters` };
@@ -47,6 +53,67 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
   }
 }
 
+/** Cell kinds whose reading is a pure function of the text worth remembering (dates, amounts…). */
+const remembered = new Set<ImportField["type"]["kind"]>([
+  "money",
+  "count",
+  "instant",
+  "day",
+  "flag",
+  "currency",
+  "choice",
+]);
+/** Distinct texts remembered per column before its memory starts over. */
+const MEMORY = 4096;
+
+/**
+ * Reads data rows through the mapping: typed values in field order, or every problem in a row.
+ * A file repeats the same texts row after row (an order's date on each of its lines, a price, a
+ * store), so each column of a kind that takes parsing remembers what its recent texts read as.
+ */
+export class RowReader {
+  private readonly indexes: (number | null)[];
+  private readonly memories: (Map<string, Cell<RowValue>> | null)[];
+  constructor(
+    private readonly fields: readonly ImportField[],
+    mapping: ColumnMapping,
+    private readonly ctx: RowContext,
+  ) {
+    this.indexes = fields.map((f) => mapping[f.key] ?? null);
+    this.memories = fields.map((f) => (remembered.has(f.type.kind) ? new Map() : null));
+  }
+
+  read(cells: readonly string[], line: number): { values: RowValue[]; errors: ImportRowError[] } {
+    const values: RowValue[] = [];
+    const errors: ImportRowError[] = [];
+    for (let i = 0; i < this.fields.length; i++) {
+      const field = this.fields[i]!;
+      const index = this.indexes[i];
+      const raw = index === null || index === undefined ? "" : (cells[index] ?? "").trim();
+      if (raw === "") {
+        if (field.required) errors.push({ line, column: field.label, message: "is required" });
+        values.push(null);
+        continue;
+      }
+      const memory = this.memories[i];
+      let cell = memory?.get(raw);
+      if (cell === undefined) {
+        cell = readCell(field, raw, this.ctx);
+        if (memory) {
+          if (memory.size >= MEMORY) memory.clear();
+          memory.set(raw, cell);
+        }
+      }
+      if (cell.ok) values.push(cell.value);
+      else {
+        errors.push({ line, column: field.label, message: cell.message });
+        values.push(null);
+      }
+    }
+    return { values, errors };
+  }
+}
+
 /** Reads one data row through the mapping: typed values in field order, or every problem in it. */
 export function readRow(
   fields: readonly ImportField[],
@@ -55,22 +122,5 @@ export function readRow(
   line: number,
   ctx: RowContext,
 ): { values: RowValue[]; errors: ImportRowError[] } {
-  const values: RowValue[] = [];
-  const errors: ImportRowError[] = [];
-  for (const field of fields) {
-    const index = mapping[field.key];
-    const raw = index === null || index === undefined ? "" : (cells[index] ?? "").trim();
-    if (raw === "") {
-      if (field.required) errors.push({ line, column: field.label, message: "is required" });
-      values.push(null);
-      continue;
-    }
-    const cell = readCell(field, raw, ctx);
-    if (cell.ok) values.push(cell.value);
-    else {
-      errors.push({ line, column: field.label, message: cell.message });
-      values.push(null);
-    }
-  }
-  return { values, errors };
+  return new RowReader(fields, mapping, ctx).read(cells, line);
 }

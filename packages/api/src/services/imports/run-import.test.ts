@@ -125,6 +125,44 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       { line: 5, column: "Placed at", message: 'differs from the first row of order "O-1"' },
     ]);
     expect(await count(handle.db, "orders")).toBe(before);
+
+    // A store on one row of an order and none on another disagree too, wherever the rows are.
+    const gap = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile,
+      "O-2,C-2,02/06/2025,MIL,C3,Filter,coffee,1,3.00",
+    ]);
+    expect(gap.outcome.ok ? [] : gap.outcome.errors).toEqual([
+      { line: 5, column: "Store", message: 'differs from the first row of order "O-2"' },
+    ]);
+
+    // An order's discount cannot exceed its items; the error points at the order's first row.
+    const discounted = await importCsv(handle.db, userId, "orders", [
+      "order_id,customer_id,order_date,store,sku,name,category,qty,price,discount",
+      "O-1,C-1,2025-06-01 10:00,MIL,A1,Espresso beans,coffee,2,12.50,30.00",
+      "O-2,C-2,02/06/2025,,A1,Espresso beans,coffee,1,12.50,",
+      "O-1,C-1,2025-06-01 10:00,MIL,B2,Mug,kitchen,1,4.00,30.00",
+    ]);
+    expect(discounted.outcome.ok ? [] : discounted.outcome.errors).toEqual([
+      {
+        line: 2,
+        column: "Order discount",
+        message: "is larger than the order's items (2900 cents)",
+      },
+    ]);
+
+    // Text holding the separators of an order's line list is refused at reading.
+    const separators = await importCsv(handle.db, userId, "orders", [
+      ...ordersFile.slice(0, 2),
+      "O-2,C-2,02/06/2025,,A\u001e1,Espresso beans,coffee,1,12.50",
+    ]);
+    expect(separators.outcome.ok ? [] : separators.outcome.errors).toEqual([
+      {
+        line: 3,
+        column: "SKU",
+        message: "contains an invisible separator character (U+001E or U+001F)",
+      },
+    ]);
+    expect(await count(handle.db, "orders")).toBe(before);
   });
 
   it("imports orders with items, refreshes features; the same file again changes nothing, an edited one updates", async () => {

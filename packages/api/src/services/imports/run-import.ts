@@ -22,7 +22,7 @@ import { importFields } from "./columns";
 import { csvBatches } from "./csv-rows";
 import type { ColumnMapping, ImportKind } from "./import-kind";
 import { clearProgress, persistProgress, setProgress } from "./progress";
-import { readRow, type RowValue } from "./read-row";
+import { RowReader, type RowValue } from "./read-row";
 import { createStaging, StagingWriter } from "./staging";
 
 const BATCH = 5000;
@@ -97,13 +97,14 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       let batch: { line: number; values: RowValue[] }[] = [];
       let line = 0;
       const staging = new StagingWriter(tx, fields);
+      const reader = new RowReader(fields, mapping, ctx);
       try {
         for await (const records of csvBatches(file)) {
           for (const record of records) {
             line++;
             if (line === 1) continue; // the header
             rows++;
-            const row = readRow(fields, mapping, record, line, ctx);
+            const row = reader.read(record, line);
             if (row.errors.length > 0) {
               failed++;
               if (errors.length < MAX_REPORTED_ERRORS)

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@boomerang/db";
 import type { ImportField } from "./columns";
-import { copyClient, copyLine, CopyStream } from "./copy";
+import { copyClient, copyRow, CopyStream } from "./copy";
 import type { RowValue } from "./read-row";
 
 export const columnName = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -67,9 +67,9 @@ export class StagingWriter {
       this.client,
       `copy import_rows (${this.columns}) from stdin`,
     );
-    let block = "";
-    for (const row of rows) block += copyLine([row.line, ...row.values]);
-    await this.copy.write(block);
+    const lines: string[] = [];
+    for (const row of rows) lines.push(copyRow(row.line, row.values));
+    await this.copy.write(lines.join(""));
   }
 
   /** Ends the COPY, if one is open: the rows are then in the table. */

@@ -1,0 +1,87 @@
+import { Readable } from "node:stream";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseOrderLines } from "./apply-programs";
+import { guessMapping, importFields } from "./columns";
+import { copyLine, copyRow } from "./copy";
+import { csvRecords } from "./csv-rows";
+import { readRow, RowReader } from "./read-row";
+
+const ctx = { timeZone: "Europe/Rome", currency: "EUR" };
+const header = [
+  "order_id",
+  "customer_id",
+  "order_date",
+  "store",
+  "sku",
+  "name",
+  "category",
+  "qty",
+  "price",
+  "discount",
+];
+const fields = importFields.orders;
+const mapping = guessMapping("orders", header);
+
+// Cells drawn from small pools, so rows repeat texts (as an order's lines do) and some are bad.
+const cell = (pool: string[]) => fc.constantFrom(...pool);
+const row = fc.tuple(
+  cell(["O-1", "O-2", ""]),
+  cell(["C-1", "C-2"]),
+  cell(["2025-06-01 10:00", "01/06/2025", "2025-06-31", "yesterday", "2025-03-30 02:30", ""]),
+  cell(["MIL", ""]),
+  cell(["A1", "B2", "x".repeat(201)]),
+  cell(["Espresso", "Mug"]),
+  cell(["coffee", "kit\u001fchen"]),
+  cell(["1", "2", "0", "two", ""]),
+  cell(["12.50", "1.234,50", "€ 3", "abc", "-1"]),
+  cell(["", "1.00", "x"]),
+);
+
+describe("reading rows", () => {
+  it("a reader that remembers recent texts reads every row exactly as a fresh read does", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 60 }), (rows) => {
+        const reader = new RowReader(fields, mapping, ctx);
+        rows.forEach((cells, i) => {
+          const line = i + 2;
+          expect(reader.read(cells, line)).toEqual(readRow(fields, mapping, cells, line, ctx));
+        });
+      }),
+    );
+  });
+
+  it("a staged row's COPY text is its line number followed by its values", () => {
+    const at = new Date("2025-06-01T08:00:00.000Z");
+    const values = ["O-1", null, at, 1250, true, "tab\there"];
+    expect(copyRow(7, values)).toBe(copyLine([7, ...values]));
+    expect(copyRow(7, values)).toBe("7\tO-1\t\\N\t2025-06-01T08:00:00.000Z\t1250\tt\ttab\\there\n");
+    // The same instant twice (an order's lines share one) and then another one.
+    const later = new Date("2025-06-02T08:00:00.000Z");
+    expect(copyLine([at, at, later])).toBe(
+      "2025-06-01T08:00:00.000Z\t2025-06-01T08:00:00.000Z\t2025-06-02T08:00:00.000Z\n",
+    );
+  });
+
+  it("skips blank lines and lines of empty cells, keeps lines with any content", async () => {
+    const text = "a,b\n\n  \n,,\n , \n1,2\n,x\n";
+    const records: string[][] = [];
+    for await (const record of csvRecords(Readable.from([text]))) records.push(record);
+    expect(records).toEqual([
+      ["a", "b"],
+      ["1", "2"],
+      ["", "x"],
+    ]);
+  });
+
+  it("an order's line list gives back each line's sku, category, quantity and price", () => {
+    const list = [
+      'A,1\u001fcoffee "dark"\u001f2\u001f1250',
+      "☕ mug\u001fkitchen\u001f1\u001f800",
+    ].join("\u001e");
+    expect(parseOrderLines(list)).toEqual([
+      { sku: "A,1", category: 'coffee "dark"', quantity: 2, unitPrice: 1250 },
+      { sku: "☕ mug", category: "kitchen", quantity: 1, unitPrice: 800 },
+    ]);
+  });
+});
