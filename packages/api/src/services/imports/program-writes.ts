@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
 import type { MemberProgram } from "../ingest/member-programs";
-import { copyBlocks, copyClient, copyLine } from "./copy";
+import { copyClient, copyLine, CopyStream } from "./copy";
 
 /**
  * Reads and writes of the import's program step, set-based: members and their segments read for a
@@ -93,16 +93,35 @@ const ledgerValues = (r: NewLedgerEntry) => [
 ];
 
 const BLOCK_ROWS = 2000;
+/** A block also ends at this many characters (members' states can be tens of kB each). */
+const BLOCK_CHARS = 1 << 20;
 const JSON_CHUNK = 5000;
 
-function blocksOf<T>(rows: readonly T[], line: (row: T) => string): string[] {
-  const blocks: string[] = [];
-  for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
-    let block = "";
-    for (const row of rows.slice(start, start + BLOCK_ROWS)) block += line(row);
-    blocks.push(block);
+/**
+ * COPYs rows into a table, each block of lines sent as soon as it is built: the server takes one
+ * block while this process builds the next (building them all first left the server waiting).
+ */
+async function copyRows<T>(
+  client: NonNullable<ReturnType<typeof copyClient>>,
+  statement: string,
+  rows: readonly T[],
+  line: (row: T) => string,
+): Promise<void> {
+  const copy = await CopyStream.open(client, statement);
+  let lines: string[] = [];
+  let size = 0;
+  for (const row of rows) {
+    const text = line(row);
+    lines.push(text);
+    size += text.length;
+    if (lines.length >= BLOCK_ROWS || size >= BLOCK_CHARS) {
+      await copy.write(lines.join(""));
+      lines = [];
+      size = 0;
+    }
   }
-  return blocks;
+  await copy.write(lines.join(""));
+  await copy.end();
 }
 
 /**
@@ -119,22 +138,19 @@ export async function writeProgramResults(
   const client = copyClient(tx);
   if (client !== null) {
     if (ledger.length > 0)
-      await copyBlocks(
+      await copyRows(
         client,
         `copy ledger_entries (${ledgerColumns.join(", ")}) from stdin`,
-        blocksOf(ledger, (r) => copyLine(ledgerValues(r))),
+        ledger,
+        (r) => copyLine(ledgerValues(r)),
       );
     if (states.length > 0) {
       await tx.execute(
         sql`create temp table if not exists import_states (id int, state text, tier text) on commit drop`,
       );
       await tx.execute(sql`truncate import_states`);
-      await copyBlocks(
-        client,
-        `copy import_states (id, state, tier) from stdin`,
-        blocksOf(states, (s) =>
-          copyLine([s.id, s.state === null ? null : JSON.stringify(s.state), s.tier]),
-        ),
+      await copyRows(client, `copy import_states (id, state, tier) from stdin`, states, (s) =>
+        copyLine([s.id, s.state === null ? null : JSON.stringify(s.state), s.tier]),
       );
       await tx.execute(
         sql`update enrollments e set state = s.state::jsonb, tier = s.tier from import_states s where e.id = s.id`,
