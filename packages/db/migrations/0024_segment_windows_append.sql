@@ -4,15 +4,19 @@
 -- sorting and summing each touched customer's whole history.
 --
 -- customer_order_times: a customer whose new orders all come strictly after their last instant gets
--- them appended, running totals continued from their last one; the check is made again on the row
--- as ON CONFLICT locks it (a concurrent writer may have appended since this statement's snapshot).
--- Every other customer (an order back in time, an instant equal to their last) is refreshed in full
--- as before, under the customer row locks.
+-- them appended, running totals continued from their last one, under the same customer row locks
+-- as a refresh (segment_windows_lock); the check is made on the row as ON CONFLICT sees it. Every
+-- other customer (an order back in time, an instant equal to their last) is refreshed in full as
+-- before.
 CREATE OR REPLACE FUNCTION customer_order_times_orders_changed() RETURNS trigger AS $$
 DECLARE
   ids int[];
 BEGIN
   IF TG_OP = 'INSERT' THEN
+    -- The customers' row locks first, in id order, as a refresh takes them: an append and a refresh
+    -- of one customer wait for each other (neither inserts the row the other cannot see yet), and
+    -- every writer locks the customer before its customer_order_times row (no deadlock).
+    PERFORM segment_windows_lock(ARRAY(SELECT DISTINCT customer_id FROM new_rows));
     WITH fresh AS (
       SELECT customer_id, placed_at, id,
              (sum(total) OVER (PARTITION BY customer_id ORDER BY placed_at, id))::bigint AS running

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Database, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
-import { copyBlocks, copyClient, copyLine } from "./copy";
+import { copyBlocks, copyClient, copyLine, copyRows } from "./copy";
 
 /**
  * COPY FROM STDIN is the import's path into the staging table and the ledger on PostgreSQL. A COPY
@@ -47,5 +47,21 @@ describe.skipIf(postgres === undefined)("COPY into a table on postgres", () => {
     // The connection is back in the pool and usable (not left idle in an aborted transaction).
     await copyInTransaction([6]);
     expect(await rows()).toBe(4);
+  }, 20_000);
+
+  it("a row that cannot be written abandons the COPY: the error surfaces and nothing is kept", async () => {
+    const many = Array.from({ length: 5000 }, (_, i) => i + 1);
+    const failing = handle.db.transaction(async (t) => {
+      const client = copyClient(t as unknown as Database)!;
+      // Past the first block (2,000 rows), so the server has taken rows when the COPY is dropped.
+      await copyRows(client, "copy copy_target (a) from stdin", many, (a) => {
+        if (a === 4321) throw new RangeError("Invalid time value");
+        return copyLine([a]);
+      });
+    });
+    await expect(failing).rejects.toThrow(/Invalid time value/);
+    expect(await rows()).toBe(4);
+    await copyInTransaction([7]);
+    expect(await rows()).toBe(5);
   }, 20_000);
 });

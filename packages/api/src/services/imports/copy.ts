@@ -86,6 +86,18 @@ export class CopyStream {
   }
 
   /**
+   * Abandons the COPY (postgres.js sends CopyFail: the server discards its rows and fails the
+   * statement, so the transaction can roll back) and waits until the stream has closed.
+   */
+  async abort(error: Error): Promise<void> {
+    if (this.stream.destroyed) return;
+    await new Promise<void>((resolve) => {
+      this.stream.once("close", () => resolve());
+      this.stream.destroy(error);
+    });
+  }
+
+  /**
    * Ends the COPY and waits until the server has taken every row (or refused one: a refusal that
    * arrives after the end settles the stream only with patches/postgres@3.4.9.patch).
    */
@@ -99,13 +111,48 @@ export class CopyStream {
   }
 }
 
+/** Rows per block sent to the server, and the characters at which a block ends sooner. */
+const BLOCK_ROWS = 2000;
+const BLOCK_CHARS = 1 << 20;
+
+/**
+ * COPYs rows into a table (postgres.js only), each block of lines sent as soon as it is built: the
+ * server takes one block while this process builds the next. A line that cannot be built (it
+ * throws) abandons the COPY, so the connection is free for the transaction's rollback.
+ */
+export async function copyRows<T>(
+  client: CopyClient,
+  statement: string,
+  rows: Iterable<T>,
+  line: (row: T) => string,
+): Promise<void> {
+  const copy = await CopyStream.open(client, statement);
+  try {
+    let lines: string[] = [];
+    let size = 0;
+    for (const row of rows) {
+      const text = line(row);
+      lines.push(text);
+      size += text.length;
+      if (lines.length >= BLOCK_ROWS || size >= BLOCK_CHARS) {
+        await copy.write(lines.join(""));
+        lines = [];
+        size = 0;
+      }
+    }
+    await copy.write(lines.join(""));
+  } catch (error) {
+    await copy.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+  await copy.end();
+}
+
 /** Copies whole blocks of lines into a table in one COPY (postgres.js only). */
 export async function copyBlocks(
   client: CopyClient,
   statement: string,
   blocks: readonly string[],
 ): Promise<void> {
-  const copy = await CopyStream.open(client, statement);
-  for (const block of blocks) await copy.write(block);
-  await copy.end();
+  await copyRows(client, statement, blocks, (block) => block);
 }

@@ -1,12 +1,6 @@
 import type { Readable } from "node:stream";
 import Papa from "papaparse";
 
-/** Whether a record holds nothing but blanks (a blank line, or only separators and spaces). */
-const blank = (record: readonly string[]): boolean => {
-  for (const cell of record) if (cell.length > 0 && cell.trim() !== "") return false;
-  return true;
-};
-
 /** Parsed batches waiting for the reader before the parser pauses (backpressure). */
 const MAX_QUEUED = 4;
 
@@ -34,13 +28,10 @@ export async function* csvBatches(source: Readable): AsyncGenerator<string[][]> 
     notify();
   });
   Papa.parse<string[]>(source as unknown as File, {
-    // Blank records are dropped here: Papa Parse's "greedy" option joins every row's cells to look.
+    skipEmptyLines: "greedy",
     chunk(results, handle) {
       parser = handle;
-      const records = results.data.some(blank)
-        ? results.data.filter((r) => !blank(r))
-        : results.data;
-      if (records.length > 0) queue.push(records);
+      if (results.data.length > 0) queue.push(results.data);
       if (queue.length >= MAX_QUEUED && !paused) {
         paused = true;
         handle.pause();

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
 import type { MemberProgram } from "../ingest/member-programs";
-import { copyClient, copyLine, CopyStream } from "./copy";
+import { copyClient, copyLine, copyRows } from "./copy";
 
 /**
  * Reads and writes of the import's program step, set-based: members and their segments read for a
@@ -92,37 +92,7 @@ const ledgerValues = (r: NewLedgerEntry) => [
   r.note ?? null,
 ];
 
-const BLOCK_ROWS = 2000;
-/** A block also ends at this many characters (members' states can be tens of kB each). */
-const BLOCK_CHARS = 1 << 20;
 const JSON_CHUNK = 5000;
-
-/**
- * COPYs rows into a table, each block of lines sent as soon as it is built: the server takes one
- * block while this process builds the next (building them all first left the server waiting).
- */
-async function copyRows<T>(
-  client: NonNullable<ReturnType<typeof copyClient>>,
-  statement: string,
-  rows: readonly T[],
-  line: (row: T) => string,
-): Promise<void> {
-  const copy = await CopyStream.open(client, statement);
-  let lines: string[] = [];
-  let size = 0;
-  for (const row of rows) {
-    const text = line(row);
-    lines.push(text);
-    size += text.length;
-    if (lines.length >= BLOCK_ROWS || size >= BLOCK_CHARS) {
-      await copy.write(lines.join(""));
-      lines = [];
-      size = 0;
-    }
-  }
-  await copy.write(lines.join(""));
-  await copy.end();
-}
 
 /**
  * Appends the ledger entries and saves the members' states. On PostgreSQL both are COPYs — the

@@ -74,6 +74,19 @@ describe("reading rows", () => {
     ]);
   });
 
+  it("guesses a semicolon delimiter past blank lines, as the preview does", async () => {
+    const text = [
+      "order_id;customer_id;order_date;sku;name;category;qty;price",
+      "",
+      "O-1;C-1;01/06/2025 10:00;A1;Beans, dark roast, 1kg;coffee;1;12.50",
+      "O-2;C-2;02/06/2025 11:00;B2;Mug, white, 300ml;kitchen;2;4.00",
+    ].join("\n");
+    const records: string[][] = [];
+    for await (const record of csvRecords(Readable.from([text]))) records.push(record);
+    expect(records.map((r) => r.length)).toEqual([8, 8, 8]);
+    expect(records[1]![4]).toBe("Beans, dark roast, 1kg");
+  });
+
   it("an order's line list gives back each line's sku, category, quantity and price", () => {
     const list = [
       'A,1\u001fcoffee "dark"\u001f2\u001f1250',

@@ -281,6 +281,48 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
   );
 
   it.runIf(driver.name === "postgres")(
+    "an order moved to a customer whose first order is being written at the same time: both land, the tables agree",
+    async () => {
+      const db = handle.db;
+      await db.execute(sql`truncate customers restart identity cascade`);
+      const [x, y] = await queryRows<{ id: number }>(
+        db,
+        sql`insert into customers (external_id, name, signed_up_at)
+            values ('X', 'X', now()), ('Y', 'Y', now()) returning id`,
+      );
+      await ingest(db, [{ customer: 0, day: 3, cats: ["bakery"] }], [y!.id], { n: 7000 });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let written!: () => void;
+      const firstWrote = new Promise<void>((resolve) => (written = resolve));
+      // X's first order (appended: X has no row yet), not committed while the move runs.
+      const first = db.transaction(async (tx) => {
+        await ingest(
+          tx as unknown as Database,
+          [{ customer: 0, day: 5, cats: ["wine"] }],
+          [x!.id],
+          {
+            n: 7100,
+          },
+        );
+        written();
+        await held;
+      });
+      await firstWrote;
+      // Y's order moves to X (an import's edit) meanwhile: both land, and the tables agree with them.
+      const moved = db.execute(
+        sql`update orders set customer_id = ${x!.id} where customer_id = ${y!.id}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await Promise.all([first, moved]);
+      const tables = await stored(db);
+      expect(tables).toEqual(await rebuilt(db));
+      expect(tables.times).toHaveLength(1);
+    },
+  );
+
+  it.runIf(driver.name === "postgres")(
     "never makes an order of another customer wait for a long import of many customers",
     async () => {
       const db = handle.db;
