@@ -42,6 +42,8 @@ export default defineConfig({
       BOOMERANG_DATA_DIR: e2eDataDir,
       AUTH_SECRET: "e2e-only-secret-not-for-production-use",
       DATABASE_URL: "",
+      // The tests read the demo as seeded: no expiry sweep changes its balances while they run.
+      BOOMERANG_EXPIRY_SWEEP_MINUTES: "0",
     },
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Opens the database and applies migrations once, when the server starts (not during build), then
- * lets time pass for lapsed members every BOOMERANG_EXPIRY_SWEEP_MINUTES (default 60; 0 turns it
- * off): points due to expire get their ledger entries even when their owners never come back.
+ * lets time pass for lapsed members a minute after start and then every
+ * BOOMERANG_EXPIRY_SWEEP_MINUTES (default 60; 0 turns it off): points due to expire get their ledger
+ * entries even when their owners never come back.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,18 +13,30 @@ export async function register(): Promise<void> {
   const minutes = Number(process.env.BOOMERANG_EXPIRY_SWEEP_MINUTES ?? "60");
   if (!Number.isFinite(minutes) || minutes <= 0) return;
   const { expireDuePoints } = await import("@boomerang/api/services/ingest/time-passes");
+  scheduleExpirySweep(minutes, async () => {
+    const { members } = await expireDuePoints(handle.db, new Date());
+    if (members > 0) console.info(`[boomerang] expired the due points of ${members} members`);
+  });
+}
+
+/**
+ * Runs `sweep` a minute after start (or sooner with a shorter interval), so a server restarted more
+ * often than the interval still sweeps, then every `minutes`; never two at once, and a failure waits
+ * for the next run. The timers do not keep the process alive.
+ */
+export function scheduleExpirySweep(minutes: number, sweep: () => Promise<void>): void {
   let running = false;
-  const sweep = async () => {
+  const run = async () => {
     if (running) return;
     running = true;
     try {
-      const { members } = await expireDuePoints(handle.db, new Date());
-      if (members > 0) console.info(`[boomerang] expired the due points of ${members} members`);
+      await sweep();
     } catch (error) {
       console.error("[boomerang] points expiry sweep failed; it runs again next time", error);
     } finally {
       running = false;
     }
   };
-  setInterval(() => void sweep(), minutes * 60_000).unref();
+  setTimeout(() => void run(), Math.min(minutes, 1) * 60_000).unref();
+  setInterval(() => void run(), minutes * 60_000).unref();
 }
