@@ -231,6 +231,21 @@ describe("events that arrive late (older than the customer's last event)", () =>
     expect(state.ext).toEqual(expect.objectContaining({ monthSpend: 90_000 }));
   });
 
+  it("a refund of a late earlier-month order leaves the current month's spend alone", () => {
+    const cashback = programOf("cashback", { monthlyMinimum: 100_000, pendingDays: 0 });
+    const feb = Date.UTC(2025, 1, 10);
+    const jan = Date.UTC(2025, 0, 20);
+    const { effects, state } = fold(cashback, [
+      order("f1", feb, 60_000),
+      order("j1", jan, 60_000),
+      { kind: "refund", id: "r1", customerId: "c1", at: feb + DAY, orderId: "j1", amount: 60_000 },
+      order("f2", feb + 2 * DAY, 45_000),
+    ]);
+    // February: 60.00 + 45.00 = 105.00 reaches the minimum; January's refund took nothing from it.
+    expect(state.ext).toEqual(expect.objectContaining({ monthSpend: 105_000 }));
+    expect(effects.filter(isLedgerEntry).map((e) => [e.kind, e.amount])).toEqual([["earn", 2_250]]);
+  });
+
   it("ignores a late tick: time has already passed further", () => {
     const before = fold(points, [order("o1", T0 + 20 * DAY, 10_000)]).state;
     const result = evaluate(points, before, {

@@ -146,6 +146,7 @@ const applyOrder = (program: Program, step: Step, order: OrderEvent, happened: n
     cost: scratch.cost,
     units: scratch.units,
     refunded: 0,
+    ...(happened < order.at ? { happened } : {}),
   });
 };
 

@@ -32,6 +32,8 @@ export interface OrderRecord {
   /** A type's own per-order count (stamps given, promo use, ...). */
   readonly units: number;
   refunded: Minor;
+  /** When a late order was placed (before `at`, the member's clock when it arrived); absent for orders on time. */
+  readonly happened?: Millis;
 }
 
 /**

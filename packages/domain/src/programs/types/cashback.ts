@@ -187,7 +187,10 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
   },
   onRefund(step, refund, record) {
     const ext = step.state.ext;
-    if (monthOf(record.at) === ext.month)
+    // Only an order counted into the month gives its spend back: a late order from an earlier month
+    // was judged on its own (see onOrder).
+    const month = monthOf(record.at);
+    if (month === ext.month && monthOf(record.happened ?? record.at) === month)
       ext.monthSpend = Math.max(0, ext.monthSpend - refund.amount);
   },
   onRedeem(step, event) {
