@@ -421,6 +421,9 @@ async function runRound(
         const order = item.order;
         const edit = order === null ? null : item.edit;
         let shortfall = 0;
+        // Whether the member joins with this order is decided on their orders before the edit's
+        // reversal uncounts its earlier version (a member whose only order is edited joined long ago).
+        const joined = { joinedAt: step.state.joinedAt, orderCount: step.state.orderCount };
         if (item.reverse !== null) {
           const reversal = reverseEarlierVersion(
             program.value,
@@ -445,7 +448,7 @@ async function runRound(
         if (item.order !== null) {
           const event = item.order;
           // A member who has not joined yet joins with this order (welcome rewards come with it).
-          const signup = signupWith(program.value, step.state, event);
+          const signup = signupWith(program.value, joined, event);
           if (signup !== null) {
             applyEventInPlace(program.value, step, signup);
             for (const row of ledgerRows(member, customerId, signup, step.out)) ledger.push(row);

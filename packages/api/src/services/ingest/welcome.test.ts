@@ -172,6 +172,60 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
     expect(next.programs).toEqual([expect.objectContaining({ programId: welcomeId, earned: 10 })]);
   });
 
+  it("a member whose only order counted before sign-ups gets no welcome when an import edits it", async () => {
+    const gino = await makeCustomer(handle.db, { externalId: "GINO" });
+    ids.GINO = gino.id;
+    await handle.db.insert(enrollments).values({
+      programId: welcomeId,
+      customerId: gino.id,
+      isControl: false,
+      enrolledAt: new Date("2025-06-01T00:00:00Z"),
+    });
+    const importLines = async (name: string, lines: string[]) => {
+      const filePath = join(dir, `${name}-${driver.name}.csv`);
+      writeFileSync(filePath, `${lines.join("\n")}\n`);
+      const jobId = await createImportJob(handle.db, {
+        kind: "orders",
+        fileName: `${name}.csv`,
+        userId,
+        now,
+      });
+      return runImport(handle.db, {
+        jobId,
+        kind: "orders",
+        mapping: guessMapping("orders", lines[0]!.split(",")),
+        filePath,
+        now,
+      });
+    };
+    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
+    // Gino's first order (he joins with it), then his membership as a state saved before sign-ups
+    // were applied holds it: the order counted, never joined.
+    expect(
+      await importLines("gino-1", [
+        header,
+        "G-1,GINO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00",
+      ]),
+    ).toMatchObject({ ok: true });
+    await handle.db.execute(
+      sql`update enrollments set state = jsonb_set(state, '{joinedAt}', 'null'::jsonb)
+          where customer_id = ${gino.id} and program_id = ${welcomeId}`,
+    );
+    expect(
+      await importLines("gino-2", [
+        header,
+        "G-1,GINO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,30.00",
+      ]),
+    ).toMatchObject({ ok: true, counts: { updated: 1 } });
+    // The edit takes back and earns again; no second welcome: Gino had been taking part all along.
+    expect((await ledgerOf("GINO")).map((e) => [e.amount, e.order])).toEqual([
+      [50, null],
+      [2, "G-1"],
+      [-2, "G-1"],
+      [3, "G-1"],
+    ]);
+  });
+
   it("a card-holders-only offer applies to a member's orders", async () => {
     const dario = await makeCustomer(handle.db, { externalId: "DARIO" });
     await runningProgram(
