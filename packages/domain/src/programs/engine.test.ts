@@ -217,6 +217,23 @@ describe("events that arrive late (older than the customer's last event)", () =>
     expect(state.orderCount).toBe(2);
   });
 
+  it("a late order inside the qualifying window leaves it a window after it was placed", () => {
+    const vip = programOf("vip-tiers", {
+      tiers: [{ name: "Gold", threshold: 100_000, percentOff: 0 }],
+      windowDays: 365,
+    });
+    const { effects } = fold(vip, [
+      order("o1", T0 + 500 * DAY, 60_000),
+      order("o0", T0 + 200 * DAY, 60_000),
+      // A window after o0 was placed (but not after it arrived), only o1's 600.00 is left: review.
+      { kind: "tick", id: "review", customerId: "c1", at: T0 + 570 * DAY },
+    ]);
+    expect(effects.filter((e) => e.kind === "tier").map((e) => [e.ref, e.at])).toEqual([
+      ["o0", T0 + 500 * DAY],
+      ["review", T0 + 570 * DAY],
+    ]);
+  });
+
   it("judges a late order from an earlier month on its own spend for a monthly minimum", () => {
     const cashback = programOf("cashback", { monthlyMinimum: 100_000, pendingDays: 0 });
     const feb = Date.UTC(2025, 1, 10);

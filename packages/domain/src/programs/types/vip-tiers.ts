@@ -216,11 +216,12 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
       k.earnPoints > 0
         ? earnOnOrder(step, k, order, ext.tier >= 0 ? (k.bonusBp[ext.tier] as number) : 10_000)
         : 0;
-    // A late order placed before the current qualifying window opened never counts toward it.
+    // A late order counts in the window from when it was placed (so it leaves it on time), and not
+    // at all when that was before the current window opened.
     if (step.happened >= order.at - k.windowMs)
       addToWindow(ext.window, {
         orderId: order.id,
-        at: order.at,
+        at: step.happened,
         spend: step.order.net,
         points,
         purchases: 1,

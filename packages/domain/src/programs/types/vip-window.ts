@@ -24,8 +24,13 @@ export const emptyWindow = (): QualificationWindow => ({
   purchases: 0,
 });
 
+/** Adds an order's contribution, kept in time order (a late order goes where it happened). */
 export const addToWindow = (w: QualificationWindow, entry: WindowEntry): void => {
-  w.entries.push(entry);
+  const entries = w.entries;
+  let i = entries.length;
+  while (i > 0 && (entries[i - 1] as WindowEntry).at > entry.at) i--;
+  if (i === entries.length) entries.push(entry);
+  else entries.splice(i, 0, entry);
   w.spend += entry.spend;
   w.points += entry.points;
   w.purchases += entry.purchases;
