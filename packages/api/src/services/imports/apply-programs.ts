@@ -482,7 +482,7 @@ async function runRound(
               event.id,
               spent.at,
               shortfall,
-              "order edited by an import: points its earlier version earned were already spent",
+              "order edited by an import: points its earlier version earned were already spent or expired",
             );
             const taken = ledgerRows(member, customerId, spent, step.out);
             step.out = [];
