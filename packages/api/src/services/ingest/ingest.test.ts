@@ -15,20 +15,12 @@ import {
   upsertCustomer,
 } from ".";
 import { sqlState } from "./transaction";
+import { testOrder } from "../../test/order-input";
 
 const now = new Date("2025-07-01T12:00:00Z");
 
-const order = (externalId: string, customerId: string, amount: number) => ({
-  externalId,
-  customerId,
-  placedAt: "2025-06-30T10:00:00Z",
-  currency: "EUR",
-  channel: "offline" as const,
-  storeCode: "MIL",
-  items: [
-    { sku: "A1", name: "Espresso beans", category: "coffee", quantity: 1, unitPrice: amount },
-  ],
-});
+const order = (externalId: string, customerId: string, amount: number) =>
+  testOrder(externalId, customerId, "2025-06-30T10:00:00Z", amount);
 
 async function expectAppError(promise: Promise<unknown>, kind: AppError["kind"], message: RegExp) {
   const error = await promise.then(

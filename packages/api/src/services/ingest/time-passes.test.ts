@@ -4,16 +4,10 @@ import { enrollments, programs, programVersions, queryRows, type DbHandle } from
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore } from "@boomerang/db/testing/factories";
 import { customerBalance, expireDuePoints, postOrder } from ".";
+import { testOrder } from "../../test/order-input";
 
-const order = (externalId: string, customerId: string, placedAt: string) => ({
-  externalId,
-  customerId,
-  placedAt,
-  currency: "EUR",
-  channel: "offline" as const,
-  storeCode: "MIL",
-  items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1, unitPrice: 50_000 }],
-});
+const order = (externalId: string, customerId: string, placedAt: string) =>
+  testOrder(externalId, customerId, placedAt, 50_000);
 
 describe.each(testDrivers())("time passing for lapsed members on $name", (driver) => {
   let handle: DbHandle;

@@ -15,6 +15,7 @@ import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { createImportJob, guessMapping, runImport } from "../imports";
 import { postOrder } from ".";
+import { testOrder } from "../../test/order-input";
 
 const now = new Date("2025-07-01T12:00:00Z");
 const dir = mkdtempSync(join(tmpdir(), "boomerang-welcome-"));
@@ -47,15 +48,7 @@ async function runningProgram(
   return program!.id;
 }
 
-const order = (externalId: string, customerId: string, placedAt: string, amount: number) => ({
-  externalId,
-  customerId,
-  placedAt,
-  currency: "EUR",
-  channel: "offline" as const,
-  storeCode: "MIL",
-  items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1, unitPrice: amount }],
-});
+const order = testOrder;
 
 // Orders and referrals arrive without a sign-up event: a member joins with their first one while
 // the program runs, so welcome points arrive and card-holder offers apply (before, neither did).

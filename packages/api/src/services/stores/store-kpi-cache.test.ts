@@ -11,21 +11,12 @@ import { makeBusiness, makeCustomer, makeStore } from "@boomerang/db/testing/fac
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
 import { postOrder, postRefund } from "../ingest";
+import { testOrder } from "../../test/order-input";
 
 const now = new Date("2025-12-01T12:00:00Z");
 const june = { from: new Date("2025-06-01T00:00:00Z"), to: new Date("2025-07-01T00:00:00Z") };
 
-const order = (externalId: string, customerId: string, placedAt: string, amount: number) => ({
-  externalId,
-  customerId,
-  placedAt,
-  currency: "EUR",
-  channel: "offline" as const,
-  storeCode: "MIL",
-  items: [
-    { sku: "A1", name: "Espresso beans", category: "coffee", quantity: 1, unitPrice: amount },
-  ],
-});
+const order = testOrder;
 
 /** The store KPI month cache stays equal to the raw tables through the real ingest path. */
 describe.each(testDrivers())("store KPI cache through ingest on $name", (driver) => {

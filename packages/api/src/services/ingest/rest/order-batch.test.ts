@@ -7,6 +7,7 @@ import { createApiKey, createRateLimiter } from "../../api-keys";
 import { enrollInRewards } from "../../../test/enroll-in-rewards";
 import { postOrders } from "../post-orders";
 import { handleIngestRequest } from ".";
+import { testOrder } from "../../../test/order-input";
 
 const now = new Date("2025-07-01T12:00:00Z");
 const base = "http://boomerang.test/api/v1";
@@ -30,15 +31,7 @@ const order = (
   customerId: string,
   amount: number,
   at = "2025-06-30T10:00:00Z",
-) => ({
-  externalId,
-  customerId,
-  placedAt: at,
-  currency: "EUR",
-  channel: "offline",
-  storeCode: "MIL",
-  items: [{ sku: "A1", name: "Beans", category: "coffee", quantity: 1, unitPrice: amount }],
-});
+) => testOrder(externalId, customerId, at, amount);
 
 /** The database, counting the transactions begun on it: a group of single orders is one. */
 function countingTransactions(db: Database) {
