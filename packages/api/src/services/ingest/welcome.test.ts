@@ -66,6 +66,25 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
           where l.customer_id = ${ids[customer]!} and l.program_id = ${welcomeId} order by l.id`,
     );
 
+  /** Imports an orders file of these lines as the admin. */
+  const importLines = async (name: string, lines: string[]) => {
+    const filePath = join(dir, `${name}-${driver.name}.csv`);
+    writeFileSync(filePath, `${lines.join("\n")}\n`);
+    const jobId = await createImportJob(handle.db, {
+      kind: "orders",
+      fileName: `${name}.csv`,
+      userId,
+      now,
+    });
+    return runImport(handle.db, {
+      jobId,
+      kind: "orders",
+      mapping: guessMapping("orders", lines[0]!.split(",")),
+      filePath,
+      now,
+    });
+  };
+
   beforeAll(async () => {
     handle = await openTestDb(driver, "ingest_welcome");
     await makeBusiness(handle.db, { currency: "EUR" });
@@ -113,31 +132,20 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
       "W-6,CARLA,2025-06-20 10:00,MIL,A1,Beans,coffee,1,30.00",
       "W-5,CARLA,2025-06-15 10:00,MIL,A1,Beans,coffee,1,10.00",
     ];
-    const importFile = async (n: number) => {
-      const filePath = join(dir, `orders-${driver.name}-${n}.csv`);
-      writeFileSync(filePath, `${lines.join("\n")}\n`);
-      const jobId = await createImportJob(handle.db, {
-        kind: "orders",
-        fileName: "orders.csv",
-        userId,
-        now,
-      });
-      return runImport(handle.db, {
-        jobId,
-        kind: "orders",
-        mapping: guessMapping("orders", lines[0]!.split(",")),
-        filePath,
-        now,
-      });
-    };
-    expect(await importFile(1)).toMatchObject({ ok: true, counts: { inserted: 2 } });
+    expect(await importLines("carla-1", lines)).toMatchObject({
+      ok: true,
+      counts: { inserted: 2 },
+    });
     const expected = [
       [50, null],
       [1, "W-5"],
       [3, "W-6"],
     ];
     expect((await ledgerOf("CARLA")).map((e) => [e.amount, e.order])).toEqual(expected);
-    expect(await importFile(2)).toMatchObject({ ok: true, counts: { inserted: 0, updated: 0 } });
+    expect(await importLines("carla-2", lines)).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 0 },
+    });
     expect((await ledgerOf("CARLA")).map((e) => [e.amount, e.order])).toEqual(expected);
   });
 
@@ -174,23 +182,6 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
       isControl: false,
       enrolledAt: new Date("2025-06-01T00:00:00Z"),
     });
-    const importLines = async (name: string, lines: string[]) => {
-      const filePath = join(dir, `${name}-${driver.name}.csv`);
-      writeFileSync(filePath, `${lines.join("\n")}\n`);
-      const jobId = await createImportJob(handle.db, {
-        kind: "orders",
-        fileName: `${name}.csv`,
-        userId,
-        now,
-      });
-      return runImport(handle.db, {
-        jobId,
-        kind: "orders",
-        mapping: guessMapping("orders", lines[0]!.split(",")),
-        filePath,
-        now,
-      });
-    };
     const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
     // Gino's first order (he joins with it), then his membership as a state saved before sign-ups
     // were applied holds it: the order counted, never joined.
