@@ -263,6 +263,59 @@ describe("events that arrive late (older than the customer's last event)", () =>
     expect(effects.filter(isLedgerEntry).map((e) => [e.kind, e.amount])).toEqual([["earn", 2_250]]);
   });
 
+  it("a refund gives back to the month the share of the order's eligible spend it refunds", () => {
+    const cashback = programOf("cashback", {
+      monthlyMinimum: 100_000,
+      pendingDays: 0,
+      excludedCategories: ["gift"],
+    });
+    const feb = Date.UTC(2025, 1, 10);
+    const lines = [
+      { sku: "a", category: "coffee", quantity: 1, unitPrice: 40_000 },
+      { sku: "g", category: "gift", quantity: 1, unitPrice: 20_000 },
+    ];
+    const refund = (id: string, amount: number): ProgramEvent => ({
+      kind: "refund",
+      id,
+      customerId: "c1",
+      at: feb + 2 * DAY,
+      orderId: "f1",
+      amount,
+    });
+    // f1 paid 600.00 of which 400.00 counts (gifts are excluded); f2 500.00.
+    const base = [order("f1", feb, 60_000, { lines }), order("f2", feb + DAY, 50_000)];
+    const half = fold(cashback, [...base, refund("r1", 30_000)]).state;
+    expect(half.ext).toEqual(expect.objectContaining({ monthSpend: 70_000 }));
+    // Then the rest, asked as the whole order again (what an import edit's reversal sends).
+    const all = fold(cashback, [...base, refund("r1", 30_000), refund("r2", 60_000)]).state;
+    expect(all.ext).toEqual(expect.objectContaining({ monthSpend: 50_000 }));
+  });
+
+  it("a refund after an order was refunded and sent again shrinks its live window entry", () => {
+    const vip = programOf("vip-tiers", {
+      tiers: [{ name: "Gold", threshold: 100_000, percentOff: 0 }],
+      windowDays: 365,
+    });
+    const refund = (id: string, at: number): ProgramEvent => ({
+      kind: "refund",
+      id,
+      customerId: "c1",
+      at,
+      orderId: "o1",
+      amount: 60_000,
+    });
+    const { effects } = fold(vip, [
+      order("o1", T0, 60_000),
+      refund("r1", T0 + DAY),
+      order("o1", T0 + 2 * DAY, 60_000),
+      order("o2", T0 + 3 * DAY, 50_000),
+      refund("r2", T0 + 4 * DAY),
+      // A year on, the first (emptied) entry leaves the window; only o2's 500.00 is still paid.
+      { kind: "tick", id: "review", customerId: "c1", at: T0 + 365 * DAY + DAY / 2 },
+    ]);
+    expect(effects.filter((e) => e.kind === "tier").map((e) => e.ref)).toEqual(["o2", "review"]);
+  });
+
   it("ignores a late tick: time has already passed further", () => {
     const before = fold(points, [order("o1", T0 + 20 * DAY, 10_000)]).state;
     const result = evaluate(points, before, {

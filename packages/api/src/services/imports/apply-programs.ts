@@ -102,6 +102,17 @@ const REVERSAL_NOTE = "order edited by an import: what its earlier version earne
 const REEARN_NOTE = "order edited by an import: earned on its new figures";
 
 /**
+ * The edited order's earlier version stops counting as one of the member's orders. A member counted
+ * in before sign-ups were applied (orders, never joined) joined with it: they keep that, so the
+ * count falling to zero never brings them a welcome later.
+ */
+function uncount(state: CustomerState, edit: EditedOrder): void {
+  if (state.joinedAt === null && state.orderCount > 0)
+    state.joinedAt = Math.min(edit.oldAt, state.clock);
+  state.orderCount = Math.max(0, state.orderCount - 1);
+}
+
+/**
  * Takes back what an edited order's earlier version earned in one program, through the engine's own
  * refund path (points from the order's lot first, never below zero; stamps, spend and reward cost of
  * the order given back when its record is still in the member's state). Past the refund window the
@@ -132,8 +143,10 @@ function reverseEarlierVersion(
   }
   let record: OrderRecord;
   if (index >= 0) {
-    // Moved to the end with the correction's time, so the refund's own pruning keeps it.
-    record = { ...state.orders[index]!, at };
+    // Moved to the end with the correction's time, so the refund's own pruning keeps it; when it
+    // was placed stays known (a monthly spend gives back only what it counted).
+    const original = state.orders[index]!;
+    record = { ...original, at, happened: original.happened ?? original.at };
     state.orders.splice(index, 1);
   } else if (earned !== undefined && earned.earned > 0) {
     record = {
@@ -146,9 +159,10 @@ function reverseEarlierVersion(
       cost: 0,
       units: 0,
       refunded: 0,
+      happened: edit.oldAt,
     };
   } else {
-    if (when.counted) state.orderCount = Math.max(0, state.orderCount - 1);
+    if (when.counted) uncount(state, edit);
     return { rows: [], effects: [], shortfall: 0 };
   }
   state.orders.push(record);
@@ -161,7 +175,7 @@ function reverseEarlierVersion(
     amount: record.paid,
   };
   applyEventInPlace(program, step, event);
-  state.orderCount = Math.max(0, state.orderCount - 1);
+  uncount(state, edit);
   const effects = step.out;
   step.out = [];
   const rows = ledgerRows(member, customerId, event, effects);

@@ -210,6 +210,40 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
     ]);
   });
 
+  it("a member counted in before sign-ups whose only order moves to someone else is not welcomed later", async () => {
+    const ugo = await makeCustomer(handle.db, { externalId: "UGO" });
+    await makeCustomer(handle.db, { externalId: "VITO" });
+    ids.UGO = ugo.id;
+    await handle.db.insert(enrollments).values({
+      programId: welcomeId,
+      customerId: ugo.id,
+      isControl: false,
+      enrolledAt: new Date("2025-06-01T00:00:00Z"),
+    });
+    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
+    expect(
+      await importLines("ugo-1", [header, "U-1,UGO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00"]),
+    ).toMatchObject({ ok: true });
+    await handle.db.execute(
+      sql`update enrollments set state = jsonb_set(state, '{joinedAt}', 'null'::jsonb)
+          where customer_id = ${ugo.id} and program_id = ${welcomeId}`,
+    );
+    // U-1 was Vito's all along; Ugo buys again in the same file.
+    expect(
+      await importLines("ugo-2", [
+        header,
+        "U-1,VITO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00",
+        "U-2,UGO,2025-06-20 10:00,MIL,A1,Beans,coffee,1,10.00",
+      ]),
+    ).toMatchObject({ ok: true });
+    expect((await ledgerOf("UGO")).map((e) => [e.amount, e.order])).toEqual([
+      [50, null],
+      [2, "U-1"],
+      [-2, "U-1"],
+      [1, "U-2"],
+    ]);
+  });
+
   it("a card-holders-only offer applies to a member's orders", async () => {
     const dario = await makeCustomer(handle.db, { externalId: "DARIO" });
     await runningProgram(

@@ -7,7 +7,7 @@ import { availableBalance, redeem } from "../ledger";
 import type { ProgramType } from "../program-type";
 import { creditUnits, note, payWithPoints } from "../rewards";
 import { days, join, money, percent } from "../summary-format";
-import { percentOf, toBasisPoints } from "../../money";
+import { percentOf, proportion, toBasisPoints } from "../../money";
 
 export const cashbackParams = commonParams.extend({
   percentBack: z
@@ -185,13 +185,20 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
       "cashback on an order",
     );
   },
-  onRefund(step, refund, record) {
+  onRefund(step, _refund, record, before) {
     const ext = step.state.ext;
     // Only an order counted into the month gives its spend back: a late order from an earlier month
-    // was judged on its own (see onOrder).
+    // was judged on its own (see onOrder). It gives back the refunded share of what it counted (its
+    // eligible net), not the money refunded.
     const month = monthOf(record.at);
-    if (month === ext.month && monthOf(record.happened ?? record.at) === month)
-      ext.monthSpend = Math.max(0, ext.monthSpend - refund.amount);
+    if (month !== ext.month || monthOf(record.happened ?? record.at) !== month) return;
+    const counted = (refunded: number): number =>
+      record.paid === 0
+        ? refunded > 0
+          ? 0
+          : record.net
+        : proportion(record.net, record.paid - refunded, record.paid);
+    ext.monthSpend = Math.max(0, ext.monthSpend - (counted(before) - counted(record.refunded)));
   },
   onRedeem(step, event) {
     if (!step.k.withdrawable)

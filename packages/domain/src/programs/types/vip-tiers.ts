@@ -233,7 +233,10 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
   },
   onRefund(step, _refund, record, before) {
     const window = step.state.ext.window;
-    const entry = window.entries.find((w) => w.orderId === record.id);
+    // The order's live entry: an import edit leaves its earlier version's entry emptied beside it.
+    const entry = window.entries.findLast(
+      (w) => w.orderId === record.id && (w.spend !== 0 || w.points !== 0 || w.purchases !== 0),
+    );
     if (entry === undefined) return;
     const after = record.refunded;
     const share = (whole: number): number =>
