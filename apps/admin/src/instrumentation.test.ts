@@ -18,6 +18,15 @@ describe("points expiry sweep schedule", () => {
     expect(sweep).toHaveBeenCalledTimes(3);
   });
 
+  it("keeps a very long interval within what timers can hold", async () => {
+    const sweep = vi.fn(async () => {});
+    scheduleExpirySweep(100_000, sweep);
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(sweep).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(24 * 24 * 60 * 60_000);
+    expect(sweep).toHaveBeenCalledTimes(2);
+  });
+
   it("never runs two sweeps at once and keeps going after a failure", async () => {
     let finish!: () => void;
     const calls: string[] = [];

@@ -37,6 +37,8 @@ export function scheduleExpirySweep(minutes: number, sweep: () => Promise<void>)
       running = false;
     }
   };
-  setTimeout(() => void run(), Math.min(minutes, 1) * 60_000).unref();
-  setInterval(() => void run(), minutes * 60_000).unref();
+  // Node's timers hold at most ~24.8 days (a longer delay fires every millisecond): 24 days at most.
+  const every = Math.min(minutes, 24 * 24 * 60);
+  setTimeout(() => void run(), Math.min(every, 1) * 60_000).unref();
+  setInterval(() => void run(), every * 60_000).unref();
 }

@@ -93,6 +93,12 @@ describe("program catalog", () => {
       expect(bad.errors.some((e) => e.startsWith("percentOff:"))).toBe(true);
       expect(bad.errors.some((e) => e.startsWith("windowDays:"))).toBe(true);
     }
+    for (const type of ["points", "cashback"]) {
+      const forever = parseProgramConfig(type, { expiryDays: 99_999_999 });
+      expect(forever.ok).toBe(false);
+      if (!forever.ok)
+        expect(forever.errors).toEqual([expect.stringMatching(/^expiryDays:.*3650/)]);
+    }
     const sameItem = parseProgramConfig("bundle", { items: [{ sku: "a", quantity: 2 }] });
     expect(sameItem).toMatchObject({
       ok: false,

@@ -87,6 +87,8 @@ export const earningParams = {
     .number()
     .int()
     .min(0)
+    // Ten years at most (0 is never): a longer span has no use and overflows the calendar.
+    .max(3650)
     .default(365)
     .meta(
       field({
