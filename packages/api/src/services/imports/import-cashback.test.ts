@@ -1,16 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enrollments, programs, programVersions, queryRows, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
-import { createImportJob, guessMapping, runImport } from ".";
+import { importLines } from "../../test/import-csv";
 
 const now = new Date("2025-07-01T12:00:00Z");
-const dir = mkdtempSync(join(tmpdir(), "boomerang-import-cashback-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
 
 // Cashback with a monthly minimum counts each order into the month it was placed in; an import's
@@ -18,24 +13,9 @@ const header = "order_id,customer_id,order_date,store,sku,name,category,qty,pric
 describe.each(testDrivers())("imports and a cashback monthly minimum on $name", (driver) => {
   let handle: DbHandle;
   let userId: number;
-  let files = 0;
-  const importLines = async (lines: string[]) => {
-    const filePath = join(dir, `${driver.name}-${++files}.csv`);
-    writeFileSync(filePath, `${[header, ...lines].join("\n")}\n`);
-    const jobId = await createImportJob(handle.db, {
-      kind: "orders",
-      fileName: "orders.csv",
-      userId,
-      now,
-    });
-    return runImport(handle.db, {
-      jobId,
-      kind: "orders",
-      mapping: guessMapping("orders", header.split(",")),
-      filePath,
-      now,
-    });
-  };
+  const importOrders = async (rows: string[]) =>
+    (await importLines(handle.db, { userId, kind: "orders", lines: [header, ...rows], now }))
+      .outcome;
   const monthSpend = async () =>
     (
       await queryRows<{ spend: number }>(
@@ -70,19 +50,19 @@ describe.each(testDrivers())("imports and a cashback monthly minimum on $name", 
 
   it("an edit of a January order leaves February's spend alone", async () => {
     expect(
-      await importLines([
+      await importOrders([
         "J-1,CARLA,2025-01-20 10:00,MIL,A1,Beans,coffee,1,60.00",
         "F-1,CARLA,2025-02-10 10:00,MIL,A1,Beans,coffee,1,60.00",
       ]),
     ).toMatchObject({ ok: true });
     expect(await monthSpend()).toBe(6_000);
     expect(
-      await importLines(["J-1,CARLA,2025-01-20 10:00,MIL,A1,Beans,coffee,1,61.00"]),
+      await importOrders(["J-1,CARLA,2025-01-20 10:00,MIL,A1,Beans,coffee,1,61.00"]),
     ).toMatchObject({ ok: true, counts: { updated: 1 } });
     expect(await monthSpend()).toBe(6_000);
     // February reaches its 100.00 minimum with F-2, which earns its cashback.
     expect(
-      await importLines(["F-2,CARLA,2025-02-12 10:00,MIL,A1,Beans,coffee,1,45.00"]),
+      await importOrders(["F-2,CARLA,2025-02-12 10:00,MIL,A1,Beans,coffee,1,45.00"]),
     ).toMatchObject({ ok: true });
     expect(await monthSpend()).toBe(10_500);
     const [f2] = await queryRows<{ n: number }>(

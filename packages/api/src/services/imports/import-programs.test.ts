@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,32 +12,18 @@ import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
 import { customerBalance, postOrder, postRefund, redeem } from "../ingest";
-import { createImportJob, guessMapping, runImport, type ImportKind } from ".";
+import { type ImportKind } from ".";
+import { importLines } from "../../test/import-csv";
 
 const now = new Date("2025-07-01T12:00:00Z");
-const dir = mkdtempSync(join(tmpdir(), "boomerang-import-programs-"));
-let fileNo = 0;
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function importCsv(
+const importCsv = async (
   db: Database,
   userId: number,
   kind: ImportKind,
   lines: string[],
   roundOrders?: number,
-) {
-  const filePath = join(dir, `f${++fileNo}.csv`);
-  writeFileSync(filePath, `${lines.join("\n")}\n`);
-  const jobId = await createImportJob(db, { kind, fileName: `${kind}.csv`, userId, now });
-  return runImport(db, {
-    jobId,
-    kind,
-    mapping: guessMapping(kind, lines[0]!.split(",")),
-    filePath,
-    now,
-    ...(roundOrders === undefined ? {} : { roundOrders }),
-  });
-}
+) => (await importLines(db, { userId, kind, lines, now, roundOrders })).outcome;
 
 // Anna's orders are listed out of time order: the later one first. Bruno is in no program yet: the
 // import enrolls him in the running program (it targets everyone), so his order earns too.

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,34 +10,13 @@ import {
 } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeStore, makeUser } from "@boomerang/db/testing/factories";
-import {
-  createImportJob,
-  guessMapping,
-  importStatus,
-  listImports,
-  runImport,
-  type ImportKind,
-} from ".";
+import { importStatus, listImports, type ImportKind } from ".";
+import { importLines } from "../../test/import-csv";
 
 const now = new Date("2025-07-01T12:00:00Z");
-const dir = mkdtempSync(join(tmpdir(), "boomerang-import-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fileNo = 0;
 
-async function importCsv(db: Database, userId: number, kind: ImportKind, lines: string[]) {
-  const filePath = join(dir, `f${++fileNo}.csv`);
-  writeFileSync(filePath, `${lines.join("\n")}\n`);
-  const header = lines[0]!.split(",");
-  const jobId = await createImportJob(db, { kind, fileName: `${kind}.csv`, userId, now });
-  const outcome = await runImport(db, {
-    jobId,
-    kind,
-    mapping: guessMapping(kind, header),
-    filePath,
-    now,
-  });
-  return { jobId, outcome };
-}
+const importCsv = (db: Database, userId: number, kind: ImportKind, lines: string[]) =>
+  importLines(db, { userId, kind, lines, now });
 
 const count = async (db: Database, table: string) =>
   (await queryRows<{ n: number }>(db, sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n;

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,12 +11,10 @@ import {
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeUser } from "@boomerang/db/testing/factories";
 import { AppError } from "../../errors";
-import { createImportJob, guessMapping, runImport } from "../imports";
+import { importLines } from "../../test/import-csv";
 import { postEvent } from ".";
 
 const now = new Date("2025-07-01T12:00:00Z");
-const dir = mkdtempSync(join(tmpdir(), "boomerang-referrals-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Referral program defaults: 500 points per converted friend (750 from the third), 300 for the friend. */
 async function referralProgram(db: Database, customerIds: number[]) {
@@ -114,23 +109,8 @@ describe.each(testDrivers())("referral events feed the programs on $name", (driv
       "I-3,ANNA,referral,2025-06-07 10:00,ZED",
       "I-4,CARLO,visit,2025-06-07 11:00,",
     ];
-    const filePath = join(dir, "events.csv");
-    writeFileSync(filePath, `${lines.join("\n")}\n`);
-    const run = async () => {
-      const jobId = await createImportJob(handle.db, {
-        kind: "events",
-        fileName: "events.csv",
-        userId,
-        now,
-      });
-      return runImport(handle.db, {
-        jobId,
-        kind: "events",
-        mapping: guessMapping("events", lines[0]!.split(",")),
-        filePath,
-        now,
-      });
-    };
+    const run = async () =>
+      (await importLines(handle.db, { userId, kind: "events", lines, now })).outcome;
     expect(await run()).toMatchObject({ ok: true, counts: { inserted: 4, updated: 0 } });
     expect(await points()).toEqual({ ANNA: 1000, BEA: 300, CARLO: 500, DANI: 300 });
     expect(await run()).toMatchObject({ ok: true, counts: { inserted: 0, updated: 0 } });

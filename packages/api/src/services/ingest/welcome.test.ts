@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,13 +10,11 @@ import {
 } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
-import { createImportJob, guessMapping, runImport } from "../imports";
 import { postOrder } from ".";
 import { testOrder } from "../../test/order-input";
+import { importLines } from "../../test/import-csv";
 
 const now = new Date("2025-07-01T12:00:00Z");
-const dir = mkdtempSync(join(tmpdir(), "boomerang-welcome-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** An active program of `type` (running from 1 June 2025) with the customers enrolled. */
 async function runningProgram(
@@ -66,23 +61,30 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
           where l.customer_id = ${ids[customer]!} and l.program_id = ${welcomeId} order by l.id`,
     );
 
-  /** Imports an orders file of these lines as the admin. */
-  const importLines = async (name: string, lines: string[]) => {
-    const filePath = join(dir, `${name}-${driver.name}.csv`);
-    writeFileSync(filePath, `${lines.join("\n")}\n`);
-    const jobId = await createImportJob(handle.db, {
-      kind: "orders",
-      fileName: `${name}.csv`,
-      userId,
-      now,
+  const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
+  /** Imports an orders file of these lines (after the header) as the admin. */
+  const importOrders = async (rows: string[]) =>
+    (await importLines(handle.db, { userId, kind: "orders", lines: [header, ...rows], now }))
+      .outcome;
+
+  /**
+   * A member of the welcome program with their first order imported, whose state then reads as one
+   * saved before sign-ups were applied: the order counted, never joined.
+   */
+  const memberBeforeSignups = async (externalId: string, firstOrder: string) => {
+    const customer = await makeCustomer(handle.db, { externalId });
+    ids[externalId] = customer.id;
+    await handle.db.insert(enrollments).values({
+      programId: welcomeId,
+      customerId: customer.id,
+      isControl: false,
+      enrolledAt: new Date("2025-06-01T00:00:00Z"),
     });
-    return runImport(handle.db, {
-      jobId,
-      kind: "orders",
-      mapping: guessMapping("orders", lines[0]!.split(",")),
-      filePath,
-      now,
-    });
+    expect(await importOrders([firstOrder])).toMatchObject({ ok: true });
+    await handle.db.execute(
+      sql`update enrollments set state = jsonb_set(state, '{joinedAt}', 'null'::jsonb)
+          where customer_id = ${customer.id} and program_id = ${welcomeId}`,
+    );
   };
 
   beforeAll(async () => {
@@ -127,12 +129,11 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
   });
 
   it("an imported member's first order brings them too, and importing the file again adds nothing", async () => {
-    const lines = [
-      "order_id,customer_id,order_date,store,sku,name,category,qty,price",
+    const rows = [
       "W-6,CARLA,2025-06-20 10:00,MIL,A1,Beans,coffee,1,30.00",
       "W-5,CARLA,2025-06-15 10:00,MIL,A1,Beans,coffee,1,10.00",
     ];
-    expect(await importLines("carla-1", lines)).toMatchObject({
+    expect(await importOrders(rows)).toMatchObject({
       ok: true,
       counts: { inserted: 2 },
     });
@@ -142,7 +143,7 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
       [3, "W-6"],
     ];
     expect((await ledgerOf("CARLA")).map((e) => [e.amount, e.order])).toEqual(expected);
-    expect(await importLines("carla-2", lines)).toMatchObject({
+    expect(await importOrders(rows)).toMatchObject({
       ok: true,
       counts: { inserted: 0, updated: 0 },
     });
@@ -174,32 +175,9 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
   });
 
   it("a member whose only order counted before sign-ups gets no welcome when an import edits it", async () => {
-    const gino = await makeCustomer(handle.db, { externalId: "GINO" });
-    ids.GINO = gino.id;
-    await handle.db.insert(enrollments).values({
-      programId: welcomeId,
-      customerId: gino.id,
-      isControl: false,
-      enrolledAt: new Date("2025-06-01T00:00:00Z"),
-    });
-    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
-    // Gino's first order (he joins with it), then his membership as a state saved before sign-ups
-    // were applied holds it: the order counted, never joined.
+    await memberBeforeSignups("GINO", "G-1,GINO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00");
     expect(
-      await importLines("gino-1", [
-        header,
-        "G-1,GINO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00",
-      ]),
-    ).toMatchObject({ ok: true });
-    await handle.db.execute(
-      sql`update enrollments set state = jsonb_set(state, '{joinedAt}', 'null'::jsonb)
-          where customer_id = ${gino.id} and program_id = ${welcomeId}`,
-    );
-    expect(
-      await importLines("gino-2", [
-        header,
-        "G-1,GINO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,30.00",
-      ]),
+      await importOrders(["G-1,GINO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,30.00"]),
     ).toMatchObject({ ok: true, counts: { updated: 1 } });
     // The edit takes back and earns again; no second welcome: Gino had been taking part all along.
     expect((await ledgerOf("GINO")).map((e) => [e.amount, e.order])).toEqual([
@@ -211,27 +189,11 @@ describe.each(testDrivers())("members join with their first order on $name", (dr
   });
 
   it("a member counted in before sign-ups whose only order moves to someone else is not welcomed later", async () => {
-    const ugo = await makeCustomer(handle.db, { externalId: "UGO" });
     await makeCustomer(handle.db, { externalId: "VITO" });
-    ids.UGO = ugo.id;
-    await handle.db.insert(enrollments).values({
-      programId: welcomeId,
-      customerId: ugo.id,
-      isControl: false,
-      enrolledAt: new Date("2025-06-01T00:00:00Z"),
-    });
-    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
-    expect(
-      await importLines("ugo-1", [header, "U-1,UGO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00"]),
-    ).toMatchObject({ ok: true });
-    await handle.db.execute(
-      sql`update enrollments set state = jsonb_set(state, '{joinedAt}', 'null'::jsonb)
-          where customer_id = ${ugo.id} and program_id = ${welcomeId}`,
-    );
+    await memberBeforeSignups("UGO", "U-1,UGO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00");
     // U-1 was Vito's all along; Ugo buys again in the same file.
     expect(
-      await importLines("ugo-2", [
-        header,
+      await importOrders([
         "U-1,VITO,2025-06-12 10:00,MIL,A1,Beans,coffee,1,20.00",
         "U-2,UGO,2025-06-20 10:00,MIL,A1,Beans,coffee,1,10.00",
       ]),

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql, type SQL } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,27 +9,16 @@ import {
 } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeStore, makeUser } from "@boomerang/db/testing/factories";
-import { createImportJob, guessMapping, runImport, type ImportKind } from "../imports";
+import { type ImportKind } from "../imports";
 import { postOrder } from "../ingest";
+import { importLines } from "../../test/import-csv";
 
 // customer_categories and customer_order_times (segments' dated windows) are kept by triggers on
 // orders and order_items: after the real ingest and import paths they must equal a full rebuild.
 const now = new Date("2025-07-01T12:00:00Z");
-const dir = mkdtempSync(join(tmpdir(), "boomerang-segment-windows-"));
-let fileNo = 0;
 
-async function importCsv(db: Database, userId: number, kind: ImportKind, lines: string[]) {
-  const filePath = join(dir, `f${++fileNo}.csv`);
-  writeFileSync(filePath, `${lines.join("\n")}\n`);
-  const jobId = await createImportJob(db, { kind, fileName: `${kind}.csv`, userId, now });
-  return runImport(db, {
-    jobId,
-    kind,
-    mapping: guessMapping(kind, lines[0]!.split(",")),
-    filePath,
-    now,
-  });
-}
+const importCsv = async (db: Database, userId: number, kind: ImportKind, lines: string[]) =>
+  (await importLines(db, { userId, kind, lines, now })).outcome;
 
 const categoriesOf = (from: SQL) =>
   sql`select customer_id, category, first_at::text, last_at::text, placed::text from ${from} order by 1, 2`;
