@@ -6,8 +6,7 @@ import { clawBack, expireDue } from "./ledger";
 import type { LedgerColumns } from "./ledger-columns";
 import type { Program, Step } from "./program-type";
 import { note } from "./rewards";
-import type { CustomerState, OrderRecord } from "./state";
-import { proportion } from "../money";
+import { kept, type CustomerState, type OrderRecord } from "./state";
 
 export interface EvaluateContext {
   /** Reward cost already spent by the program across all customers, for the budget cap. */
@@ -149,14 +148,6 @@ const applyOrder = (program: Program, step: Step, order: OrderEvent, happened: n
     ...(happened < order.at ? { happened } : {}),
   });
 };
-
-/** The part of `whole` that belongs to what is still paid (not refunded) of the order. */
-const kept = (whole: number, record: OrderRecord, refunded: number): number =>
-  record.paid === 0
-    ? refunded > 0
-      ? 0
-      : whole
-    : proportion(whole, record.paid - refunded, record.paid);
 
 const applyRefund = (program: Program, step: Step, refund: RefundEvent): void => {
   const state = step.state;

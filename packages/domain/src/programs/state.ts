@@ -1,3 +1,4 @@
+import { proportion } from "../money";
 import type { Millis, Minor } from "./events";
 
 /**
@@ -57,3 +58,11 @@ export interface CustomerState<X = unknown> {
   /** The type's own state (stamps, tier, promo uses, ...). */
   ext: X;
 }
+
+/** The part of `whole` that belongs to what is still paid (not refunded) of the order. */
+export const kept = (whole: number, record: OrderRecord, refunded: number): number =>
+  record.paid === 0
+    ? refunded > 0
+      ? 0
+      : whole
+    : proportion(whole, record.paid - refunded, record.paid);

@@ -6,8 +6,9 @@ import { field } from "../field-meta";
 import { availableBalance, redeem } from "../ledger";
 import type { ProgramType } from "../program-type";
 import { creditUnits, note, payWithPoints } from "../rewards";
+import { kept } from "../state";
 import { days, join, money, percent } from "../summary-format";
-import { percentOf, proportion, toBasisPoints } from "../../money";
+import { percentOf, toBasisPoints } from "../../money";
 
 export const cashbackParams = commonParams.extend({
   percentBack: z
@@ -194,13 +195,8 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
     // eligible net), not the money refunded.
     const month = monthOf(record.at);
     if (month !== ext.month || monthOf(record.happened ?? record.at) !== month) return;
-    const counted = (refunded: number): number =>
-      record.paid === 0
-        ? refunded > 0
-          ? 0
-          : record.net
-        : proportion(record.net, record.paid - refunded, record.paid);
-    ext.monthSpend = Math.max(0, ext.monthSpend - (counted(before) - counted(record.refunded)));
+    const given = kept(record.net, record, before) - kept(record.net, record, record.refunded);
+    ext.monthSpend = Math.max(0, ext.monthSpend - given);
   },
   onRedeem(step, event) {
     if (!step.k.withdrawable)
