@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { demoLogins, type DemoLogin } from "@boomerang/db/seed/demo-users";
-import type { ExpectedFigures } from "./prepare";
+import type { ExpectedFigures, ExpectedWindow } from "./prepare";
 import { expectedFile } from "./paths";
 
 export const loginFor = (role: DemoLogin["role"], storeCode?: string): DemoLogin => {
@@ -30,3 +30,21 @@ export async function signIn(page: Page, login: { email: string; password: strin
 export const money = (minor: number) =>
   new Intl.NumberFormat("en-GB", { style: "currency", currency: "EUR" }).format(minor / 100);
 export const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Which default period a page shows, from the revenue it shows: the window ending today or, when the
+ * run crosses midnight in the business's time zone, the one ending tomorrow. Fails unless the
+ * figure is one of theirs; the caller then checks the other figures against that same window.
+ */
+export async function shownWindow(
+  revenue: Locator,
+  pick: (w: ExpectedWindow) => number,
+): Promise<ExpectedWindow> {
+  const { windows } = expectedFigures();
+  const figures = windows.map((w) => money(pick(w)));
+  await expect(revenue).toHaveText(new RegExp(`^(${figures.map(escapeRegExp).join("|")})`));
+  const text = (await revenue.textContent()) ?? "";
+  return windows.find((w) => text.startsWith(money(pick(w))))!;
+}

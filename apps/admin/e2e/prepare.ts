@@ -9,12 +9,18 @@ import { createDb, migrate, queryRows } from "@boomerang/db";
 import { seedDemo } from "@boomerang/db/seed/index";
 import { e2eDataDir, expectedFile } from "./paths";
 
-export type ExpectedFigures = {
-  today: string;
-  from: string;
+type Figures = { revenue: number; orders: number; activeCustomers: number };
+
+/** The last 30 days up to `today`, in the business's time zone. */
+export type ExpectedWindow = { today: string; from: string; all: Figures; milano: Figures };
+
+export type ExpectedFigures = ExpectedWindow & {
   timezone: string;
-  all: { revenue: number; orders: number; activeCustomers: number };
-  milano: { revenue: number; orders: number; activeCustomers: number };
+  /**
+   * The window ending today and the one ending tomorrow: a run that crosses midnight in the
+   * business's time zone sees the pages' default period move a day while it runs.
+   */
+  windows: ExpectedWindow[];
   /** A store that is not the Milano manager's, to try reaching through the URL. */
   otherStoreId: number;
 };
@@ -33,30 +39,37 @@ const [settings] = await queryRows<{ timezone: string }>(
   sql`select timezone from business_settings`,
 );
 const timezone = settings!.timezone;
-const [days] = await queryRows<{ today: string; from: string }>(
-  handle.db,
-  sql`select to_char((now() at time zone ${timezone})::date, 'YYYY-MM-DD') as today,
-             to_char((now() at time zone ${timezone})::date - 29, 'YYYY-MM-DD') as "from"`,
-);
 
-async function figures(storeCode: string | null) {
-  const [row] = await queryRows<{ revenue: number; orders: number; active: number }>(
+async function window(daysAhead: number): Promise<ExpectedWindow> {
+  const [days] = await queryRows<{ today: string; from: string }>(
     handle.db,
-    sql`select coalesce(sum(o.total), 0)::float8 as revenue, count(*)::int as orders,
-               count(distinct o.customer_id)::int as active
-        from orders o left join stores s on s.id = o.store_id
-        where (o.placed_at at time zone ${timezone})::date between ${days!.from}::date and ${days!.today}::date
-          and (${storeCode}::text is null or s.code = ${storeCode}::text)`,
+    sql`select to_char((now() at time zone ${timezone})::date + ${daysAhead}::int, 'YYYY-MM-DD') as today,
+               to_char((now() at time zone ${timezone})::date + ${daysAhead}::int - 29, 'YYYY-MM-DD') as "from"`,
   );
-  return { revenue: row!.revenue, orders: row!.orders, activeCustomers: row!.active };
+  const figures = async (storeCode: string | null): Promise<Figures> => {
+    const [row] = await queryRows<{ revenue: number; orders: number; active: number }>(
+      handle.db,
+      sql`select coalesce(sum(o.total), 0)::float8 as revenue, count(*)::int as orders,
+                 count(distinct o.customer_id)::int as active
+          from orders o left join stores s on s.id = o.store_id
+          where (o.placed_at at time zone ${timezone})::date between ${days!.from}::date and ${days!.today}::date
+            and (${storeCode}::text is null or s.code = ${storeCode}::text)`,
+    );
+    return { revenue: row!.revenue, orders: row!.orders, activeCustomers: row!.active };
+  };
+  return {
+    today: days!.today,
+    from: days!.from,
+    all: await figures(null),
+    milano: await figures("MIL01"),
+  };
 }
 
+const windows = [await window(0), await window(1)];
 const expected: ExpectedFigures = {
-  today: days!.today,
-  from: days!.from,
+  ...windows[0]!,
   timezone,
-  all: await figures(null),
-  milano: await figures("MIL01"),
+  windows,
   otherStoreId: (
     await queryRows<{ id: number }>(handle.db, sql`select id from stores where code = 'ROM01'`)
   )[0]!.id,
