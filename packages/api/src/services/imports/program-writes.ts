@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
-import type { MemberProgram } from "../ingest/member-programs";
+import { memberProgramColumns, type MemberProgram } from "../ingest/member-programs";
 import { copyClient, copyLine, copyRows } from "./copy";
 
 /**
@@ -23,8 +23,7 @@ export async function membersOf(
 ): Promise<Map<number, Member[]>> {
   const rows = await queryRows<Member>(
     tx,
-    sql`select e.id::int as "enrollmentId", e.customer_id::int as "customerId", p.id::int as "programId",
-               p.current_version::int as version, p.name, p.type, v.config, e.state, e.tier
+    sql`select ${memberProgramColumns}, e.customer_id::int as "customerId"
         from enrollments e
         join programs p on p.id = e.program_id
         join program_versions v on v.program_id = p.id and v.version = p.current_version

@@ -94,11 +94,27 @@ export function summarize(
 const compiled = new Map<string, ReturnType<typeof createProgram>>();
 const MAX_COMPILED = 500;
 
+/**
+ * The parameters the engine runs a membership on. A program saved without a start date runs "from
+ * activation" (as its form and pages say): orders placed before the program was activated — a file
+ * of last year's orders imported later, a till's late upload — earn nothing, as if the start date
+ * were the activation. An end date at or before the activation (an active program's end moved into
+ * the past) leaves an empty period: nothing earns, before the activation or after the end.
+ */
+export function runningConfig(
+  member: Pick<MemberProgram, "config" | "activatedAt">,
+): Record<string, unknown> {
+  const { startsAt } = member.config;
+  if (member.activatedAt === null || (startsAt !== null && startsAt !== undefined))
+    return member.config;
+  return { ...member.config, startsAt: Math.floor(member.activatedAt) };
+}
+
 export function compiledProgram(member: MemberProgram): ReturnType<typeof createProgram> {
-  const key = `${member.programId}:${member.version}:${member.type}`;
+  const key = `${member.programId}:${member.version}:${member.type}:${member.activatedAt}`;
   let program = compiled.get(key);
   if (program === undefined) {
-    program = createProgram(member.type, member.config);
+    program = createProgram(member.type, runningConfig(member));
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(key, program);
   }

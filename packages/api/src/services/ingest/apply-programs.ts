@@ -19,7 +19,7 @@ import {
   summarize,
   type ProgramOutcome,
 } from "./apply-event";
-import { programBudgetUsed, type MemberProgram } from "./member-programs";
+import { memberProgramColumns, programBudgetUsed, type MemberProgram } from "./member-programs";
 
 /** One event for one customer (the database id), as the engine sees it. */
 export type CustomerProgramEvent = { customerId: number; event: ProgramEvent };
@@ -36,8 +36,7 @@ async function membersOf(
 ): Promise<Map<number, (MemberProgram & { customerId: number })[]>> {
   const rows = await queryRows<MemberProgram & { customerId: number }>(
     tx,
-    sql`select e.id::int as "enrollmentId", e.customer_id::int as "customerId", p.id::int as "programId",
-               p.current_version::int as version, p.name, p.type, v.config, e.state, e.tier
+    sql`select ${memberProgramColumns}, e.customer_id::int as "customerId"
         from enrollments e
         join programs p on p.id = e.program_id
         join program_versions v on v.program_id = p.id and v.version = p.current_version

@@ -11,7 +11,17 @@ export type MemberProgram = {
   config: Record<string, unknown>;
   state: Record<string, unknown> | null;
   tier: string | null;
+  /**
+   * When the program was activated (epoch ms): a program without a start date runs "from
+   * activation", so orders placed before it earn nothing (see `compiledProgram`).
+   */
+  activatedAt: number | null;
 };
+
+/** A membership's columns as `MemberProgram` names them, from enrollments e, programs p and program_versions v. */
+export const memberProgramColumns = sql`e.id::int as "enrollmentId", p.id::int as "programId",
+  p.current_version::int as version, p.name, p.type, v.config, e.state, e.tier,
+  (extract(epoch from p.activated_at) * 1000)::float8 as "activatedAt"`;
 
 /**
  * The active programs a customer takes part in (control-group members are held out, so they get
@@ -29,7 +39,7 @@ export async function memberPrograms(
   const lock = options.lock ? sql`for update of e` : sql``;
   return queryRows<MemberProgram>(
     tx,
-    sql`select e.id::int as "enrollmentId", p.id::int as "programId", p.current_version::int as version, p.name, p.type, v.config, e.state, e.tier
+    sql`select ${memberProgramColumns}
         from enrollments e
         join programs p on p.id = e.program_id
         join program_versions v on v.program_id = p.id and v.version = p.current_version
