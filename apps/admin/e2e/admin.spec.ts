@@ -27,8 +27,14 @@ test("an admin adds a store manager who lands on their store, then deactivates t
   await expect(other.getByRole("heading", { level: 1, name: /Torino/ })).toBeVisible();
   await other.close();
 
+  // The day (in the business's time zone, Europe/Rome) on both sides of the change: a run that
+  // crosses midnight meanwhile filters on both days.
+  const romeDay = () =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
+  const dayBefore = romeDay();
   await row.getByRole("button", { name: "Deactivate" }).click();
   await expect(row).toContainText("Deactivated");
+  const dayAfter = romeDay();
 
   await page.goto("/settings/audit?entity=user");
   const entries = page.getByRole("table", { name: "Audit entries" });
@@ -36,13 +42,12 @@ test("an admin adds a store manager who lands on their store, then deactivates t
   await expect(entries).toContainText("user.deactivated");
   await expect(entries).not.toContainText("settings.updated");
 
-  // Only today's changes (in the business's time zone, Europe/Rome), then a range without any.
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
+  // Only today's changes, then a range without any.
   const filters = page.getByRole("form", { name: "Filter the audit log" });
-  await filters.getByLabel("From").fill(today);
-  await filters.getByLabel("To").fill(today);
+  await filters.getByLabel("From").fill(dayBefore);
+  await filters.getByLabel("To").fill(dayAfter);
   await filters.getByRole("button", { name: "Filter", exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`from=${today}&to=${today}`));
+  await expect(page).toHaveURL(new RegExp(`from=${dayBefore}&to=${dayAfter}`));
   await expect(entries).toContainText("user.deactivated");
   await page.goto("/settings/audit?entity=user&from=2000-01-01&to=2000-01-31");
   await expect(page.getByText("No changes match these filters")).toBeVisible();

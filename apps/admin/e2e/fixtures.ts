@@ -33,18 +33,31 @@ export const count = (n: number) => new Intl.NumberFormat("en-GB").format(n);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Today's date (YYYY-MM-DD) in the business's time zone. */
+const businessDay = (timezone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: timezone }).format(new Date());
+
 /**
- * Which default period a page shows, from the revenue it shows: the window ending today or, when the
- * run crosses midnight in the business's time zone, the one ending tomorrow. Fails unless the
- * figure is one of theirs; the caller then checks the other figures against that same window.
+ * Which default period a page shows, from the revenue it shows: the 30 days ending today or — only
+ * when the run has crossed midnight in the business's time zone by then — the 30 days ending
+ * tomorrow (prepare.ts computed both). Fails unless the figure is exactly that window's; the caller
+ * then checks the other figures against the same window.
  */
 export async function shownWindow(
   revenue: Locator,
   pick: (w: ExpectedWindow) => number,
 ): Promise<ExpectedWindow> {
-  const { windows } = expectedFigures();
-  const figures = windows.map((w) => money(pick(w)));
-  await expect(revenue).toHaveText(new RegExp(`^(${figures.map(escapeRegExp).join("|")})`));
+  const { windows, timezone } = expectedFigures();
+  // A figure followed by anything but more of a number (a cell may add "-4.0% vs previous").
+  const shows = (w: ExpectedWindow) => new RegExp(`^${escapeRegExp(money(pick(w)))}(?![\\d.,])`);
+  await expect(revenue).toHaveText(new RegExp(windows.map((w) => shows(w).source).join("|")));
   const text = (await revenue.textContent()) ?? "";
-  return windows.find((w) => text.startsWith(money(pick(w))))!;
+  const today = businessDay(timezone);
+  const shown = windows.find((w) => shows(w).test(text));
+  if (shown === undefined || (shown !== windows[0] && shown.today !== today))
+    throw new Error(
+      `the page shows ${text}, not the 30 days to ${windows[0]!.today} (${money(pick(windows[0]!))})` +
+        (today === windows[0]!.today ? "" : ` or to ${today}`),
+    );
+  return shown;
 }

@@ -40,11 +40,16 @@ const [settings] = await queryRows<{ timezone: string }>(
 );
 const timezone = settings!.timezone;
 
+const [{ base }] = (await queryRows<{ base: string }>(
+  handle.db,
+  sql`select to_char((now() at time zone ${timezone})::date, 'YYYY-MM-DD') as base`,
+)) as [{ base: string }];
+
 async function window(daysAhead: number): Promise<ExpectedWindow> {
   const [days] = await queryRows<{ today: string; from: string }>(
     handle.db,
-    sql`select to_char((now() at time zone ${timezone})::date + ${daysAhead}::int, 'YYYY-MM-DD') as today,
-               to_char((now() at time zone ${timezone})::date + ${daysAhead}::int - 29, 'YYYY-MM-DD') as "from"`,
+    sql`select to_char(${base}::date + ${daysAhead}::int, 'YYYY-MM-DD') as today,
+               to_char(${base}::date + ${daysAhead}::int - 29, 'YYYY-MM-DD') as "from"`,
   );
   const figures = async (storeCode: string | null): Promise<Figures> => {
     const [row] = await queryRows<{ revenue: number; orders: number; active: number }>(
