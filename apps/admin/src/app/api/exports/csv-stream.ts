@@ -1,8 +1,21 @@
-const cell = (value: unknown): string => {
-  if (value === null || value === undefined) return "";
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
+import { csvCell } from "../../../components/charts/csv";
+
+/**
+ * A database value as one CSV cell, written as the charts' downloads write them: text a spreadsheet
+ * would run as a formula (a customer's name or a ledger note starting with = + - @) is prefixed with
+ * ', numbers are written as they are (a negative amount stays a number).
+ */
+const cell = (value: unknown): string =>
+  csvCell(
+    value === undefined
+      ? null
+      : value === null ||
+          typeof value === "string" ||
+          typeof value === "number" ||
+          typeof value === "boolean"
+        ? value
+        : String(value),
+  );
 const csvLines = (rows: unknown[][]): string =>
   rows.map((r) => `${r.map(cell).join(",")}\r\n`).join("");
 
@@ -38,6 +51,8 @@ export function csvResponse<T extends { id: number }>(
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${fileName}"`,
+      // Personal data: never kept by a browser or proxy cache.
+      "cache-control": "no-store",
     },
   });
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { csvResponse } from "./csv-stream";
+
+type Row = { id: number; name: string; amount: number; note: string | null };
+
+/** A response over these pages of rows (by id), read back as text. */
+async function exported(rows: Row[], pageSize = 2): Promise<{ text: string; pages: number[] }> {
+  const pages: number[] = [];
+  const response = csvResponse<Row>(
+    "test.csv",
+    ["id", "name", "amount", "note"],
+    async (afterId) => {
+      pages.push(afterId);
+      return rows.filter((r) => r.id > afterId).slice(0, pageSize);
+    },
+    (r) => [r.id, r.name, r.amount, r.note],
+  );
+  expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+  expect(response.headers.get("content-disposition")).toBe('attachment; filename="test.csv"');
+  expect(response.headers.get("cache-control")).toBe("no-store");
+  return { text: await response.text(), pages };
+}
+
+describe("csvResponse", () => {
+  it("neutralises text a spreadsheet would run as a formula, and keeps negative numbers numbers", async () => {
+    const { text } = await exported([
+      { id: 1, name: '=HYPERLINK("http://x.test","Click")', amount: -150, note: "+1 bonus" },
+      { id: 2, name: "@SUM(A1:A9)", amount: 40, note: "-5 taken back" },
+      { id: 3, name: 'Anna, "the" regular', amount: 0, note: null },
+    ]);
+    expect(text.split("\r\n")).toEqual([
+      "id,name,amount,note",
+      `1,"'=HYPERLINK(""http://x.test"",""Click"")",-150,'+1 bonus`,
+      "2,'@SUM(A1:A9),40,'-5 taken back",
+      '3,"Anna, ""the"" regular",0,',
+      "",
+    ]);
+  });
+
+  it("reads page after page by the last id until a page comes back empty", async () => {
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      id: 10 * (i + 1),
+      name: `C${i}`,
+      amount: i,
+      note: null,
+    }));
+    const { text, pages } = await exported(rows);
+    expect(pages).toEqual([0, 20, 40, 50]);
+    expect(text.trim().split("\r\n")).toHaveLength(6);
+  });
+});
