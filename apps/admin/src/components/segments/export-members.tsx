@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Card, CardBody, CardHeader, Field, Select } from "@boomerang/ui";
 
 const choices = [
-  { value: "all", label: "All members" },
+  { value: "all", label: "All members (contact details only where consented)" },
   { value: "email", label: "Only customers consenting to email (with an address)" },
   { value: "sms", label: "Only customers consenting to SMS (with a phone number)" },
   { value: "messenger", label: "Only customers consenting to messengers (with a phone number)" },
@@ -20,8 +20,8 @@ export function ExportMembers({ segmentId, storeOnly }: { segmentId: number; sto
         title="Export members (CSV)"
         description={
           storeOnly
-            ? "The current members who belong to your store: customer id, name, email and phone."
-            : "The current members: customer id, name, email and phone. Large segments stream as they are read."
+            ? "The current members who belong to your store: customer id, name, and the email and phone they agreed to be contacted at."
+            : "The current members: customer id, name, and the email and phone they agreed to be contacted at. Large segments stream as they are read."
         }
       />
       <CardBody>

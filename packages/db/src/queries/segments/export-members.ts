@@ -5,7 +5,12 @@ import { queryRows } from "../rows";
 import { segmentMemberIds } from "./compile-segment";
 import { snapshotMemberIds } from "./snapshots";
 
-/** Channels an export can be limited to; "all" keeps every member. */
+/**
+ * Channels an export can be limited to; "all" keeps every member. Whatever the channel, a contact
+ * detail is only exported where the customer consented to a channel that uses it (email: email;
+ * phone: SMS or messengers): a list of "all members" names everyone, never an address they did not
+ * agree to be contacted at.
+ */
 export const exportChannels = ["all", "email", "sms", "messenger", "push"] as const;
 export type ExportChannel = (typeof exportChannels)[number];
 
@@ -50,7 +55,10 @@ export function segmentExportPage(
   const store = input.storeId == null ? sql`true` : sql`c.home_store_id = ${input.storeId}::int`;
   return queryRows<ExportMemberRow>(
     db,
-    sql`select c.id::int as id, c.external_id, c.name, c.email, c.phone from customers c
+    sql`select c.id::int as id, c.external_id, c.name,
+               case when c.consent_email then c.email end as email,
+               case when c.consent_sms or c.consent_messenger then c.phone end as phone
+        from customers c
         where c.id > ${input.afterId}::int and c.id in (${members}) and ${store}
           and ${channelFilter[input.channel]}
         order by c.id limit ${input.limit}::int`,

@@ -157,6 +157,12 @@ describe.each(testDrivers())("segment snapshots, overlap and export on $name", (
       limit: 2,
     });
     expect([...first, ...second].map((r) => r.name)).toEqual(["m1", "m2", "m3"]);
+    // Everyone is listed, but m2's address (no email consent) is not exported.
+    expect([...first, ...second].map((r) => [r.name, r.email])).toEqual([
+      ["m1", "m1@example.com"],
+      ["m2", null],
+      ["m3", "m3@example.com"],
+    ]);
   });
 
   it("counts every region of two and three overlapping segments in one query", async () => {
