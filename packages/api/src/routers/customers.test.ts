@@ -160,6 +160,9 @@ describe.each(testDrivers())("customers procedures on $name", (driver) => {
     expect((await manager.customers.get({ id: ids.bruno })).profile.name).toBe("Bruno");
     expect(await codeOf(manager.customers.get({ id: ids.elena }))).toBe("NOT_FOUND");
     expect(await codeOf(manager.customers.get({ id: 987_654 }))).toBe("NOT_FOUND");
+    // Past PostgreSQL's integer range, or a NUL in a search: the caller's input, a 400, not a 500.
+    expect(await codeOf(manager.customers.get({ id: 2_147_483_648 }))).toBe("BAD_REQUEST");
+    expect(await codeOf(manager.customers.list({ search: "Bru\u0000no" }))).toBe("BAD_REQUEST");
     expect((await (await as("analyst")).customers.get({ id: ids.elena })).profile.name).toBe(
       "Elena",
     );

@@ -7,15 +7,21 @@ import {
   type CustomerFilters,
 } from "@boomerang/db";
 import { rfmGroups } from "@boomerang/domain/segments";
+import { recordId } from "../record-id";
 
-const id = z.number().int().positive();
+const id = recordId;
 
 /**
  * The filters of the customers list, shared by the tRPC procedure and the CSV export. `storeId` is
  * the home store; a store manager may leave it out or name their own.
  */
 export const customerFiltersInput = z.object({
-  search: z.string().trim().max(120, "Search for at most 120 characters.").nullish(),
+  search: z
+    .string()
+    .trim()
+    .max(120, "Search for at most 120 characters.")
+    .refine((text) => !text.includes("\u0000"), "Remove the NUL character from the search.")
+    .nullish(),
   storeId: id.nullish(),
   rfmGroup: z.enum(rfmGroups, { message: "Choose one of the RFM groups." }).nullish(),
   preferredChannel: z

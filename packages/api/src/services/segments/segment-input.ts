@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { recordId } from "../record-id";
 import { segmentRules } from "@boomerang/domain/segments";
 
-export const segmentId = z.number().int().positive();
+export const segmentId = recordId;
 
 export const segmentFields = z.object({
   name: z

@@ -6,7 +6,7 @@ type Row = { id: number; name: string; amount: number; note: string | null };
 /** A response over these pages of rows (by id), read back as text. */
 async function exported(rows: Row[], pageSize = 2): Promise<{ text: string; pages: number[] }> {
   const pages: number[] = [];
-  const response = csvResponse<Row>(
+  const response = await csvResponse<Row>(
     "test.csv",
     ["id", "name", "amount", "note"],
     async (afterId) => {
@@ -47,5 +47,30 @@ describe("csvResponse", () => {
     const { text, pages } = await exported(rows);
     expect(pages).toEqual([0, 20, 40, 50]);
     expect(text.trim().split("\r\n")).toHaveLength(6);
+  });
+
+  it("answers 400, before any byte of CSV, when the database refuses a value of the request", async () => {
+    const refused = Object.assign(new Error("value out of range for type integer"), {
+      code: "22003",
+    });
+    const response = await csvResponse<Row>(
+      "test.csv",
+      ["id"],
+      () => Promise.reject(new Error("query failed", { cause: refused })),
+      (r) => [r.id],
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: { message: expect.stringContaining("out of range") },
+    });
+    // Anything else is the server's failure, not the caller's: it is not dressed up as a 400.
+    await expect(
+      csvResponse<Row>(
+        "test.csv",
+        ["id"],
+        () => Promise.reject(new Error("connection lost")),
+        (r) => [r.id],
+      ),
+    ).rejects.toThrow("connection lost");
   });
 });

@@ -1,3 +1,4 @@
+import { sqlState } from "@boomerang/api/services/ingest/transaction";
 import { csvCell } from "../../../components/charts/csv";
 
 /**
@@ -21,14 +22,32 @@ const csvLines = (rows: unknown[][]): string =>
 
 /**
  * A CSV response that pulls one page of rows at a time (keyset pagination by id), so an export of
- * any size starts at once and never sits whole in memory.
+ * any size starts at once and never sits whole in memory. The first page is read before answering:
+ * a value the database refuses (an id past its range, a NUL character) is a 400 that says so, not
+ * a download cut off after its header.
  */
-export function csvResponse<T extends { id: number }>(
+export async function csvResponse<T extends { id: number }>(
   fileName: string,
   header: string[],
   page: (afterId: number) => Promise<T[]>,
   toCells: (row: T) => unknown[],
-): Response {
+): Promise<Response> {
+  let first: T[] | null;
+  try {
+    first = await page(0);
+  } catch (error) {
+    if (sqlState(error)?.startsWith("22"))
+      return Response.json(
+        {
+          error: {
+            message:
+              "A value in the address is out of range or holds a character that cannot be stored (NUL): check the ids and the search text.",
+          },
+        },
+        { status: 400 },
+      );
+    throw error;
+  }
   let afterId = 0;
   let headerSent = false;
   const encoder = new TextEncoder();
@@ -38,7 +57,8 @@ export function csvResponse<T extends { id: number }>(
         headerSent = true;
         controller.enqueue(encoder.encode(csvLines([header])));
       }
-      const rows = await page(afterId);
+      const rows = first ?? (await page(afterId));
+      first = null;
       if (rows.length === 0) {
         controller.close();
         return;

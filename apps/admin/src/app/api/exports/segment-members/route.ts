@@ -6,14 +6,15 @@ import {
   segmentExportPage,
   type ExportSource,
 } from "@boomerang/db";
+import { recordIdText } from "@boomerang/api/services/record-id";
 import { z } from "zod";
 import { csvResponse } from "../csv-stream";
 import { exportAccess } from "../export-access";
 
 const query = z.object({
-  segmentId: z.coerce.number().int().positive(),
+  segmentId: recordIdText,
   channel: z.enum(exportChannels).default("all"),
-  snapshotId: z.coerce.number().int().positive().optional(),
+  snapshotId: recordIdText.optional(),
 });
 
 const PAGE = 5000;

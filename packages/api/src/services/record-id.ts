@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** The largest id PostgreSQL's integer columns hold. */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A record's id (customer, store, segment, snapshot…): a positive integer the database can hold. */
+export const recordId = z
+  .number()
+  .int()
+  .positive()
+  .max(MAX_RECORD_ID, { message: "No record has an id that large." });
+
+/** The same id given as text (a query string parameter). */
+export const recordIdText = z.coerce.number().pipe(recordId);
