@@ -135,6 +135,42 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
     expect((await call("GET", "orders")).status).toBe(405);
   });
 
+  it("refuses a body over 1 MB with 413 without reading it whole", async () => {
+    // 100 chunks of 64 kB (6.4 MB) as a stream without a length: counted as they are pulled.
+    let pulled = 0;
+    const chunk = new TextEncoder().encode(" ".repeat(65_536));
+    const stream = () =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (pulled++ === 100) controller.close();
+          else controller.enqueue(chunk);
+        },
+      });
+    const post = (headers: Record<string, string>) =>
+      handleIngestRequest(
+        { db: handle.db, now, limiter },
+        new Request(`${base}/orders`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${fullKey}`,
+            "content-type": "application/json",
+            ...headers,
+          },
+          body: stream(),
+          duplex: "half",
+        } as RequestInit),
+      );
+    const streamed = await post({});
+    expect(streamed.status).toBe(413);
+    expect(await errorOf(streamed)).toBe("The body is larger than 1000000 bytes.");
+    expect(pulled).toBeLessThan(20);
+    pulled = 0;
+    // A declared length over the limit is refused before a byte is read.
+    const declared = await post({ "content-length": "6553600" });
+    expect(declared.status).toBe(413);
+    expect(pulled).toBeLessThan(2);
+  });
+
   it("posts an order once per idempotency key; a different payload under the key is 409", async () => {
     const first = await call("POST", "orders", {
       body: validOrder("O-1"),

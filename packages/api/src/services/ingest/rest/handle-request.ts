@@ -20,12 +20,30 @@ async function readJson(
       ok: false,
       response: apiError(415, "Send the body as JSON with 'Content-Type: application/json'."),
     };
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes)
-    return {
-      ok: false,
-      response: apiError(413, `The body is larger than ${maxBytes} bytes.`),
-    };
+  const tooLarge = {
+    ok: false as const,
+    response: apiError(413, `The body is larger than ${maxBytes} bytes.`),
+  };
+  // Refused before reading: a declared length over the limit, then a body that grows past it as
+  // it streams in (no length, or a false one), so a huge body never sits in memory.
+  const declared = Number(request.headers.get("content-length") ?? NaN);
+  if (Number.isFinite(declared) && declared > maxBytes) return tooLarge;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body !== null) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        return tooLarge;
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
