@@ -35,32 +35,54 @@ export type ExportSource =
   { kind: "segment"; rules: SegmentNode; now: Date } | { kind: "snapshot"; snapshotId: number };
 
 /**
- * One page of an export (keyset by customer id): the segment's current members or a snapshot's
- * frozen ones, limited to a store manager's store and to customers reachable on the channel.
+ * An export's pages (keyset by customer id): the segment's current members or a snapshot's frozen
+ * ones, limited to a store manager's store and to customers reachable on the channel. The members
+ * are settled once, by the first page (their ids only: 4 bytes each), and each page then reads the
+ * next `pageSize` of them by id — a segment's rules are evaluated once per export, not once per
+ * page, and every page comes from the same set of members.
  */
-export function segmentExportPage(
+export function segmentExportPages(
   db: Database,
-  input: {
-    source: ExportSource;
-    channel: ExportChannel;
-    storeId: number | null;
-    afterId: number;
-    limit: number;
-  },
-): Promise<ExportMemberRow[]> {
-  const members =
-    input.source.kind === "segment"
-      ? segmentMemberIds(input.source.rules, { now: input.source.now })
-      : snapshotMemberIds(input.source.snapshotId);
-  const store = input.storeId == null ? sql`true` : sql`c.home_store_id = ${input.storeId}::int`;
-  return queryRows<ExportMemberRow>(
-    db,
-    sql`select c.id::int as id, c.external_id, c.name,
-               case when c.consent_email then c.email end as email,
-               case when c.consent_sms or c.consent_messenger then c.phone end as phone
-        from customers c
-        where c.id > ${input.afterId}::int and c.id in (${members}) and ${store}
-          and ${channelFilter[input.channel]}
-        order by c.id limit ${input.limit}::int`,
-  );
+  input: { source: ExportSource; channel: ExportChannel; storeId: number | null; pageSize: number },
+): (afterId: number) => Promise<ExportMemberRow[]> {
+  let settled: Promise<Int32Array> | null = null;
+  const memberIds = async () => {
+    const members =
+      input.source.kind === "segment"
+        ? segmentMemberIds(input.source.rules, { now: input.source.now })
+        : snapshotMemberIds(input.source.snapshotId);
+    const store = input.storeId == null ? sql`true` : sql`c.home_store_id = ${input.storeId}::int`;
+    const rows = await queryRows<{ id: number }>(
+      db,
+      sql`select c.id::int as id from customers c
+          where c.id in (${members}) and ${store} and ${channelFilter[input.channel]}
+          order by c.id`,
+    );
+    return Int32Array.from(rows, (r) => r.id);
+  };
+  return async (afterId) => {
+    const ids = await (settled ??= memberIds());
+    // The first id after `afterId` (the ids are sorted).
+    let low = 0;
+    let high = ids.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (ids[mid]! <= afterId) low = mid + 1;
+      else high = mid;
+    }
+    // A customer deleted since the ids were read leaves a page short; one with none left is skipped.
+    for (let start = low; start < ids.length; start += input.pageSize) {
+      const slice = Array.from(ids.subarray(start, start + input.pageSize));
+      const rows = await queryRows<ExportMemberRow>(
+        db,
+        sql`select c.id::int as id, c.external_id, c.name,
+                   case when c.consent_email then c.email end as email,
+                   case when c.consent_sms or c.consent_messenger then c.phone end as phone
+            from customers c where c.id = any(${`{${slice.join(",")}}`}::int[])
+            order by c.id`,
+      );
+      if (rows.length > 0) return rows;
+    }
+    return [];
+  };
 }

@@ -25,7 +25,7 @@ export {
 export { segmentOverlap, type OverlapRegion, type SegmentOverlap } from "./overlap";
 export {
   exportChannels,
-  segmentExportPage,
+  segmentExportPages,
   type ExportChannel,
   type ExportMemberRow,
   type ExportSource,

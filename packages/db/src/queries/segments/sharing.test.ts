@@ -6,7 +6,7 @@ import { segments } from "../../schema";
 import { makeCustomer, makeStore, makeUser } from "../../testing/factories";
 import { openTestDb, testDrivers } from "../../testing/test-db";
 import { queryRows } from "../rows";
-import { segmentExportPage } from "./export-members";
+import { segmentExportPages, type ExportChannel, type ExportSource } from "./export-members";
 import { segmentOverlap } from "./overlap";
 import { deleteSegmentSnapshot, freezeSegmentSnapshot, listSegmentSnapshots } from "./snapshots";
 
@@ -77,8 +77,8 @@ describe.each(testDrivers())("segment snapshots, overlap and export on $name", (
 
     // m2 moves to Roma: the live segment changes, the snapshot does not.
     await db.execute(sql`update customers set city = 'Roma' where id = ${people.m2}::int`);
-    const page = (source: Parameters<typeof segmentExportPage>[1]["source"]) =>
-      segmentExportPage(db, { source, channel: "all", storeId: null, afterId: 0, limit: 100 });
+    const page = (source: ExportSource) =>
+      segmentExportPages(db, { source, channel: "all", storeId: null, pageSize: 100 })(0);
     expect((await page({ kind: "segment", rules: milano, now })).map((r) => r.name)).toEqual([
       "m1",
       "m3",
@@ -115,47 +115,20 @@ describe.each(testDrivers())("segment snapshots, overlap and export on $name", (
   it("exports only consenting, reachable customers of the store in scope, page by page", async () => {
     const db = handle.db;
     const source = { kind: "segment" as const, rules: milano, now };
-    const all = await segmentExportPage(db, {
-      source,
-      channel: "email",
-      storeId: null,
-      afterId: 0,
-      limit: 100,
-    });
-    expect(all.map((r) => r.name)).toEqual(["m1", "m3"]);
-    const storeA = await segmentExportPage(db, {
-      source,
-      channel: "email",
-      storeId: store.a,
-      afterId: 0,
-      limit: 100,
-    });
-    expect(storeA.map((r) => r.name)).toEqual(["m1"]);
+    const firstPage = (channel: ExportChannel, storeId: number | null) =>
+      segmentExportPages(db, { source, channel, storeId, pageSize: 100 })(0);
+    expect((await firstPage("email", null)).map((r) => r.name)).toEqual(["m1", "m3"]);
+    expect((await firstPage("email", store.a)).map((r) => r.name)).toEqual(["m1"]);
     // No phone numbers: nobody is reachable by SMS.
-    expect(
-      await segmentExportPage(db, {
-        source,
-        channel: "sms",
-        storeId: null,
-        afterId: 0,
-        limit: 100,
-      }),
-    ).toEqual([]);
-    // Keyset paging: the second page starts after the last id of the first.
-    const first = await segmentExportPage(db, {
-      source,
-      channel: "all",
-      storeId: null,
-      afterId: 0,
-      limit: 2,
-    });
-    const second = await segmentExportPage(db, {
-      source,
-      channel: "all",
-      storeId: null,
-      afterId: first[1]!.id,
-      limit: 2,
-    });
+    expect(await firstPage("sms", null)).toEqual([]);
+    // Keyset paging: the second page starts after the last id of the first; the members are
+    // settled by the first page, so one who leaves the segment meanwhile is still exported.
+    const pages = segmentExportPages(db, { source, channel: "all", storeId: null, pageSize: 2 });
+    const first = await pages(0);
+    await db.execute(sql`update customers set city = 'Roma' where id = ${people.m3}::int`);
+    const second = await pages(first[1]!.id);
+    await db.execute(sql`update customers set city = 'Milano' where id = ${people.m3}::int`);
+    expect(await pages(second[0]!.id)).toEqual([]);
     expect([...first, ...second].map((r) => r.name)).toEqual(["m1", "m2", "m3"]);
     // Everyone is listed, but m2's address (no email consent) is not exported.
     expect([...first, ...second].map((r) => [r.name, r.email])).toEqual([

@@ -3,7 +3,7 @@ import { loadSegment, storedRules } from "@boomerang/api/services/segments/saved
 import {
   exportChannels,
   findSegmentSnapshot,
-  segmentExportPage,
+  segmentExportPages,
   type ExportSource,
 } from "@boomerang/db";
 import { recordIdText } from "@boomerang/api/services/record-id";
@@ -61,8 +61,7 @@ export async function GET(request: Request): Promise<Response> {
   return csvResponse(
     fileName,
     ["customer_id", "name", "email", "phone"],
-    (afterId) =>
-      segmentExportPage(db, { source, channel, storeId: storeScope, afterId, limit: PAGE }),
+    segmentExportPages(db, { source, channel, storeId: storeScope, pageSize: PAGE }),
     (r) => [r.external_id, r.name, r.email, r.phone],
   );
 }
