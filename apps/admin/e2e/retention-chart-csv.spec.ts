@@ -27,8 +27,26 @@ test("every chart outside the Retention page downloads its data as CSV", async (
   );
   expect(overview.lines[1]).toMatch(/^\d{4}-\d{2}-01,\d+(\.\d+)?,\d+(\.\d+)?,\d+,\d+$/);
 
-  // A store's twelve-month trend.
+  // The stores list: every store's KPIs and the twelve months its sparkline draws.
   await page.goto("/stores");
+  const table = page.getByRole("table", { name: "Store KPIs" });
+  await expect(table.locator("tbody tr")).toHaveCount(7);
+  const stores = await downloadFrom(
+    page,
+    page.getByRole("button", { name: "Download the store KPIs and monthly revenue as CSV" }),
+  );
+  expect(stores.name).toMatch(/^stores-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(stores.lines[0]).toMatch(
+    /^rank,store_code,store,city,revenue_minor,revenue_minor_previous,/,
+  );
+  expect(stores.lines[0]!.split(",").filter((c) => c.startsWith("revenue_minor_2"))).toHaveLength(
+    12,
+  );
+  // Seven stores and the chain average.
+  expect(stores.lines.filter((l) => l !== "")).toHaveLength(9);
+  expect(stores.lines.some((l) => /^\d,MIL01,/.test(l))).toBe(true);
+
+  // A store's twelve-month trend.
   await page.getByTestId("store-row-MIL01").getByRole("link").click();
   await expect(page).toHaveURL(/\/stores\/\d+/);
   await expect(page.getByRole("img", { name: "Monthly revenue", exact: true })).toBeVisible();

@@ -11,10 +11,12 @@ import {
   formatDay,
   Skeleton,
 } from "@boomerang/ui";
+import { CsvDownload } from "@/components/charts/csv-download";
 import { OverviewFilters } from "@/components/overview/overview-filters";
 import { useTRPC } from "@/trpc/react";
 import { Sparkline } from "./sparkline";
 import { formatKpi, kpiChange, storeKpiDefinitions, type BusinessFormat } from "./store-kpis";
+import { storesCsv } from "./stores-csv";
 
 export type StoresInput = { range: { from: string; to: string } };
 
@@ -69,6 +71,13 @@ export function StoresView({
           <CardHeader
             title="Store KPIs"
             description="Each figure for the period, with its change against the previous period of the same length. Rank is by revenue; the chain average is the typical store."
+            actions={
+              <CsvDownload
+                filename={`stores-${range.from}-to-${range.to}.csv`}
+                label="Download the store KPIs and monthly revenue as CSV"
+                {...storesCsv(data)}
+              />
+            }
           />
           <CardBody className="overflow-x-auto p-0">
             <table className="w-full min-w-[1400px] text-sm" aria-label="Store KPIs">
