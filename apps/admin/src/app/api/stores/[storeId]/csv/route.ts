@@ -19,12 +19,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ stor
       },
     });
   } catch (error) {
-    if (error instanceof TRPCError) {
+    // The caller's mistakes (401, 403, 404, 400) say what is wrong; a server failure is logged and
+    // answered without its internal message.
+    const status = error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : 500;
+    if (error instanceof TRPCError && status < 500)
       return new Response(error.message, {
-        status: getHTTPStatusCodeFromError(error),
+        status,
         headers: { "content-type": "text/plain; charset=utf-8" },
       });
-    }
     throw error;
   }
 }
