@@ -4,7 +4,7 @@ import { ZodError, z } from "zod";
 import { can, storeScopeFor, type Capability } from "@boomerang/domain";
 import type { Context, CurrentUser } from "./context";
 import { AppError, type AppErrorKind } from "./errors";
-import { sqlState } from "./services/ingest/transaction";
+import { refusedInput } from "./services/ingest/transaction";
 
 const codeFor: Record<AppErrorKind, TRPCError["code"]> = {
   not_found: "NOT_FOUND",
@@ -42,7 +42,7 @@ const errorMapping = t.middleware(async ({ next }) => {
   }
   // Backstop for values the schemas let through but PostgreSQL cannot take (an id past its integer
   // range, a NUL character in a text): still the caller's input, so a 400 rather than a 500.
-  if (!result.ok && sqlState(result.error.cause)?.startsWith("22"))
+  if (!result.ok && refusedInput(result.error.cause))
     throw new TRPCError({
       code: "BAD_REQUEST",
       message:

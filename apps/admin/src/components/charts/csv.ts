@@ -3,12 +3,14 @@ export type CsvCell = string | number | boolean | null;
 /**
  * One CSV cell: quoted when it holds a comma, quote or line break; a text starting with = + - @ is
  * prefixed with ' so a spreadsheet shows it instead of running it as a formula (a segment or store
- * name is typed by users). Numbers are written as they are.
+ * name is typed by users) — except a phone number (+ then digits and spaces), which can call
+ * nothing and must reach an SMS tool as it is. Numbers are written as they are.
  */
 export function csvCell(value: CsvCell): string {
   if (value === null) return "";
   let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text) && !/^\+?[\d ]+$/.test(text))
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

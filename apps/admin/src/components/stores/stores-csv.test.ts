@@ -29,6 +29,9 @@ describe("storesCsv", () => {
     ]);
     expect(header.slice(-2)).toEqual(["revenue_minor_2025-05", "revenue_minor_2025-06"]);
     expect(header).toHaveLength(4 + 2 * storeKpiDefinitions.length + 2);
+    expect(header).toContain("active_customers_previous");
+    expect(header).toContain("average_order_value_minor");
+    for (const name of header) expect(name).toMatch(/^[a-z0-9_-]+$/);
     expect(rows).toHaveLength(3);
     expect(rows[0]!.slice(0, 6)).toEqual([1, "MIL01", "Store MIL01", "Milano", 1000, 500]);
     expect(rows[1]!.slice(-2)).toEqual([0, 30]);

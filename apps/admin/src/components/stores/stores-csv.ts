@@ -12,7 +12,11 @@ type StoresTable = {
   chainAverage: KpiFigures | null;
 };
 
-const column = (key: string, kind: string) => (kind === "money" ? `${key}_minor` : key);
+/** A KPI's column: snake_case like the rest of the file, money marked as minor units. */
+const column = (key: string, kind: string) => {
+  const name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return kind === "money" ? `${name}_minor` : name;
+};
 
 /**
  * The Store KPIs table as CSV: a line per store with each KPI for the period and the previous one,

@@ -17,6 +17,16 @@ export function sqlState(error: unknown): string | null {
 }
 
 /**
+ * Whether the database refused a value the caller sent rather than failed on its own: a number past
+ * a column's range (22003), a date past its range (22008), a NUL character in text (22021) or JSON
+ * (22P05). Other data errors (a division by zero, a bad literal the server built) are server bugs.
+ */
+export function refusedInput(error: unknown): boolean {
+  const state = sqlState(error);
+  return state === "22003" || state === "22008" || state === "22021" || state === "22P05";
+}
+
+/**
  * Runs `work` in one transaction, again (a bounded number of times) when the database aborted it
  * for a serialization failure or a deadlock. A unique violation that escapes the work means a
  * concurrent request created the same thing first: a conflict, not a server error.

@@ -37,7 +37,7 @@ export type ExportSource =
 /**
  * An export's pages (keyset by customer id): the segment's current members or a snapshot's frozen
  * ones, limited to a store manager's store and to customers reachable on the channel. The members
- * are settled once, by the first page (their ids only: 4 bytes each), and each page then reads the
+ * are settled once, by the first page (their ids only, as one array), and each page then reads the
  * next `pageSize` of them by id — a segment's rules are evaluated once per export, not once per
  * page, and every page comes from the same set of members.
  */
@@ -52,13 +52,13 @@ export function segmentExportPages(
         ? segmentMemberIds(input.source.rules, { now: input.source.now })
         : snapshotMemberIds(input.source.snapshotId);
     const store = input.storeId == null ? sql`true` : sql`c.home_store_id = ${input.storeId}::int`;
-    const rows = await queryRows<{ id: number }>(
+    // One array value, not a row object per member.
+    const [row] = await queryRows<{ ids: number[] }>(
       db,
-      sql`select c.id::int as id from customers c
-          where c.id in (${members}) and ${store} and ${channelFilter[input.channel]}
-          order by c.id`,
+      sql`select coalesce(array_agg(c.id::int order by c.id), '{}') as ids from customers c
+          where c.id in (${members}) and ${store} and ${channelFilter[input.channel]}`,
     );
-    return Int32Array.from(rows, (r) => r.id);
+    return Int32Array.from(row?.ids ?? []);
   };
   return async (afterId) => {
     const ids = await (settled ??= memberIds());

@@ -130,6 +130,22 @@ describe.each(testDrivers())("segment snapshots, overlap and export on $name", (
     await db.execute(sql`update customers set city = 'Milano' where id = ${people.m3}::int`);
     expect(await pages(second[0]!.id)).toEqual([]);
     expect([...first, ...second].map((r) => r.name)).toEqual(["m1", "m2", "m3"]);
+    // A phone goes out only with SMS or messenger consent.
+    await db.execute(
+      sql`update customers set phone = '+39 333 1234567' where id = ${people.m2}::int`,
+    );
+    const phoneOf = async () =>
+      (
+        await segmentExportPages(db, { source, channel: "all", storeId: null, pageSize: 10 })(0)
+      ).find((r) => r.name === "m2")!.phone;
+    expect(await phoneOf()).toBeNull();
+    await db.execute(
+      sql`update customers set consent_messenger = true where id = ${people.m2}::int`,
+    );
+    expect(await phoneOf()).toBe("+39 333 1234567");
+    await db.execute(
+      sql`update customers set phone = null, consent_messenger = false where id = ${people.m2}::int`,
+    );
     // Everyone is listed, but m2's address (no email consent) is not exported.
     expect([...first, ...second].map((r) => [r.name, r.email])).toEqual([
       ["m1", "m1@example.com"],

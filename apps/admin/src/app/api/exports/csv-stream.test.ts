@@ -27,12 +27,15 @@ describe("csvResponse", () => {
       { id: 1, name: '=HYPERLINK("http://x.test","Click")', amount: -150, note: "+1 bonus" },
       { id: 2, name: "@SUM(A1:A9)", amount: 40, note: "-5 taken back" },
       { id: 3, name: 'Anna, "the" regular', amount: 0, note: null },
+      { id: 4, name: "Bruno", amount: 1, note: "+39 333 1234567" },
     ]);
     expect(text.split("\r\n")).toEqual([
       "id,name,amount,note",
       `1,"'=HYPERLINK(""http://x.test"",""Click"")",-150,'+1 bonus`,
       "2,'@SUM(A1:A9),40,'-5 taken back",
       '3,"Anna, ""the"" regular",0,',
+      // A phone number reaches an SMS tool as it is: it can call nothing.
+      "4,Bruno,1,+39 333 1234567",
       "",
     ]);
   });
@@ -63,7 +66,17 @@ describe("csvResponse", () => {
     expect(await response.json()).toEqual({
       error: { message: expect.stringContaining("out of range") },
     });
-    // Anything else is the server's failure, not the caller's: it is not dressed up as a 400.
+    // Anything else is the server's failure, not the caller's: it is not dressed up as a 400 —
+    // a data error of the server's own making (a division by zero) included.
+    const division = Object.assign(new Error("division by zero"), { code: "22012" });
+    await expect(
+      csvResponse<Row>(
+        "test.csv",
+        ["id"],
+        () => Promise.reject(division),
+        (r) => [r.id],
+      ),
+    ).rejects.toThrow("division by zero");
     await expect(
       csvResponse<Row>(
         "test.csv",

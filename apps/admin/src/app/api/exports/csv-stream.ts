@@ -1,4 +1,4 @@
-import { sqlState } from "@boomerang/api/services/ingest/transaction";
+import { refusedInput } from "@boomerang/api/services/ingest/transaction";
 import { csvCell } from "../../../components/charts/csv";
 
 /**
@@ -36,7 +36,7 @@ export async function csvResponse<T extends { id: number }>(
   try {
     first = await page(0);
   } catch (error) {
-    if (sqlState(error)?.startsWith("22"))
+    if (refusedInput(error))
       return Response.json(
         {
           error: {

@@ -135,6 +135,13 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
     expect((await call("GET", "orders")).status).toBe(405);
   });
 
+  it("reads a JSON body that starts with a byte-order mark, as .NET and PowerShell send it", async () => {
+    const response = await call("POST", "customers", {
+      body: `\uFEFF${JSON.stringify({ externalId: "BOM-1", name: "Bea Bom" })}`,
+    });
+    expect(response.status).toBeLessThan(300);
+  });
+
   it("refuses a body over 1 MB with 413 without reading it whole", async () => {
     // 100 chunks of 64 kB (6.4 MB) as a stream without a length: counted as they are pulled.
     let pulled = 0;

@@ -43,7 +43,8 @@ async function readJson(
       chunks.push(value);
     }
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  // As request.text() did: UTF-8, a leading byte-order mark dropped (.NET and PowerShell send one).
+  const text = new TextDecoder().decode(Buffer.concat(chunks));
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
