@@ -20,7 +20,9 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })],
+      // Queries go as POST too: their input in a GET's URL hit the server's 16 kB header limit
+      // (431) for a CSV preview's sample, and would for any large segment tree.
+      links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" })],
     }),
   );
   return (

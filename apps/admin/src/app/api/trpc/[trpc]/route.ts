@@ -10,6 +10,8 @@ const handler = async (request: Request) => {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
+    // The browser client sends queries as POST (their inputs can be larger than a URL may be).
+    allowMethodOverride: true,
     createContext: () =>
       createContext({ db, sessionUserId: session?.user?.id ? Number(session.user.id) : null }),
     onError({ error, path }) {
