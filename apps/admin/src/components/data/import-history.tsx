@@ -15,7 +15,15 @@ import { useTRPC } from "@/trpc/react";
 
 export function ImportHistory({ locale, timeZone }: { locale: string; timeZone: string }) {
   const trpc = useTRPC();
-  const imports = useQuery(trpc.data.imports.queryOptions());
+  // While an import is pending or running (here or started elsewhere), the list follows it.
+  const imports = useQuery(
+    trpc.data.imports.queryOptions(undefined, {
+      refetchInterval: (query) =>
+        query.state.data?.some((job) => job.status === "pending" || job.status === "running")
+          ? 2000
+          : false,
+    }),
+  );
   const when = new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
     timeStyle: "short",

@@ -71,9 +71,18 @@ export function ImportPanel({ locale }: { locale: string }) {
         body: file,
         headers: { "content-type": "text/csv" },
       });
-      const body = (await response.json()) as { jobId?: number; error?: { message: string } };
+      // A server failure may answer without JSON: say what the status means instead.
+      const body = (await response.json().catch(() => ({}))) as {
+        jobId?: number;
+        error?: { message: string };
+      };
       if (!response.ok || body.jobId === undefined)
-        setUploadError(body.error?.message ?? `The upload failed (${response.status}).`);
+        setUploadError(
+          body.error?.message ??
+            (response.status === 413
+              ? "The file is larger than the server accepts; split it into smaller files."
+              : `The server could not take the file (${response.status}); try again in a moment.`),
+        );
       else setJobId(body.jobId);
     } catch {
       setUploadError("The upload did not reach the server; check the connection and try again.");

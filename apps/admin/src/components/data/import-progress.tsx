@@ -5,9 +5,12 @@ import { useEffect } from "react";
 import { Badge, Button, ErrorNotice, formatNumber } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
 
+/** The server keeps at most this many problems per import (run-import.ts, MAX_REPORTED_ERRORS). */
+const REPORTED_PROBLEMS = 1000;
 const SHOWN_PROBLEMS = 50;
 
 const phaseLabel = {
+  waiting: "Waiting for the import started before it to finish",
   reading: "Reading the file",
   checking: "Checking against the database",
   saving: "Saving",
@@ -102,7 +105,12 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
           updated, the rest unchanged.
         </p>
       ) : null}
-      {job.status === "failed" ? (
+      {job.status === "failed" && job.errors.length > 0 && job.errors.every((e) => e.line === 0) ? (
+        // The import as a whole failed (the server stopped, something unexpected): no row to fix.
+        <p className="text-sm text-rose-800" role="alert">
+          Nothing was imported: {job.errors[0]!.message}. Choose the file again and import it.
+        </p>
+      ) : job.status === "failed" ? (
         <div className="space-y-2">
           <p className="text-sm text-rose-800">
             Nothing was imported: {formatNumber(job.rowsFailed, locale)} of{" "}
@@ -127,9 +135,14 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
               ))}
             </tbody>
           </table>
-          {job.errors.length > SHOWN_PROBLEMS ? (
+          {job.errors.length >= REPORTED_PROBLEMS ? (
             <p className="text-xs text-slate-500">
-              The downloadable report lists all {job.errors.length} problems.
+              The downloadable report lists the first {formatNumber(job.errors.length, locale)}{" "}
+              problems; the file may have more. Fix these and import it again to see the rest.
+            </p>
+          ) : job.errors.length > SHOWN_PROBLEMS ? (
+            <p className="text-xs text-slate-500">
+              The downloadable report lists all {formatNumber(job.errors.length, locale)} problems.
             </p>
           ) : null}
           <Button variant="secondary" onClick={download} disabled={report.data === undefined}>

@@ -1,5 +1,7 @@
+import { rm } from "node:fs/promises";
 import { and, eq, inArray } from "drizzle-orm";
 import { importJobs, type Database } from "@boomerang/db";
+import { importFilePath } from "./upload-file";
 
 /**
  * Progress of running imports. The import runs in one transaction, so its row counts only reach
@@ -11,7 +13,7 @@ export type LiveProgress = {
   bytesRead: number;
   bytesTotal: number;
   rowsRead: number;
-  phase: "reading" | "checking" | "saving" | "programs";
+  phase: "waiting" | "reading" | "checking" | "saving" | "programs";
 };
 
 // On globalThis: the route that starts an import and the procedures that poll it may be bundled as
@@ -86,4 +88,6 @@ export async function failInterruptedImports(db: Database, now: Date): Promise<v
       finishedAt: now,
     })
     .where(and(inArray(importJobs.id, ids), inArray(importJobs.status, ["pending", "running"])));
+  // Their uploads would otherwise stay on disk for good.
+  await Promise.all(ids.map((id) => rm(importFilePath(id), { force: true })));
 }

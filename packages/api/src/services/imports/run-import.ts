@@ -26,6 +26,8 @@ import { RowReader, type RowValue } from "./read-row";
 import { createStaging, StagingWriter } from "./staging";
 
 const BATCH = 5000;
+/** The advisory lock that runs imports one after another (other locks: 7431001, 7431002, 7431010). */
+const IMPORT_LOCK = 7431020;
 /** More than this many problems and the report stops listing them (the count stays exact). */
 export const MAX_REPORTED_ERRORS = 1000;
 
@@ -90,12 +92,18 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
                      (select set_config('default_toast_compression', 'lz4', true) from pg_settings
                       where name = 'default_toast_compression' and 'lz4' = any(enumvals))`,
         );
+      // One import at a time: a second waits here for the first to commit or roll back, then
+      // sees its rows (two order files inserting the same new order would otherwise collide on
+      // its external id; both would wait on each other's customers' locks).
+      setProgress(jobId, { bytesRead: 0, bytesTotal, rowsRead: 0, phase: "waiting" });
+      await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       await createStaging(tx, fields);
       const file = createReadStream(options.filePath, { encoding: "utf8" });
       const errors: ImportRowError[] = [];
       let failed = 0;
       let batch: { line: number; values: RowValue[] }[] = [];
       let line = 0;
+      let reported = 0;
       const staging = new StagingWriter(tx, fields);
       const reader = new RowReader(fields, mapping, ctx);
       try {
@@ -117,6 +125,11 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
           if (batch.length >= BATCH) {
             await staging.add(batch);
             batch = [];
+          }
+          // Progress by rows read, not rows staged: after a bad row nothing is staged any more,
+          // and the bar must still move while the rest of the file is checked.
+          if (rows - reported >= BATCH) {
+            reported = rows;
             setProgress(jobId, {
               bytesRead: file.bytesRead,
               bytesTotal,

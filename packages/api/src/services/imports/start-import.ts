@@ -1,21 +1,25 @@
 import { createWriteStream } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import type { Database } from "@boomerang/db";
+import { eq } from "drizzle-orm";
+import { importJobs, type Database } from "@boomerang/db";
+import { invalid } from "../../errors";
 import { z } from "zod";
 import { columnMapping, importKindInput } from "./import-kind";
 import { createImportJob } from "./jobs";
 import { runImport } from "./run-import";
+import { importFilePath, uploadDir } from "./upload-file";
 
 export const startImportInput = z.object({
   kind: importKindInput,
   fileName: z.string().trim().min(1, "The file needs a name.").max(300),
   mapping: columnMapping,
 });
+
+export const UPLOAD_INTERRUPTED =
+  "the upload stopped before the whole file arrived; nothing was changed — choose the file again";
 
 export type Upload = { userId: number; now: Date; body: ReadableStream<Uint8Array> };
 
@@ -31,19 +35,35 @@ export async function startImport(
   onUnexpected: (error: unknown) => void,
 ): Promise<{ jobId: number }> {
   const input = startImportInput.parse(raw);
-  const dir = join(tmpdir(), "boomerang-imports");
-  await mkdir(dir, { recursive: true });
+  await mkdir(uploadDir(), { recursive: true });
   const jobId = await createImportJob(db, {
     kind: input.kind,
     fileName: input.fileName,
     userId: request.userId,
     now: request.now,
   });
-  const filePath = join(dir, `import-${jobId}.csv`);
-  await pipeline(
-    Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
-    createWriteStream(filePath),
-  );
+  const filePath = importFilePath(jobId);
+  try {
+    await pipeline(
+      Readable.fromWeb(request.body as WebReadableStream<Uint8Array>),
+      createWriteStream(filePath),
+    );
+  } catch (error) {
+    // The connection dropped or the disk filled: no half file is kept, and the job says what
+    // happened instead of waiting forever for an import that will never run.
+    await rm(filePath, { force: true });
+    await db
+      .update(importJobs)
+      .set({
+        status: "failed",
+        errors: [{ line: 0, column: "", message: UPLOAD_INTERRUPTED }],
+        finishedAt: request.now,
+      })
+      .where(eq(importJobs.id, jobId));
+    throw invalid(
+      `The file did not arrive whole (${error instanceof Error ? error.message : "the upload stopped"}); nothing was imported. Choose the file again.`,
+    );
+  }
   void runImport(db, {
     jobId,
     kind: input.kind,

@@ -1,4 +1,4 @@
-import { createContext } from "@boomerang/api";
+import { AppError, createContext } from "@boomerang/api";
 import { startImport } from "@boomerang/api/services/imports/index";
 import { can } from "@boomerang/domain";
 import { ZodError } from "zod";
@@ -41,6 +41,8 @@ export async function POST(request: Request): Promise<Response> {
   } catch (error) {
     if (error instanceof ZodError)
       return refuse(400, error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+    // The upload stopped before the whole file arrived: the job says so too.
+    if (error instanceof AppError) return refuse(400, error.message);
     throw error;
   }
 }
