@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { loginFor, signIn } from "./fixtures";
 
@@ -74,6 +75,14 @@ test("an admin creates an API key, imports a CSV with a bad row, reads the repor
   await expect(history.getByRole("row", { name: /customers\.csv/ }).first()).toContainText(
     "failed",
   );
+
+  // The failed import's report stays reachable from the history, after the page is left.
+  await page.reload();
+  const again = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download the problems of customers.csv (CSV)" }).click();
+  const report = await again;
+  expect(report.suggestedFilename()).toBe("customers-problems.csv");
+  expect(await readFile((await report.path())!, "utf8")).toContain("Signed up");
 });
 
 test("a marketer previews and imports a file of a few thousand customers (far larger than a URL can carry)", async ({

@@ -1,8 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   Badge,
+  Button,
   Card,
   CardBody,
   CardHeader,
@@ -12,6 +14,46 @@ import {
   Skeleton,
 } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
+
+/** Downloads a failed import's report of problems, fetched when asked for. */
+function ReportButton({ jobId, fileName }: { jobId: number; fileName: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [failed, setFailed] = useState<string | null>(null);
+  const download = async () => {
+    setFailed(null);
+    try {
+      const report = await queryClient.fetchQuery(
+        trpc.data.importReport.queryOptions({ id: jobId }),
+      );
+      const url = URL.createObjectURL(new Blob([report.csv], { type: "text/csv" }));
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = report.fileName;
+      link.click();
+      URL.revokeObjectURL(url);
+    } catch (error) {
+      setFailed(error instanceof Error ? error.message : "The report could not be loaded.");
+    }
+  };
+  return (
+    <>
+      <Button
+        variant="ghost"
+        className="px-1.5 py-0.5 text-xs"
+        aria-label={`Download the problems of ${fileName} (CSV)`}
+        onClick={() => void download()}
+      >
+        Problems (CSV)
+      </Button>
+      {failed ? (
+        <span role="alert" className="block text-xs text-rose-700">
+          {failed}
+        </span>
+      ) : null}
+    </>
+  );
+}
 
 export function ImportHistory({ locale, timeZone }: { locale: string; timeZone: string }) {
   const trpc = useTRPC();
@@ -90,6 +132,9 @@ export function ImportHistory({ locale, timeZone }: { locale: string; timeZone: 
                   </td>
                   <td className="py-1 pr-3 text-right tabular-nums">
                     {formatNumber(job.rowsFailed, locale)}
+                    {job.status === "failed" && job.rowsFailed > 0 ? (
+                      <ReportButton jobId={job.id} fileName={job.fileName} />
+                    ) : null}
                   </td>
                   <td className="py-1">{job.createdBy ?? "—"}</td>
                 </tr>
