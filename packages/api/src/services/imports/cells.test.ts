@@ -28,6 +28,9 @@ describe("reading CSV cells", () => {
     expect(iso("2025-01-15")).toBe("2025-01-14T23:00:00.000Z");
     expect(iso("30/06/2025 10:00")).toBe("2025-06-30T08:00:00.000Z");
     expect(iso("30.06.2025")).toBe("2025-06-29T22:00:00.000Z");
+    expect(iso("2025/06/30 10:00")).toBe("2025-06-30T08:00:00.000Z");
+    expect(iso("2025.6.3")).toBe("2025-06-02T22:00:00.000Z");
+    expect(iso("2025/02/30")).toBe('"2025/02/30" is not a real date');
     expect(iso("31/02/2025")).toBe('"31/02/2025" is not a real date');
     expect(iso("June 30")).toMatch(/is not a date \(use YYYY-MM-DD/);
   });

@@ -59,6 +59,19 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
     }),
   },
   {
+    // Year first with slashes or dots (2025/06/30, as spreadsheets in East Asia and some tills write).
+    re: /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
+    read: (m) => ({
+      y: +m[1]!,
+      m: +m[2]!,
+      d: +m[3]!,
+      hh: +(m[4] ?? 0),
+      mi: +(m[5] ?? 0),
+      ss: +(m[6] ?? 0),
+      zone: null,
+    }),
+  },
+  {
     re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
     read: (m) => ({
       y: +m[3]!,
@@ -83,7 +96,8 @@ const validParts = (p: Parts) =>
   p.mi < 60 &&
   p.ss < 60;
 
-const formats = "YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, or DD/MM/YYYY [HH:MM]";
+const formats =
+  "YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, YYYY/MM/DD [HH:MM] or DD/MM/YYYY [HH:MM]";
 
 // A time-zone conversion costs more than the rest of reading a row, so the start of each local
 // hour is computed once and minutes are added to it — for hours without an offset change in them

@@ -98,3 +98,52 @@ describe("reading rows", () => {
     ]);
   });
 });
+
+describe("guessMapping", () => {
+  it("recognises a shop platform's order export (Shopify's line-item headers)", () => {
+    const header = [
+      "Name",
+      "Email",
+      "Created at",
+      "Discount Amount",
+      "Lineitem quantity",
+      "Lineitem name",
+      "Lineitem price",
+      "Lineitem sku",
+      "Location",
+      "Currency",
+    ];
+    const mapping = guessMapping("orders", header);
+    expect(mapping).toMatchObject({
+      placedAt: 2,
+      discount: 3,
+      quantity: 4,
+      itemName: 5,
+      unitPrice: 6,
+      sku: 7,
+      storeCode: 8,
+      currency: 9,
+    });
+  });
+
+  it("recognises a customers export's consent and address columns", () => {
+    const mapping = guessMapping("customers", [
+      "Customer ID",
+      "Full Name",
+      "Email Address",
+      "Accepts Email Marketing",
+      "Accepts SMS Marketing",
+      "Default Address City",
+      "Phone",
+    ]);
+    expect(mapping).toMatchObject({
+      externalId: 0,
+      name: 1,
+      email: 2,
+      consentEmail: 3,
+      consentSms: 4,
+      city: 5,
+      phone: 6,
+    });
+  });
+});
