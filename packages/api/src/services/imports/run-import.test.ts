@@ -72,13 +72,16 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       "O-4,NOBODY,2025-06-03,ROM,A1,Espresso beans,coffee,1,12.50",
     ];
     const { jobId, outcome } = await importCsv(handle.db, userId, "orders", bad);
-    expect(outcome).toMatchObject({ ok: false, rows: 5, failed: 1 });
+    // The unknown customer and store of line 6 come in the same report as line 5's bad date.
+    expect(outcome).toMatchObject({ ok: false, rows: 5, failed: 2 });
     expect(outcome.ok ? [] : outcome.errors).toEqual([
       { line: 5, column: "Placed at", message: expect.stringMatching(/"yesterday" is not a date/) },
+      { line: 6, column: "Customer id", message: 'no customer "NOBODY"; import customers first' },
+      { line: 6, column: "Store", message: 'no store with code "ROM"' },
     ]);
     expect(await count(handle.db, "orders")).toBe(before);
     const status = await importStatus(handle.db, jobId, now);
-    expect(status).toMatchObject({ status: "failed", rowsFailed: 1, createdBy: "Marta Marketer" });
+    expect(status).toMatchObject({ status: "failed", rowsFailed: 2, createdBy: "Marta Marketer" });
 
     // Rows that parse but name unknown customers or stores are caught against the database.
     const unknown = await importCsv(handle.db, userId, "orders", [

@@ -119,8 +119,9 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
                 errors.push(...row.errors.slice(0, MAX_REPORTED_ERRORS - errors.length));
               continue;
             }
-            // Once a row is bad nothing will be saved: keep checking, stop staging.
-            if (failed === 0) batch.push({ line, values: row.values });
+            // Good rows are staged even after a bad one: nothing will be saved then, but the
+            // database checks still tell of unknown customers and stores in the same report.
+            batch.push({ line, values: row.values });
           }
           if (batch.length >= BATCH) {
             await staging.add(batch);
@@ -139,12 +140,19 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
             persist(rows);
           }
         }
-        if (failed === 0) await staging.add(batch);
+        await staging.add(batch);
       } finally {
         // The connection takes no other statement while a COPY is open.
         await staging.finish();
       }
-      if (failed > 0) throw new RowsRejected(rows, failed, errors);
+      if (failed > 0) {
+        // The checks of single rows against the database only: an order's totals and agreement
+        // would be judged without its bad rows.
+        const unknown = await checkStaged(tx, kind, MAX_REPORTED_ERRORS, { rowsOnly: true });
+        const all = [...errors, ...unknown].sort((a, b) => a.line - b.line);
+        const badLines = failed + new Set(unknown.map((p) => p.line)).size;
+        throw new RowsRejected(rows, badLines, all.slice(0, MAX_REPORTED_ERRORS));
+      }
       phase("read, parse, check cells, stage");
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "checking" });
       const problems = await checkStaged(tx, kind, MAX_REPORTED_ERRORS);
