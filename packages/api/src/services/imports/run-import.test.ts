@@ -47,6 +47,10 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
   it("imports customers, and importing the same file again changes nothing", async () => {
     const first = await importCsv(handle.db, userId, "customers", customersFile);
     expect(first.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 2, updated: 0 } });
+    // The job ends when the import does, after it started (the request's time).
+    const done = await importStatus(handle.db, first.jobId, now);
+    expect(done.finishedAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(done.finishedAt!.getTime()).toBeLessThan(now.getTime() + 60_000);
     const [anna] = await handle.db.select().from(customers).where(eq(customers.externalId, "C-1"));
     expect(anna).toMatchObject({
       name: "Anna Rossi",

@@ -77,6 +77,9 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
     options.onPhase?.(name, at - mark);
     mark = at;
   };
+  // The job's end: its start (the request's time) plus how long it ran.
+  const started = performance.now();
+  const finishedAt = () => new Date(options.now.getTime() + (performance.now() - started));
   await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
   const persist = persistProgress(db, jobId);
   try {
@@ -202,7 +205,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         rowsProcessed: rows,
         rowsInserted: outcome.counts.inserted,
         rowsUpdated: outcome.counts.updated,
-        finishedAt: options.now,
+        finishedAt: finishedAt(),
       })
       .where(eq(importJobs.id, jobId));
     return outcome;
@@ -221,7 +224,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
               message: "the import stopped on an unexpected error; nothing was changed",
             },
           ],
-          finishedAt: options.now,
+          finishedAt: finishedAt(),
         })
         .where(eq(importJobs.id, jobId));
       throw error;
@@ -234,7 +237,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         rowsProcessed: error.rows,
         rowsFailed: error.failed,
         errors: error.errors,
-        finishedAt: options.now,
+        finishedAt: finishedAt(),
       })
       .where(eq(importJobs.id, jobId));
     return { ok: false, rows: error.rows, failed: error.failed, errors: error.errors };
