@@ -31,6 +31,11 @@ describe("reading CSV cells", () => {
     expect(iso("2025/06/30 10:00")).toBe("2025-06-30T08:00:00.000Z");
     expect(iso("2025.6.3")).toBe("2025-06-02T22:00:00.000Z");
     expect(iso("2025/02/30")).toBe('"2025/02/30" is not a real date');
+    // Month first (a US file): said as such, since its other dates would be read the wrong way.
+    expect(iso("06/13/2025")).toBe(
+      '"06/13/2025" is not a real date read day first (DD/MM/YYYY); if the file writes the month first, write its dates as YYYY-MM-DD',
+    );
+    expect(iso("13/13/2025")).toBe('"13/13/2025" is not a real date');
     expect(iso("31/02/2025")).toBe('"31/02/2025" is not a real date');
     expect(iso("June 30")).toMatch(/is not a date \(use YYYY-MM-DD/);
   });

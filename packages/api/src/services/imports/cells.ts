@@ -119,6 +119,18 @@ function localTime(p: Parts, timeZone: string): number {
     : start + p.mi * 60_000 + p.ss * 1000;
 }
 
+/**
+ * Why a date that looks like one is refused. A day-first date whose month is over 12 but would be
+ * a real date month first (06/13/2025) most likely comes from a file written month first: say so,
+ * since its earlier dates (06/07/2025) would be read as the wrong day.
+ */
+function notRealDate(text: string, p: Parts): string {
+  const swapped = { ...p, m: p.d, d: p.m };
+  if (p.m > 12 && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(text.trim()) && validParts(swapped))
+    return `"${text}" is not a real date read day first (DD/MM/YYYY); if the file writes the month first, write its dates as YYYY-MM-DD`;
+  return `"${text}" is not a real date`;
+}
+
 /** An instant; times without a zone are read in the business's time zone. */
 export function parseInstant(text: string, timeZone: string): Cell<Date> {
   const s = text.trim();
@@ -126,7 +138,7 @@ export function parseInstant(text: string, timeZone: string): Cell<Date> {
     const m = pattern.re.exec(s);
     if (m === null) continue;
     const p = pattern.read(m);
-    if (!validParts(p)) return bad(`"${text}" is not a real date`);
+    if (!validParts(p)) return bad(notRealDate(text, p));
     if (p.zone !== null) {
       const zone =
         p.zone.toUpperCase() === "Z" ? "Z" : p.zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
@@ -145,7 +157,7 @@ export function parseDay(text: string): Cell<string> {
     const m = pattern.re.exec(s);
     if (m === null) continue;
     const p = pattern.read(m);
-    if (!validParts(p)) return bad(`"${text}" is not a real date`);
+    if (!validParts(p)) return bad(notRealDate(text, p));
     return ok(`${p.y}-${String(p.m).padStart(2, "0")}-${String(p.d).padStart(2, "0")}`);
   }
   return bad(`"${text}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
