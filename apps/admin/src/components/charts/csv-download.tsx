@@ -1,7 +1,7 @@
 "use client";
 
 import { Button } from "@boomerang/ui";
-import { toCsv, type CsvCell } from "./csv";
+import { saveCsv, toCsv, type CsvCell } from "./csv";
 
 /**
  * Downloads a chart's data as CSV, built in the browser from the rows already on screen: every
@@ -30,16 +30,7 @@ export function CsvDownload({
       disabled={rows.length === 0}
       title={rows.length === 0 ? "Nothing to download: the chart has no data" : undefined}
       aria-label={label === "Download CSV" && !compact ? undefined : label}
-      onClick={() => {
-        const url = URL.createObjectURL(
-          new Blob([toCsv(header, rows)], { type: "text/csv;charset=utf-8" }),
-        );
-        const link = document.createElement("a");
-        link.href = url;
-        link.download = filename;
-        link.click();
-        URL.revokeObjectURL(url);
-      }}
+      onClick={() => saveCsv(filename, toCsv(header, rows))}
     >
       {compact ? "CSV" : "Download CSV"}
     </Button>

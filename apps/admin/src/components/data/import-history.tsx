@@ -13,6 +13,7 @@ import {
   formatNumber,
   Skeleton,
 } from "@boomerang/ui";
+import { saveCsv } from "@/components/charts/csv";
 import { useTRPC } from "@/trpc/react";
 
 /** Downloads a failed import's report of problems, fetched when asked for. */
@@ -26,12 +27,7 @@ function ReportButton({ jobId, fileName }: { jobId: number; fileName: string }) 
       const report = await queryClient.fetchQuery(
         trpc.data.importReport.queryOptions({ id: jobId }),
       );
-      const url = URL.createObjectURL(new Blob([report.csv], { type: "text/csv" }));
-      const link = document.createElement("a");
-      link.href = url;
-      link.download = report.fileName;
-      link.click();
-      URL.revokeObjectURL(url);
+      saveCsv(report.fileName, report.csv);
     } catch (error) {
       setFailed(error instanceof Error ? error.message : "The report could not be loaded.");
     }

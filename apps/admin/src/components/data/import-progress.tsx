@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Badge, Button, ErrorNotice, formatNumber } from "@boomerang/ui";
+import { saveCsv } from "@/components/charts/csv";
 import { useTRPC } from "@/trpc/react";
 
 /** The server keeps at most this many problems per import (run-import.ts, MAX_REPORTED_ERRORS). */
@@ -44,13 +45,7 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
     trpc.data.importReport.queryOptions({ id: jobId }, { enabled: job?.status === "failed" }),
   );
   const download = () => {
-    if (report.data === undefined) return;
-    const url = URL.createObjectURL(new Blob([report.data.csv], { type: "text/csv" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = report.data.fileName;
-    link.click();
-    URL.revokeObjectURL(url);
+    if (report.data !== undefined) saveCsv(report.data.fileName, report.data.csv);
   };
 
   if (status.error)

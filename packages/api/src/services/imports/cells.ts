@@ -44,6 +44,17 @@ type Parts = {
   zone: string | null;
 };
 
+/** A date without a zone: its year and day as given, the month and time from groups 2 and 4-6. */
+const localParts = (m: RegExpExecArray, y: number, d: number): Parts => ({
+  y,
+  m: +m[2]!,
+  d,
+  hh: +(m[4] ?? 0),
+  mi: +(m[5] ?? 0),
+  ss: +(m[6] ?? 0),
+  zone: null,
+});
+
 // Day-first for slashed and dotted dates: the business's locale (en-GB, it-IT) writes 30/06/2025.
 const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
   {
@@ -61,27 +72,11 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
   {
     // Year first with slashes or dots (2025/06/30, as spreadsheets in East Asia and some tills write).
     re: /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
-    read: (m) => ({
-      y: +m[1]!,
-      m: +m[2]!,
-      d: +m[3]!,
-      hh: +(m[4] ?? 0),
-      mi: +(m[5] ?? 0),
-      ss: +(m[6] ?? 0),
-      zone: null,
-    }),
+    read: (m) => localParts(m, +m[1]!, +m[3]!),
   },
   {
     re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
-    read: (m) => ({
-      y: +m[3]!,
-      m: +m[2]!,
-      d: +m[1]!,
-      hh: +(m[4] ?? 0),
-      mi: +(m[5] ?? 0),
-      ss: +(m[6] ?? 0),
-      zone: null,
-    }),
+    read: (m) => localParts(m, +m[3]!, +m[1]!),
   },
 ];
 

@@ -111,18 +111,20 @@ describe.each(testDrivers())(
     });
 
     it("an imported history earns only on the orders placed since the activation", async () => {
-      const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
-      const { outcome } = await importLines(handle.db, {
-        userId,
-        kind: "orders",
-        now,
-        lines: [
-          header,
-          "B-1,BRUNO,2025-04-10 10:00,MIL,A1,Beans,coffee,1,50.00",
-          "B-2,BRUNO,2025-05-20 10:00,MIL,A1,Beans,coffee,1,30.00",
-          "B-3,BRUNO,2025-06-15 10:00,MIL,A1,Beans,coffee,1,40.00",
-        ],
-      });
+      // Bruno's history; B-2's price is the file's to choose.
+      const history = (b2Price: string) =>
+        importLines(handle.db, {
+          userId,
+          kind: "orders",
+          now,
+          lines: [
+            "order_id,customer_id,order_date,store,sku,name,category,qty,price",
+            "B-1,BRUNO,2025-04-10 10:00,MIL,A1,Beans,coffee,1,50.00",
+            `B-2,BRUNO,2025-05-20 10:00,MIL,A1,Beans,coffee,1,${b2Price}`,
+            "B-3,BRUNO,2025-06-15 10:00,MIL,A1,Beans,coffee,1,40.00",
+          ],
+        });
+      const { outcome } = await history("30.00");
       expect(outcome).toMatchObject({ ok: true, counts: { inserted: 3 } });
       expect(await earned("BRUNO", fromActivation)).toEqual([{ amount: 4, order: "B-3" }]);
       expect(await earned("BRUNO", backdated)).toEqual([
@@ -132,17 +134,7 @@ describe.each(testDrivers())(
 
       // The file again with B-2 corrected (30.00 → 60.00): the program from activation has nothing
       // for it to take back or earn; the backdated one takes back 3 and earns 6.
-      const again = await importLines(handle.db, {
-        userId,
-        kind: "orders",
-        now,
-        lines: [
-          header,
-          "B-1,BRUNO,2025-04-10 10:00,MIL,A1,Beans,coffee,1,50.00",
-          "B-2,BRUNO,2025-05-20 10:00,MIL,A1,Beans,coffee,1,60.00",
-          "B-3,BRUNO,2025-06-15 10:00,MIL,A1,Beans,coffee,1,40.00",
-        ],
-      });
+      const again = await history("60.00");
       expect(again.outcome).toMatchObject({ ok: true, counts: { updated: 1 } });
       const balance = async (programId: number) =>
         (

@@ -104,6 +104,27 @@ const opArb = fc.oneof(
   fc.record({ kind: fc.constant("retotal" as const), pick: fc.nat(50), total: fc.nat(5000) }),
 );
 
+/**
+ * Runs `write` in a transaction that stays open after it (as a long import's does): resolves once
+ * the writes are done; `release` lets it commit, `done` settles when it has.
+ */
+async function openTransaction(
+  db: Database,
+  write: (tx: Database) => Promise<unknown>,
+): Promise<{ release: () => void; done: Promise<void> }> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let written!: () => void;
+  const wrote = new Promise<void>((resolve) => (written = resolve));
+  const done = db.transaction(async (tx) => {
+    await write(tx as unknown as Database);
+    written();
+    await held;
+  });
+  await Promise.race([wrote, done]);
+  return { release, done };
+}
+
 describe.each(testDrivers())("customer_categories on $name", (driver) => {
   let handle: DbHandle;
   beforeAll(async () => {
@@ -244,23 +265,9 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
         db,
         sql`insert into customers (external_id, name, signed_up_at) values ('TWO', 'Two', now()) returning id`,
       );
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let written!: () => void;
-      const firstWrote = new Promise<void>((resolve) => (written = resolve));
-      const first = db.transaction(async (tx) => {
-        await ingest(
-          tx as unknown as Database,
-          [{ customer: 0, day: 5, cats: ["wine"] }],
-          [c!.id],
-          {
-            n: 5000,
-          },
-        );
-        written();
-        await held;
-      });
-      await firstWrote;
+      const first = await openTransaction(db, (tx) =>
+        ingest(tx, [{ customer: 0, day: 5, cats: ["wine"] }], [c!.id], { n: 5000 }),
+      );
       // Without the refresh's lock this one would fail on customer_order_times' primary key.
       const second = db.transaction(async (tx) => {
         await ingest(
@@ -271,8 +278,8 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
         );
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
-      release();
-      await Promise.all([first, second]);
+      first.release();
+      await Promise.all([first.done, second]);
       const tables = await stored(db);
       expect(tables).toEqual(await rebuilt(db));
       expect(tables.times).toHaveLength(1);
@@ -291,31 +298,17 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
             values ('X', 'X', now()), ('Y', 'Y', now()) returning id`,
       );
       await ingest(db, [{ customer: 0, day: 3, cats: ["bakery"] }], [y!.id], { n: 7000 });
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let written!: () => void;
-      const firstWrote = new Promise<void>((resolve) => (written = resolve));
       // X's first order (appended: X has no row yet), not committed while the move runs.
-      const first = db.transaction(async (tx) => {
-        await ingest(
-          tx as unknown as Database,
-          [{ customer: 0, day: 5, cats: ["wine"] }],
-          [x!.id],
-          {
-            n: 7100,
-          },
-        );
-        written();
-        await held;
-      });
-      await firstWrote;
+      const first = await openTransaction(db, (tx) =>
+        ingest(tx, [{ customer: 0, day: 5, cats: ["wine"] }], [x!.id], { n: 7100 }),
+      );
       // Y's order moves to X (an import's edit) meanwhile: both land, and the tables agree with them.
       const moved = db.execute(
         sql`update orders set customer_id = ${x!.id} where customer_id = ${y!.id}`,
       );
       await new Promise((resolve) => setTimeout(resolve, 300));
-      release();
-      await Promise.all([first, moved]);
+      first.release();
+      await Promise.all([first.done, moved]);
       const tables = await stored(db);
       expect(tables).toEqual(await rebuilt(db));
       expect(tables.times).toHaveLength(1);
@@ -335,22 +328,15 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
       const ids = created.map((r) => r.id);
       const importing = ids.slice(0, 300);
       const outsider = ids[300]!;
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let written!: () => void;
-      const importWrote = new Promise<void>((resolve) => (written = resolve));
       // An import of 300 customers' orders, still open (imports run in one transaction).
-      const longImport = db.transaction(async (tx) => {
-        await ingest(
-          tx as unknown as Database,
+      const longImport = await openTransaction(db, (tx) =>
+        ingest(
+          tx,
           importing.map((_, i) => ({ customer: i, day: 3, cats: ["bakery"] })),
           importing,
           { n: 7000 },
-        );
-        written();
-        await held;
-      });
-      await importWrote;
+        ),
+      );
       // Meanwhile a till posts an order of a customer the import does not touch: it commits while
       // the import is still open (it would hang here if the import's locks covered every customer).
       await db.transaction(async (tx) => {
@@ -366,8 +352,8 @@ describe.each(testDrivers())("customer_categories on $name", (driver) => {
         sql`select count(*)::int as n from customer_order_times where customer_id = ${outsider}::int`,
       );
       expect(committed!.n).toBe(1);
-      release();
-      await longImport;
+      longImport.release();
+      await longImport.done;
       expect(await stored(db)).toEqual(await rebuilt(db));
     },
   );
