@@ -108,3 +108,56 @@ test("a marketer previews and imports a file of a few thousand customers (far la
     page.getByText("Imported 3,000 rows: 3,000 new, 0 updated, the rest unchanged."),
   ).toBeVisible({ timeout: 60_000 });
 });
+
+test("a marketer imports a US spreadsheet saved as plain CSV (Windows-1252, dates month first), after a workbook is refused", async ({
+  page,
+}) => {
+  await signIn(page, loginFor("marketer"));
+  await page.goto("/data");
+  await page.getByLabel("The file holds").selectOption("customers");
+
+  // A workbook cannot be read: said before anything is sent, with how to save it as CSV.
+  await page.getByLabel("CSV file").setInputFiles({
+    name: "customers.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]),
+  });
+  await expect(page.getByText(/This is a spreadsheet workbook .* "CSV UTF-8/)).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Import / })).toHaveCount(0);
+
+  // Excel's plain "CSV" on Windows: Windows-1252 bytes ("ü", "ë", "€", curly quotes), US dates.
+  const text = `${[
+    header,
+    "E2E-US-1,Zoë Müller “€”,zoe@example.test,03/02/2025,MIL01,yes",
+    "E2E-US-2,Noël Brontë,,03/14/2025,,no",
+  ].join("\r\n")}\r\n`;
+  const bytes = Buffer.from(
+    [...text].map((c) => ({ "€": 0x80, "“": 0x93, "”": 0x94 })[c] ?? c.charCodeAt(0)),
+  );
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "us-customers.csv", mimeType: "text/csv", buffer: bytes });
+  await expect(page.getByRole("table", { name: "First rows of the file" })).toContainText(
+    "Zoë Müller “€”",
+  );
+  await expect(page.getByText(/read as Western European \(Windows-1252\)/)).toBeVisible();
+  // The 14th as the second number: month first, as the preview shows by reading one in words.
+  await expect(page.getByLabel("Date order")).toHaveValue("month-first");
+  await expect(page.getByTestId("date-reading")).toHaveText(
+    'Signed up "03/02/2025" reads as 2 March 2025 (as the file\'s dates show).',
+  );
+  // Read the other way round, the 14th cannot be a month: the first rows say so.
+  await page.getByLabel("Date order").selectOption("day-first");
+  await expect(page.getByTestId("date-reading")).toContainText("reads as 3 February 2025");
+  await expect(page.getByText(/Line 3, Signed up: .*choose "Month first"/)).toBeVisible();
+  await page.getByLabel("Date order").selectOption("month-first");
+  await expect(page.getByText("The first rows look right.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Import us-customers.csv" }).click();
+  await expect(
+    page.getByText("Imported 2 rows: 2 new, 0 updated, the rest unchanged."),
+  ).toBeVisible({ timeout: 30_000 });
+  await page.goto("/customers");
+  await page.getByLabel("Search customers").fill("Müller");
+  await expect(page.getByRole("link", { name: "Zoë Müller “€”" })).toBeVisible();
+});

@@ -58,6 +58,51 @@ describe.each(testDrivers())("data and API keys procedures on $name", (driver) =
     });
   });
 
+  it("previews how the file's dates read: the order its dates show, or the one chosen", async () => {
+    const api = await callerFor(handle.db, ids.marketer);
+    const rows = Array.from(
+      { length: 40 },
+      (_, i) => `C-${i},Anna,0${1 + (i % 9)}/0${1 + (i % 9)}/2025`,
+    );
+    // Only the 31st row (past the ten shown) says the file is month first.
+    rows[30] = "C-30,Anna,06/30/2025";
+    const sample = ["customer_id,name,signup_date", ...rows].join("\n");
+    const preview = await api.data.preview({ kind: "customers", sample });
+    expect(preview.rows).toHaveLength(10);
+    expect(preview.dates).toEqual({
+      detected: "month-first",
+      used: "month-first",
+      example: { field: "Signed up", text: "01/01/2025", day: "2025-01-01" },
+    });
+    expect(preview.errors).toEqual([]);
+    // Chosen the other way round: read so, the first rows' problems say so.
+    const dayFirst = await api.data.preview({
+      kind: "customers",
+      sample: ["customer_id,name,signup_date", "C-1,Anna,06/07/2025", "C-2,Bo,06/30/2025"].join(
+        "\n",
+      ),
+      dateOrder: "day-first",
+    });
+    expect(dayFirst.dates).toEqual({
+      detected: "month-first",
+      used: "day-first",
+      example: { field: "Signed up", text: "06/07/2025", day: "2025-07-06" },
+    });
+    expect(dayFirst.errors).toEqual([
+      {
+        line: 3,
+        column: "Signed up",
+        message: expect.stringContaining('choose "Month first" for its dates'),
+      },
+    ]);
+    // Dates that do not say: the business's locale decides (this one writes 30/06/2025).
+    const unclear = await api.data.preview({
+      kind: "customers",
+      sample: "customer_id,name,signup_date\nC-1,Anna,06/07/2025\n",
+    });
+    expect(unclear.dates).toMatchObject({ detected: null, used: "day-first" });
+  });
+
   it("refuses a key without a name or scopes with a clear message", async () => {
     const api = await callerFor(handle.db, ids.admin);
     await expect(api.apiKeys.create({ name: " ", scopes: [] })).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   columnMapping,
+  dateOrderInput,
   errorReportCsv,
   importKindInput,
   importStatus,
@@ -23,6 +24,7 @@ export const dataRouter = createTRPCRouter({
         kind: importKindInput,
         sample: z.string().max(256_000, "Send at most the first 256 kB for a preview."),
         mapping: columnMapping.optional(),
+        dateOrder: dateOrderInput.optional(),
       }),
     )
     .query(async ({ ctx, input }) => {
@@ -30,8 +32,9 @@ export const dataRouter = createTRPCRouter({
       return previewImport(
         input.kind,
         input.sample,
-        { timeZone: business.timezone, currency: business.currency },
+        { timeZone: business.timezone, currency: business.currency, locale: business.locale },
         input.mapping,
+        input.dateOrder,
       );
     }),
   imports: marketerProcedure.query(({ ctx }) => listImports(ctx.db, ctx.now)),

@@ -15,9 +15,11 @@ import {
 import { useTRPC } from "@/trpc/react";
 import { ImportPreviewTable } from "./import-preview-table";
 import { ImportProgress } from "./import-progress";
+import { readSample } from "./read-sample";
 
 type Kind = "customers" | "orders" | "events";
 const SAMPLE_BYTES = 64 * 1024;
+type DateOrder = "day-first" | "month-first";
 
 const kindHelp: Record<Kind, string> = {
   customers: "One row per customer. Importing again with the same customer ids updates them.",
@@ -31,14 +33,23 @@ export function ImportPanel({ locale }: { locale: string }) {
   const [kind, setKind] = useState<Kind>("customers");
   const [file, setFile] = useState<File | null>(null);
   const [sample, setSample] = useState<string | null>(null);
+  const [encoding, setEncoding] = useState<"utf-8" | "windows-1252">("utf-8");
+  const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<string, number | null> | null>(null);
+  // Null: as the preview finds it (the file's dates, else the business's locale).
+  const [dateOrder, setDateOrder] = useState<DateOrder | null>(null);
   const [jobId, setJobId] = useState<number | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [uploading, setUploading] = useState(false);
 
   const preview = useQuery(
     trpc.data.preview.queryOptions(
-      { kind, sample: sample ?? "", ...(mapping === null ? {} : { mapping }) },
+      {
+        kind,
+        sample: sample ?? "",
+        ...(mapping === null ? {} : { mapping }),
+        ...(dateOrder === null ? {} : { dateOrder }),
+      },
       { enabled: sample !== null },
     ),
   );
@@ -49,11 +60,22 @@ export function ImportPanel({ locale }: { locale: string }) {
     ) ?? [];
 
   const choose = async (chosen: File | null) => {
-    setFile(chosen);
+    setFile(null);
     setMapping(null);
+    setDateOrder(null);
     setJobId(null);
     setUploadError(null);
-    setSample(chosen === null ? null : await chosen.slice(0, SAMPLE_BYTES).text());
+    setFileError(null);
+    setSample(null);
+    if (chosen === null) return;
+    const read = readSample(new Uint8Array(await chosen.slice(0, SAMPLE_BYTES).arrayBuffer()));
+    if (!read.ok) {
+      setFileError(read.message);
+      return;
+    }
+    setFile(chosen);
+    setEncoding(read.encoding);
+    setSample(read.text);
   };
 
   const start = async () => {
@@ -64,6 +86,8 @@ export function ImportPanel({ locale }: { locale: string }) {
       kind,
       fileName: file.name,
       mapping: JSON.stringify(effectiveMapping),
+      encoding,
+      ...(preview.data ? { dateOrder: preview.data.dates.used } : {}),
     });
     try {
       const response = await fetch(`/api/imports?${params.toString()}`, {
@@ -126,6 +150,9 @@ export function ImportPanel({ locale }: { locale: string }) {
             />
           </Field>
         </div>
+        {fileError ? (
+          <ErrorNotice title="This file cannot be imported">{fileError}</ErrorNotice>
+        ) : null}
         {preview.error ? (
           <ErrorNotice title="Could not read the file">{preview.error.message}</ErrorNotice>
         ) : null}
@@ -134,6 +161,8 @@ export function ImportPanel({ locale }: { locale: string }) {
             preview={preview.data}
             mapping={effectiveMapping}
             onMappingChange={setMapping}
+            encoding={encoding}
+            onDateOrderChange={setDateOrder}
           />
         ) : null}
         {file !== null && preview.data ? (

@@ -4,18 +4,62 @@ import type { RouterOutputs } from "@boomerang/api";
 
 type Preview = RouterOutputs["data"]["preview"];
 
+/** 2025-06-07 → "7 June 2025": the month in words, so the reading cannot be mistaken. */
+const formatDay = (day: string) =>
+  new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+
 /** Which column feeds each field (guessed from the header, changeable), the first rows and their problems. */
 export function ImportPreviewTable({
   preview,
   mapping,
   onMappingChange,
+  encoding,
+  onDateOrderChange,
 }: {
   preview: Preview;
   mapping: Record<string, number | null>;
   onMappingChange: (mapping: Record<string, number | null>) => void;
+  encoding: "utf-8" | "windows-1252";
+  onDateOrderChange: (order: "day-first" | "month-first") => void;
 }) {
+  const { dates } = preview;
   return (
     <div className="space-y-4">
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-2 text-sm">
+        <label>
+          <span className="block text-slate-600">Dates like 06/07/2025 are written</span>
+          <select
+            aria-label="Date order"
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            value={dates.used}
+            onChange={(e) => onDateOrderChange(e.target.value as "day-first" | "month-first")}
+          >
+            <option value="day-first">Day first (30/06/2025)</option>
+            <option value="month-first">Month first (06/30/2025)</option>
+          </select>
+        </label>
+        <p className="text-slate-600" data-testid="date-reading">
+          {dates.example
+            ? `${dates.example.field} "${dates.example.text}" reads as ${formatDay(dates.example.day)}`
+            : "The first rows have no dates like 06/07/2025."}
+          {dates.detected === null
+            ? ""
+            : dates.detected === dates.used
+              ? " (as the file's dates show)."
+              : " — but the file's dates look written the other way round."}
+        </p>
+        {encoding === "windows-1252" ? (
+          <p className="text-slate-600">
+            Not UTF-8: read as Western European (Windows-1252) text, as spreadsheets save
+            &quot;CSV&quot;.
+          </p>
+        ) : null}
+      </div>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-2 text-sm font-medium text-slate-700">Columns</legend>
         {preview.fields.map((field) => (

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
-import { parseFlag, parseInstant, parseMoney } from "./cells";
+import {
+  dateOrderOf,
+  localeDateOrder,
+  parseDay,
+  parseFlag,
+  parseInstant,
+  parseMoney,
+} from "./cells";
 
 describe("reading CSV cells", () => {
   it("reads amounts as people write them into minor units", () => {
@@ -33,11 +40,42 @@ describe("reading CSV cells", () => {
     expect(iso("2025/02/30")).toBe('"2025/02/30" is not a real date');
     // Month first (a US file): said as such, since its other dates would be read the wrong way.
     expect(iso("06/13/2025")).toBe(
-      '"06/13/2025" is not a real date read day first (DD/MM/YYYY); if the file writes the month first, write its dates as YYYY-MM-DD',
+      '"06/13/2025" is not a real date read day first (DD/MM/YYYY); if the file writes the month first, choose "Month first" for its dates',
     );
     expect(iso("13/13/2025")).toBe('"13/13/2025" is not a real date');
     expect(iso("31/02/2025")).toBe('"31/02/2025" is not a real date');
     expect(iso("June 30")).toMatch(/is not a date \(use YYYY-MM-DD/);
+  });
+
+  it("reads dates like 06/07/2025 month first when the file is written so", () => {
+    const iso = (text: string) => {
+      const cell = parseInstant(text, "America/New_York", "month-first");
+      return cell.ok ? cell.value.toISOString() : cell.message;
+    };
+    expect(iso("06/07/2025 09:30")).toBe("2025-06-07T13:30:00.000Z");
+    expect(iso("6/30/2025")).toBe("2025-06-30T04:00:00.000Z");
+    // Year-first and ISO dates have one reading whatever the order.
+    expect(iso("2025/06/07")).toBe("2025-06-07T04:00:00.000Z");
+    expect(iso("2025-06-07")).toBe("2025-06-07T04:00:00.000Z");
+    expect(iso("30/06/2025")).toBe(
+      '"30/06/2025" is not a real date read month first (MM/DD/YYYY); if the file writes the day first, choose "Day first" for its dates',
+    );
+    expect(iso("June 30")).toMatch(/or MM\/DD\/YYYY \[HH:MM\]\)$/);
+    expect(parseDay("12/31/1990", "month-first")).toEqual({ ok: true, value: "1990-12-31" });
+    expect(parseDay("12/31/1990")).toMatchObject({ ok: false });
+  });
+
+  it("tells a file's date order from dates only one order can read", () => {
+    expect(dateOrderOf(["01/02/2025", "30/06/2025 10:00"])).toBe("day-first");
+    expect(dateOrderOf(["01/02/2025", " 06/30/2025"])).toBe("month-first");
+    // Nothing over 12, or ISO dates only: the file does not say.
+    expect(dateOrderOf(["01/02/2025", "12/11/2025", "2025-06-30", ""])).toBeNull();
+    // Both: no order reads every date.
+    expect(dateOrderOf(["30/06/2025", "06/30/2025"])).toBeNull();
+    expect(localeDateOrder("en-US")).toBe("month-first");
+    expect(localeDateOrder("en-GB")).toBe("day-first");
+    expect(localeDateOrder("it-IT")).toBe("day-first");
+    expect(localeDateOrder("de-DE")).toBe("day-first");
   });
 
   it("reads yes/no flags", () => {

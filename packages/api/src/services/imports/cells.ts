@@ -55,8 +55,14 @@ const localParts = (m: RegExpExecArray, y: number, d: number): Parts => ({
   zone: null,
 });
 
-// Day-first for slashed and dotted dates: the business's locale (en-GB, it-IT) writes 30/06/2025.
-const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
+/** How a file writes dates like 06/07/2025: the day first (en-GB, it-IT) or the month first (en-US). */
+export type DateOrder = "day-first" | "month-first";
+
+/** Two numbers, then the year: 30/06/2025, 06.30.2025, 6-30-2025 (the order is the file's). */
+export const numericDate =
+  /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+const patterns: { re: RegExp; read: (m: RegExpExecArray, order: DateOrder) => Parts }[] = [
   {
     re: /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i,
     read: (m) => ({
@@ -75,8 +81,11 @@ const patterns: { re: RegExp; read: (m: RegExpExecArray) => Parts }[] = [
     read: (m) => localParts(m, +m[1]!, +m[3]!),
   },
   {
-    re: /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/,
-    read: (m) => localParts(m, +m[3]!, +m[1]!),
+    re: numericDate,
+    read: (m, order) =>
+      order === "day-first"
+        ? localParts(m, +m[3]!, +m[1]!)
+        : { ...localParts(m, +m[3]!, +m[2]!), m: +m[1]! },
   },
 ];
 
@@ -91,8 +100,8 @@ const validParts = (p: Parts) =>
   p.mi < 60 &&
   p.ss < 60;
 
-const formats =
-  "YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, YYYY/MM/DD [HH:MM] or DD/MM/YYYY [HH:MM]";
+const formats = (order: DateOrder) =>
+  `YYYY-MM-DD, YYYY-MM-DD HH:MM, ISO 8601 with a zone, YYYY/MM/DD [HH:MM] or ${order === "day-first" ? "DD/MM/YYYY" : "MM/DD/YYYY"} [HH:MM]`;
 
 // A time-zone conversion costs more than the rest of reading a row, so the start of each local
 // hour is computed once and minutes are added to it — for hours without an offset change in them
@@ -115,25 +124,35 @@ function localTime(p: Parts, timeZone: string): number {
 }
 
 /**
- * Why a date that looks like one is refused. A day-first date whose month is over 12 but would be
- * a real date month first (06/13/2025) most likely comes from a file written month first: say so,
- * since its earlier dates (06/07/2025) would be read as the wrong day.
+ * Why a date that looks like one is refused. A date that is not real in the order chosen for the
+ * file but would be the other way round (06/13/2025 read day first) most likely means the order is
+ * the wrong one for this file: say which to choose, since its other dates (06/07/2025) would be
+ * read as the wrong day.
  */
-function notRealDate(text: string, p: Parts): string {
+function notRealDate(text: string, p: Parts, order: DateOrder): string {
   const swapped = { ...p, m: p.d, d: p.m };
-  if (p.m > 12 && /^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}/.test(text.trim()) && validParts(swapped))
-    return `"${text}" is not a real date read day first (DD/MM/YYYY); if the file writes the month first, write its dates as YYYY-MM-DD`;
+  if (numericDate.test(text.trim()) && validParts(swapped))
+    return order === "day-first"
+      ? `"${text}" is not a real date read day first (DD/MM/YYYY); if the file writes the month first, choose "Month first" for its dates`
+      : `"${text}" is not a real date read month first (MM/DD/YYYY); if the file writes the day first, choose "Day first" for its dates`;
   return `"${text}" is not a real date`;
 }
 
-/** An instant; times without a zone are read in the business's time zone. */
-export function parseInstant(text: string, timeZone: string): Cell<Date> {
+/**
+ * An instant; times without a zone are read in the business's time zone, dates like 06/07/2025 in
+ * the file's order (day first unless told otherwise).
+ */
+export function parseInstant(
+  text: string,
+  timeZone: string,
+  order: DateOrder = "day-first",
+): Cell<Date> {
   const s = text.trim();
   for (const pattern of patterns) {
     const m = pattern.re.exec(s);
     if (m === null) continue;
-    const p = pattern.read(m);
-    if (!validParts(p)) return bad(notRealDate(text, p));
+    const p = pattern.read(m, order);
+    if (!validParts(p)) return bad(notRealDate(text, p, order));
     if (p.zone !== null) {
       const zone =
         p.zone.toUpperCase() === "Z" ? "Z" : p.zone.replace(/^([+-]\d{2})(\d{2})$/, "$1:$2");
@@ -142,18 +161,46 @@ export function parseInstant(text: string, timeZone: string): Cell<Date> {
     }
     return ok(new Date(localTime(p, timeZone)));
   }
-  return bad(`"${text}" is not a date (use ${formats})`);
+  return bad(`"${text}" is not a date (use ${formats(order)})`);
 }
 
 /** A calendar date (birth dates) as YYYY-MM-DD. */
-export function parseDay(text: string): Cell<string> {
+export function parseDay(text: string, order: DateOrder = "day-first"): Cell<string> {
   const s = text.trim();
   for (const pattern of patterns) {
     const m = pattern.re.exec(s);
     if (m === null) continue;
-    const p = pattern.read(m);
-    if (!validParts(p)) return bad(notRealDate(text, p));
+    const p = pattern.read(m, order);
+    if (!validParts(p)) return bad(notRealDate(text, p, order));
     return ok(`${p.y}-${String(p.m).padStart(2, "0")}-${String(p.d).padStart(2, "0")}`);
   }
-  return bad(`"${text}" is not a date (use YYYY-MM-DD or DD/MM/YYYY)`);
+  return bad(
+    `"${text}" is not a date (use YYYY-MM-DD or ${order === "day-first" ? "DD/MM/YYYY" : "MM/DD/YYYY"})`,
+  );
+}
+
+/**
+ * What a file's dates say of their order: a first number over 12 (30/06/2025) can only be a day,
+ * a second one over 12 (06/30/2025) only a month-first date. Null when its dates say neither (all
+ * numbers up to 12, ISO dates only) or both (a file that mixes the two cannot be read either way).
+ */
+export function dateOrderOf(texts: Iterable<string>): DateOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const text of texts) {
+    const m = numericDate.exec(text.trim());
+    if (m === null) continue;
+    const [a, b] = [+m[1]!, +m[2]!];
+    if (a > 12 && b <= 12) dayFirst = true;
+    if (b > 12 && a <= 12) monthFirst = true;
+  }
+  return dayFirst === monthFirst ? null : dayFirst ? "day-first" : "month-first";
+}
+
+/** The order the business's locale writes dates in: en-US writes 6/30/2025, en-GB 30/06/2025. */
+export function localeDateOrder(locale: string): DateOrder {
+  const parts = new Intl.DateTimeFormat(locale, { day: "numeric", month: "numeric" })
+    .formatToParts(new Date(Date.UTC(2025, 5, 30, 12)))
+    .map((part) => part.type);
+  return parts.indexOf("month") < parts.indexOf("day") ? "month-first" : "day-first";
 }

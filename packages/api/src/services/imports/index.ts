@@ -1,6 +1,14 @@
 export { guessMapping, importFields } from "./columns";
 export { errorReportCsv } from "./report-csv";
-export { columnMapping, importKindInput, type ColumnMapping, type ImportKind } from "./import-kind";
+export {
+  columnMapping,
+  dateOrderInput,
+  fileEncodingInput,
+  importKindInput,
+  type ColumnMapping,
+  type FileEncoding,
+  type ImportKind,
+} from "./import-kind";
 export { createImportJob, importStatus, listImports } from "./jobs";
 export { previewImport, type ImportPreview } from "./preview";
 export { runImport, MAX_REPORTED_ERRORS, type ImportOutcome } from "./run-import";

@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import type { ImportRowError } from "@boomerang/db";
+import { dateOrderOf, localeDateOrder, numericDate, parseDay, type DateOrder } from "./cells";
 import { guessMapping, importFields } from "./columns";
 import type { ColumnMapping, ImportKind } from "./import-kind";
 import { readRow, type RowContext } from "./read-row";
@@ -12,32 +13,61 @@ export type ImportPreview = {
   rows: string[][];
   errors: ImportRowError[];
   fields: { key: string; label: string; required: boolean }[];
+  dates: {
+    /** What the sample's dates say of their order (null: nothing, or both orders). */
+    detected: DateOrder | null;
+    /** The order the rows were read in: the one asked for, else the detected one, else the locale's. */
+    used: DateOrder;
+    /** The first date written with two numbers and the year (06/07/2025), as it reads in `used`. */
+    example: { field: string; text: string; day: string } | null;
+  };
 };
 
 /**
  * The start of a file (the browser sends its first few kilobytes): its header, a guess of which
- * column feeds which field, the first rows and their problems under `mapping` (or the guess).
+ * column feeds which field, the first rows and their problems under `mapping` (or the guess), and
+ * the order its dates are written in, told by every date of the sample.
  */
 export function previewImport(
   kind: ImportKind,
   sample: string,
-  ctx: RowContext,
+  ctx: RowContext & { locale: string },
   mapping?: ColumnMapping,
+  dateOrder?: DateOrder,
 ): ImportPreview {
-  const parsed = Papa.parse<string[]>(sample, {
-    skipEmptyLines: "greedy",
-    preview: PREVIEW_ROWS + 1,
-  });
-  const [header = [], ...rows] = parsed.data;
+  const parsed = Papa.parse<string[]>(sample, { skipEmptyLines: "greedy" });
+  const [header = [], ...all] = parsed.data;
+  const rows = all.slice(0, PREVIEW_ROWS);
   const guessed = guessMapping(kind, header);
   const fields = importFields[kind];
   const used = mapping ?? guessed;
-  const errors = rows.flatMap((cells, i) => readRow(fields, used, cells, i + 2, ctx).errors);
+  const dateFields = fields.filter(
+    (f) => (f.type.kind === "instant" || f.type.kind === "day") && (used[f.key] ?? null) !== null,
+  );
+  // The sample's last row may be cut short; a cut date matches no pattern and says nothing.
+  const dateTexts = all.flatMap((cells) =>
+    dateFields.map((f) => ({ field: f.label, text: (cells[used[f.key]!] ?? "").trim() })),
+  );
+  const detected = dateOrderOf(dateTexts.map((d) => d.text));
+  const order = dateOrder ?? detected ?? localeDateOrder(ctx.locale);
+  const errors = rows.flatMap(
+    (cells, i) => readRow(fields, used, cells, i + 2, { ...ctx, dateOrder: order }).errors,
+  );
+  const first = dateTexts.find((d) => numericDate.test(d.text));
+  const read = first === undefined ? null : parseDay(first.text.split(/[ T]/)[0]!, order);
   return {
     header,
     guessedMapping: guessed,
     rows,
     errors,
     fields: fields.map(({ key, label, required }) => ({ key, label, required })),
+    dates: {
+      detected,
+      used: order,
+      example:
+        first === undefined || read === null || !read.ok
+          ? null
+          : { field: first.field, text: first.text, day: read.value },
+    },
   };
 }

@@ -1,15 +1,36 @@
 import type { ImportRowError } from "@boomerang/db";
-import { parseCount, parseDay, parseFlag, parseInstant, parseMoney, type Cell } from "./cells";
+import {
+  parseCount,
+  parseDay,
+  parseFlag,
+  parseInstant,
+  parseMoney,
+  type Cell,
+  type DateOrder,
+} from "./cells";
 import type { ImportField } from "./columns";
 import type { ColumnMapping } from "./import-kind";
 
 export type RowValue = string | number | boolean | Date | null;
-export type RowContext = { timeZone: string; currency: string };
+export type RowContext = {
+  timeZone: string;
+  currency: string;
+  /** How the file writes dates like 06/07/2025 (day first when not said). */
+  dateOrder?: DateOrder;
+};
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowValue> {
   const t = field.type;
+  // What a UTF-8 reading makes of bytes that are not UTF-8 (a file saved as ANSI or Latin-1 by a
+  // spreadsheet, when the browser could not tell): keeping it would garble a name for good.
+  if (raw.includes("\ufffd"))
+    return {
+      ok: false,
+      message:
+        'contains a character that is not UTF-8 text; save the file as "CSV UTF-8" and import it again',
+    };
   switch (t.kind) {
     case "text":
       if (raw.includes("\u0000")) return { ok: false, message: "contains a NUL character" };
@@ -31,9 +52,9 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
     case "count":
       return parseCount(raw);
     case "instant":
-      return parseInstant(raw, ctx.timeZone);
+      return parseInstant(raw, ctx.timeZone, ctx.dateOrder);
     case "day":
-      return parseDay(raw);
+      return parseDay(raw, ctx.dateOrder);
     case "flag":
       return parseFlag(raw);
     case "currency": {

@@ -1,4 +1,6 @@
-import { createReadStream } from "node:fs";
+import { createReadStream, type ReadStream } from "node:fs";
+import type { Readable, Transform } from "node:stream";
+import iconv from "iconv-lite";
 import { stat } from "node:fs/promises";
 import { eq, sql } from "drizzle-orm";
 import {
@@ -20,7 +22,8 @@ import { checkStaged } from "./checks";
 import { copyClient } from "./copy";
 import { importFields } from "./columns";
 import { csvBatches } from "./csv-rows";
-import type { ColumnMapping, ImportKind } from "./import-kind";
+import { localeDateOrder, type DateOrder } from "./cells";
+import type { ColumnMapping, FileEncoding, ImportKind } from "./import-kind";
 import { clearProgress, persistProgress, setProgress } from "./progress";
 import { RowReader, type RowValue } from "./read-row";
 import { createStaging, StagingWriter } from "./staging";
@@ -30,6 +33,19 @@ const BATCH = 5000;
 const IMPORT_LOCK = 7431020;
 /** More than this many problems and the report stops listing them (the count stays exact). */
 export const MAX_REPORTED_ERRORS = 1000;
+
+/**
+ * The file's bytes as text in its encoding, a character split between two reads kept whole. UTF-8
+ * goes through the stream's own decoder (the fastest); Windows-1252 through iconv-lite (Node 20's
+ * TextDecoder reads it as Latin-1: "€" and the curly quotes would be lost).
+ */
+function decodedText(file: ReadStream, encoding: FileEncoding): Readable {
+  if (encoding === "utf-8") return file.setEncoding("utf8");
+  // A Transform (iconv-lite's types say only ReadWriteStream).
+  const decoder = iconv.decodeStream(encoding) as Transform;
+  file.on("error", (error) => decoder.destroy(error));
+  return file.pipe(decoder);
+}
 
 export type ImportOutcome =
   | { ok: true; rows: number; counts: ApplyCounts }
@@ -50,6 +66,10 @@ export type RunImportOptions = {
   jobId: number;
   kind: ImportKind;
   mapping: ColumnMapping;
+  /** How the file writes dates like 06/07/2025; the business locale's order when not given. */
+  dateOrder?: DateOrder;
+  /** UTF-8 unless said (the browser tells a Windows-1252 file by its bytes). */
+  encoding?: FileEncoding;
   filePath: string;
   now: Date;
   /** Called as each phase ends with its wall time in ms (the benchmark's profile). */
@@ -68,7 +88,11 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
   const { jobId, kind, mapping } = options;
   const fields = importFields[kind];
   const business = await getBusinessProfile(db);
-  const ctx = { timeZone: business.timezone, currency: business.currency };
+  const ctx = {
+    timeZone: business.timezone,
+    currency: business.currency,
+    dateOrder: options.dateOrder ?? localeDateOrder(business.locale),
+  };
   const bytesTotal = (await stat(options.filePath)).size;
   let rows = 0;
   let mark = performance.now();
@@ -101,7 +125,8 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       setProgress(jobId, { bytesRead: 0, bytesTotal, rowsRead: 0, phase: "waiting" });
       await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`);
       await createStaging(tx, fields);
-      const file = createReadStream(options.filePath, { encoding: "utf8" });
+      const file = createReadStream(options.filePath);
+      const text = decodedText(file, options.encoding ?? "utf-8");
       const errors: ImportRowError[] = [];
       let failed = 0;
       let batch: { line: number; values: RowValue[] }[] = [];
@@ -110,7 +135,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       const staging = new StagingWriter(tx, fields);
       const reader = new RowReader(fields, mapping, ctx);
       try {
-        for await (const records of csvBatches(file)) {
+        for await (const records of csvBatches(text)) {
           for (const record of records) {
             line++;
             if (line === 1) continue; // the header

@@ -7,7 +7,7 @@ import { eq } from "drizzle-orm";
 import { importJobs, type Database } from "@boomerang/db";
 import { invalid } from "../../errors";
 import { z } from "zod";
-import { columnMapping, importKindInput } from "./import-kind";
+import { columnMapping, dateOrderInput, fileEncodingInput, importKindInput } from "./import-kind";
 import { createImportJob } from "./jobs";
 import { runImport } from "./run-import";
 import { importFilePath, uploadDir } from "./upload-file";
@@ -16,6 +16,9 @@ export const startImportInput = z.object({
   kind: importKindInput,
   fileName: z.string().trim().min(1, "The file needs a name.").max(300),
   mapping: columnMapping,
+  /** As the preview read the file's dates; the business locale's order when not given. */
+  dateOrder: dateOrderInput.optional(),
+  encoding: fileEncodingInput.default("utf-8"),
 });
 
 export const UPLOAD_INTERRUPTED =
@@ -68,6 +71,8 @@ export async function startImport(
     jobId,
     kind: input.kind,
     mapping: input.mapping,
+    ...(input.dateOrder === undefined ? {} : { dateOrder: input.dateOrder }),
+    encoding: input.encoding,
     filePath,
     now: request.now,
   })

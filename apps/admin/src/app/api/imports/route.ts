@@ -9,8 +9,8 @@ const refuse = (status: number, message: string) =>
   Response.json({ error: { message } }, { status });
 
 /**
- * Upload of a CSV file for import: the body is the file itself, streamed to disk; kind, file name
- * and the column mapping come as query parameters. Marketers and admins only, like the Data page.
+ * Upload of a CSV file for import: the body is the file itself, streamed to disk; kind, file name,
+ * the column mapping, the order of its dates and its text encoding come as query parameters. Marketers and admins only, like the Data page.
  */
 export async function POST(request: Request): Promise<Response> {
   const session = await auth();
@@ -33,7 +33,13 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const started = await startImport(
       db,
-      { kind: params.get("kind"), fileName: params.get("fileName"), mapping },
+      {
+        kind: params.get("kind"),
+        fileName: params.get("fileName"),
+        mapping,
+        dateOrder: params.get("dateOrder") ?? undefined,
+        encoding: params.get("encoding") ?? undefined,
+      },
       { userId: ctx.user.id, now: ctx.now, body: request.body },
       (error) => console.error("Import failed unexpectedly:", error),
     );
