@@ -54,9 +54,11 @@ export function ImportPanel({ locale }: { locale: string }) {
     ),
   );
   const effectiveMapping = mapping ?? preview.data?.guessedMapping ?? null;
+  const hasColumn = (key: string) => (effectiveMapping?.[key] ?? null) !== null;
+  // A name can come from first and last name columns instead.
   const missingRequired =
     preview.data?.fields.filter(
-      (f) => f.required && (effectiveMapping?.[f.key] ?? null) === null,
+      (f) => f.required && !hasColumn(f.key) && !f.orFrom.some(hasColumn),
     ) ?? [];
 
   const choose = async (chosen: File | null) => {

@@ -67,6 +67,16 @@ export function ImportPreviewTable({
             <span className="block text-slate-600">
               {field.label}
               {field.required ? " *" : ""}
+              {field.orFrom.length > 0 ? (
+                <span className="text-slate-400">
+                  {" "}
+                  (or{" "}
+                  {field.orFrom
+                    .map((key) => preview.fields.find((f) => f.key === key)?.label.toLowerCase())
+                    .join(" + ")}
+                  )
+                </span>
+              ) : null}
             </span>
             <select
               aria-label={`Column for ${field.label}`}

@@ -19,6 +19,12 @@ export type ImportField = {
   type: FieldType;
   sqlType: "text" | "bigint" | "int" | "timestamptz" | "date" | "boolean";
   aliases: readonly string[];
+  /**
+   * Text fields whose values, joined by a space, stand in for this one when its cell is empty or
+   * its column not mapped (a name from "First Name" and "Last Name"): it is required only when
+   * they are empty too.
+   */
+  orFrom?: readonly string[];
 };
 
 const text = (max = 300): FieldType => ({ kind: "text", max });
@@ -48,7 +54,18 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       "customer",
       "code",
     ]),
-    f("name", "Name", true, text(), "text", ["full_name", "customer_name"]),
+    {
+      ...f("name", "Name", true, text(), "text", ["full_name", "customer_name"]),
+      orFrom: ["firstName", "lastName"],
+    },
+    // Shop exports split the name: the two are joined into it when the file has no full name.
+    f("firstName", "First name", false, text(), "text", ["first", "given_name", "forename"]),
+    f("lastName", "Last name", false, text(), "text", [
+      "last",
+      "surname",
+      "family_name",
+      "second_name",
+    ]),
     f("email", "Email", false, { kind: "email" }, "text", ["e-mail", "mail", "email_address"]),
     f("phone", "Phone", false, text(50), "text", [
       "mobile",

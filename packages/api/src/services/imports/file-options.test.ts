@@ -89,4 +89,19 @@ describe.each(testDrivers())("how an import reads a file's dates and text on $na
     });
     expect(await customer("W-2")).toBeUndefined();
   });
+
+  it("joins a shop export's first and last name into the customer's name", async () => {
+    const lines = [
+      "Customer ID,First Name,Last Name,Email",
+      "S-1,Anna,Rossi,anna@example.test",
+      "S-2,,Bianchi,",
+    ];
+    expect((await run(lines)).outcome).toMatchObject({ ok: true, counts: { inserted: 2 } });
+    expect((await customer("S-1"))?.name).toBe("Anna Rossi");
+    expect((await customer("S-2"))?.name).toBe("Bianchi");
+    // The same file with a corrected first name updates the name.
+    const fixed = [lines[0]!, "S-1,Anna Maria,Rossi,anna@example.test", lines[2]!];
+    expect((await run(fixed)).outcome).toMatchObject({ ok: true, counts: { updated: 1 } });
+    expect((await customer("S-1"))?.name).toBe("Anna Maria Rossi");
+  });
 });

@@ -12,7 +12,8 @@ export type ImportPreview = {
   guessedMapping: ColumnMapping;
   rows: string[][];
   errors: ImportRowError[];
-  fields: { key: string; label: string; required: boolean }[];
+  /** `orFrom`: the fields that stand in for this one when it has no column (see `ImportField`). */
+  fields: { key: string; label: string; required: boolean; orFrom: readonly string[] }[];
   dates: {
     /** What the sample's dates say of their order (null: nothing, or both orders). */
     detected: DateOrder | null;
@@ -60,7 +61,12 @@ export function previewImport(
     guessedMapping: guessed,
     rows,
     errors,
-    fields: fields.map(({ key, label, required }) => ({ key, label, required })),
+    fields: fields.map(({ key, label, required, orFrom }) => ({
+      key,
+      label,
+      required,
+      orFrom: orFrom ?? [],
+    })),
     dates: {
       detected,
       used: order,

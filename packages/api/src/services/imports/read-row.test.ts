@@ -147,3 +147,38 @@ describe("guessMapping", () => {
     });
   });
 });
+
+describe("a name split into first and last name columns", () => {
+  const customerFields = importFields.customers;
+  const shopHeader = ["Customer ID", "First Name", "Last Name", "Email", "Accepts Email Marketing"];
+  const shopMapping = guessMapping("customers", shopHeader);
+  const nameOf = (cells: string[], map = shopMapping) => {
+    const read = readRow(customerFields, map, cells, 2, ctx);
+    return read.errors.length > 0
+      ? read.errors
+      : read.values[customerFields.findIndex((f) => f.key === "name")];
+  };
+
+  it("guesses the two columns, not the whole name, from a shop's customers export", () => {
+    expect(shopMapping).toMatchObject({ externalId: 0, name: null, firstName: 1, lastName: 2 });
+  });
+
+  it("joins them into the name, or takes the one there is", () => {
+    expect(nameOf(["C-1", " Anna ", "Rossi", "", ""])).toBe("Anna Rossi");
+    expect(nameOf(["C-2", "", "Rossi", "", ""])).toBe("Rossi");
+    expect(nameOf(["C-3", "Anna", "", "", ""])).toBe("Anna");
+    expect(nameOf(["C-4", "", "", "", ""])).toEqual([
+      { line: 2, column: "Name", message: "is required" },
+    ]);
+    expect(nameOf(["C-5", "A".repeat(200), "B".repeat(200), "", ""])).toEqual([
+      { line: 2, column: "Name", message: "is longer than 300 characters" },
+    ]);
+  });
+
+  it("keeps a full name column when the row has one, and falls back to the parts when it is empty", () => {
+    const both = guessMapping("customers", ["id", "name", "first_name", "last_name"]);
+    expect(both).toMatchObject({ name: 1, firstName: 2, lastName: 3 });
+    expect(nameOf(["C-1", "Anna Maria Rossi", "Anna", "Rossi"], both)).toBe("Anna Maria Rossi");
+    expect(nameOf(["C-2", "", "Anna", "Rossi"], both)).toBe("Anna Rossi");
+  });
+});

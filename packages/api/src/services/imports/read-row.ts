@@ -94,6 +94,7 @@ const MEMORY = 4096;
  */
 export class RowReader {
   private readonly indexes: (number | null)[];
+  private readonly keyIndexes: Map<string, number | null>;
   private readonly memories: (Map<string, Cell<RowValue>> | null)[];
   constructor(
     private readonly fields: readonly ImportField[],
@@ -101,7 +102,19 @@ export class RowReader {
     private readonly ctx: RowContext,
   ) {
     this.indexes = fields.map((f) => mapping[f.key] ?? null);
+    this.keyIndexes = new Map(fields.map((f) => [f.key, mapping[f.key] ?? null]));
     this.memories = fields.map((f) => (remembered.has(f.type.kind) ? new Map() : null));
+  }
+
+  /** What stands in for an empty field with `orFrom`: those fields' cells joined by a space. */
+  private standIn(field: ImportField, cells: readonly string[]): string {
+    return (field.orFrom ?? [])
+      .map((key) => {
+        const index = this.keyIndexes.get(key);
+        return index === null || index === undefined ? "" : (cells[index] ?? "").trim();
+      })
+      .filter((part) => part !== "")
+      .join(" ");
   }
 
   read(cells: readonly string[], line: number): { values: RowValue[]; errors: ImportRowError[] } {
@@ -112,6 +125,16 @@ export class RowReader {
       const index = this.indexes[i];
       const raw = index === null || index === undefined ? "" : (cells[index] ?? "").trim();
       if (raw === "") {
+        const stand = field.orFrom ? this.standIn(field, cells) : "";
+        if (stand !== "") {
+          const cell = readCell(field, stand, this.ctx);
+          if (cell.ok) values.push(cell.value);
+          else {
+            errors.push({ line, column: field.label, message: cell.message });
+            values.push(null);
+          }
+          continue;
+        }
         if (field.required) errors.push({ line, column: field.label, message: "is required" });
         values.push(null);
         continue;
