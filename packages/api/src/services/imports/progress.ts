@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import { and, eq, inArray } from "drizzle-orm";
 import { importJobs, type Database } from "@boomerang/db";
+import { failImportJobs } from "./fail-jobs";
 import { importFilePath } from "./upload-file";
 
 /**
@@ -80,14 +81,7 @@ export async function failInterruptedImports(db: Database, now: Date): Promise<v
     .where(inArray(importJobs.status, ["pending", "running"]));
   const ids = stale.map((j) => j.id).filter((id) => !registry.startedHere.has(id));
   if (ids.length === 0) return;
-  await db
-    .update(importJobs)
-    .set({
-      status: "failed",
-      errors: [{ line: 0, column: "", message: INTERRUPTED_MESSAGE }],
-      finishedAt: now,
-    })
-    .where(and(inArray(importJobs.id, ids), inArray(importJobs.status, ["pending", "running"])));
+  await failImportJobs(db, ids, INTERRUPTED_MESSAGE, now);
   // Their uploads would otherwise stay on disk for good.
   await Promise.all(ids.map((id) => rm(importFilePath(id), { force: true })));
 }

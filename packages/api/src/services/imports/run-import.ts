@@ -19,6 +19,7 @@ import {
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { applyProgramsToImportedEvents, applyProgramsToImportedOrders } from "./apply-programs";
 import { checkStaged } from "./checks";
+import { failImportJobs } from "./fail-jobs";
 import { copyClient } from "./copy";
 import { importFields } from "./columns";
 import { csvBatches } from "./csv-rows";
@@ -236,22 +237,13 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
     return outcome;
   } catch (error) {
     if (!(error instanceof RowsRejected)) {
-      await db
-        .update(importJobs)
-        .set({
-          status: "failed",
-          rowsTotal: rows,
-          rowsProcessed: rows,
-          errors: [
-            {
-              line: 0,
-              column: "",
-              message: "the import stopped on an unexpected error; nothing was changed",
-            },
-          ],
-          finishedAt: finishedAt(),
-        })
-        .where(eq(importJobs.id, jobId));
+      await failImportJobs(
+        db,
+        [jobId],
+        "the import stopped on an unexpected error; nothing was changed",
+        finishedAt(),
+        rows,
+      );
       throw error;
     }
     await db

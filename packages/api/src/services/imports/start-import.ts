@@ -3,11 +3,11 @@ import { mkdir, rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { eq } from "drizzle-orm";
-import { importJobs, type Database } from "@boomerang/db";
+import type { Database } from "@boomerang/db";
 import { invalid } from "../../errors";
 import { z } from "zod";
 import { columnMapping, dateOrderInput, fileEncodingInput, importKindInput } from "./import-kind";
+import { failImportJobs } from "./fail-jobs";
 import { createImportJob } from "./jobs";
 import { runImport } from "./run-import";
 import { importFilePath, uploadDir } from "./upload-file";
@@ -55,14 +55,7 @@ export async function startImport(
     // The connection dropped or the disk filled: no half file is kept, and the job says what
     // happened instead of waiting forever for an import that will never run.
     await rm(filePath, { force: true });
-    await db
-      .update(importJobs)
-      .set({
-        status: "failed",
-        errors: [{ line: 0, column: "", message: UPLOAD_INTERRUPTED }],
-        finishedAt: request.now,
-      })
-      .where(eq(importJobs.id, jobId));
+    await failImportJobs(db, [jobId], UPLOAD_INTERRUPTED, request.now);
     throw invalid(
       `The file did not arrive whole (${error instanceof Error ? error.message : "the upload stopped"}); nothing was imported. Choose the file again.`,
     );

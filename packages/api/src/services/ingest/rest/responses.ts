@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { AppError, type AppErrorKind } from "../../../errors";
-import { sqlState } from "../transaction";
+import { refusedInput } from "../transaction";
 
 const statusFor: Record<AppErrorKind, number> = {
   invalid: 400,
@@ -59,9 +59,9 @@ export function errorBodyOf(error: unknown): { status: number; error: ApiErrorBo
   }
   if (error instanceof AppError) return body(statusFor[error.kind], error.message);
   // Backstop for values the schemas let through but PostgreSQL cannot store (a NUL character in
-  // text, a year out of its range): still the caller's input, so a 400 rather than a 500.
-  const state = sqlState(error);
-  if (state !== null && state.startsWith("22"))
+  // text, a year out of its range): still the caller's input, so a 400 rather than a 500. Other
+  // data errors are the server's own (the same rule as tRPC's and the exports', `refusedInput`).
+  if (refusedInput(error))
     return body(
       400,
       "A value in the request cannot be stored (out of range or containing a NUL character).",
