@@ -142,7 +142,7 @@ export function ImportPanel({ locale }: { locale: string }) {
           <Field
             label="CSV file"
             htmlFor="import-file"
-            hint="Comma-separated with a header row; dates like 2025-06-30 or 30/06/2025, amounts like 12.50."
+            hint="Comma-separated with a header row, as spreadsheets save CSV; dates like 2025-06-30, 30/06/2025 or 06/30/2025, amounts like 12.50."
           >
             <Input
               id="import-file"

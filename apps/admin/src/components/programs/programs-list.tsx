@@ -83,6 +83,7 @@ export function ProgramsList({
       >
         <Select
           aria-label="Status"
+          className="w-auto min-w-40"
           value={input.status ?? ""}
           onChange={(e) =>
             go({ ...input, status: (e.target.value || null) as ProgramsListInput["status"] })
@@ -97,6 +98,7 @@ export function ProgramsList({
         </Select>
         <Select
           aria-label="Type"
+          className="w-auto min-w-48"
           value={input.type ?? ""}
           onChange={(e) => go({ ...input, type: e.target.value || null })}
         >
