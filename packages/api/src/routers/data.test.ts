@@ -95,6 +95,13 @@ describe.each(testDrivers())("data and API keys procedures on $name", (driver) =
         message: expect.stringContaining('choose "Month first" for its dates'),
       },
     ]);
+    // The first date does not read that way round: said, not skipped.
+    const unread = await api.data.preview({
+      kind: "customers",
+      sample: "customer_id,name,signup_date\nC-1,Bo,06/30/2025\n",
+      dateOrder: "day-first",
+    });
+    expect(unread.dates.example).toEqual({ field: "Signed up", text: "06/30/2025", day: null });
     // Dates that do not say: the business's locale decides (this one writes 30/06/2025).
     const unclear = await api.data.preview({
       kind: "customers",

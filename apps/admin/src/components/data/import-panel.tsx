@@ -15,11 +15,12 @@ import {
 import { useTRPC } from "@/trpc/react";
 import { ImportPreviewTable } from "./import-preview-table";
 import { ImportProgress } from "./import-progress";
-import { readSample } from "./read-sample";
+import { decodeSample, isUtf8, readSample } from "./read-sample";
 
 type Kind = "customers" | "orders" | "events";
 const SAMPLE_BYTES = 64 * 1024;
 type DateOrder = "day-first" | "month-first";
+type Encoding = "utf-8" | "windows-1252";
 
 const kindHelp: Record<Kind, string> = {
   customers: "One row per customer. Importing again with the same customer ids updates them.",
@@ -33,7 +34,10 @@ export function ImportPanel({ locale }: { locale: string }) {
   const [kind, setKind] = useState<Kind>("customers");
   const [file, setFile] = useState<File | null>(null);
   const [sample, setSample] = useState<string | null>(null);
-  const [encoding, setEncoding] = useState<"utf-8" | "windows-1252">("utf-8");
+  const [sampleBytes, setSampleBytes] = useState<Uint8Array | null>(null);
+  const [encoding, setEncoding] = useState<Encoding>("utf-8");
+  // Whether the person chose the encoding (else it follows the file's bytes, checked in full on upload).
+  const [encodingChosen, setEncodingChosen] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<string, number | null> | null>(null);
   // Null: as the preview finds it (the file's dates, else the business's locale).
@@ -55,10 +59,11 @@ export function ImportPanel({ locale }: { locale: string }) {
   );
   const effectiveMapping = mapping ?? preview.data?.guessedMapping ?? null;
   const hasColumn = (key: string) => (effectiveMapping?.[key] ?? null) !== null;
-  // A name can come from first and last name columns instead.
+  // A name can come from first and last name columns instead: both, or stored full names would be
+  // overwritten by a first name alone.
   const missingRequired =
     preview.data?.fields.filter(
-      (f) => f.required && !hasColumn(f.key) && !f.orFrom.some(hasColumn),
+      (f) => f.required && !hasColumn(f.key) && !(f.orFrom.length > 0 && f.orFrom.every(hasColumn)),
     ) ?? [];
 
   const choose = async (chosen: File | null) => {
@@ -69,26 +74,41 @@ export function ImportPanel({ locale }: { locale: string }) {
     setUploadError(null);
     setFileError(null);
     setSample(null);
+    setEncodingChosen(false);
     if (chosen === null) return;
-    const read = readSample(new Uint8Array(await chosen.slice(0, SAMPLE_BYTES).arrayBuffer()));
+    const bytes = new Uint8Array(await chosen.slice(0, SAMPLE_BYTES).arrayBuffer());
+    const read = readSample(bytes);
     if (!read.ok) {
       setFileError(read.message);
       return;
     }
     setFile(chosen);
+    setSampleBytes(bytes);
     setEncoding(read.encoding);
     setSample(read.text);
+  };
+
+  const chooseEncoding = (chosen: Encoding) => {
+    setEncoding(chosen);
+    setEncodingChosen(true);
+    if (sampleBytes !== null) setSample(decodeSample(sampleBytes, chosen));
   };
 
   const start = async () => {
     if (file === null || effectiveMapping === null) return;
     setUploading(true);
     setUploadError(null);
+    // The sample looked UTF-8; an Excel "CSV" can still hold its first "é" thousands of rows on.
+    let sent = encoding;
+    if (!encodingChosen && encoding === "utf-8" && !(await isUtf8(file.stream()))) {
+      sent = "windows-1252";
+      setEncoding(sent);
+    }
     const params = new URLSearchParams({
       kind,
       fileName: file.name,
       mapping: JSON.stringify(effectiveMapping),
-      encoding,
+      encoding: sent,
       ...(preview.data ? { dateOrder: preview.data.dates.used } : {}),
     });
     try {
@@ -164,6 +184,7 @@ export function ImportPanel({ locale }: { locale: string }) {
             mapping={effectiveMapping}
             onMappingChange={setMapping}
             encoding={encoding}
+            onEncodingChange={chooseEncoding}
             onDateOrderChange={setDateOrder}
           />
         ) : null}
@@ -174,7 +195,17 @@ export function ImportPanel({ locale }: { locale: string }) {
             </Button>
             {missingRequired.length > 0 ? (
               <p className="text-sm text-amber-800">
-                Choose a column for: {missingRequired.map((f) => f.label).join(", ")}.
+                Choose a column for:{" "}
+                {missingRequired
+                  .map((f) =>
+                    f.orFrom.length > 0
+                      ? `${f.label} (or both ${f.orFrom
+                          .map((key) => preview.data?.fields.find((g) => g.key === key)?.label)
+                          .join(" and ")})`
+                      : f.label,
+                  )
+                  .join(", ")}
+                .
               </p>
             ) : null}
           </div>

@@ -19,12 +19,14 @@ export function ImportPreviewTable({
   mapping,
   onMappingChange,
   encoding,
+  onEncodingChange,
   onDateOrderChange,
 }: {
   preview: Preview;
   mapping: Record<string, number | null>;
   onMappingChange: (mapping: Record<string, number | null>) => void;
   encoding: "utf-8" | "windows-1252";
+  onEncodingChange: (encoding: "utf-8" | "windows-1252") => void;
   onDateOrderChange: (order: "day-first" | "month-first") => void;
 }) {
   const { dates } = preview;
@@ -44,19 +46,33 @@ export function ImportPreviewTable({
           </select>
         </label>
         <p className="text-slate-600" data-testid="date-reading">
-          {dates.example
-            ? `${dates.example.field} "${dates.example.text}" reads as ${formatDay(dates.example.day)}`
-            : "The first rows have no dates like 06/07/2025."}
+          {dates.example === null
+            ? "The first rows have no dates like 06/07/2025."
+            : dates.example.day === null
+              ? `${dates.example.field} "${dates.example.text}" is not a date read ${dates.used === "day-first" ? "day" : "month"} first`
+              : `${dates.example.field} "${dates.example.text}" reads as ${formatDay(dates.example.day)}`}
           {dates.detected === null
             ? ""
             : dates.detected === dates.used
               ? " (as the file's dates show)."
               : " — but the file's dates look written the other way round."}
         </p>
+        <label>
+          <span className="block text-slate-600">Text</span>
+          <select
+            aria-label="Text encoding"
+            className="mt-1 rounded-md border border-slate-300 px-2 py-1 text-sm"
+            value={encoding}
+            onChange={(e) => onEncodingChange(e.target.value as "utf-8" | "windows-1252")}
+          >
+            <option value="utf-8">UTF-8</option>
+            <option value="windows-1252">Western European (Windows-1252)</option>
+          </select>
+        </label>
         {encoding === "windows-1252" ? (
           <p className="text-slate-600">
-            Not UTF-8: read as Western European (Windows-1252) text, as spreadsheets save
-            &quot;CSV&quot;.
+            Not UTF-8: read as Western European (Windows-1252), as spreadsheets on Windows save
+            &quot;CSV&quot;. Check the accented names below.
           </p>
         ) : null}
       </div>

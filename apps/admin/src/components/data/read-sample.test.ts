@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSample } from "./read-sample";
+import { isUtf8, readSample } from "./read-sample";
 
 const bytes = (...parts: (string | number[])[]) =>
   new Uint8Array(
@@ -39,5 +39,23 @@ describe("reading the start of a file chosen for import", () => {
     expect(!xls.ok && xls.message).toMatch(/Excel 97-2003 workbook/);
     const binary = readSample(bytes("GIF89a", [0, 1, 2]));
     expect(!binary.ok && binary.message).toMatch(/not text/);
+  });
+});
+
+describe("checking a whole file is UTF-8 before it is uploaded", () => {
+  const streamOf = (...chunks: Uint8Array<ArrayBuffer>[]) => new Blob(chunks).stream();
+
+  it("accepts UTF-8 whose characters are cut between chunks, refuses a late Windows-1252 byte", async () => {
+    const text = new TextEncoder().encode(`id,name\n${"C,Ann\n".repeat(20_000)}C,Zoë\n`);
+    const at = text.length - 2; // between the two bytes of "ë"
+    expect(await isUtf8(streamOf(text.slice(0, at), text.slice(at)))).toBe(true);
+    const late = new Uint8Array([
+      ...new TextEncoder().encode(`id,name\n${"C,Ann\n".repeat(20_000)}C,Zo`),
+      0xeb,
+      0x0a,
+    ]);
+    expect(await isUtf8(streamOf(late))).toBe(false);
+    // A file that ends inside a character is not UTF-8 either.
+    expect(await isUtf8(streamOf(text.slice(0, at)))).toBe(false);
   });
 });

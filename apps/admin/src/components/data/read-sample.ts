@@ -37,3 +37,30 @@ export function readSample(bytes: Uint8Array): Sample {
     };
   }
 }
+
+/** Decodes a sample's bytes in the encoding the person chose for the file. */
+export const decodeSample = (bytes: Uint8Array, encoding: "utf-8" | "windows-1252"): string =>
+  new TextDecoder(encoding).decode(bytes, { stream: true });
+
+/**
+ * Whether a whole file is UTF-8, read as a stream (a file of hundreds of megabytes is never whole
+ * in memory): an Excel "CSV" can be plain ASCII for thousands of rows before its first "é".
+ */
+export async function isUtf8(stream: ReadableStream<Uint8Array>): Promise<boolean> {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        decoder.decode();
+        return true;
+      }
+      decoder.decode(value, { stream: true });
+    }
+  } catch {
+    return false;
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}

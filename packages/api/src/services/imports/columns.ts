@@ -21,8 +21,9 @@ export type ImportField = {
   aliases: readonly string[];
   /**
    * Text fields whose values, joined by a space, stand in for this one when its cell is empty or
-   * its column not mapped (a name from "First Name" and "Last Name"): it is required only when
-   * they are empty too.
+   * its column not mapped (a name from "First Name" and "Last Name"), when every one of them has a
+   * column (a first name alone would overwrite stored full names): it is required only when they
+   * are empty too.
    */
   orFrom?: readonly string[];
 };

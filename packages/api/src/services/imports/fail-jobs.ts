@@ -22,5 +22,7 @@ export async function failImportJobs(
       finishedAt,
       ...(rows === undefined ? {} : { rowsTotal: rows, rowsProcessed: rows }),
     })
-    .where(and(inArray(importJobs.id, [...ids]), inArray(importJobs.status, ["pending", "running"])));
+    .where(
+      and(inArray(importJobs.id, [...ids]), inArray(importJobs.status, ["pending", "running"])),
+    );
 }

@@ -83,7 +83,7 @@ describe.each(testDrivers())("how an import reads a file's dates and text on $na
           line: 2,
           column: "Name",
           message:
-            'contains a character that is not UTF-8 text; save the file as "CSV UTF-8" and import it again',
+            'contains a character that could not be read as text (not UTF-8, or a byte no character stands for); save the file as "CSV UTF-8" and import it again',
         },
       ],
     });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importJobs, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeUser } from "@boomerang/db/testing/factories";
-import { createImportJob, importStatus, listImports } from ".";
+import { createImportJob, importStatus, listImports, runImport } from ".";
 import { INTERRUPTED_MESSAGE, persistProgress } from "./progress";
 import { startImport, UPLOAD_INTERRUPTED } from "./start-import";
 import { importFilePath } from "./upload-file";
@@ -104,5 +104,33 @@ describe.each(testDrivers())("import progress kept in the database on $name", (d
     persistProgress(handle.db, jobId)(6000);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await importStatus(handle.db, jobId, now)).rowsProcessed).toBe(7000);
+  });
+
+  it("fails the job, not leaves it pending, when the import cannot even start (its file gone)", async () => {
+    const jobId = await createImportJob(handle.db, {
+      kind: "customers",
+      fileName: "gone.csv",
+      userId,
+      now,
+    });
+    await expect(
+      runImport(handle.db, {
+        jobId,
+        kind: "customers",
+        mapping: { externalId: 0, name: 1 },
+        filePath: importFilePath(jobId),
+        now,
+      }),
+    ).rejects.toThrow(/ENOENT/);
+    expect(await importStatus(handle.db, jobId, now)).toMatchObject({
+      status: "failed",
+      errors: [
+        {
+          line: 0,
+          column: "",
+          message: "the import stopped on an unexpected error; nothing was changed",
+        },
+      ],
+    });
   });
 });

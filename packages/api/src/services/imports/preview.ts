@@ -19,8 +19,11 @@ export type ImportPreview = {
     detected: DateOrder | null;
     /** The order the rows were read in: the one asked for, else the detected one, else the locale's. */
     used: DateOrder;
-    /** The first date written with two numbers and the year (06/07/2025), as it reads in `used`. */
-    example: { field: string; text: string; day: string } | null;
+    /**
+     * The first date written with two numbers and the year (06/07/2025), as it reads in `used`
+     * (YYYY-MM-DD; null when it is no date that way round).
+     */
+    example: { field: string; text: string; day: string | null } | null;
   };
 };
 
@@ -71,9 +74,9 @@ export function previewImport(
       detected,
       used: order,
       example:
-        first === undefined || read === null || !read.ok
+        first === undefined || read === null
           ? null
-          : { field: first.field, text: first.text, day: read.value },
+          : { field: first.field, text: first.text, day: read.ok ? read.value : null },
     },
   };
 }

@@ -175,6 +175,24 @@ describe("a name split into first and last name columns", () => {
     ]);
   });
 
+  it("needs both columns: a first name alone would overwrite stored full names", () => {
+    const firstOnly = guessMapping("customers", ["id", "first_name", "email"]);
+    expect(firstOnly).toMatchObject({ name: null, firstName: 1 });
+    expect(nameOf(["C-1", "Anna", ""], firstOnly)).toEqual([
+      { line: 2, column: "Name", message: "is required" },
+    ]);
+  });
+
+  it("reports a part's own problem once, under its column", () => {
+    expect(nameOf(["C-1", "Zo\ufffd", "Rossi", "", ""])).toEqual([
+      {
+        line: 2,
+        column: "First name",
+        message: expect.stringContaining("could not be read as text"),
+      },
+    ]);
+  });
+
   it("keeps a full name column when the row has one, and falls back to the parts when it is empty", () => {
     const both = guessMapping("customers", ["id", "name", "first_name", "last_name"]);
     expect(both).toMatchObject({ name: 1, firstName: 2, lastName: 3 });

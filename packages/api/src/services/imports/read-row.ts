@@ -29,7 +29,7 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
     return {
       ok: false,
       message:
-        'contains a character that is not UTF-8 text; save the file as "CSV UTF-8" and import it again',
+        'contains a character that could not be read as text (not UTF-8, or a byte no character stands for); save the file as "CSV UTF-8" and import it again',
     };
   switch (t.kind) {
     case "text":
@@ -94,7 +94,11 @@ const MEMORY = 4096;
  */
 export class RowReader {
   private readonly indexes: (number | null)[];
-  private readonly keyIndexes: Map<string, number | null>;
+  /**
+   * Per field with `orFrom` whose fields all have a column: their positions in the field list
+   * (their values stand in for it when its cell is empty); null otherwise.
+   */
+  private readonly standIns: (number[] | null)[];
   private readonly memories: (Map<string, Cell<RowValue>> | null)[];
   constructor(
     private readonly fields: readonly ImportField[],
@@ -102,19 +106,14 @@ export class RowReader {
     private readonly ctx: RowContext,
   ) {
     this.indexes = fields.map((f) => mapping[f.key] ?? null);
-    this.keyIndexes = new Map(fields.map((f) => [f.key, mapping[f.key] ?? null]));
+    this.standIns = fields.map((f) => {
+      const parts = (f.orFrom ?? []).map((key) => fields.findIndex((g) => g.key === key));
+      return parts.length > 0 &&
+        parts.every((p) => p >= 0 && (mapping[fields[p]!.key] ?? null) !== null)
+        ? parts
+        : null;
+    });
     this.memories = fields.map((f) => (remembered.has(f.type.kind) ? new Map() : null));
-  }
-
-  /** What stands in for an empty field with `orFrom`: those fields' cells joined by a space. */
-  private standIn(field: ImportField, cells: readonly string[]): string {
-    return (field.orFrom ?? [])
-      .map((key) => {
-        const index = this.keyIndexes.get(key);
-        return index === null || index === undefined ? "" : (cells[index] ?? "").trim();
-      })
-      .filter((part) => part !== "")
-      .join(" ");
   }
 
   read(cells: readonly string[], line: number): { values: RowValue[]; errors: ImportRowError[] } {
@@ -125,18 +124,10 @@ export class RowReader {
       const index = this.indexes[i];
       const raw = index === null || index === undefined ? "" : (cells[index] ?? "").trim();
       if (raw === "") {
-        const stand = field.orFrom ? this.standIn(field, cells) : "";
-        if (stand !== "") {
-          const cell = readCell(field, stand, this.ctx);
-          if (cell.ok) values.push(cell.value);
-          else {
-            errors.push({ line, column: field.label, message: cell.message });
-            values.push(null);
-          }
-          continue;
-        }
-        if (field.required) errors.push({ line, column: field.label, message: "is required" });
         values.push(null);
+        // Read once the fields it joins are (after it in the list).
+        if (this.standIns[i] !== null) continue;
+        if (field.required) errors.push({ line, column: field.label, message: "is required" });
         continue;
       }
       const memory = this.memories[i];
@@ -153,6 +144,24 @@ export class RowReader {
         errors.push({ line, column: field.label, message: cell.message });
         values.push(null);
       }
+    }
+    for (let i = 0; i < this.fields.length; i++) {
+      const parts = this.standIns[i];
+      if (parts === null || parts === undefined || values[i] !== null) continue;
+      const field = this.fields[i]!;
+      // A part with a problem of its own is reported under its column, not again under this one.
+      if (parts.some((p) => errors.some((e) => e.column === this.fields[p]!.label))) continue;
+      const joined = parts
+        .map((p) => values[p])
+        .filter((v): v is string => typeof v === "string" && v !== "")
+        .join(" ");
+      if (joined === "") {
+        if (field.required) errors.push({ line, column: field.label, message: "is required" });
+        continue;
+      }
+      const cell = readCell(field, joined, this.ctx);
+      if (cell.ok) values[i] = cell.value;
+      else errors.push({ line, column: field.label, message: cell.message });
     }
     return { values, errors };
   }

@@ -88,13 +88,6 @@ export type RunImportOptions = {
 export async function runImport(db: Database, options: RunImportOptions): Promise<ImportOutcome> {
   const { jobId, kind, mapping } = options;
   const fields = importFields[kind];
-  const business = await getBusinessProfile(db);
-  const ctx = {
-    timeZone: business.timezone,
-    currency: business.currency,
-    dateOrder: options.dateOrder ?? localeDateOrder(business.locale),
-  };
-  const bytesTotal = (await stat(options.filePath)).size;
   let rows = 0;
   let mark = performance.now();
   const phase = (name: string) => {
@@ -108,6 +101,14 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
   await db.update(importJobs).set({ status: "running" }).where(eq(importJobs.id, jobId));
   const persist = persistProgress(db, jobId);
   try {
+    // Inside the try: a failure here (the file gone, the settings unreadable) fails the job too.
+    const business = await getBusinessProfile(db);
+    const ctx = {
+      timeZone: business.timezone,
+      currency: business.currency,
+      dateOrder: options.dateOrder ?? localeDateOrder(business.locale),
+    };
+    const bytesTotal = (await stat(options.filePath)).size;
     const outcome = await db.transaction(async (t) => {
       const tx = t as unknown as Database;
       // A million-row file's group-bys, joins and sorts over the staged rows stay in memory instead
