@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -49,7 +50,7 @@ export const orders = pgTable(
 export const orderItems = pgTable(
   "order_items",
   {
-    id: serial("id").primaryKey(),
+    id: serial("id").notNull(),
     // -> orders.id on delete cascade: checked per statement by triggers, migration 0020.
     orderId: integer("order_id").notNull(),
     sku: text("sku").notNull(),
@@ -59,7 +60,10 @@ export const orderItems = pgTable(
     unitPrice: bigint("unit_price", { mode: "number" }).notNull(),
   },
   (t) => [
-    index("order_items_order_idx").on(t.orderId),
+    // One index serves both: an order's lines in order (every read goes by order), and the line's
+    // identity (id is unique on its own, drawn from its sequence). Two indexes (id, and order_id)
+    // cost an import of a million lines ~1.1-1.6 s more (migration 0025).
+    primaryKey({ name: "order_items_pkey", columns: [t.orderId, t.id] }),
     // No index on category: segments read customer_categories, and the pickers list categories
     // from its index (migration 0023); every order line written kept one more index up to date.
     check("order_items_quantity_positive", sql`${t.quantity} > 0 and ${t.unitPrice} >= 0`),
