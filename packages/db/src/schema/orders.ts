@@ -62,7 +62,7 @@ export const orderItems = pgTable(
   (t) => [
     // One index serves both: an order's lines in order (every read goes by order), and the line's
     // identity (id is unique on its own, drawn from its sequence). Two indexes (id, and order_id)
-    // cost an import of a million lines ~1.1-1.6 s more (migration 0025).
+    // cost a million lines inserted ~1 s more (migration 0025).
     primaryKey({ name: "order_items_pkey", columns: [t.orderId, t.id] }),
     // No index on category: segments read customer_categories, and the pickers list categories
     // from its index (migration 0023); every order line written kept one more index up to date.
