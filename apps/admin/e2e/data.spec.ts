@@ -174,3 +174,28 @@ test("a marketer imports a US spreadsheet saved as plain CSV (Windows-1252, date
   await page.getByLabel("Search customers").fill("Müller");
   await expect(page.getByRole("link", { name: "Zoë Müller “€”" })).toBeVisible();
 });
+
+test("a marketer previews a shop's orders export that names customers by email only", async ({
+  page,
+}) => {
+  await signIn(page, loginFor("marketer"));
+  await page.goto("/data");
+  await page.getByLabel("The file holds").selectOption("orders");
+  const file = [
+    "Order ID,Email,Created at,Lineitem sku,Lineitem name,Category,Lineitem quantity,Lineitem price",
+    "S-1001,giulia@example.test,2025-06-01 10:00,A1,Beans,coffee,2,12.50",
+  ].join("\n");
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles({ name: "shop-orders.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await expect(page.getByText("The first rows look right.")).toBeVisible();
+  await expect(page.getByLabel("Column for Customer id")).toHaveValue("");
+  await expect(page.getByLabel("Column for Customer email")).toHaveValue("1");
+  await expect(page.getByRole("button", { name: "Import shop-orders.csv" })).toBeEnabled();
+  // Without the email column the customer id is needed, and the page says how else to give it.
+  await page.getByLabel("Column for Customer email").selectOption("");
+  await expect(
+    page.getByText("Choose a column for: Customer id (or Customer email)."),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import shop-orders.csv" })).toBeDisabled();
+});

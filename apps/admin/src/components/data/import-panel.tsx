@@ -61,10 +61,16 @@ export function ImportPanel({ locale }: { locale: string }) {
   const hasColumn = (key: string) => (effectiveMapping?.[key] ?? null) !== null;
   // A name can come from first and last name columns instead: both, or stored full names would be
   // overwritten by a first name alone.
+  // An order's customer can be given by email instead of id.
   const missingRequired =
     preview.data?.fields.filter(
-      (f) => f.required && !hasColumn(f.key) && !(f.orFrom.length > 0 && f.orFrom.every(hasColumn)),
+      (f) =>
+        f.required &&
+        !hasColumn(f.key) &&
+        !(f.orFrom.length > 0 && f.orFrom.every(hasColumn)) &&
+        !(f.alternative !== null && hasColumn(f.alternative)),
     ) ?? [];
+  const labelOf = (key: string) => preview.data?.fields.find((g) => g.key === key)?.label ?? key;
 
   const choose = async (chosen: File | null) => {
     setFile(null);
@@ -199,10 +205,10 @@ export function ImportPanel({ locale }: { locale: string }) {
                 {missingRequired
                   .map((f) =>
                     f.orFrom.length > 0
-                      ? `${f.label} (or both ${f.orFrom
-                          .map((key) => preview.data?.fields.find((g) => g.key === key)?.label)
-                          .join(" and ")})`
-                      : f.label,
+                      ? `${f.label} (or both ${f.orFrom.map(labelOf).join(" and ")})`
+                      : f.alternative !== null
+                        ? `${f.label} (or ${labelOf(f.alternative)})`
+                        : f.label,
                   )
                   .join(", ")}
                 .

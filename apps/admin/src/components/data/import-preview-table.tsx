@@ -83,6 +83,13 @@ export function ImportPreviewTable({
             <span className="block text-slate-600">
               {field.label}
               {field.required ? " *" : ""}
+              {field.alternative !== null ? (
+                <span className="text-slate-400">
+                  {" "}
+                  (or {preview.fields.find((f) => f.key === field.alternative)?.label.toLowerCase()}
+                  )
+                </span>
+              ) : null}
               {field.orFrom.length > 0 ? (
                 <span className="text-slate-400">
                   {" "}

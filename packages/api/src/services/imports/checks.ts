@@ -8,8 +8,45 @@ type Check = { column: string | null; query: SQL };
 const unknownCustomer: Check = {
   column: "Customer id",
   query: sql`select r.line, 'no customer "' || r.customer_id || '"; import customers first' as message
-             from import_rows r left join customers c on c.external_id = r.customer_id where c.id is null`,
+             from import_rows r left join customers c on c.external_id = r.customer_id
+             where c.id is null and r.customer_id is not null`,
 };
+/** An order's customer given by email that no customer, or more than one, has (orders only). */
+const unresolvedEmail: Check = {
+  column: "Customer email",
+  query: sql`select r.line, case when m.customers > 1
+               then '"' || r.customer_email || '" is the email of ' || m.customers || ' customers; give the customer id instead'
+               else 'no customer has the email "' || r.customer_email || '"; import customers first' end as message
+             from import_rows r join import_emails m on m.email = r.customer_email
+             where r.customer_id is null`,
+};
+
+/**
+ * Orders whose customer the file gives by email only (shop exports): each distinct email is looked
+ * up once among the customers (case-insensitive), and the rows of an email exactly one customer has
+ * get that customer's id. The rest stay without one; `unresolvedEmail` reports them.
+ */
+export async function resolveCustomerEmails(tx: Database, byEmail: boolean): Promise<void> {
+  if (!byEmail) {
+    // No email column: nothing to look up (the check still reads the table).
+    await tx.execute(
+      sql`create temp table import_emails (email text, external_id text, customers int) on commit drop`,
+    );
+    return;
+  }
+  await tx.execute(
+    sql`create temp table import_emails on commit drop as
+        select w.email, min(c.external_id) as external_id, count(c.id)::int as customers
+        from (select distinct customer_email as email from import_rows
+              where customer_id is null and customer_email is not null) w
+        left join customers c on lower(c.email) = w.email
+        group by w.email`,
+  );
+  await tx.execute(
+    sql`update import_rows r set customer_id = m.external_id from import_emails m
+        where r.customer_id is null and r.customer_email = m.email and m.customers = 1`,
+  );
+}
 const unknownStore = (column: string, field: string): Check => ({
   column,
   query: sql`select r.line, 'no store with code "' || r.${sql.raw(field)} || '"' as message
@@ -56,11 +93,11 @@ const eventIds = duplicateIds("Event id", "external_id");
 const homeStore = unknownStore("Home store", "home_store_code");
 const orderStore = unknownStore("Store", "store_code");
 /** The checks that judge each staged row on its own, true whichever other rows are staged. */
-const rowChecks = new Set<Check>([unknownCustomer, homeStore, orderStore]);
+const rowChecks = new Set<Check>([unknownCustomer, unresolvedEmail, homeStore, orderStore]);
 
 const checks: Record<ImportKind, Check[]> = {
   customers: [customersIds, homeStore],
-  orders: [unknownCustomer, orderStore, orderLevel, discountTooLarge],
+  orders: [unknownCustomer, unresolvedEmail, orderStore, orderLevel, discountTooLarge],
   events: [eventIds, unknownCustomer, orderStore],
 };
 

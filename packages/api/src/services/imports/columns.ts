@@ -26,6 +26,12 @@ export type ImportField = {
    * are empty too.
    */
   orFrom?: readonly string[];
+  /**
+   * A field that identifies the same thing another way (an order's customer by email, as shop
+   * exports name them): with a column for it, this field may be left out or empty on a row that
+   * has it; the database resolves it (`resolveCustomerEmails`).
+   */
+  alternative?: string;
 };
 
 const text = (max = 300): FieldType => ({ kind: "text", max });
@@ -130,7 +136,17 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       "receipt",
       "receipt_number",
     ]),
-    f("customerId", "Customer id", true, text(200), "text", ["customer_id", "customer"]),
+    {
+      ...f("customerId", "Customer id", true, text(200), "text", ["customer_id", "customer"]),
+      alternative: "customerEmail",
+    },
+    // Shop exports name an order's customer by email only.
+    f("customerEmail", "Customer email", false, { kind: "email" }, "text", [
+      "email",
+      "customer_email",
+      "email_address",
+      "billing_email",
+    ]),
     f("placedAt", "Placed at", true, { kind: "instant" }, "timestamptz", [
       "placed_at",
       "order_date",

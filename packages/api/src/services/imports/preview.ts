@@ -12,8 +12,17 @@ export type ImportPreview = {
   guessedMapping: ColumnMapping;
   rows: string[][];
   errors: ImportRowError[];
-  /** `orFrom`: the fields that stand in for this one when it has no column (see `ImportField`). */
-  fields: { key: string; label: string; required: boolean; orFrom: readonly string[] }[];
+  /**
+   * `orFrom`: the fields that stand in for this one when it has no column; `alternative`: a field
+   * that identifies the same thing another way (see `ImportField`).
+   */
+  fields: {
+    key: string;
+    label: string;
+    required: boolean;
+    orFrom: readonly string[];
+    alternative: string | null;
+  }[];
   dates: {
     /** What the sample's dates say of their order (null: nothing, or both orders). */
     detected: DateOrder | null;
@@ -64,11 +73,12 @@ export function previewImport(
     guessedMapping: guessed,
     rows,
     errors,
-    fields: fields.map(({ key, label, required, orFrom }) => ({
+    fields: fields.map(({ key, label, required, orFrom, alternative }) => ({
       key,
       label,
       required,
       orFrom: orFrom ?? [],
+      alternative: alternative ?? null,
     })),
     dates: {
       detected,

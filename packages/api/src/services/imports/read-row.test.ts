@@ -115,6 +115,9 @@ describe("guessMapping", () => {
     ];
     const mapping = guessMapping("orders", header);
     expect(mapping).toMatchObject({
+      orderId: null,
+      customerId: null,
+      customerEmail: 1,
       placedAt: 2,
       discount: 3,
       quantity: 4,

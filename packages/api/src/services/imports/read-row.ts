@@ -99,6 +99,8 @@ export class RowReader {
    * (their values stand in for it when its cell is empty); null otherwise.
    */
   private readonly standIns: (number[] | null)[];
+  /** Per field with an `alternative` that has a column: that column and its label; null otherwise. */
+  private readonly alternatives: ({ index: number; label: string } | null)[];
   private readonly memories: (Map<string, Cell<RowValue>> | null)[];
   constructor(
     private readonly fields: readonly ImportField[],
@@ -106,6 +108,11 @@ export class RowReader {
     private readonly ctx: RowContext,
   ) {
     this.indexes = fields.map((f) => mapping[f.key] ?? null);
+    this.alternatives = fields.map((f) => {
+      const other = fields.find((g) => g.key === f.alternative);
+      const index = other === undefined ? null : (mapping[other.key] ?? null);
+      return other === undefined || index === null ? null : { index, label: other.label };
+    });
     this.standIns = fields.map((f) => {
       const parts = (f.orFrom ?? []).map((key) => fields.findIndex((g) => g.key === key));
       return parts.length > 0 &&
@@ -127,6 +134,12 @@ export class RowReader {
         values.push(null);
         // Read once the fields it joins are (after it in the list).
         if (this.standIns[i] !== null) continue;
+        const other = this.alternatives[i];
+        if (other !== null && other !== undefined) {
+          if ((cells[other.index] ?? "").trim() === "")
+            errors.push({ line, column: field.label, message: `is required (or ${other.label})` });
+          continue;
+        }
         if (field.required) errors.push({ line, column: field.label, message: "is required" });
         continue;
       }

@@ -18,7 +18,7 @@ import {
 } from "./apply-staged";
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { applyProgramsToImportedEvents, applyProgramsToImportedOrders } from "./apply-programs";
-import { checkStaged } from "./checks";
+import { checkStaged, resolveCustomerEmails } from "./checks";
 import { failImportJobs } from "./fail-jobs";
 import { copyClient } from "./copy";
 import { importFields } from "./columns";
@@ -175,6 +175,9 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         // The connection takes no other statement while a COPY is open.
         await staging.finish();
       }
+      // Orders whose customer is given by email get the customer's id before anything is checked.
+      if (kind === "orders")
+        await resolveCustomerEmails(tx, (mapping.customerEmail ?? null) !== null);
       if (failed > 0) {
         // The checks of single rows against the database only: an order's totals and agreement
         // would be judged without its bad rows.
