@@ -24,7 +24,8 @@ type Encoding = "utf-8" | "windows-1252";
 
 const kindHelp: Record<Kind, string> = {
   customers: "One row per customer. Importing again with the same customer ids updates them.",
-  orders: "One row per item; the rows of an order share its order id, customer, date and store.",
+  orders:
+    "One row per item; the rows of an order share its order id, customer (id or email), date and store.",
   events: "One row per event (visit, review, message opened, …) with its own id.",
 };
 

@@ -102,4 +102,18 @@ describe.each(testDrivers())("orders whose customer is given by email on $name",
     expect(placed).toContainEqual({ order: "S-3001", customer: "C-F1" });
     expect(placed).toContainEqual({ order: "S-3002", customer: "C-BO" });
   });
+
+  it("lists the items of an export without categories as uncategorised", async () => {
+    const lines = [
+      "Order ID,Email,Created at,Lineitem sku,Lineitem name,Lineitem quantity,Lineitem price",
+      "S-4001,bo@example.test,2025-06-05 10:00,A1,Beans,1,12.50",
+    ];
+    expect((await run(lines)).outcome).toMatchObject({ ok: true, counts: { inserted: 1 } });
+    const items = await queryRows<{ category: string }>(
+      handle.db,
+      sql`select i.category from order_items i join orders o on o.id = i.order_id
+          where o.external_id = 'S-4001'`,
+    );
+    expect(items).toEqual([{ category: "uncategorised" }]);
+  });
 });

@@ -131,6 +131,10 @@ export class RowReader {
       const index = this.indexes[i];
       const raw = index === null || index === undefined ? "" : (cells[index] ?? "").trim();
       if (raw === "") {
+        if (field.fallback !== undefined) {
+          values.push(field.fallback);
+          continue;
+        }
         values.push(null);
         // Read once the fields it joins are (after it in the list).
         if (this.standIns[i] !== null) continue;
