@@ -62,6 +62,7 @@ const duplicateIds = (column: string, field: string): Check => ({
 // All rows of one order carry the same order-level values; a row that disagrees is an error. One
 // pass (one sort of the file by order and line) for every order-level column at once.
 const orderLevelFields: [column: string, field: string][] = [
+  // A row whose email found no customer (reported as such) has none to compare.
   ["Customer id", "customer_id"],
   ["Placed at", "placed_at"],
   ["Store", "store_code"],
@@ -73,7 +74,10 @@ const orderLevel: Check = {
   query:
     sql.raw(`select d.line, v.col as "column", v.ord, 'differs from the first row of order "' || d.order_id || '"' as message from (
       select line, order_id, ${orderLevelFields
-        .map(([, f], i) => `${f} is distinct from first_value(${f}) over w as bad${i}`)
+        .map(
+          ([, f], i) =>
+            `${f} is distinct from first_value(${f}) over w${f === "customer_id" ? " and (customer_id is not null or customer_email is null)" : ""} as bad${i}`,
+        )
         .join(", ")}
       from import_rows window w as (partition by order_id order by line)
     ) d cross join lateral (values ${orderLevelFields

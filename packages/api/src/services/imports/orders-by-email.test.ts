@@ -116,4 +116,31 @@ describe.each(testDrivers())("orders whose customer is given by email on $name",
     );
     expect(items).toEqual([{ category: "uncategorised" }]);
   });
+
+  it("ignores the email of a row that names its customer by id, even one that is no email", async () => {
+    const lines = [
+      "order_id,customer_id,email,order_date,sku,name,category,qty,price",
+      "S-5001,C-BO,n/a,2025-06-06 10:00,A1,Beans,coffee,1,12.50",
+    ];
+    expect((await run(lines)).outcome).toMatchObject({ ok: true, counts: { inserted: 1 } });
+  });
+
+  it("reports a row whose email finds nobody once, also in an order whose other rows have an id", async () => {
+    const { outcome } = await run([
+      "order_id,customer_id,email,order_date,sku,name,category,qty,price",
+      "S-6001,C-BO,,2025-06-07 10:00,A1,Beans,coffee,1,12.50",
+      "S-6001,,family@example.test,2025-06-07 10:00,B2,Mug,kitchen,1,8.00",
+    ]);
+    expect(outcome).toMatchObject({
+      ok: false,
+      failed: 1,
+      errors: [
+        {
+          line: 3,
+          column: "Customer email",
+          message: expect.stringContaining("is the email of 2 customers"),
+        },
+      ],
+    });
+  });
 });

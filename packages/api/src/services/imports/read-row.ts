@@ -101,6 +101,12 @@ export class RowReader {
   private readonly standIns: (number[] | null)[];
   /** Per field with an `alternative` that has a column: that column and its label; null otherwise. */
   private readonly alternatives: ({ index: number; label: string } | null)[];
+  /**
+   * Per field that is another's `alternative`: that field's column (null otherwise). A row that
+   * fills that column never reads this one: an orders file's unrelated "email" column cannot
+   * refuse a row that names its customer by id.
+   */
+  private readonly primaries: (number | null)[];
   private readonly memories: (Map<string, Cell<RowValue>> | null)[];
   constructor(
     private readonly fields: readonly ImportField[],
@@ -112,6 +118,10 @@ export class RowReader {
       const other = fields.find((g) => g.key === f.alternative);
       const index = other === undefined ? null : (mapping[other.key] ?? null);
       return other === undefined || index === null ? null : { index, label: other.label };
+    });
+    this.primaries = fields.map((f) => {
+      const primary = fields.find((g) => g.alternative === f.key);
+      return primary === undefined ? null : (mapping[primary.key] ?? null);
     });
     this.standIns = fields.map((f) => {
       const parts = (f.orFrom ?? []).map((key) => fields.findIndex((g) => g.key === key));
@@ -130,7 +140,11 @@ export class RowReader {
       const field = this.fields[i]!;
       const index = this.indexes[i];
       const raw = index === null || index === undefined ? "" : (cells[index] ?? "").trim();
-      if (raw === "") {
+      const primary = this.primaries[i];
+      if (
+        raw === "" ||
+        (primary !== null && primary !== undefined && (cells[primary] ?? "").trim() !== "")
+      ) {
         if (field.fallback !== undefined) {
           values.push(field.fallback);
           continue;
