@@ -74,12 +74,16 @@ const orderLevel: Check = {
   query:
     sql.raw(`select d.line, v.col as "column", v.ord, 'differs from the first row of order "' || d.order_id || '"' as message from (
       select line, order_id, ${orderLevelFields
-        .map(
-          ([, f], i) =>
-            `${f} is distinct from first_value(${f}) over w${f === "customer_id" ? " and (customer_id is not null or customer_email is null)" : ""} as bad${i}`,
+        .map(([, f], i) =>
+          f === "customer_id"
+            ? `${f} is distinct from first_value(${f}) over wc and (customer_id is not null or customer_email is null) as bad${i}`
+            : `${f} is distinct from first_value(${f}) over w as bad${i}`,
         )
         .join(", ")}
-      from import_rows window w as (partition by order_id order by line)
+      from import_rows window w as (partition by order_id order by line),
+        -- The customer is compared with the first row that has one: a row whose email found no
+        -- customer (reported as such) comes last.
+        wc as (partition by order_id order by (customer_id is null and customer_email is not null), line)
     ) d cross join lateral (values ${orderLevelFields
       .map(([c], i) => `('${c}', d.bad${i}, ${i})`)
       .join(", ")}) as v(col, bad, ord)

@@ -32,12 +32,7 @@ export type ImportField = {
    * has it; the database resolves it (`resolveCustomerEmails`).
    */
   alternative?: string;
-  /** What an empty cell, or a field without a column, reads as (an item's category). */
-  fallback?: string;
 };
-
-/** The category of an item whose file gives none. */
-export const UNCATEGORISED = "uncategorised";
 
 const text = (max = 300): FieldType => ({ kind: "text", max });
 const f = (
@@ -188,15 +183,11 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       "item",
       "description",
     ]),
-    // Shop exports often have no category: their items are listed as "uncategorised".
-    {
-      ...f("category", "Category", false, text(200), "text", [
-        "product_category",
-        "department",
-        "product_type",
-      ]),
-      fallback: UNCATEGORISED,
-    },
+    f("category", "Category", true, text(200), "text", [
+      "product_category",
+      "department",
+      "product_type",
+    ]),
     f("quantity", "Quantity", true, { kind: "count" }, "int", [
       "qty",
       "units",

@@ -203,23 +203,3 @@ describe("a name split into first and last name columns", () => {
     expect(nameOf(["C-2", "", "Anna", "Rossi"], both)).toBe("Anna Rossi");
   });
 });
-
-describe("an item's category", () => {
-  it("reads as uncategorised when the file has no category column or the cell is empty", () => {
-    const fields = importFields.orders;
-    const at = fields.findIndex((f) => f.key === "category");
-    const read = (header: string[], cells: string[]) =>
-      readRow(fields, guessMapping("orders", header), cells, 2, ctx);
-    const noColumn = read(
-      ["order_id", "customer_id", "order_date", "sku", "name", "qty", "price"],
-      ["O-1", "C-1", "2025-06-01", "A1", "Beans", "1", "12.50"],
-    );
-    expect(noColumn.errors).toEqual([]);
-    expect(noColumn.values[at]).toBe("uncategorised");
-    const emptyCell = read(
-      ["order_id", "customer_id", "order_date", "sku", "name", "category", "qty", "price"],
-      ["O-1", "C-1", "2025-06-01", "A1", "Beans", "", "1", "12.50"],
-    );
-    expect(emptyCell.values[at]).toBe("uncategorised");
-  });
-});

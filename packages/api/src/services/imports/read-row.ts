@@ -145,10 +145,6 @@ export class RowReader {
         raw === "" ||
         (primary !== null && primary !== undefined && (cells[primary] ?? "").trim() !== "")
       ) {
-        if (field.fallback !== undefined) {
-          values.push(field.fallback);
-          continue;
-        }
         values.push(null);
         // Read once the fields it joins are (after it in the list).
         if (this.standIns[i] !== null) continue;
