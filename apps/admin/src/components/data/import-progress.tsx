@@ -95,7 +95,7 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
       ) : null}
       {job.status === "succeeded" ? (
         <p className="text-sm text-slate-700">
-          Imported {formatNumber(job.rowsTotal, locale)} rows:{" "}
+          Imported {formatNumber(job.rowsTotal, locale)} {job.rowsTotal === 1 ? "row" : "rows"}:{" "}
           {formatNumber(job.rowsInserted, locale)} new, {formatNumber(job.rowsUpdated, locale)}{" "}
           updated, the rest unchanged.
         </p>
