@@ -59,19 +59,7 @@ export function ImportPanel({ locale }: { locale: string }) {
     ),
   );
   const effectiveMapping = mapping ?? preview.data?.guessedMapping ?? null;
-  const hasColumn = (key: string) => (effectiveMapping?.[key] ?? null) !== null;
-  // A name can come from first and last name columns instead: both, or stored full names would be
-  // overwritten by a first name alone.
-  // An order's customer can be given by email instead of id.
-  const missingRequired =
-    preview.data?.fields.filter(
-      (f) =>
-        f.required &&
-        !hasColumn(f.key) &&
-        !(f.orFrom.length > 0 && f.orFrom.every(hasColumn)) &&
-        !(f.alternative !== null && hasColumn(f.alternative)),
-    ) ?? [];
-  const labelOf = (key: string) => preview.data?.fields.find((g) => g.key === key)?.label ?? key;
+  const missingRequired = preview.data?.missing ?? [];
 
   const choose = async (chosen: File | null) => {
     setFile(null);
@@ -202,17 +190,7 @@ export function ImportPanel({ locale }: { locale: string }) {
             </Button>
             {missingRequired.length > 0 ? (
               <p className="text-sm text-amber-800">
-                Choose a column for:{" "}
-                {missingRequired
-                  .map((f) =>
-                    f.orFrom.length > 0
-                      ? `${f.label} (or both ${f.orFrom.map(labelOf).join(" and ")})`
-                      : f.alternative !== null
-                        ? `${f.label} (or ${labelOf(f.alternative)})`
-                        : f.label,
-                  )
-                  .join(", ")}
-                .
+                Choose a column for: {missingRequired.join(", ")}.
               </p>
             ) : null}
           </div>

@@ -260,6 +260,34 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
   ],
 };
 
+/**
+ * The required fields the mapping gives no column, said as the Data page lists them: a field that
+ * can come from others names them ("Name (or both First name and Last name)"). The rows' own checks
+ * (`RowReader`) follow the same rule cell by cell.
+ */
+export function unmappedRequired(
+  fields: readonly ImportField[],
+  mapping: Record<string, number | null>,
+): string[] {
+  const has = (key: string) => (mapping[key] ?? null) !== null;
+  const label = (key: string) => fields.find((f) => f.key === key)?.label ?? key;
+  return fields
+    .filter(
+      (f) =>
+        f.required &&
+        !has(f.key) &&
+        !(f.orFrom !== undefined && f.orFrom.every(has)) &&
+        !(f.alternative !== undefined && has(f.alternative)),
+    )
+    .map((f) =>
+      f.orFrom !== undefined
+        ? `${f.label} (or both ${f.orFrom.map(label).join(" and ")})`
+        : f.alternative !== undefined
+          ? `${f.label} (or ${label(f.alternative)})`
+          : f.label,
+    );
+}
+
 const normalize = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 
 /** Column index per field, guessed from the header by name and known aliases; null when none fits. */

@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import type { ImportRowError } from "@boomerang/db";
 import { dateOrderOf, localeDateOrder, numericDate, parseDay, type DateOrder } from "./cells";
-import { guessMapping, importFields } from "./columns";
+import { guessMapping, importFields, unmappedRequired } from "./columns";
 import type { ColumnMapping, ImportKind } from "./import-kind";
 import { readRow, type RowContext } from "./read-row";
 
@@ -23,6 +23,8 @@ export type ImportPreview = {
     orFrom: readonly string[];
     alternative: string | null;
   }[];
+  /** Required fields without a column under the mapping (the import cannot start until chosen). */
+  missing: string[];
   dates: {
     /** What the sample's dates say of their order (null: nothing, or both orders). */
     detected: DateOrder | null;
@@ -80,6 +82,7 @@ export function previewImport(
       orFrom: orFrom ?? [],
       alternative: alternative ?? null,
     })),
+    missing: unmappedRequired(fields, used),
     dates: {
       detected,
       used: order,

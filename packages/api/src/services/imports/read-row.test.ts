@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseOrderLines } from "./apply-programs";
-import { guessMapping, importFields } from "./columns";
+import { guessMapping, importFields, unmappedRequired } from "./columns";
 import { copyLine, copyRow } from "./copy";
 import { csvRecords } from "./csv-rows";
 import { readRow, RowReader } from "./read-row";
@@ -201,5 +201,32 @@ describe("a name split into first and last name columns", () => {
     expect(both).toMatchObject({ name: 1, firstName: 2, lastName: 3 });
     expect(nameOf(["C-1", "Anna Maria Rossi", "Anna", "Rossi"], both)).toBe("Anna Maria Rossi");
     expect(nameOf(["C-2", "", "Anna", "Rossi"], both)).toBe("Anna Rossi");
+  });
+});
+
+describe("unmappedRequired", () => {
+  it("names the required fields without a column, and what can stand in for them", () => {
+    const customers = importFields.customers;
+    expect(unmappedRequired(customers, guessMapping("customers", ["id", "first_name"]))).toEqual([
+      "Name (or both First name and Last name)",
+    ]);
+    expect(
+      unmappedRequired(customers, guessMapping("customers", ["id", "first_name", "last_name"])),
+    ).toEqual([]);
+    const orders = importFields.orders;
+    const byEmail = guessMapping("orders", [
+      "order_id",
+      "email",
+      "date",
+      "sku",
+      "name",
+      "category",
+      "qty",
+      "price",
+    ]);
+    expect(unmappedRequired(orders, byEmail)).toEqual([]);
+    expect(unmappedRequired(orders, { ...byEmail, customerEmail: null })).toEqual([
+      "Customer id (or Customer email)",
+    ]);
   });
 });
