@@ -463,3 +463,104 @@ describe("tiers qualify on what was earned, never on the balance", () => {
     ).toEqual(["Gold"]);
   });
 });
+
+describe("an order paid with nothing in money (points, a 100% discount)", () => {
+  const refund = (orderId: string, at: number, whole: boolean, amount = 0): ProgramEvent => ({
+    kind: "refund",
+    id: `r-${orderId}-${at}`,
+    customerId: "c1",
+    at,
+    orderId,
+    amount,
+    ...(whole ? { whole: true } : {}),
+  });
+  const fold = (program: Program, events: readonly ProgramEvent[]) => {
+    let state = initialState(program, "c1");
+    const effects: Effect[] = [];
+    for (const event of events) {
+      const result = evaluate(program, state, event);
+      state = result.state;
+      effects.push(...result.effects);
+    }
+    return { state, effects };
+  };
+
+  it("a refund of the whole order gives back the promo code's use and its reward cost", () => {
+    const promo = programOf("promo-code", {
+      code: "FREE",
+      percentOff: 100,
+      minOrder: 0,
+      usesPerCustomer: 1,
+    });
+    const free = order("o1", T0, 5_000, { promoCode: "FREE" });
+    const used = fold(promo, [free]).state;
+    expect(used).toMatchObject({ rewardCost: 5_000, ext: { uses: 1 } });
+
+    // Money refunds cannot take anything back: none was paid.
+    const partial = fold(promo, [free, refund("o1", T0 + DAY, false, 2_000)]);
+    expect(partial.state).toMatchObject({ rewardCost: 5_000, ext: { uses: 1 } });
+    expect(partial.effects).toContainEqual(
+      expect.objectContaining({ kind: "note", reason: expect.stringContaining("whole order") }),
+    );
+
+    const returned = fold(promo, [free, refund("o1", T0 + DAY, true)]).state;
+    expect(returned).toMatchObject({ rewardCost: 0, ext: { uses: 0 } });
+    // The use came back, so the code works again.
+    const again = fold(promo, [
+      free,
+      refund("o1", T0 + DAY, true),
+      order("o2", T0 + 2 * DAY, 3_000, { promoCode: "FREE" }),
+    ]);
+    expect(again.effects).toContainEqual(
+      expect.objectContaining({ kind: "discount", orderId: "o2", amount: 3_000 }),
+    );
+  });
+
+  it("a refund of the whole order takes its purchase out of the VIP window, and only once", () => {
+    const vip = programOf("vip-tiers", {
+      qualifyBy: "purchases",
+      downgrade: "recalculate",
+      tiers: [{ name: "Regular", threshold: 2, percentOff: 0, pointsBonusPercent: 0, perks: [] }],
+    });
+    const events: ProgramEvent[] = [
+      order("o1", T0, 4_000),
+      order("o2", T0 + DAY, 4_000, { discount: 4_000 }),
+    ];
+    expect(fold(vip, events).state.ext).toMatchObject({ tier: 0 });
+    const review = { kind: "tick", id: "review", customerId: "c1", at: T0 + 3 * DAY } as const;
+    const returned = fold(vip, [...events, refund("o2", T0 + 2 * DAY, true), review]);
+    expect(returned.state.ext).toMatchObject({ tier: -1 });
+    const twice = fold(vip, [
+      ...events,
+      refund("o2", T0 + 2 * DAY, true),
+      refund("o2", T0 + 2 * DAY + 1, true),
+    ]);
+    expect(twice.effects).toContainEqual(
+      expect.objectContaining({ kind: "note", reason: "order already fully refunded" }),
+    );
+  });
+
+  it("a refund of the whole order takes its stamps back", () => {
+    const stamps = programOf("stamp-card", { stampsRequired: 5, categories: [] });
+    const events: ProgramEvent[] = [
+      order("o1", T0, 400),
+      order("o2", T0 + DAY, 400, { discount: 400 }),
+    ];
+    expect(fold(stamps, events).state.ext).toEqual({ stamps: 2 });
+    expect(fold(stamps, [...events, refund("o2", T0 + 2 * DAY, true)]).state.ext).toEqual({
+      stamps: 1,
+    });
+  });
+
+  it("a refund of the whole order of a paid order takes back what is left of it", () => {
+    const points = programOf("points", { earnPer: 100, pendingDays: 0 });
+    const events: ProgramEvent[] = [
+      order("o1", T0, 10_000),
+      refund("o1", T0 + DAY, false, 4_000),
+      refund("o1", T0 + 2 * DAY, true),
+    ];
+    const { state } = fold(points, events);
+    expect(state.lifetimeSpend).toBe(0);
+    expect(availableBalance(state, T0 + 3 * DAY)).toBe(0);
+  });
+});

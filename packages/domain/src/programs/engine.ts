@@ -6,7 +6,7 @@ import { clawBack, expireDue } from "./ledger";
 import type { LedgerColumns } from "./ledger-columns";
 import type { Program, Step } from "./program-type";
 import { note } from "./rewards";
-import { kept, type CustomerState, type OrderRecord } from "./state";
+import { fullyRefunded, refundedShare, type CustomerState, type OrderRecord } from "./state";
 
 export interface EvaluateContext {
   /** Reward cost already spent by the program across all customers, for the budget cap. */
@@ -155,12 +155,22 @@ const applyRefund = (program: Program, step: Step, refund: RefundEvent): void =>
   if (record === undefined)
     return note(step, refund.id, "order unknown or past the refund window: nothing to reverse");
   const before = record.refunded;
-  const amount = Math.min(Math.floor(refund.amount), record.paid - before);
-  if (amount <= 0) return note(step, refund.id, "order already fully refunded");
-  record.refunded += amount;
-  const after = record.refunded;
+  if (fullyRefunded(record, before)) return note(step, refund.id, "order already fully refunded");
+  if (refund.whole === true) record.refunded = Math.max(record.paid, 1);
+  else {
+    const amount = Math.min(Math.floor(refund.amount), record.paid - before);
+    if (amount <= 0)
+      return note(
+        step,
+        refund.id,
+        record.paid === 0
+          ? "nothing was paid in money for this order: only a refund of the whole order takes back what it counted"
+          : "a refund of nothing takes nothing back",
+      );
+    record.refunded += amount;
+  }
   // Reversals use the same floor as earning, so a full refund reverses exactly what was earned.
-  const units = kept(record.earned, record, before) - kept(record.earned, record, after);
+  const units = refundedShare(record.earned, record, before);
   if (units > 0) {
     const taken = clawBack(
       step,
@@ -173,8 +183,8 @@ const applyRefund = (program: Program, step: Step, refund: RefundEvent): void =>
     );
     if (taken < units) note(step, refund.id, `${units - taken} already used, cannot be taken back`);
   }
-  state.lifetimeSpend -= kept(record.net, record, before) - kept(record.net, record, after);
-  refundCost(step, kept(record.cost, record, before) - kept(record.cost, record, after));
+  state.lifetimeSpend -= refundedShare(record.net, record, before);
+  refundCost(step, refundedShare(record.cost, record, before));
   program.type.onRefund?.(step, refund, record, before);
 };
 

@@ -48,6 +48,11 @@ export interface RefundEvent extends EventBase {
   readonly orderId: string;
   /** Money given back, minor units, out of what the customer paid for the order. */
   readonly amount: Minor;
+  /**
+   * The whole order comes back, whatever `amount` says: what is left of it is taken back. An
+   * order paid with nothing in money (points, a 100% discount) can only be refunded this way.
+   */
+  readonly whole?: boolean;
 }
 
 /** A referred friend converted (made the qualifying first purchase). Sent to both customers. */

@@ -307,6 +307,59 @@ describe("refunds", () => {
     );
   });
 
+  it("an order returned whole, even one paid nothing in money, counts as if it never happened", () => {
+    const promo = programOf("promo-code", { code: "FREE", percentOff: 100, minOrder: 0 });
+    fc.assert(
+      fc.property(
+        orderOnly,
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.boolean(),
+        fc.nat(),
+        (orders, amount, discountPercent, usesCode, where) => {
+          let at = T0;
+          const base: ProgramEvent[] = orders.map((o, i) => ({
+            kind: "order",
+            id: `o${i}`,
+            customerId: "c1",
+            at: (at += o.gapHours * 3_600_000),
+            amount: o.amount,
+          }));
+          const cut = where % (base.length + 1);
+          const xAt = (base[cut - 1]?.at ?? T0) + 1;
+          const x: ProgramEvent = {
+            kind: "order",
+            id: "x",
+            customerId: "c1",
+            at: xAt,
+            amount,
+            discount: Math.floor((amount * discountPercent) / 100),
+            ...(usesCode ? { promoCode: "FREE" } : {}),
+          };
+          const refund: ProgramEvent = {
+            kind: "refund",
+            id: "rx",
+            customerId: "c1",
+            at: xAt,
+            orderId: "x",
+            amount: 0,
+            whole: true,
+          };
+          const withX = [...base.slice(0, cut), x, refund, ...base.slice(cut)];
+          for (const p of [program, promo]) {
+            const a = replay(p, base).states.get("c1");
+            const b = replay(p, withX).states.get("c1");
+            expect(b?.lots ?? []).toEqual(a?.lots ?? []);
+            expect(b?.lifetimeSpend ?? 0).toBe(a?.lifetimeSpend ?? 0);
+            expect(b?.rewardCost ?? 0).toBe(a?.rewardCost ?? 0);
+            expect(b?.ext ?? p.type.initialExt()).toEqual(a?.ext ?? p.type.initialExt());
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
   it("partial refunds never claw back more than the order earned", () => {
     fc.assert(
       fc.property(

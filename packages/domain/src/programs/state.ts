@@ -32,6 +32,10 @@ export interface OrderRecord {
   readonly cost: Minor;
   /** A type's own per-order count (stamps given, promo use, ...). */
   readonly units: number;
+  /**
+   * Money given back so far, minor units. An order paid with nothing in money has no share to give
+   * back: it is either kept (0) or returned whole (1), and `kept` and `fullyRefunded` read it so.
+   */
   refunded: Minor;
   /** When a late order was placed (before `at`, the member's clock when it arrived); absent for orders on time. */
   readonly happened?: Millis;
@@ -58,6 +62,14 @@ export interface CustomerState<X = unknown> {
   /** The type's own state (stamps, tier, promo uses, ...). */
   ext: X;
 }
+
+/** Whether nothing of the order is kept any more, at `refunded` (the record's own by default). */
+export const fullyRefunded = (record: OrderRecord, refunded = record.refunded): boolean =>
+  refunded > 0 && refunded >= record.paid;
+
+/** The part of `whole` a refund from `before` to the record's refunded amount gives back. */
+export const refundedShare = (whole: number, record: OrderRecord, before: number): number =>
+  kept(whole, record, before) - kept(whole, record, record.refunded);
 
 /** The part of `whole` that belongs to what is still paid (not refunded) of the order. */
 export const kept = (whole: number, record: OrderRecord, refunded: number): number =>

@@ -153,7 +153,7 @@ function reverseEarlierVersion(
       id: earned.lotId ?? String(edit.orderId),
       at,
       net: edit.oldNet,
-      paid: Math.max(edit.oldPaid, 1),
+      paid: edit.oldPaid,
       earned: earned.earned,
       lotId: earned.lotId,
       cost: 0,
@@ -173,6 +173,7 @@ function reverseEarlierVersion(
     at,
     orderId: record.id,
     amount: record.paid,
+    whole: true,
   };
   applyEventInPlace(program, step, event);
   uncount(state, edit);

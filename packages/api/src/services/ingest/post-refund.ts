@@ -68,6 +68,9 @@ export async function postRefund(
             at: refundedAt.getTime(),
             orderId: String(order.id),
             amount: input.amount,
+            // The last of the order's money: the whole order comes back, so programs take back all
+            // it counted, also what an order paid with points (nothing in money) counted.
+            whole: input.amount === left,
           } as const;
           programs.push((await applyEvent(tx, member, order.customerId, event)).outcome);
         }

@@ -6,7 +6,7 @@ import { field } from "../field-meta";
 import { availableBalance, redeem } from "../ledger";
 import type { ProgramType } from "../program-type";
 import { creditUnits, note, payWithPoints } from "../rewards";
-import { kept } from "../state";
+import { refundedShare } from "../state";
 import { days, join, money, percent } from "../summary-format";
 import { percentOf, toBasisPoints } from "../../money";
 
@@ -195,7 +195,7 @@ export const cashbackProgram: ProgramType<Params, Compiled, Ext> = {
     // eligible net), not the money refunded.
     const month = monthOf(record.at);
     if (month !== ext.month || monthOf(record.happened ?? record.at) !== month) return;
-    const given = kept(record.net, record, before) - kept(record.net, record, record.refunded);
+    const given = refundedShare(record.net, record, before);
     ext.monthSpend = Math.max(0, ext.monthSpend - given);
   },
   onRedeem(step, event) {

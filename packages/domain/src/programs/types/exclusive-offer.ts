@@ -11,6 +11,7 @@ import {
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
 import type { ProgramType } from "../program-type";
+import { fullyRefunded } from "../state";
 import { discountOrder, note } from "../rewards";
 import { count, days, join, money } from "../summary-format";
 
@@ -114,7 +115,7 @@ export const exclusiveOfferProgram: ProgramType<Params, Compiled, Ext> = {
     }
   },
   onRefund(step, _refund, record) {
-    if (record.units === 1 && record.refunded >= record.paid)
+    if (record.units === 1 && fullyRefunded(record))
       step.state.ext.uses = Math.max(0, step.state.ext.uses - 1);
   },
   examples: [

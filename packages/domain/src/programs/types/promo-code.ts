@@ -10,6 +10,7 @@ import {
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
 import type { ProgramType } from "../program-type";
+import { fullyRefunded } from "../state";
 import { discountOrder, note } from "../rewards";
 import { count, join, money } from "../summary-format";
 
@@ -106,7 +107,7 @@ export const promoCodeProgram: ProgramType<Params, Compiled, Ext> = {
   },
   onRefund(step, _refund, record) {
     // A fully refunded order gives the use back, as if it never happened.
-    if (record.units === 1 && record.refunded >= record.paid)
+    if (record.units === 1 && fullyRefunded(record))
       step.state.ext.uses = Math.max(0, step.state.ext.uses - 1);
   },
   examples: [

@@ -3,9 +3,9 @@ import { commonParams } from "../common-params";
 import { DAY, T0 } from "../example-time";
 import { field } from "../field-meta";
 import type { ProgramType } from "../program-type";
+import { refundedShare } from "../state";
 import { giveGift, note } from "../rewards";
 import { count, join, money } from "../summary-format";
-import { proportion } from "../../money";
 import type { OrderEvent } from "../events";
 
 export const stampCardParams = commonParams.extend({
@@ -119,9 +119,7 @@ export const stampCardProgram: ProgramType<Params, Compiled, Ext> = {
     }
   },
   onRefund(step, refund, record, before) {
-    const take =
-      proportion(record.units, record.paid - before, record.paid) -
-      proportion(record.units, record.paid - record.refunded, record.paid);
+    const take = refundedShare(record.units, record, before);
     const ext = step.state.ext;
     if (take > ext.stamps)
       note(step, refund.id, "some stamps of the refunded order already went into a reward");

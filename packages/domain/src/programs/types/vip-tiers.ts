@@ -11,9 +11,10 @@ import {
   type Earning,
 } from "../points-earning";
 import type { ProgramType, Step } from "../program-type";
+import { fullyRefunded, refundedShare } from "../state";
 import { discountOrder } from "../rewards";
 import { days, join, money, percent } from "../summary-format";
-import { percentOf, proportion, toBasisPoints } from "../../money";
+import { percentOf, toBasisPoints } from "../../money";
 import {
   addToWindow,
   emptyWindow,
@@ -238,16 +239,12 @@ export const vipTiersProgram: ProgramType<Params, Compiled, Ext> = {
       (w) => w.orderId === record.id && (w.spend !== 0 || w.points !== 0 || w.purchases !== 0),
     );
     if (entry === undefined) return;
-    const after = record.refunded;
-    const share = (whole: number): number =>
-      proportion(whole, record.paid - before, record.paid) -
-      proportion(whole, record.paid - after, record.paid);
     shrinkEntry(
       window,
       entry,
-      share(record.net),
-      share(record.earned),
-      after >= record.paid ? entry.purchases : 0,
+      refundedShare(record.net, record, before),
+      refundedShare(record.earned, record, before),
+      fullyRefunded(record) ? entry.purchases : 0,
     );
   },
   onTick(step, event) {

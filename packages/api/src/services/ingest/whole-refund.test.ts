@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  enrollments,
+  programs,
+  programVersions,
+  queryRows,
+  type Database,
+  type DbHandle,
+} from "@boomerang/db";
+import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
+import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { postOrder, postRefund } from ".";
+import { testOrder } from "../../test/order-input";
+import { importLines } from "../../test/import-csv";
+
+const now = new Date("2025-07-01T12:00:00Z");
+
+async function activeProgram(
+  db: Database,
+  type: string,
+  config: Record<string, unknown>,
+  customerIds: number[],
+): Promise<number> {
+  const [program] = await db
+    .insert(programs)
+    .values({ name: type, type, status: "active" })
+    .returning();
+  await db.insert(programVersions).values({ programId: program!.id, version: 1, config });
+  await db.insert(enrollments).values(
+    customerIds.map((customerId) => ({
+      programId: program!.id,
+      customerId,
+      isControl: false,
+      enrolledAt: new Date("2024-01-01T00:00:00Z"),
+    })),
+  );
+  return program!.id;
+}
+
+// An order paid with nothing in money (a 100% code, or a discount of its whole price) still counts:
+// a use of the code, its cost, a purchase towards a tier. Refunds are a share of the money paid, so
+// such an order could never be taken back: the code stayed used, and an import that edited the
+// order counted its purchase twice.
+describe.each(testDrivers())("an order paid with nothing in money on $name", (driver) => {
+  let handle: DbHandle;
+  let userId: number;
+  let promoId: number;
+  let vipId: number;
+  const ctx = () => ({ db: handle.db, now, apiKeyId: null });
+  const stateOf = async (programId: number, customer: string) =>
+    (
+      await queryRows<{ uses: number | null; cost: number; tier: string | null }>(
+        handle.db,
+        sql`select (e.state->'ext'->>'uses')::int as uses, (e.state->>'rewardCost')::int as cost, e.tier
+            from enrollments e join customers c on c.id = e.customer_id
+            where e.program_id = ${programId} and c.external_id = ${customer}`,
+      )
+    )[0]!;
+
+  beforeAll(async () => {
+    handle = await openTestDb(driver, "whole_refund");
+    await makeBusiness(handle.db, { currency: "EUR", timezone: "Europe/Rome" });
+    await makeStore(handle.db, { code: "MIL" });
+    userId = (await makeUser(handle.db, { role: "admin" })).id;
+    const gia = await makeCustomer(handle.db, { externalId: "GIA" });
+    const eva = await makeCustomer(handle.db, { externalId: "EVA" });
+    promoId = await activeProgram(
+      handle.db,
+      "promo-code",
+      { code: "FREE", percentOff: 100, minOrder: 0, usesPerCustomer: 1 },
+      [gia.id],
+    );
+    vipId = await activeProgram(
+      handle.db,
+      "vip-tiers",
+      {
+        qualifyBy: "purchases",
+        tiers: [{ name: "Regular", threshold: 2, percentOff: 0, pointsBonusPercent: 0, perks: [] }],
+      },
+      [eva.id],
+    );
+  }, 60_000);
+  afterAll(() => handle.close());
+
+  it("a refund of the whole order gives a one-use code back, and a partial one does not", async () => {
+    const free = { ...testOrder("F-1", "GIA", "2025-06-10T10:00:00Z", 2_500), promoCode: "FREE" };
+    await postOrder(ctx(), free);
+    expect(await stateOf(promoId, "GIA")).toMatchObject({ uses: 1, cost: 2_500 });
+
+    await postRefund(ctx(), {
+      externalId: "R-1",
+      orderId: "F-1",
+      amount: 1_000,
+      refundedAt: "2025-06-11T10:00:00Z",
+    });
+    expect(await stateOf(promoId, "GIA")).toMatchObject({ uses: 1, cost: 2_500 });
+
+    const whole = await postRefund(ctx(), {
+      externalId: "R-2",
+      orderId: "F-1",
+      amount: 1_500,
+      refundedAt: "2025-06-12T10:00:00Z",
+    });
+    expect(whole.refund).toMatchObject({ amount: 1_500 });
+    expect(await stateOf(promoId, "GIA")).toMatchObject({ uses: 0, cost: 0 });
+
+    // The code works again on the next order.
+    const next = await postOrder(ctx(), {
+      ...testOrder("F-2", "GIA", "2025-06-13T10:00:00Z", 1_200),
+      promoCode: "FREE",
+    });
+    expect(next.programs).toEqual([
+      expect.objectContaining({ programId: promoId, discount: 1_200 }),
+    ]);
+  });
+
+  it("an import that edits such an order counts its purchase once", async () => {
+    // Paid in full by a discount from outside Boomerang: one purchase, not yet the 2 of the tier.
+    await postOrder(ctx(), {
+      ...testOrder("V-1", "EVA", "2025-06-10T10:00:00Z", 4_000),
+      discount: 4_000,
+    });
+    expect(await stateOf(vipId, "EVA")).toMatchObject({ tier: null });
+
+    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price,discount";
+    const edited = "V-1,EVA,2025-06-10 12:00,MIL,A1,Espresso beans,coffee,1,40.00,39.00";
+    const { outcome } = await importLines(handle.db, {
+      userId,
+      kind: "orders",
+      lines: [header, edited],
+      now,
+    });
+    expect(outcome).toMatchObject({ ok: true, counts: { inserted: 0, updated: 1 } });
+    // Its earlier version's purchase left the window as its new version's came in.
+    expect(await stateOf(vipId, "EVA")).toMatchObject({ tier: null });
+
+    // A second real order reaches the tier.
+    await postOrder(ctx(), testOrder("V-2", "EVA", "2025-06-20T10:00:00Z", 1_000));
+    expect(await stateOf(vipId, "EVA")).toMatchObject({ tier: "Regular" });
+  });
+});
