@@ -59,31 +59,29 @@ const duplicateIds = (column: string, field: string): Check => ({
                select line, ${sql.raw(field)}, min(line) over (partition by ${sql.raw(field)}) as first_line from import_rows
              ) d where line <> first_line`,
 });
-// All rows of one order carry the same order-level values; a row that disagrees is an error. One
-// pass (one sort of the file by order and line) for every order-level column at once.
+// All rows of one order carry the same order-level values; a row that disagrees is an error. The
+// row-by-row query runs only when the grouping found an order whose rows disagree.
 const orderLevelFields: [column: string, field: string][] = [
-  // A row whose email found no customer (reported as such) has none to compare.
   ["Customer id", "customer_id"],
   ["Placed at", "placed_at"],
   ["Store", "store_code"],
   ["Channel", "channel"],
   ["Order discount", "discount"],
 ];
+// An order-level cell left empty says nothing: shop exports fill the order's columns (discount,
+// location) on its first row only. Each value given is compared with the first row that gives one;
+// a row whose email found no customer (reported as such) has no customer to compare.
 const orderLevel: Check = {
   column: null,
   query:
     sql.raw(`select d.line, v.col as "column", v.ord, 'differs from the first row of order "' || d.order_id || '"' as message from (
       select line, order_id, ${orderLevelFields
-        .map(([, f], i) =>
-          f === "customer_id"
-            ? `${f} is distinct from first_value(${f}) over wc and (customer_id is not null or customer_email is null) as bad${i}`
-            : `${f} is distinct from first_value(${f}) over w as bad${i}`,
+        .map(
+          ([, f], i) =>
+            `${f} is not null and ${f} is distinct from first_value(${f}) over (partition by order_id order by ${f} is null, line) as bad${i}`,
         )
         .join(", ")}
-      from import_rows window w as (partition by order_id order by line),
-        -- The customer is compared with the first row that has one: a row whose email found no
-        -- customer (reported as such) comes last.
-        wc as (partition by order_id order by (customer_id is null and customer_email is not null), line)
+      from import_rows
     ) d cross join lateral (values ${orderLevelFields
       .map(([c], i) => `('${c}', d.bad${i}, ${i})`)
       .join(", ")}) as v(col, bad, ord)
@@ -117,9 +115,7 @@ const checks: Record<ImportKind, Check[]> = {
  * only when some order has rows that disagree or a discount above its items.
  */
 async function groupStagedOrders(tx: Database): Promise<{ disagree: boolean; discount: boolean }> {
-  const agree = orderLevelFields.map(
-    ([, f]) => `(count(${f}) = 0 or (count(${f}) = count(*) and min(${f}) = max(${f})))`,
-  );
+  const agree = orderLevelFields.map(([, f]) => `(count(${f}) = 0 or min(${f}) = max(${f}))`);
   await tx.execute(
     sql.raw(`create temp table import_order_groups on commit drop as
       select order_id, min(line) as first_line, min(customer_id) as customer_ext, min(placed_at) as placed_at,

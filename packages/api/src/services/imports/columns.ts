@@ -32,6 +32,11 @@ export type ImportField = {
    * has it; the database resolves it (`resolveCustomerEmails`).
    */
   alternative?: string;
+  /**
+   * Header names that mean this field only in a file that also has the given column: in a shop
+   * export with "Lineitem name", "Name" is the order number, not the item.
+   */
+  aliasesWith?: readonly { alias: string; when: string }[];
 };
 
 const text = (max = 300): FieldType => ({ kind: "text", max });
@@ -127,15 +132,20 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
     f("consentPush", "Push consent", false, { kind: "flag" }, "boolean", ["push_opt_in"]),
   ],
   orders: [
-    f("orderId", "Order id", true, text(200), "text", [
-      "order_id",
-      "order",
-      "order_number",
-      "order_no",
-      "external_id",
-      "receipt",
-      "receipt_number",
-    ]),
+    {
+      ...f("orderId", "Order id", true, text(200), "text", [
+        "order_id",
+        "order",
+        "order_number",
+        "order_no",
+        "external_id",
+        "receipt",
+        "receipt_number",
+      ]),
+      // Shopify's order export: "Name" (#1001) is on every row of an order; its "Id" is only on
+      // the first, so it cannot group the rows.
+      aliasesWith: [{ alias: "name", when: "lineitem_name" }],
+    },
     {
       ...f("customerId", "Customer id", true, text(200), "text", ["customer_id", "customer"]),
       alternative: "customerEmail",
@@ -299,7 +309,14 @@ export function guessMapping(
   const taken = new Set<number>();
   const mapping: Record<string, number | null> = {};
   for (const field of importFields[kind]) {
-    const candidates = [field.key, field.label, ...field.aliases].map(normalize);
+    const candidates = [
+      field.key,
+      field.label,
+      ...field.aliases,
+      ...(field.aliasesWith ?? [])
+        .filter((a) => names.includes(normalize(a.when)))
+        .map((a) => a.alias),
+    ].map(normalize);
     const index = candidates
       .map((c) => names.findIndex((n, i) => n === c && !taken.has(i)))
       .find((i) => i >= 0);

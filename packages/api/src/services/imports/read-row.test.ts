@@ -115,7 +115,7 @@ describe("guessMapping", () => {
     ];
     const mapping = guessMapping("orders", header);
     expect(mapping).toMatchObject({
-      orderId: null,
+      orderId: 0,
       customerId: null,
       customerEmail: 1,
       placedAt: 2,
@@ -127,6 +127,12 @@ describe("guessMapping", () => {
       storeCode: 8,
       currency: 9,
     });
+  });
+
+  it("takes a plain Name column for the item, not the order, in a file without line-item headers", () => {
+    const mapping = guessMapping("orders", ["Receipt", "Date", "Name", "Qty", "Price"]);
+    expect(mapping).toMatchObject({ orderId: 0, itemName: 2 });
+    expect(guessMapping("orders", ["Date", "Name"])).toMatchObject({ orderId: null, itemName: 1 });
   });
 
   it("recognises a customers export's consent and address columns", () => {

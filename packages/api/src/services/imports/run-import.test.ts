@@ -109,13 +109,17 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
     ]);
     expect(await count(handle.db, "orders")).toBe(before);
 
-    // A store on one row of an order and none on another disagree too, wherever the rows are.
+    // An empty order-level cell says nothing (shop exports fill them on an order's first row
+    // only), but two values given differ, wherever the rows are: here a discount on a later row.
     const gap = await importCsv(handle.db, userId, "orders", [
-      ...ordersFile,
-      "O-2,C-2,02/06/2025,MIL,C3,Filter,coffee,1,3.00",
+      "order_id,customer_id,order_date,store,sku,name,category,qty,price,discount",
+      "O-1,C-1,2025-06-01 10:00,,A1,Espresso beans,coffee,2,12.50,",
+      "O-1,C-1,2025-06-01 10:00,MIL,B2,Mug,kitchen,1,8.00,1.00",
+      "O-1,C-1,2025-06-01 10:00,,C3,Filter,coffee,1,3.00,",
+      "O-1,C-1,2025-06-01 10:00,MIL,C4,Paper,coffee,1,3.00,2.00",
     ]);
     expect(gap.outcome.ok ? [] : gap.outcome.errors).toEqual([
-      { line: 5, column: "Store", message: 'differs from the first row of order "O-2"' },
+      { line: 5, column: "Order discount", message: 'differs from the first row of order "O-1"' },
     ]);
 
     // An order's discount cannot exceed its items; the error points at the order's first row.
