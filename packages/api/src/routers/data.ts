@@ -7,6 +7,8 @@ import {
   importStatus,
   listImports,
   previewImport,
+  programsExcludingCategories,
+  UNCATEGORISED,
 } from "../services/imports";
 import { getBusinessProfile } from "../services/settings";
 import { createTRPCRouter, marketerProcedure } from "../trpc";
@@ -29,13 +31,21 @@ export const dataRouter = createTRPCRouter({
     )
     .query(async ({ ctx, input }) => {
       const business = await getBusinessProfile(ctx.db);
-      return previewImport(
+      const preview = previewImport(
         input.kind,
         input.sample,
         { timeZone: business.timezone, currency: business.currency, locale: business.locale },
         input.mapping,
         input.dateOrder,
       );
+      // Orders without a category column: what the items will be filed under, and which running
+      // programs leave categories out (new SKUs come in as "uncategorised" and count in them).
+      const uncategorised =
+        input.kind === "orders" &&
+        ((input.mapping ?? preview.guessedMapping).category ?? null) === null
+          ? { category: UNCATEGORISED, programs: await programsExcludingCategories(ctx.db) }
+          : null;
+      return { ...preview, uncategorised };
     }),
   imports: marketerProcedure.query(({ ctx }) => listImports(ctx.db, ctx.now)),
   importStatus: marketerProcedure

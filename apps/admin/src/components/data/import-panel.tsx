@@ -195,6 +195,28 @@ export function ImportPanel({ locale }: { locale: string }) {
             ) : null}
           </div>
         ) : null}
+        {file !== null && preview.data?.uncategorised ? (
+          <div
+            className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900"
+            data-testid="category-notice"
+          >
+            <p>
+              No column gives the items&apos; category. Each item takes the category this business
+              recorded before for its SKU, else &ldquo;{preview.data.uncategorised.category}&rdquo;;
+              segments by category see them so. Choose a column for Category if the file has one.
+            </p>
+            {preview.data.uncategorised.programs.length > 0 ? (
+              <ul className="mt-2 list-disc pl-5">
+                {preview.data.uncategorised.programs.map((p) => (
+                  <li key={p.name}>
+                    {p.name} leaves out {p.excluded.join(", ")}: such items new to the business
+                    would count in it.
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
         {uploadError ? (
           <ErrorNotice title="The import did not start">{uploadError}</ErrorNotice>
         ) : null}

@@ -193,7 +193,8 @@ export const importFields: Record<ImportKind, readonly ImportField[]> = {
       "item",
       "description",
     ]),
-    f("category", "Category", true, text(200), "text", [
+    // Optional: shop exports carry none (see `fillCategories`).
+    f("category", "Category", false, text(200), "text", [
       "product_category",
       "department",
       "product_type",

@@ -1,3 +1,4 @@
+export { programsExcludingCategories, UNCATEGORISED } from "./categories";
 export { guessMapping, importFields } from "./columns";
 export { errorReportCsv } from "./report-csv";
 export {

@@ -18,6 +18,7 @@ import {
 } from "./apply-staged";
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { applyProgramsToImportedEvents, applyProgramsToImportedOrders } from "./apply-programs";
+import { fillCategories } from "./categories";
 import { checkStaged, resolveCustomerEmails } from "./checks";
 import { failImportJobs } from "./fail-jobs";
 import { copyClient } from "./copy";
@@ -136,6 +137,8 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       let reported = 0;
       const staging = new StagingWriter(tx, fields);
       const reader = new RowReader(fields, mapping, ctx);
+      const categoryAt = fields.findIndex((f) => f.key === "category");
+      let uncategorised = false;
       try {
         for await (const records of csvBatches(text)) {
           for (const record of records) {
@@ -151,6 +154,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
             }
             // Good rows are staged even after a bad one: nothing will be saved then, but the
             // database checks still tell of unknown customers and stores in the same report.
+            if (categoryAt >= 0 && row.values[categoryAt] === null) uncategorised = true;
             batch.push({ line, values: row.values });
           }
           if (batch.length >= BATCH) {
@@ -178,6 +182,8 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       // Orders whose customer is given by email get the customer's id before anything is checked.
       if (kind === "orders")
         await resolveCustomerEmails(tx, (mapping.customerEmail ?? null) !== null);
+      // Items without a category get the one recorded before for their SKU, before any grouping.
+      if (uncategorised) await fillCategories(tx);
       if (failed > 0) {
         // The checks of single rows against the database only: an order's totals and agreement
         // would be judged without its bad rows.
