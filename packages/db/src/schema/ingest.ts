@@ -49,7 +49,8 @@ export const orderRefunds = pgTable(
   (t) => [
     uniqueIndex("order_refunds_external_id_uq").on(t.externalId),
     index("order_refunds_order_idx").on(t.orderId),
-    check("order_refunds_amount_positive", sql`${t.amount} > 0`),
+    // 0 returns an order whose discount covered all of it (its total is 0).
+    check("order_refunds_amount_not_negative", sql`${t.amount} >= 0`),
   ],
 );
 

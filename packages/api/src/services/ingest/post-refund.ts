@@ -36,16 +36,22 @@ export async function postRefund(
       async () => {
         const order = await orderByExternalId(tx, input.orderId);
         // Lock the order so two refunds of it cannot both pass the "not more than was paid" check.
-        const [state] = await queryRows<{ refunded: number }>(
+        const [state] = await queryRows<{ refunded: number; refunds: number }>(
           tx,
-          sql`select coalesce((select sum(amount) from order_refunds where order_id = o.id), 0)::float8 as refunded
-            from orders o where o.id = ${order.id} for update`,
+          sql`select coalesce(sum(r.amount), 0)::float8 as refunded, count(r.id)::int as refunds
+            from (select id from orders where id = ${order.id} for update) o
+            left join order_refunds r on r.order_id = o.id`,
         );
         const left = order.total - (state?.refunded ?? 0);
         if (input.amount > left)
           throw invalid(
             `amount: ${input.amount} is more than is left to refund on the order (${left}).`,
           );
+        // An order whose discount covered all of it (total 0) is returned with amount 0, once.
+        if (input.amount === 0 && order.total > 0)
+          throw invalid("amount: must be at least 1; 0 only returns an order whose total is 0.");
+        if (input.amount === 0 && (state?.refunds ?? 0) > 0)
+          throw invalid("amount: the order was returned already.");
         const refundedAt = new Date(input.refundedAt);
         if (refundedAt < order.placedAt)
           throw invalid("refundedAt: a refund cannot come before its order.");

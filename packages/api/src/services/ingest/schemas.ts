@@ -128,11 +128,9 @@ export const refundInput = z
       "Your system's id for the refund; a refund can be posted once.",
     ),
     orderId: externalId.describe("The refunded order's externalId."),
-    amount: minor
-      .min(1, "must be at least 1")
-      .describe(
-        "Money given back, minor units. Refunding all that is left of the order returns it whole: programs take back everything it counted, also for an order paid with points.",
-      ),
+    amount: minor.describe(
+      "Money given back, minor units: at least 1, or 0 to return an order whose total is 0 (its discount covered it). Refunding all that is left of the order returns it whole: programs take back everything it counted, also for an order paid with points.",
+    ),
     refundedAt: instantString,
   })
   .strict();

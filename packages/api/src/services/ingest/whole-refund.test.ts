@@ -65,6 +65,7 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
     userId = (await makeUser(handle.db, { role: "admin" })).id;
     const gia = await makeCustomer(handle.db, { externalId: "GIA" });
     const eva = await makeCustomer(handle.db, { externalId: "EVA" });
+    const zoe = await makeCustomer(handle.db, { externalId: "ZOE" });
     promoId = await activeProgram(
       handle.db,
       "promo-code",
@@ -78,7 +79,7 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
         qualifyBy: "purchases",
         tiers: [{ name: "Regular", threshold: 2, percentOff: 0, pointsBonusPercent: 0, perks: [] }],
       },
-      [eva.id],
+      [eva.id, zoe.id],
     );
   }, 60_000);
   afterAll(() => handle.close());
@@ -113,6 +114,42 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
     expect(next.programs).toEqual([
       expect.objectContaining({ programId: promoId, discount: 1_200 }),
     ]);
+  });
+
+  it("an order whose discount covered all of it is returned with amount 0, once", async () => {
+    await postOrder(ctx(), {
+      ...testOrder("Z-1", "ZOE", "2025-06-05T10:00:00Z", 3_000),
+      discount: 3_000,
+    });
+    await postOrder(ctx(), testOrder("Z-2", "ZOE", "2025-06-06T10:00:00Z", 1_000));
+    // Two purchases: the tier.
+    expect(await stateOf(vipId, "ZOE")).toMatchObject({ tier: "Regular" });
+    await expect(
+      postRefund(ctx(), {
+        externalId: "RZ-0",
+        orderId: "Z-2",
+        amount: 0,
+        refundedAt: "2025-06-07T10:00:00Z",
+      }),
+    ).rejects.toThrow(/at least 1; 0 only returns an order whose total is 0/);
+    const zero = {
+      externalId: "RZ-1",
+      orderId: "Z-1",
+      amount: 0,
+      refundedAt: "2025-06-07T10:00:00Z",
+    };
+    await postRefund(ctx(), zero);
+    await expect(postRefund(ctx(), { ...zero, externalId: "RZ-2" })).rejects.toThrow(
+      /returned already/,
+    );
+    const window = await queryRows<{ purchases: number }>(
+      handle.db,
+      sql`select sum((w->>'purchases')::int)::int as purchases
+          from enrollments e join customers c on c.id = e.customer_id,
+               jsonb_array_elements(e.state->'ext'->'window'->'entries') w
+          where e.program_id = ${vipId} and c.external_id = 'ZOE'`,
+    );
+    expect(window).toEqual([{ purchases: 1 }]);
   });
 
   it("an import that edits such an order counts its purchase once", async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "order_refunds" DROP CONSTRAINT "order_refunds_amount_positive";--> statement-breakpoint
+ALTER TABLE "order_refunds" ADD CONSTRAINT "order_refunds_amount_not_negative" CHECK ("order_refunds"."amount" >= 0);
