@@ -182,9 +182,9 @@ test("a marketer previews a shop's orders export that names customers by email o
   await page.goto("/data");
   await page.getByLabel("The file holds").selectOption("orders");
   const file = [
-    // Shopify's headers: "Name" is the order number, on every row of the order.
-    "Name,Email,Created at,Lineitem sku,Lineitem name,Category,Lineitem quantity,Lineitem price",
-    "#1001,giulia@example.test,2025-06-01 10:00:00 +0200,A1,Beans,coffee,2,12.50",
+    // Shopify's headers: "Name" is the order number, on every row of the order; no category.
+    "Name,Email,Created at,Lineitem sku,Lineitem name,Lineitem quantity,Lineitem price",
+    "#1001,giulia@example.test,2025-06-01 10:00:00 +0200,A1,Beans,2,12.50",
   ].join("\n");
   await page
     .getByLabel("CSV file")
@@ -192,6 +192,10 @@ test("a marketer previews a shop's orders export that names customers by email o
   await expect(page.getByText("The first rows look right.")).toBeVisible();
   await expect(page.getByLabel("Column for Order id")).toHaveValue("0");
   await expect(page.getByLabel("Column for Item name")).toHaveValue("4");
+  await expect(page.getByLabel("Column for Category")).toHaveValue("");
+  await expect(page.getByTestId("category-notice")).toContainText(
+    "takes the category this business recorded before for its SKU",
+  );
   await expect(page.getByLabel("Column for Customer id")).toHaveValue("");
   await expect(page.getByLabel("Column for Customer email")).toHaveValue("1");
   await expect(page.getByRole("button", { name: "Import shop-orders.csv" })).toBeEnabled();
