@@ -81,6 +81,8 @@ type EditedOrder = {
   oldChannel: "online" | "offline";
   oldNet: number;
   oldPaid: number;
+  /** Money refunded on the order so far (order_refunds): its new version gives it back too. */
+  refunded: number;
   earned: Map<number, Earned>;
 };
 
@@ -100,6 +102,7 @@ type Context = { jobId: number; roundOrders?: number };
 
 const REVERSAL_NOTE = "order edited by an import: what its earlier version earned is taken back";
 const REEARN_NOTE = "order edited by an import: earned on its new figures";
+const REFUNDS_NOTE = "order edited by an import: what was refunded on it is taken back again";
 
 /**
  * The edited order's earlier version stops counting as one of the member's orders. A member counted
@@ -507,6 +510,30 @@ async function runRound(
               ledger.push(row);
             }
           }
+          if (edit !== null && edit.refunded > 0) {
+            // Money already refunded on the order stays refunded: the new version gives back the
+            // same (all of it when the order had been refunded in full), or it would earn again
+            // what the refunds took back from the earlier one.
+            const refund: RefundEvent = {
+              kind: "refund",
+              id: `${edit.orderId}:edit-${ctx.jobId}:refunds`,
+              customerId: String(customerId),
+              at: step.state.clock,
+              orderId: event.id,
+              amount: edit.refunded,
+              whole: edit.refunded >= edit.oldPaid,
+            };
+            applyEventInPlace(program.value, step, refund);
+            const taken = ledgerRows(member, customerId, refund, step.out);
+            step.out = [];
+            taken.forEach((row, i) => {
+              row.orderId = edit.orderId;
+              row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
+              row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:refunds:${i}`;
+              row.note = REFUNDS_NOTE;
+              ledger.push(row);
+            });
+          }
         }
         if (capped !== undefined) budget.set(member.programId, step.budgetUsed);
       }
@@ -560,6 +587,7 @@ async function editedOrders(
     oldChannel: "online" | "offline";
     oldNet: number;
     oldPaid: number;
+    refunded: number;
     programId: number | null;
     earned: number;
     firstEntryId: number | null;
@@ -571,6 +599,7 @@ async function editedOrders(
                (extract(epoch from e.old_placed_at) * 1000)::float8 as "oldAt",
                e.old_store_id as "oldStoreId", e.old_channel::text as "oldChannel",
                (e.old_subtotal - e.old_discount)::float8 as "oldNet", e.old_total::float8 as "oldPaid",
+               (select coalesce(sum(r.amount), 0) from order_refunds r where r.order_id = e.id)::float8 as refunded,
                l.program_id as "programId",
                coalesce(sum(l.amount) filter (where l.kind in ('earn', 'adjust')), 0)::float8 as earned,
                (array_agg(l.id order by l.id) filter (where l.kind = 'earn'))[1]::float8 as "firstEntryId",
@@ -596,6 +625,7 @@ async function editedOrders(
         oldChannel: row.oldChannel,
         oldNet: row.oldNet,
         oldPaid: row.oldPaid,
+        refunded: row.refunded,
         earned: new Map(),
       };
       edits.set(row.orderId, edit);

@@ -10,7 +10,8 @@ import {
 } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
-import { postOrder, postRefund } from ".";
+import { customerBalance, postOrder, postRefund } from ".";
+import { enrollInRewards } from "../../test/enroll-in-rewards";
 import { testOrder } from "../../test/order-input";
 import { importLines } from "../../test/import-csv";
 
@@ -66,6 +67,7 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
     const gia = await makeCustomer(handle.db, { externalId: "GIA" });
     const eva = await makeCustomer(handle.db, { externalId: "EVA" });
     const zoe = await makeCustomer(handle.db, { externalId: "ZOE" });
+    const ria = await makeCustomer(handle.db, { externalId: "RIA" });
     promoId = await activeProgram(
       handle.db,
       "promo-code",
@@ -81,6 +83,8 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
       },
       [eva.id, zoe.id],
     );
+    // 1 point per 1.00, usable at once.
+    await enrollInRewards(handle.db, ria.id);
   }, 60_000);
   afterAll(() => handle.close());
 
@@ -175,5 +179,39 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
     // A second real order reaches the tier.
     await postOrder(ctx(), testOrder("V-2", "EVA", "2025-06-20T10:00:00Z", 1_000));
     expect(await stateOf(vipId, "EVA")).toMatchObject({ tier: "Regular" });
+  });
+
+  it("an import that edits a refunded order keeps it refunded: its new version earns nothing back", async () => {
+    await postOrder(ctx(), testOrder("P-1", "RIA", "2025-06-10T10:00:00Z", 10_000));
+    await postOrder(ctx(), testOrder("P-2", "RIA", "2025-06-11T10:00:00Z", 10_000));
+    await postRefund(ctx(), {
+      externalId: "RP-1",
+      orderId: "P-1",
+      amount: 10_000,
+      refundedAt: "2025-06-12T10:00:00Z",
+    });
+    await postRefund(ctx(), {
+      externalId: "RP-2",
+      orderId: "P-2",
+      amount: 4_000,
+      refundedAt: "2025-06-12T10:00:00Z",
+    });
+    const available = async () => (await customerBalance(ctx(), "RIA")).programs[0]!.available;
+    // 100 + 100 earned; 100 and 40 taken back.
+    expect(await available()).toBe(60);
+    // The shop's file moves both orders to another time of day.
+    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
+    const { outcome } = await importLines(handle.db, {
+      userId,
+      kind: "orders",
+      lines: [
+        header,
+        "P-1,RIA,2025-06-10 14:00,MIL,A1,Espresso beans,coffee,1,100.00",
+        "P-2,RIA,2025-06-11 14:00,MIL,A1,Espresso beans,coffee,1,100.00",
+      ],
+      now,
+    });
+    expect(outcome).toMatchObject({ ok: true, counts: { updated: 2 } });
+    expect(await available()).toBe(60);
   });
 });
