@@ -35,12 +35,14 @@ export async function postRefund(
       },
       async () => {
         const order = await orderByExternalId(tx, input.orderId);
-        // Lock the order so two refunds of it cannot both pass the "not more than was paid" check.
+        // Lock the order so two refunds of it cannot both pass the "not more than was paid" check,
+        // then read its refunds in a statement of its own: one statement's snapshot is taken
+        // before it waits for the lock, so it would miss a refund committed meanwhile.
+        await tx.execute(sql`select id from orders where id = ${order.id} for update`);
         const [state] = await queryRows<{ refunded: number; refunds: number }>(
           tx,
-          sql`select coalesce(sum(r.amount), 0)::float8 as refunded, count(r.id)::int as refunds
-            from (select id from orders where id = ${order.id} for update) o
-            left join order_refunds r on r.order_id = o.id`,
+          sql`select coalesce(sum(amount), 0)::float8 as refunded, count(*)::int as refunds
+            from order_refunds where order_id = ${order.id}`,
         );
         const left = order.total - (state?.refunded ?? 0);
         if (input.amount > left)

@@ -5,7 +5,7 @@ import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer } from "@boomerang/db/testing/factories";
 import { AppError } from "../../errors";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
-import { customerBalance, postOrder, redeem } from ".";
+import { customerBalance, postOrder, postRefund, redeem } from ".";
 
 // PGlite has a single connection, so parallel requests never overlap there: only a real server shows a race.
 const postgres = testDrivers().find((d) => d.name === "postgres");
@@ -55,6 +55,48 @@ describe.skipIf(postgres === undefined)(
           sql`select sum(amount)::int as sum, count(*) filter (where kind = 'redeem')::int as n from ledger_entries where customer_id = ${customer.id}`,
         );
         expect(ledger).toEqual({ sum: 0, n: 10 });
+      }
+    }, 120_000);
+
+    it("parallel refunds of one order never give back more than it cost, nor return it twice", async () => {
+      const ctx = { db: handle.db, now, apiKeyId: null };
+      const customer = await makeCustomer(handle.db, { externalId: "REFUND-RACE" });
+      for (let round = 0; round < 5; round++) {
+        // An order of 100.00 refunded 30.00 at a time (3 fit), and one whose discount covered it
+        // returned with amount 0 (once).
+        const order = (id: string, discount: number) =>
+          postOrder(ctx, {
+            externalId: id,
+            customerId: customer.externalId,
+            placedAt: "2025-06-30T10:00:00Z",
+            currency: "EUR",
+            channel: "online",
+            subtotal: 10_000,
+            discount,
+          });
+        await order(`RR-${round}`, 0);
+        await order(`RZ-${round}`, 10_000);
+        const refunds = (orderId: string, amount: number) =>
+          Promise.all(
+            Array.from({ length: 8 }, (_, i) =>
+              postRefund(ctx, {
+                externalId: `${orderId}-R${i}`,
+                orderId,
+                amount,
+                refundedAt: "2025-06-30T12:00:00Z",
+              }).then(
+                () => "refunded",
+                (e: unknown) => (e instanceof AppError ? e.kind : `unexpected: ${String(e)}`),
+              ),
+            ),
+          );
+        const [money, zero] = await Promise.all([
+          refunds(`RR-${round}`, 3_000),
+          refunds(`RZ-${round}`, 0),
+        ]);
+        expect(money.filter((o) => o === "refunded")).toHaveLength(3);
+        expect(zero.filter((o) => o === "refunded")).toHaveLength(1);
+        expect([...money, ...zero].filter((o) => o.startsWith("unexpected"))).toEqual([]);
       }
     }, 120_000);
   },
