@@ -81,8 +81,9 @@ type EditedOrder = {
   oldChannel: "online" | "offline";
   oldNet: number;
   oldPaid: number;
-  /** Money refunded on the order so far (order_refunds): its new version gives it back too. */
+  /** Money refunded on the order so far, and in how many refunds (order_refunds; 0 returns an order of total 0). */
   refunded: number;
+  refunds: number;
   earned: Map<number, Earned>;
 };
 
@@ -510,7 +511,7 @@ async function runRound(
               ledger.push(row);
             }
           }
-          if (edit !== null && edit.refunded > 0) {
+          if (edit !== null && edit.refunds > 0) {
             // Money already refunded on the order stays refunded: the new version gives back the
             // same (all of it when the order had been refunded in full), or it would earn again
             // what the refunds took back from the earlier one.
@@ -588,6 +589,7 @@ async function editedOrders(
     oldNet: number;
     oldPaid: number;
     refunded: number;
+    refunds: number;
     programId: number | null;
     earned: number;
     firstEntryId: number | null;
@@ -600,6 +602,7 @@ async function editedOrders(
                e.old_store_id as "oldStoreId", e.old_channel::text as "oldChannel",
                (e.old_subtotal - e.old_discount)::float8 as "oldNet", e.old_total::float8 as "oldPaid",
                (select coalesce(sum(r.amount), 0) from order_refunds r where r.order_id = e.id)::float8 as refunded,
+               (select count(*) from order_refunds r where r.order_id = e.id)::int as refunds,
                l.program_id as "programId",
                coalesce(sum(l.amount) filter (where l.kind in ('earn', 'adjust')), 0)::float8 as earned,
                (array_agg(l.id order by l.id) filter (where l.kind = 'earn'))[1]::float8 as "firstEntryId",
@@ -626,6 +629,7 @@ async function editedOrders(
         oldNet: row.oldNet,
         oldPaid: row.oldPaid,
         refunded: row.refunded,
+        refunds: row.refunds,
         earned: new Map(),
       };
       edits.set(row.orderId, edit);

@@ -20,7 +20,7 @@ describe.each(testDrivers())("orders files without categories on $name", (driver
     queryRows<{ sku: string; category: string }>(
       handle.db,
       sql`select i.sku, i.category from order_items i join orders o on o.id = i.order_id
-          where o.external_id = ${order} order by i.sku`,
+          where o.external_id = ${order} order by i.sku, i.category`,
     );
   const earned = (order: string) =>
     queryRows<{ amount: number }>(
@@ -112,5 +112,41 @@ describe.each(testDrivers())("orders files without categories on $name", (driver
     expect(
       (await api.data.preview({ kind: "customers", sample: "id,name\nC-1,Anna\n" })).uncategorised,
     ).toBeNull();
+  });
+
+  it("a SKU an order holds twice under two categories keeps both on a re-import", async () => {
+    const lines = (category: (c: string) => string) => [
+      category(withCategory),
+      category("D-1,ANNA,2025-06-06 10:00,MIL,X1,Sampler,alpha,1,4.00"),
+      category("D-1,ANNA,2025-06-06 10:00,MIL,X1,Sampler,beta,1,4.00"),
+    ];
+    await run(lines((l) => l));
+    const stripped = lines((l) => l.replace(/,(category|alpha|beta),/, ","));
+    expect(stripped[0]).toBe(without);
+    expect((await run(stripped)).outcome).toMatchObject({
+      ok: true,
+      counts: { inserted: 0, updated: 0 },
+    });
+    expect(await items("D-1")).toEqual([
+      { sku: "X1", category: "alpha" },
+      { sku: "X1", category: "beta" },
+    ]);
+  });
+
+  it("a category the file gives a SKU on another row, or one recorded after an uncategorised one, wins over uncategorised", async () => {
+    await run([without, "S-1,ANNA,2025-06-07 10:00,MIL,G9,Gift card,1,30.00"]);
+    expect(await items("S-1")).toEqual([{ sku: "G9", category: "uncategorised" }]);
+    await run([without, "S-2,ANNA,2025-06-08 10:00,MIL,G9,Gift card,1,30.00"]);
+    // The business files it, on the first order only.
+    await run([withCategory, "S-1,ANNA,2025-06-07 10:00,MIL,G9,Gift card,gift-cards,1,30.00"]);
+    await run([without, "S-3,ANNA,2025-06-09 10:00,MIL,G9,Gift card,1,30.00"]);
+    expect(await items("S-3")).toEqual([{ sku: "G9", category: "gift-cards" }]);
+    // A new SKU filed on one row of the file and left empty on another.
+    await run([
+      withCategory,
+      "S-4,ANNA,2025-06-10 10:00,MIL,NEW1,Voucher,,1,10.00",
+      "S-5,ANNA,2025-06-10 11:00,MIL,NEW1,Voucher,gift-cards,1,10.00",
+    ]);
+    expect(await items("S-4")).toEqual([{ sku: "NEW1", category: "gift-cards" }]);
   });
 });

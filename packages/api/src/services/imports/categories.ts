@@ -6,24 +6,43 @@ import { createProgram } from "@boomerang/domain/programs";
 export const UNCATEGORISED = "uncategorised";
 
 /**
- * Items the file gives no category (shop exports carry none): the category the business recorded
- * for the same SKU in the same order, so a re-import leaves stored items as they are; else the one
- * it recorded last for the SKU in any order, so a gift card stays a gift card; else
- * "uncategorised". Runs before the rows are grouped, so every later step sees a category.
+ * Items the file gives no category (shop exports carry none), before the rows are grouped so every
+ * later step sees one:
+ * - the category stored for the same item of the same order (same SKU, name, quantity and price,
+ *   the n-th such line of the file matched with the n-th stored one), so a re-import leaves stored
+ *   items as they are;
+ * - else the one another row of the file gives the SKU (its last);
+ * - else the one recorded last for the SKU in any order, so a gift card stays a gift card;
+ * - else "uncategorised" (a SKU only ever filed so counts as unknown).
  */
 export async function fillCategories(tx: Database): Promise<void> {
   await tx.execute(
-    sql`with wanted as (select distinct sku from import_rows where category is null),
+    sql`with blank as (
+          select line, order_id, sku, item_name, quantity, unit_price, row_number() over (
+            partition by order_id, sku, item_name, quantity, unit_price order by line) as n
+          from import_rows where category is null),
+        wanted as (select distinct sku from blank),
+        stored as (
+          select o.external_id as order_id, i.sku, i.name, i.quantity, i.unit_price, i.category,
+                 row_number() over (partition by i.order_id, i.sku, i.name, i.quantity, i.unit_price order by i.id) as n
+          from orders o join order_items i on i.order_id = o.id
+          where o.external_id in (select distinct order_id from blank)),
+        in_file as (
+          select distinct on (r.sku) r.sku, r.category from import_rows r join wanted w on w.sku = r.sku
+          where r.category is not null order by r.sku, r.line desc),
         known as (
           select distinct on (i.sku) i.sku, i.category
           from order_items i join wanted w on w.sku = i.sku
-          order by i.sku, i.order_id desc, i.id desc)
-        update import_rows r set category = coalesce(
-          (select i.category from orders o join order_items i on i.order_id = o.id
-           where o.external_id = r.order_id and i.sku = r.sku order by i.id limit 1),
-          k.category, ${UNCATEGORISED})
-        from wanted w left join known k on k.sku = w.sku
-        where r.category is null and r.sku = w.sku`,
+          where i.category <> ${UNCATEGORISED}
+          order by i.sku, i.order_id desc, i.id desc),
+        filled as (
+          select b.line, coalesce(s.category, f.category, k.category, ${UNCATEGORISED}) as category
+          from blank b
+          left join stored s on s.order_id = b.order_id and s.sku = b.sku and s.name = b.item_name
+            and s.quantity = b.quantity and s.unit_price = b.unit_price and s.n = b.n
+          left join in_file f on f.sku = b.sku
+          left join known k on k.sku = b.sku)
+        update import_rows r set category = f.category from filled f where r.line = f.line`,
   );
 }
 

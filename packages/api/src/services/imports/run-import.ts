@@ -182,8 +182,6 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       // Orders whose customer is given by email get the customer's id before anything is checked.
       if (kind === "orders")
         await resolveCustomerEmails(tx, (mapping.customerEmail ?? null) !== null);
-      // Items without a category get the one recorded before for their SKU, before any grouping.
-      if (uncategorised) await fillCategories(tx);
       if (failed > 0) {
         // The checks of single rows against the database only: an order's totals and agreement
         // would be judged without its bad rows.
@@ -192,6 +190,8 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         const badLines = failed + new Set(unknown.map((p) => p.line)).size;
         throw new RowsRejected(rows, badLines, all.slice(0, MAX_REPORTED_ERRORS));
       }
+      // Items without a category get the one recorded before for their SKU, before any grouping.
+      if (uncategorised) await fillCategories(tx);
       phase("read, parse, check cells, stage");
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "checking" });
       const problems = await checkStaged(tx, kind, MAX_REPORTED_ERRORS);

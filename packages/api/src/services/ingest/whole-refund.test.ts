@@ -154,6 +154,24 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
           where e.program_id = ${vipId} and c.external_id = 'ZOE'`,
     );
     expect(window).toEqual([{ purchases: 1 }]);
+    // An import that edits the returned order keeps it returned.
+    const header = "order_id,customer_id,order_date,store,sku,name,category,qty,price,discount";
+    const { outcome } = await importLines(handle.db, {
+      userId,
+      kind: "orders",
+      lines: [header, "Z-1,ZOE,2025-06-05 14:00,MIL,A1,Espresso beans,coffee,1,30.00,30.00"],
+      now,
+    });
+    expect(outcome).toMatchObject({ ok: true, counts: { updated: 1 } });
+    expect(
+      await queryRows<{ purchases: number }>(
+        handle.db,
+        sql`select sum((w->>'purchases')::int)::int as purchases
+            from enrollments e join customers c on c.id = e.customer_id,
+                 jsonb_array_elements(e.state->'ext'->'window'->'entries') w
+            where e.program_id = ${vipId} and c.external_id = 'ZOE'`,
+      ),
+    ).toEqual([{ purchases: 1 }]);
   });
 
   it("an import that edits such an order counts its purchase once", async () => {
