@@ -17,7 +17,7 @@ import {
   type Step,
 } from "@boomerang/domain/programs";
 import { compiledProgram, hasBudgetCap, ledgerRows } from "../ingest/apply-event";
-import { programBudgetUsed } from "../ingest/member-programs";
+import { lockBudgets, programBudgetUsed } from "../ingest/member-programs";
 import { orderEventOf } from "../ingest/order-event";
 import { applyReferrals, type StoredReferral } from "../ingest/referral-events";
 import {
@@ -228,6 +228,8 @@ export async function applyProgramsToImportedOrders(
         group by t.id order by t.id`,
   );
   if (customers.length === 0) return { orders: 0, customers: 0 };
+  // Capped budgets first, before any membership is locked (the order API requests take them in).
+  await lockBudgets(tx, null);
   const rounds: number[][] = [];
   for (let start = 0; start < customers.length;) {
     let end = start;

@@ -19,7 +19,12 @@ import {
   summarize,
   type ProgramOutcome,
 } from "./apply-event";
-import { memberProgramColumns, programBudgetUsed, type MemberProgram } from "./member-programs";
+import {
+  lockBudgets,
+  memberProgramColumns,
+  programBudgetUsed,
+  type MemberProgram,
+} from "./member-programs";
 
 /** One event for one customer (the database id), as the engine sees it. */
 export type CustomerProgramEvent = { customerId: number; event: ProgramEvent };
@@ -34,6 +39,7 @@ async function membersOf(
   tx: Database,
   customerIds: readonly number[],
 ): Promise<Map<number, (MemberProgram & { customerId: number })[]>> {
+  await lockBudgets(tx, customerIds);
   const rows = await queryRows<MemberProgram & { customerId: number }>(
     tx,
     sql`select ${memberProgramColumns}, e.customer_id::int as "customerId"

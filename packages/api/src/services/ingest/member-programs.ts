@@ -37,6 +37,7 @@ export async function memberPrograms(
   const onlyProgram =
     options.programId === undefined ? sql`true` : sql`p.id = ${options.programId}`;
   const lock = options.lock ? sql`for update of e` : sql``;
+  if (options.lock) await lockBudgets(tx, [customerId]);
   return queryRows<MemberProgram>(
     tx,
     sql`select ${memberProgramColumns}
@@ -60,6 +61,35 @@ export async function customerSegmentIds(tx: Database, customerId: number): Prom
           and s.id = (select max(l.id) from segment_snapshots l where l.segment_id = s.segment_id)`,
   );
   return rows.map((r) => r.id);
+}
+
+/** The advisory lock of a capped program's budget: the key pair (BUDGET_LOCK, program id). */
+const BUDGET_LOCK = 7431030;
+
+/**
+ * Locks the budgets of the running capped programs (budget cap above 0) these customers take part
+ * in, in program id order; null: every running capped program (an import, before its rounds).
+ * Held to the end of the transaction, so writers of one capped program grant one after the other,
+ * each reading the budget used (`programBudgetUsed`, a later statement) after the previous one
+ * committed: together they never pass the cap. Every writer takes these before it locks any
+ * membership, so an import and API requests never wait on each other in a cycle.
+ */
+export async function lockBudgets(
+  tx: Database,
+  customerIds: readonly number[] | null,
+): Promise<void> {
+  const members =
+    customerIds === null
+      ? sql`true`
+      : sql`exists (select 1 from enrollments e where e.program_id = p.id and not e.is_control
+                      and e.customer_id = any(${`{${customerIds.join(",")}}`}::int[]))`;
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(${BUDGET_LOCK}, c.id) from (
+          select p.id from programs p
+          join program_versions v on v.program_id = p.id and v.version = p.current_version
+          where p.status = 'active' and coalesce((v.config->>'budgetCap')::numeric, 0) > 0 and ${members}
+          order by p.id) c`,
+  );
 }
 
 /** Reward cost the program has granted across all members, for its budget cap. */

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type DbHandle } from "@boomerang/db";
+import { enrollments, programs, programVersions, queryRows, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
-import { makeBusiness, makeCustomer } from "@boomerang/db/testing/factories";
+import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { importLines } from "../../test/import-csv";
 import { AppError } from "../../errors";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
-import { customerBalance, postOrder, postRefund, redeem } from ".";
+import { customerBalance, postOrder, postOrderBatch, postRefund, redeem } from ".";
 
 // PGlite has a single connection, so parallel requests never overlap there: only a real server shows a race.
 const postgres = testDrivers().find((d) => d.name === "postgres");
@@ -98,6 +99,130 @@ describe.skipIf(postgres === undefined)(
         expect(zero.filter((o) => o === "refunded")).toHaveLength(1);
         expect([...money, ...zero].filter((o) => o.startsWith("unexpected"))).toEqual([]);
       }
+    }, 120_000);
+
+    it("parallel orders never grant past a program's budget cap", async () => {
+      const ctx = { db: handle.db, now, apiKeyId: null };
+      for (let round = 0; round < 3; round++) {
+        // 10.00 off with a code, once per customer, 50.00 of budget: 5 customers get it.
+        const [program] = await handle.db
+          .insert(programs)
+          .values({ name: `Capped ${round}`, type: "promo-code", status: "active" })
+          .returning();
+        await handle.db.insert(programVersions).values({
+          programId: program!.id,
+          version: 1,
+          config: {
+            code: `CAP${round}`,
+            discountKind: "amount",
+            amountOff: 1_000,
+            minOrder: 0,
+            usesPerCustomer: 1,
+            budgetCap: 5_000,
+          },
+        });
+        const customers = await Promise.all(
+          Array.from({ length: 24 }, (_, i) =>
+            makeCustomer(handle.db, { externalId: `CAP-${round}-${i}` }),
+          ),
+        );
+        await handle.db.insert(enrollments).values(
+          customers.map((c) => ({
+            programId: program!.id,
+            customerId: c.id,
+            isControl: false,
+            enrolledAt: new Date("2025-01-01T00:00:00Z"),
+          })),
+        );
+        // Four tills send batches of 6 at once: four transactions.
+        const batches = await Promise.all(
+          [0, 1, 2, 3].map((till) =>
+            postOrderBatch(ctx, {
+              orders: customers.slice(till * 6, till * 6 + 6).map((c) => ({
+                externalId: `CAP-ORDER-${c.externalId}`,
+                customerId: c.externalId,
+                placedAt: "2025-06-30T10:00:00Z",
+                currency: "EUR",
+                channel: "online",
+                subtotal: 3_000,
+                promoCode: `CAP${round}`,
+              })),
+            }),
+          ),
+        );
+        const given = batches
+          .flat()
+          .reduce(
+            (sum, outcome) =>
+              sum + (outcome.ok ? outcome.result.programs.reduce((s, o) => s + o.discount, 0) : 0),
+            0,
+          );
+        const [used] = await queryRows<{ cost: number }>(
+          handle.db,
+          sql`select sum((state->>'rewardCost')::int)::int as cost from enrollments where program_id = ${program!.id}`,
+        );
+        expect(given).toBe(5_000);
+        expect(used?.cost).toBe(5_000);
+      }
+    }, 120_000);
+
+    it("an import and API orders running at once share a capped budget, and neither fails", async () => {
+      const ctx = { db: handle.db, now, apiKeyId: null };
+      const userId = (await makeUser(handle.db, { role: "admin" })).id;
+      await makeStore(handle.db, { code: "CAPS" });
+      // 1 point (1 cent of cost) per 1.00, 30.00 of budget.
+      const [program] = await handle.db
+        .insert(programs)
+        .values({ name: "Capped points", type: "points", status: "active" })
+        .returning();
+      await handle.db.insert(programVersions).values({
+        programId: program!.id,
+        version: 1,
+        config: { earnPer: 100, pendingDays: 0, budgetCap: 3_000 },
+      });
+      const customers = await Promise.all(
+        Array.from({ length: 40 }, (_, i) => makeCustomer(handle.db, { externalId: `MIX-${i}` })),
+      );
+      await handle.db.insert(enrollments).values(
+        customers.map((c) => ({
+          programId: program!.id,
+          customerId: c.id,
+          isControl: false,
+          enrolledAt: new Date("2025-01-01T00:00:00Z"),
+        })),
+      );
+      const file = [
+        "order_id,customer_id,order_date,store,sku,name,category,qty,price",
+        ...customers
+          .slice(0, 20)
+          .map(
+            (c) =>
+              `MIX-F-${c.externalId},${c.externalId},2025-06-30 10:00,CAPS,A1,Beans,coffee,1,1000.00`,
+          ),
+      ];
+      const [imported, ...batches] = await Promise.all([
+        importLines(handle.db, { userId, kind: "orders", lines: file, now }),
+        ...[0, 1, 2, 3].map((till) =>
+          postOrderBatch(ctx, {
+            orders: customers.slice(20 + till * 5, 25 + till * 5).map((c) => ({
+              externalId: `MIX-A-${c.externalId}`,
+              customerId: c.externalId,
+              placedAt: "2025-06-30T10:00:00Z",
+              currency: "EUR",
+              channel: "online",
+              subtotal: 100_000,
+            })),
+          }),
+        ),
+      ]);
+      expect(imported.outcome).toMatchObject({ ok: true, counts: { inserted: 20 } });
+      expect(batches.flat().filter((o) => !o.ok)).toEqual([]);
+      const [used] = await queryRows<{ cost: number }>(
+        handle.db,
+        sql`select sum((state->>'rewardCost')::int)::int as cost from enrollments where program_id = ${program!.id}`,
+      );
+      // 40 orders of 1,000.00 would earn far more: the cap is spent exactly once.
+      expect(used?.cost).toBe(3_000);
     }, 120_000);
   },
 );
