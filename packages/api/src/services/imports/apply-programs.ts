@@ -17,7 +17,7 @@ import {
   type Step,
 } from "@boomerang/domain/programs";
 import { compiledProgram, hasBudgetCap, ledgerRows } from "../ingest/apply-event";
-import { lockBudgets, programBudgetUsed } from "../ingest/member-programs";
+import { programBudgetUsed } from "../ingest/member-programs";
 import { orderEventOf } from "../ingest/order-event";
 import { applyReferrals, type StoredReferral } from "../ingest/referral-events";
 import {
@@ -228,8 +228,6 @@ export async function applyProgramsToImportedOrders(
         group by t.id order by t.id`,
   );
   if (customers.length === 0) return { orders: 0, customers: 0 };
-  // Capped budgets first, before any membership is locked (the order API requests take them in).
-  await lockBudgets(tx, null);
   const rounds: number[][] = [];
   for (let start = 0; start < customers.length;) {
     let end = start;
@@ -524,7 +522,10 @@ async function runRound(
               at: step.state.clock,
               orderId: event.id,
               amount: edit.refunded,
-              whole: edit.refunded >= edit.oldPaid,
+              // Whole when the refunds cover the new total, or returned an order of total 0.
+              whole:
+                edit.refunded >= event.amount - (event.discount ?? 0) ||
+                (edit.oldPaid === 0 && edit.refunded === 0),
             };
             applyEventInPlace(program.value, step, refund);
             const taken = ledgerRows(member, customerId, refund, step.out);

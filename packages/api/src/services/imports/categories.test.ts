@@ -149,4 +149,25 @@ describe.each(testDrivers())("orders files without categories on $name", (driver
     ]);
     expect(await items("S-4")).toEqual([{ sku: "NEW1", category: "gift-cards" }]);
   });
+
+  it("a file that gives one of two identical lines its category fills the other with the other's", async () => {
+    await run([
+      withCategory,
+      "D-2,ANNA,2025-06-11 10:00,MIL,X2,Sampler,alpha,1,4.00",
+      "D-2,ANNA,2025-06-11 10:00,MIL,X2,Sampler,beta,1,4.00",
+    ]);
+    expect(
+      (
+        await run([
+          withCategory,
+          "D-2,ANNA,2025-06-11 10:00,MIL,X2,Sampler,alpha,1,4.00",
+          "D-2,ANNA,2025-06-11 10:00,MIL,X2,Sampler,,1,4.00",
+        ])
+      ).outcome,
+    ).toMatchObject({ ok: true, counts: { inserted: 0, updated: 0 } });
+    expect(await items("D-2")).toEqual([
+      { sku: "X2", category: "alpha" },
+      { sku: "X2", category: "beta" },
+    ]);
+  });
 });

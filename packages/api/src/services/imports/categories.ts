@@ -18,9 +18,11 @@ export const UNCATEGORISED = "uncategorised";
 export async function fillCategories(tx: Database): Promise<void> {
   await tx.execute(
     sql`with blank as (
-          select line, order_id, sku, item_name, quantity, unit_price, row_number() over (
-            partition by order_id, sku, item_name, quantity, unit_price order by line) as n
-          from import_rows where category is null),
+          select * from (
+            select line, order_id, sku, item_name, quantity, unit_price, category, row_number() over (
+              partition by order_id, sku, item_name, quantity, unit_price order by line) as n
+            from import_rows) numbered
+          where category is null),
         wanted as (select distinct sku from blank),
         stored as (
           select o.external_id as order_id, i.sku, i.name, i.quantity, i.unit_price, i.category,

@@ -38,8 +38,9 @@ const intArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
 async function membersOf(
   tx: Database,
   customerIds: readonly number[],
+  budgetsLocked: boolean,
 ): Promise<Map<number, (MemberProgram & { customerId: number })[]>> {
-  await lockBudgets(tx, customerIds);
+  if (!budgetsLocked) await lockBudgets(tx, customerIds);
   const rows = await queryRows<MemberProgram & { customerId: number }>(
     tx,
     sql`select ${memberProgramColumns}, e.customer_id::int as "customerId"
@@ -133,6 +134,8 @@ async function writeResults(
 /** Options of a batch: outcomes cost a balance computation per event and member; imports skip them. */
 export type ApplyOptions = {
   outcomes: boolean;
+  /** The caller took the customers' budget locks already, before its first row lock (`lockBudgets`). */
+  budgetsLocked?: boolean;
   /** Apply to these memberships (enrollment ids) only; every active one when absent. */
   enrollments?: ReadonlySet<number>;
 };
@@ -158,7 +161,7 @@ export async function applyProgramEvents(
   const outcomes: ProgramOutcome[][] = items.map(() => []);
   if (items.length === 0) return outcomes;
   const customerIds = [...new Set(items.map((i) => i.customerId))].sort((a, b) => a - b);
-  const members = await membersOf(tx, customerIds);
+  const members = await membersOf(tx, customerIds, options.budgetsLocked === true);
   if (members.size === 0) return outcomes;
 
   const segmentCustomers = [...members]

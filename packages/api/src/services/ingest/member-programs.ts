@@ -68,20 +68,16 @@ const BUDGET_LOCK = 7431030;
 
 /**
  * Locks the budgets of the running capped programs (budget cap above 0) these customers take part
- * in, in program id order; null: every running capped program (an import, before its rounds).
- * Held to the end of the transaction, so writers of one capped program grant one after the other,
- * each reading the budget used (`programBudgetUsed`, a later statement) after the previous one
- * committed: together they never pass the cap. Every writer takes these before it locks any
- * membership, so an import and API requests never wait on each other in a cycle.
+ * in, in program id order, to the end of the transaction: API writers of one capped program grant
+ * one after the other, each reading the budget used (`programBudgetUsed`, a later statement) after
+ * the previous one committed, so together they never pass the cap. Writers take them before their
+ * first row lock where they can (orders, refunds), so none wait on each other in a cycle. Imports
+ * do not take them: an import holds its customers' rows for its whole run, and waiting for a budget
+ * there could close a cycle with an API request (it reads the budget once, unlocked).
  */
-export async function lockBudgets(
-  tx: Database,
-  customerIds: readonly number[] | null,
-): Promise<void> {
-  const members =
-    customerIds === null
-      ? sql`true`
-      : sql`exists (select 1 from enrollments e where e.program_id = p.id and not e.is_control
+export async function lockBudgets(tx: Database, customerIds: readonly number[]): Promise<void> {
+  if (customerIds.length === 0) return;
+  const members = sql`exists (select 1 from enrollments e where e.program_id = p.id and not e.is_control
                       and e.customer_id = any(${`{${customerIds.join(",")}}`}::int[]))`;
   await tx.execute(
     sql`select pg_advisory_xact_lock(${BUDGET_LOCK}, c.id) from (

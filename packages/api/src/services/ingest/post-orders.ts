@@ -6,6 +6,7 @@ import { getBusinessProfile } from "../settings";
 import type { ProgramOutcome } from "./apply-event";
 import { applyProgramEvents } from "./apply-programs";
 import { requestHash } from "./idempotency";
+import { lockBudgets } from "./member-programs";
 import { orderEventOf } from "./order-event";
 import type { IngestContext } from "./lookups";
 import { orderBatchEnvelope, orderInput, type OrderInput } from "./schemas";
@@ -199,6 +200,9 @@ async function write(
       unit_price: item.unitPrice,
     })),
   }));
+  // Capped programs' budgets before any row lock (the orders' triggers take some), so writers
+  // never wait on each other in a cycle.
+  await lockBudgets(tx, [...new Set(accepted.map((o) => o.customerId))]);
   // In one order for every writer, so two batches sharing orders wait rather than deadlock.
   rows.sort((a, b) => (a.external_id < b.external_id ? -1 : a.external_id > b.external_id ? 1 : 0));
   // The orders and their items in one statement. A concurrent request posting one of these orders
@@ -242,6 +246,7 @@ async function write(
   const programs = await applyProgramEvents(
     tx,
     accepted.map((o, n) => ({ customerId: o.customerId, event: events[n]! })),
+    { outcomes: true, budgetsLocked: true },
   );
   const customers = [...new Set(accepted.map((o) => o.customerId))];
 

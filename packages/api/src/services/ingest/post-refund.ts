@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import { orderRefunds, queryRows } from "@boomerang/db";
-import { invalid } from "../../errors";
+import { invalid, notFound } from "../../errors";
 import { applyEvent, type ProgramOutcome } from "./apply-event";
 import { idempotent } from "./idempotency";
 import { orderByExternalId, type IngestContext } from "./lookups";
-import { memberPrograms } from "./member-programs";
+import { lockBudgets, memberPrograms } from "./member-programs";
 import { refundInput } from "./schemas";
 import { inTransaction } from "./transaction";
 
@@ -34,11 +34,24 @@ export async function postRefund(
         apiKeyId: ctx.apiKeyId,
       },
       async () => {
-        const order = await orderByExternalId(tx, input.orderId);
+        const found = await orderByExternalId(tx, input.orderId);
+        // Capped programs' budgets before any row lock, as every writer takes them.
+        await lockBudgets(tx, [found.customerId]);
         // Lock the order so two refunds of it cannot both pass the "not more than was paid" check,
-        // then read its refunds in a statement of its own: one statement's snapshot is taken
-        // before it waits for the lock, so it would miss a refund committed meanwhile.
-        await tx.execute(sql`select id from orders where id = ${order.id} for update`);
+        // reading it again under the lock (an import may have edited it meanwhile), then read its
+        // refunds in a statement of their own: one statement's snapshot is taken before it waits
+        // for the lock, so it would miss a refund committed meanwhile.
+        const [order] = await queryRows<{
+          id: number;
+          customerId: number;
+          total: number;
+          placedAt: number;
+        }>(
+          tx,
+          sql`select id, customer_id::int as "customerId", total::float8 as total, (extract(epoch from placed_at) * 1000)::float8 as "placedAt"
+              from orders where id = ${found.id} for update`,
+        );
+        if (order === undefined) throw notFound(`Order "${input.orderId}"`);
         const [state] = await queryRows<{ refunded: number; refunds: number }>(
           tx,
           sql`select coalesce(sum(amount), 0)::float8 as refunded, count(*)::int as refunds
@@ -55,7 +68,7 @@ export async function postRefund(
         if (input.amount === 0 && (state?.refunds ?? 0) > 0)
           throw invalid("amount: the order was returned already.");
         const refundedAt = new Date(input.refundedAt);
-        if (refundedAt < order.placedAt)
+        if (refundedAt.getTime() < order.placedAt)
           throw invalid("refundedAt: a refund cannot come before its order.");
         const [refund] = await tx
           .insert(orderRefunds)

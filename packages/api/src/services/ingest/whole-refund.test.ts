@@ -231,5 +231,14 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
     });
     expect(outcome).toMatchObject({ ok: true, counts: { updated: 2 } });
     expect(await available()).toBe(60);
+    // The file then says P-1 was 150.00: 100.00 of it refunded, the other 50.00 earns.
+    const larger = await importLines(handle.db, {
+      userId,
+      kind: "orders",
+      lines: [header, "P-1,RIA,2025-06-10 14:00,MIL,A1,Espresso beans,coffee,1,150.00"],
+      now,
+    });
+    expect(larger.outcome).toMatchObject({ ok: true, counts: { updated: 1 } });
+    expect(await available()).toBe(110);
   });
 });
