@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enrollments, programs, programVersions, queryRows, type DbHandle } from "@boomerang/db";
+import { queryRows, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { importLines } from "../../test/import-csv";
 import { AppError } from "../../errors";
+import { activeProgram } from "../../test/active-program";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
 import { customerBalance, postOrder, postOrderBatch, postRefund, redeem } from ".";
 
@@ -105,13 +106,14 @@ describe.skipIf(postgres === undefined)(
       const ctx = { db: handle.db, now, apiKeyId: null };
       for (let round = 0; round < 3; round++) {
         // 10.00 off with a code, once per customer, 50.00 of budget: 5 customers get it.
-        const [program] = await handle.db
-          .insert(programs)
-          .values({ name: `Capped ${round}`, type: "promo-code", status: "active" })
-          .returning();
-        await handle.db.insert(programVersions).values({
-          programId: program!.id,
-          version: 1,
+        const customers = await Promise.all(
+          Array.from({ length: 24 }, (_, i) =>
+            makeCustomer(handle.db, { externalId: `CAP-${round}-${i}` }),
+          ),
+        );
+        const programId = await activeProgram(handle.db, {
+          type: "promo-code",
+          name: `Capped ${round}`,
           config: {
             code: `CAP${round}`,
             discountKind: "amount",
@@ -120,20 +122,8 @@ describe.skipIf(postgres === undefined)(
             usesPerCustomer: 1,
             budgetCap: 5_000,
           },
+          customerIds: customers.map((c) => c.id),
         });
-        const customers = await Promise.all(
-          Array.from({ length: 24 }, (_, i) =>
-            makeCustomer(handle.db, { externalId: `CAP-${round}-${i}` }),
-          ),
-        );
-        await handle.db.insert(enrollments).values(
-          customers.map((c) => ({
-            programId: program!.id,
-            customerId: c.id,
-            isControl: false,
-            enrolledAt: new Date("2025-01-01T00:00:00Z"),
-          })),
-        );
         // Four tills send batches of 6 at once: four transactions.
         const batches = await Promise.all(
           [0, 1, 2, 3].map((till) =>
@@ -159,7 +149,7 @@ describe.skipIf(postgres === undefined)(
           );
         const [used] = await queryRows<{ cost: number }>(
           handle.db,
-          sql`select sum((state->>'rewardCost')::int)::int as cost from enrollments where program_id = ${program!.id}`,
+          sql`select sum((state->>'rewardCost')::int)::int as cost from enrollments where program_id = ${programId}`,
         );
         expect(given).toBe(5_000);
         expect(used?.cost).toBe(5_000);
@@ -171,26 +161,15 @@ describe.skipIf(postgres === undefined)(
       const userId = (await makeUser(handle.db, { role: "admin" })).id;
       await makeStore(handle.db, { code: "CAPS" });
       // 1 point (1 cent of cost) per 1.00, 30.00 of budget.
-      const [program] = await handle.db
-        .insert(programs)
-        .values({ name: "Capped points", type: "points", status: "active" })
-        .returning();
-      await handle.db.insert(programVersions).values({
-        programId: program!.id,
-        version: 1,
-        config: { earnPer: 100, pendingDays: 0, budgetCap: 3_000 },
-      });
       const customers = await Promise.all(
         Array.from({ length: 40 }, (_, i) => makeCustomer(handle.db, { externalId: `MIX-${i}` })),
       );
-      await handle.db.insert(enrollments).values(
-        customers.map((c) => ({
-          programId: program!.id,
-          customerId: c.id,
-          isControl: false,
-          enrolledAt: new Date("2025-01-01T00:00:00Z"),
-        })),
-      );
+      const programId = await activeProgram(handle.db, {
+        type: "points",
+        name: "Capped points",
+        config: { earnPer: 100, pendingDays: 0, budgetCap: 3_000 },
+        customerIds: customers.map((c) => c.id),
+      });
       const file = [
         "order_id,customer_id,order_date,store,sku,name,category,qty,price",
         ...customers
@@ -219,7 +198,7 @@ describe.skipIf(postgres === undefined)(
       expect(batches.flat().filter((o) => !o.ok)).toEqual([]);
       const [used] = await queryRows<{ cost: number }>(
         handle.db,
-        sql`select sum((state->>'rewardCost')::int)::int as cost from enrollments where program_id = ${program!.id}`,
+        sql`select sum((state->>'rewardCost')::int)::int as cost from enrollments where program_id = ${programId}`,
       );
       // 40 orders of 1,000.00 earn far more than the cap: it is spent. The import reads the
       // budget once without the lock (see lockBudgets), so the two together may pass it.

@@ -1,38 +1,18 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  enrollments,
-  programs,
-  programVersions,
-  queryRows,
-  type Database,
-  type DbHandle,
-} from "@boomerang/db";
+import { queryRows, type Database, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeUser } from "@boomerang/db/testing/factories";
 import { AppError } from "../../errors";
+import { activeProgram } from "../../test/active-program";
 import { importLines } from "../../test/import-csv";
 import { postEvent } from ".";
 
 const now = new Date("2025-07-01T12:00:00Z");
 
 /** Referral program defaults: 500 points per converted friend (750 from the third), 300 for the friend. */
-async function referralProgram(db: Database, customerIds: number[]) {
-  const [program] = await db
-    .insert(programs)
-    .values({ name: "Bring a friend", type: "referral", status: "active" })
-    .returning();
-  await db.insert(programVersions).values({ programId: program!.id, version: 1, config: {} });
-  await db.insert(enrollments).values(
-    customerIds.map((customerId) => ({
-      programId: program!.id,
-      customerId,
-      isControl: false,
-      enrolledAt: new Date("2024-01-01T00:00:00Z"),
-    })),
-  );
-  return program!.id;
-}
+const referralProgram = (db: Database, customerIds: number[]) =>
+  activeProgram(db, { type: "referral", name: "Bring a friend", customerIds });
 
 describe.each(testDrivers())("referral events feed the programs on $name", (driver) => {
   let handle: DbHandle;

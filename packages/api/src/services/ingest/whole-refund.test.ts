@@ -1,43 +1,15 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  enrollments,
-  programs,
-  programVersions,
-  queryRows,
-  type Database,
-  type DbHandle,
-} from "@boomerang/db";
+import { queryRows, type DbHandle } from "@boomerang/db";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/testing/factories";
 import { customerBalance, postOrder, postRefund } from ".";
 import { enrollInRewards } from "../../test/enroll-in-rewards";
+import { activeProgram } from "../../test/active-program";
 import { testOrder } from "../../test/order-input";
 import { importLines } from "../../test/import-csv";
 
 const now = new Date("2025-07-01T12:00:00Z");
-
-async function activeProgram(
-  db: Database,
-  type: string,
-  config: Record<string, unknown>,
-  customerIds: number[],
-): Promise<number> {
-  const [program] = await db
-    .insert(programs)
-    .values({ name: type, type, status: "active" })
-    .returning();
-  await db.insert(programVersions).values({ programId: program!.id, version: 1, config });
-  await db.insert(enrollments).values(
-    customerIds.map((customerId) => ({
-      programId: program!.id,
-      customerId,
-      isControl: false,
-      enrolledAt: new Date("2024-01-01T00:00:00Z"),
-    })),
-  );
-  return program!.id;
-}
 
 // An order paid with nothing in money (a 100% code, or a discount of its whole price) still counts:
 // a use of the code, its cost, a purchase towards a tier. Refunds are a share of the money paid, so
@@ -68,21 +40,19 @@ describe.each(testDrivers())("an order paid with nothing in money on $name", (dr
     const eva = await makeCustomer(handle.db, { externalId: "EVA" });
     const zoe = await makeCustomer(handle.db, { externalId: "ZOE" });
     const ria = await makeCustomer(handle.db, { externalId: "RIA" });
-    promoId = await activeProgram(
-      handle.db,
-      "promo-code",
-      { code: "FREE", percentOff: 100, minOrder: 0, usesPerCustomer: 1 },
-      [gia.id],
-    );
-    vipId = await activeProgram(
-      handle.db,
-      "vip-tiers",
-      {
+    promoId = await activeProgram(handle.db, {
+      type: "promo-code",
+      config: { code: "FREE", percentOff: 100, minOrder: 0, usesPerCustomer: 1 },
+      customerIds: [gia.id],
+    });
+    vipId = await activeProgram(handle.db, {
+      type: "vip-tiers",
+      config: {
         qualifyBy: "purchases",
         tiers: [{ name: "Regular", threshold: 2, percentOff: 0, pointsBonusPercent: 0, perks: [] }],
       },
-      [eva.id, zoe.id],
-    );
+      customerIds: [eva.id, zoe.id],
+    });
     // 1 point per 1.00, usable at once.
     await enrollInRewards(handle.db, ria.id);
   }, 60_000);
