@@ -14,6 +14,8 @@ export const importJobs = pgTable("import_jobs", {
   rowsInserted: integer("rows_inserted").notNull().default(0),
   rowsUpdated: integer("rows_updated").notNull().default(0),
   rowsFailed: integer("rows_failed").notNull().default(0),
+  /** Order lines filed as "uncategorised": no category in the file, none known for the SKU. */
+  itemsUncategorised: integer("items_uncategorised").notNull().default(0),
   errors: jsonb("errors").$type<ImportRowError[]>().notNull().default([]),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

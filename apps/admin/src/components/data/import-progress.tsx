@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Badge, Button, ErrorNotice, formatNumber } from "@boomerang/ui";
+import { importedSummary } from "./import-summary";
 import { saveCsv } from "@/components/charts/csv";
 import { useTRPC } from "@/trpc/react";
 
@@ -94,11 +95,7 @@ export function ImportProgress({ jobId, locale }: { jobId: number; locale: strin
         </div>
       ) : null}
       {job.status === "succeeded" ? (
-        <p className="text-sm text-slate-700">
-          Imported {formatNumber(job.rowsTotal, locale)} {job.rowsTotal === 1 ? "row" : "rows"}:{" "}
-          {formatNumber(job.rowsInserted, locale)} new, {formatNumber(job.rowsUpdated, locale)}{" "}
-          updated, the rest unchanged.
-        </p>
+        <p className="text-sm text-slate-700">{importedSummary(job, locale)}</p>
       ) : null}
       {job.status === "failed" && job.errors.length > 0 && job.errors.every((e) => e.line === 0) ? (
         // The import as a whole failed (the server stopped, something unexpected): no row to fix.

@@ -6,6 +6,7 @@ import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/t
 import { enrollInRewards } from "../../test/enroll-in-rewards";
 import { callerFor } from "../../test/caller";
 import { importLines } from "../../test/import-csv";
+import { importStatus } from "./jobs";
 
 const now = new Date("2025-07-01T12:00:00Z");
 const withCategory = "order_id,customer_id,order_date,store,sku,name,category,qty,price";
@@ -59,9 +60,11 @@ describe.each(testDrivers())("orders files without categories on $name", (driver
       "O-3,ANNA,2025-06-03 10:00,MIL,G1,Gift card,1,50.00",
       "O-3,ANNA,2025-06-03 10:00,MIL,N9,New tote bag,1,5.00",
     ];
+    // The tote bag is new to the business: the one line filed as uncategorised.
     expect((await run(shop)).outcome).toMatchObject({
       ok: true,
       counts: { inserted: 1, updated: 0 },
+      uncategorised: 1,
     });
     // O-1 keeps what was stored for it; the new order's known SKUs take their latest category.
     expect(await items("O-1")).toEqual([
@@ -82,12 +85,14 @@ describe.each(testDrivers())("orders files without categories on $name", (driver
   });
 
   it("an empty category cell is filled the same way in a file that has the column", async () => {
-    const { outcome } = await run([
+    const { outcome, jobId } = await run([
       withCategory,
       "O-4,ANNA,2025-06-04 10:00,MIL,G1,Gift card,,1,20.00",
       "O-4,ANNA,2025-06-04 10:00,MIL,Z7,Mystery box,,1,9.00",
     ]);
-    expect(outcome).toMatchObject({ ok: true, counts: { inserted: 1 } });
+    expect(outcome).toMatchObject({ ok: true, counts: { inserted: 1 }, uncategorised: 1 });
+    // The import's history says so too.
+    expect(await importStatus(handle.db, jobId, now)).toMatchObject({ itemsUncategorised: 1 });
     expect(await items("O-4")).toEqual([
       { sku: "G1", category: "gift-cards" },
       { sku: "Z7", category: "uncategorised" },

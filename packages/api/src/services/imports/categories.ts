@@ -14,9 +14,11 @@ export const UNCATEGORISED = "uncategorised";
  * - else the one another row of the file gives the SKU (its last);
  * - else the one recorded last for the SKU in any order, so a gift card stays a gift card;
  * - else "uncategorised" (a SKU only ever filed so counts as unknown).
+ * Returns how many lines were filed as "uncategorised".
  */
-export async function fillCategories(tx: Database): Promise<void> {
-  await tx.execute(
+export async function fillCategories(tx: Database): Promise<number> {
+  const [filed] = await queryRows<{ uncategorised: number }>(
+    tx,
     sql`with blank as (
           select * from (
             select line, order_id, sku, item_name, quantity, unit_price, category, row_number() over (
@@ -43,9 +45,12 @@ export async function fillCategories(tx: Database): Promise<void> {
           left join stored s on s.order_id = b.order_id and s.sku = b.sku and s.name = b.item_name
             and s.quantity = b.quantity and s.unit_price = b.unit_price and s.n = b.n
           left join in_file f on f.sku = b.sku
-          left join known k on k.sku = b.sku)
-        update import_rows r set category = f.category from filled f where r.line = f.line`,
+          left join known k on k.sku = b.sku),
+        filed as (update import_rows r set category = f.category from filled f where r.line = f.line
+                  returning r.category)
+        select (count(*) filter (where category = ${UNCATEGORISED}))::int as uncategorised from filed`,
   );
+  return filed?.uncategorised ?? 0;
 }
 
 /**

@@ -31,6 +31,7 @@ const jobColumns = {
   rowsInserted: importJobs.rowsInserted,
   rowsUpdated: importJobs.rowsUpdated,
   rowsFailed: importJobs.rowsFailed,
+  itemsUncategorised: importJobs.itemsUncategorised,
   createdBy: users.name,
   createdAt: importJobs.createdAt,
   finishedAt: importJobs.finishedAt,

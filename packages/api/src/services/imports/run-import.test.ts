@@ -46,7 +46,12 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
 
   it("imports customers, and importing the same file again changes nothing", async () => {
     const first = await importCsv(handle.db, userId, "customers", customersFile);
-    expect(first.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 2, updated: 0 } });
+    expect(first.outcome).toEqual({
+      ok: true,
+      rows: 2,
+      counts: { inserted: 2, updated: 0 },
+      uncategorised: 0,
+    });
     // The job ends when the import does, after it started (the request's time).
     const done = await importStatus(handle.db, first.jobId, now);
     expect(done.finishedAt!.getTime()).toBeGreaterThan(now.getTime());
@@ -59,13 +64,23 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
     });
     expect(anna?.signedUpAt.toISOString()).toBe("2024-02-29T23:00:00.000Z");
     const again = await importCsv(handle.db, userId, "customers", customersFile);
-    expect(again.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 0, updated: 0 } });
+    expect(again.outcome).toEqual({
+      ok: true,
+      rows: 2,
+      counts: { inserted: 0, updated: 0 },
+      uncategorised: 0,
+    });
     const edited = await importCsv(handle.db, userId, "customers", [
       customersFile[0]!,
       customersFile[1]!.replace("Anna Rossi", "Anna Verdi"),
       customersFile[2]!,
     ]);
-    expect(edited.outcome).toEqual({ ok: true, rows: 2, counts: { inserted: 0, updated: 1 } });
+    expect(edited.outcome).toEqual({
+      ok: true,
+      rows: 2,
+      counts: { inserted: 0, updated: 1 },
+      uncategorised: 0,
+    });
   });
 
   it("a file with one bad row changes nothing and reports line, column and problem", async () => {
@@ -154,7 +169,12 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
 
   it("imports orders with items, refreshes features; the same file again changes nothing, an edited one updates", async () => {
     const first = await importCsv(handle.db, userId, "orders", ordersFile);
-    expect(first.outcome).toEqual({ ok: true, rows: 3, counts: { inserted: 2, updated: 0 } });
+    expect(first.outcome).toEqual({
+      ok: true,
+      rows: 3,
+      counts: { inserted: 2, updated: 0 },
+      uncategorised: 0,
+    });
     const [o1] = await queryRows<{ total: number; items: number }>(
       handle.db,
       sql`select o.total::int as total, (select count(*)::int from order_items i where i.order_id = o.id) as items from orders o where external_id = 'O-1'`,
@@ -174,7 +194,12 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       sql`select id from order_items order by id`,
     );
     const again = await importCsv(handle.db, userId, "orders", ordersFile);
-    expect(again.outcome).toEqual({ ok: true, rows: 3, counts: { inserted: 0, updated: 0 } });
+    expect(again.outcome).toEqual({
+      ok: true,
+      rows: 3,
+      counts: { inserted: 0, updated: 0 },
+      uncategorised: 0,
+    });
     expect(
       await queryRows<{ id: number }>(handle.db, sql`select id from order_items order by id`),
     ).toEqual(itemsBefore);
@@ -183,7 +208,12 @@ describe.each(testDrivers())("CSV import on $name", (driver) => {
       ordersFile[2]!.replace(",1,8.00", ",3,8.00"),
       ordersFile[3]!,
     ]);
-    expect(edited.outcome).toEqual({ ok: true, rows: 3, counts: { inserted: 0, updated: 1 } });
+    expect(edited.outcome).toEqual({
+      ok: true,
+      rows: 3,
+      counts: { inserted: 0, updated: 1 },
+      uncategorised: 0,
+    });
     const [updated] = await queryRows<{ total: number }>(
       handle.db,
       sql`select total::int as total from orders where external_id = 'O-1'`,

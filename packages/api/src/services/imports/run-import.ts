@@ -50,7 +50,7 @@ function decodedText(file: ReadStream, encoding: FileEncoding): Readable {
 }
 
 export type ImportOutcome =
-  | { ok: true; rows: number; counts: ApplyCounts }
+  | { ok: true; rows: number; counts: ApplyCounts; uncategorised: number }
   | { ok: false; rows: number; failed: number; errors: ImportRowError[] };
 
 /** Thrown inside the transaction so a file with any bad row changes nothing. */
@@ -139,6 +139,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       const reader = new RowReader(fields, mapping, ctx);
       const categoryAt = fields.findIndex((f) => f.key === "category");
       let uncategorised = false;
+      let filedUncategorised = 0;
       try {
         for await (const records of csvBatches(text)) {
           for (const record of records) {
@@ -191,7 +192,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         throw new RowsRejected(rows, badLines, all.slice(0, MAX_REPORTED_ERRORS));
       }
       // Items without a category get the one recorded before for their SKU, before any grouping.
-      if (uncategorised) await fillCategories(tx);
+      if (uncategorised) filedUncategorised = await fillCategories(tx);
       phase("read, parse, check cells, stage");
       setProgress(jobId, { bytesRead: bytesTotal, bytesTotal, rowsRead: rows, phase: "checking" });
       const problems = await checkStaged(tx, kind, MAX_REPORTED_ERRORS);
@@ -231,7 +232,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         await enrollNewCustomers(tx, await stagedCustomers(tx), options.now);
       // Referrals earn for both customers, as if posted to the API.
       if (kind === "events") await applyProgramsToImportedEvents(tx);
-      return { ok: true as const, rows, counts };
+      return { ok: true as const, rows, counts, uncategorised: filedUncategorised };
     });
     await db
       .update(importJobs)
@@ -241,6 +242,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
         rowsProcessed: rows,
         rowsInserted: outcome.counts.inserted,
         rowsUpdated: outcome.counts.updated,
+        itemsUncategorised: outcome.uncategorised,
         finishedAt: finishedAt(),
       })
       .where(eq(importJobs.id, jobId));
