@@ -28,6 +28,18 @@ const order = (
   ...extra,
 });
 
+/** Folds the events through `evaluate`, one at a time, as the API applies them. */
+const fold = (program: Program, events: readonly ProgramEvent[]) => {
+  let state = initialState(program, "c1");
+  const effects: Effect[] = [];
+  for (const event of events) {
+    const result = evaluate(program, state, event);
+    state = result.state;
+    effects.push(...result.effects);
+  }
+  return { state, effects };
+};
+
 const discounts = (events: readonly ProgramEvent[], program: Program): number =>
   replay(program, events, { keepEffects: true }).effects.reduce(
     (s, e) => s + (e.kind === "discount" ? e.amount : 0),
@@ -111,16 +123,6 @@ describe("events that arrive late (older than the customer's last event)", () =>
     maxRedeemPercent: 100,
     startsAt: T0,
   });
-  const fold = (program: Program, events: readonly ProgramEvent[]) => {
-    let state = initialState(program, "c1");
-    const effects: Effect[] = [];
-    for (const event of events) {
-      const result = evaluate(program, state, event);
-      state = result.state;
-      effects.push(...result.effects);
-    }
-    return { state, effects };
-  };
 
   it("earns a late order as of the last event, with pending and expiry counted from then", () => {
     const { state, effects } = fold(points, [
@@ -474,16 +476,6 @@ describe("an order paid with nothing in money (points, a 100% discount)", () => 
     amount,
     ...(whole ? { whole: true } : {}),
   });
-  const fold = (program: Program, events: readonly ProgramEvent[]) => {
-    let state = initialState(program, "c1");
-    const effects: Effect[] = [];
-    for (const event of events) {
-      const result = evaluate(program, state, event);
-      state = result.state;
-      effects.push(...result.effects);
-    }
-    return { state, effects };
-  };
 
   it("a refund of the whole order gives back the promo code's use and its reward cost", () => {
     const promo = programOf("promo-code", {

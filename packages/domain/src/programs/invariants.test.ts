@@ -266,6 +266,20 @@ describe("refunds", () => {
     { maxLength: 15 },
   );
 
+  /** The customer's orders, and where an extra order goes among them (just after order `cut`). */
+  const ordersAround = (orders: readonly { gapHours: number; amount: number }[], where: number) => {
+    let at = T0;
+    const base: ProgramEvent[] = orders.map((o, i) => ({
+      kind: "order",
+      id: `o${i}`,
+      customerId: "c1",
+      at: (at += o.gapHours * 3_600_000),
+      amount: o.amount,
+    }));
+    const cut = where % (base.length + 1);
+    return { base, cut, xAt: (base[cut - 1]?.at ?? T0) + 1 };
+  };
+
   it("an order refunded in full leaves the ledger as if it never happened", () => {
     fc.assert(
       fc.property(
@@ -273,16 +287,7 @@ describe("refunds", () => {
         fc.integer({ min: 1, max: 100_000 }),
         fc.nat(),
         (orders, amount, where) => {
-          let at = T0;
-          const base: ProgramEvent[] = orders.map((o, i) => ({
-            kind: "order",
-            id: `o${i}`,
-            customerId: "c1",
-            at: (at += o.gapHours * 3_600_000),
-            amount: o.amount,
-          }));
-          const cut = where % (base.length + 1);
-          const xAt = (base[cut - 1]?.at ?? T0) + 1;
+          const { base, cut, xAt } = ordersAround(orders, where);
           const x: ProgramEvent = { kind: "order", id: "x", customerId: "c1", at: xAt, amount };
           const refund: ProgramEvent = {
             kind: "refund",
@@ -317,16 +322,7 @@ describe("refunds", () => {
         fc.boolean(),
         fc.nat(),
         (orders, amount, discountPercent, usesCode, where) => {
-          let at = T0;
-          const base: ProgramEvent[] = orders.map((o, i) => ({
-            kind: "order",
-            id: `o${i}`,
-            customerId: "c1",
-            at: (at += o.gapHours * 3_600_000),
-            amount: o.amount,
-          }));
-          const cut = where % (base.length + 1);
-          const xAt = (base[cut - 1]?.at ?? T0) + 1;
+          const { base, cut, xAt } = ordersAround(orders, where);
           const x: ProgramEvent = {
             kind: "order",
             id: "x",
