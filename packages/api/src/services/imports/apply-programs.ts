@@ -106,6 +106,28 @@ const REEARN_NOTE = "order edited by an import: earned on its new figures";
 const REFUNDS_NOTE = "order edited by an import: what was refunded on it is taken back again";
 
 /**
+ * Marks an edited order's ledger rows as corrections: the order's, referencing its original entry
+ * in the program; `key` (this job's edit and the step) makes their idempotency keys, `note` their
+ * note from the engine's own.
+ */
+function asEditCorrection(
+  rows: NewLedgerEntry[],
+  member: Member,
+  edit: EditedOrder,
+  options: { key?: string; note?: (note: string) => string },
+): NewLedgerEntry[] {
+  const original = edit.earned.get(member.programId)?.firstEntryId ?? null;
+  rows.forEach((row, i) => {
+    row.orderId = edit.orderId;
+    row.correctsEntryId = original;
+    if (options.key !== undefined)
+      row.idempotencyKey = `${member.programId}:${edit.orderId}:${options.key}${i}`;
+    if (options.note !== undefined) row.note = options.note(row.note ?? "");
+  });
+  return rows;
+}
+
+/**
  * The edited order's earlier version stops counting as one of the member's orders. A member counted
  * in before sign-ups were applied (orders, never joined) joined with it: they keep that, so the
  * count falling to zero never brings them a welcome later.
@@ -183,12 +205,9 @@ function reverseEarlierVersion(
   uncount(state, edit);
   const effects = step.out;
   step.out = [];
-  const rows = ledgerRows(member, customerId, event, effects);
-  rows.forEach((row, i) => {
-    row.orderId = edit.orderId;
-    row.correctsEntryId = earned?.firstEntryId ?? null;
-    row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:reversal:${i}`;
-    row.note = REVERSAL_NOTE;
+  const rows = asEditCorrection(ledgerRows(member, customerId, event, effects), member, edit, {
+    key: `edit-${ctx.jobId}:reversal:`,
+    note: () => REVERSAL_NOTE,
   });
   // What the member had already spent of it cannot be taken back (never below zero): the new
   // version's earn pays it back first.
@@ -479,10 +498,9 @@ async function runRound(
           for (const effect of effects) if (effect.kind === "tier") tier = effect.to;
           const rows = ledgerRows(member, customerId, event, effects);
           if (edit !== null)
-            rows.forEach((row, i) => {
-              row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
-              row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:${i}`;
-              row.note = `${REEARN_NOTE} (${row.note ?? ""})`;
+            asEditCorrection(rows, member, edit, {
+              key: `edit-${ctx.jobId}:`,
+              note: (note) => `${REEARN_NOTE} (${note})`,
             });
           for (const row of rows) ledger.push(row);
           if (edit !== null && shortfall > 0) {
@@ -505,11 +523,7 @@ async function runRound(
             );
             const taken = ledgerRows(member, customerId, spent, step.out);
             step.out = [];
-            for (const row of taken) {
-              row.orderId = edit.orderId;
-              row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
-              ledger.push(row);
-            }
+            for (const row of asEditCorrection(taken, member, edit, {})) ledger.push(row);
           }
           if (edit !== null && edit.refunds > 0) {
             // Money already refunded on the order stays refunded: the new version gives back the
@@ -530,13 +544,11 @@ async function runRound(
             applyEventInPlace(program.value, step, refund);
             const taken = ledgerRows(member, customerId, refund, step.out);
             step.out = [];
-            taken.forEach((row, i) => {
-              row.orderId = edit.orderId;
-              row.correctsEntryId = edit.earned.get(member.programId)?.firstEntryId ?? null;
-              row.idempotencyKey = `${member.programId}:${edit.orderId}:edit-${ctx.jobId}:refunds:${i}`;
-              row.note = REFUNDS_NOTE;
-              ledger.push(row);
+            const rows = asEditCorrection(taken, member, edit, {
+              key: `edit-${ctx.jobId}:refunds:`,
+              note: () => REFUNDS_NOTE,
             });
+            for (const row of rows) ledger.push(row);
           }
         }
         if (capped !== undefined) budget.set(member.programId, step.budgetUsed);
