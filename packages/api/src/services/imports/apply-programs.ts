@@ -616,18 +616,20 @@ async function editedOrders(
                (extract(epoch from e.old_placed_at) * 1000)::float8 as "oldAt",
                e.old_store_id as "oldStoreId", e.old_channel::text as "oldChannel",
                (e.old_subtotal - e.old_discount)::float8 as "oldNet", e.old_total::float8 as "oldPaid",
-               (select coalesce(sum(r.amount), 0) from order_refunds r where r.order_id = e.id)::float8 as refunded,
-               (select count(*) from order_refunds r where r.order_id = e.id)::int as refunds,
+               rf.refunded, rf.refunds,
                l.program_id as "programId",
                coalesce(sum(l.amount) filter (where l.kind in ('earn', 'adjust')), 0)::float8 as earned,
                (array_agg(l.id order by l.id) filter (where l.kind = 'earn'))[1]::float8 as "firstEntryId",
                (array_agg(l.lot_id order by l.id desc) filter (where l.kind = 'earn'))[1] as "lotId"
         from import_edited_orders e
         join import_orders g on g.id = e.id
+        cross join lateral (select coalesce(sum(amount), 0)::float8 as refunded, count(*)::int as refunds
+                            from order_refunds where order_id = e.id) rf
         left join ledger_entries l on l.customer_id = e.old_customer_id and l.order_id = e.id
         where e.figures and (e.old_customer_id between ${lo} and ${hi} or g.customer_id between ${lo} and ${hi})
         group by e.id, e.old_customer_id, g.customer_id, e.old_placed_at, g.placed_at,
-                 e.old_store_id, e.old_channel, e.old_subtotal, e.old_discount, e.old_total, l.program_id`,
+                 e.old_store_id, e.old_channel, e.old_subtotal, e.old_discount, e.old_total,
+                 rf.refunded, rf.refunds, l.program_id`,
   );
   const edits = new Map<number, EditedOrder>();
   for (const row of rows) {

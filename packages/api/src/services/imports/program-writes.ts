@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database, type NewLedgerEntry } from "@boomerang/db";
-import { memberProgramColumns, type MemberProgram } from "../ingest/member-programs";
+import { intArray, memberProgramColumns, type MemberProgram } from "../ingest/member-programs";
 import { copyClient, copyLine, copyRows } from "./copy";
 
 /**
@@ -10,8 +10,6 @@ import { copyClient, copyLine, copyRows } from "./copy";
  */
 
 export type Member = MemberProgram & { customerId: number };
-
-const intArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
 
 /**
  * Active, non-control memberships of the customers, locked FOR UPDATE in id order (the order every

@@ -20,6 +20,7 @@ import {
   type ProgramOutcome,
 } from "./apply-event";
 import {
+  intArray,
   lockBudgets,
   memberProgramColumns,
   programBudgetUsed,
@@ -28,8 +29,6 @@ import {
 
 /** One event for one customer (the database id), as the engine sees it. */
 export type CustomerProgramEvent = { customerId: number; event: ProgramEvent };
-
-const intArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
 
 /**
  * Active, non-control memberships of many customers at once, locked FOR UPDATE in id order (the

@@ -63,6 +63,9 @@ export async function customerSegmentIds(tx: Database, customerId: number): Prom
   return rows.map((r) => r.id);
 }
 
+/** Ids as a PostgreSQL int array literal, for `= any(...::int[])` with one parameter. */
+export const intArray = (ids: readonly number[]) => `{${ids.join(",")}}`;
+
 /** The advisory lock of a capped program's budget: the key pair (BUDGET_LOCK, program id). */
 const BUDGET_LOCK = 7431030;
 
@@ -78,7 +81,7 @@ const BUDGET_LOCK = 7431030;
 export async function lockBudgets(tx: Database, customerIds: readonly number[]): Promise<void> {
   if (customerIds.length === 0) return;
   const members = sql`exists (select 1 from enrollments e where e.program_id = p.id and not e.is_control
-                      and e.customer_id = any(${`{${customerIds.join(",")}}`}::int[]))`;
+                      and e.customer_id = any(${intArray(customerIds)}::int[]))`;
   await tx.execute(
     sql`select pg_advisory_xact_lock(${BUDGET_LOCK}, c.id) from (
           select p.id from programs p
