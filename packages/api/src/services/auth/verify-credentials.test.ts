@@ -93,3 +93,36 @@ describe.each(testDrivers())("sign-in on $name", (driver) => {
     expect(afterWindow).toEqual({ ok: false, reason: "invalid" });
   });
 });
+
+// PGlite has a single connection, so parallel attempts never overlap there: only a real server shows a race.
+const postgres = testDrivers().find((d) => d.name === "postgres");
+
+describe.skipIf(postgres === undefined)("parallel sign-in guesses on PostgreSQL", () => {
+  let handle: DbHandle;
+  beforeAll(async () => {
+    handle = await openTestDb(postgres!, "api_sign_in_race");
+  });
+  afterAll(async () => handle?.close());
+
+  it(`lets only ${MAX_FAILURES} of 40 simultaneous wrong guesses be checked, then locks`, async () => {
+    for (let round = 0; round < 3; round++) {
+      const user = await makeUser(handle.db, { role: "marketer" });
+      const results = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          verifyCredentials(handle.db, { email: user.email, password: "guess", now: t0 }),
+        ),
+      );
+      // Every checked guess but the last answers "invalid"; the last one and all later ones are locked.
+      expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(MAX_FAILURES - 1);
+      expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(
+        40 - (MAX_FAILURES - 1),
+      );
+      const rightPassword = await verifyCredentials(handle.db, {
+        email: user.email,
+        password: TEST_PASSWORD,
+        now: later(1),
+      });
+      expect(rightPassword).toMatchObject({ ok: false, reason: "locked" });
+    }
+  });
+});

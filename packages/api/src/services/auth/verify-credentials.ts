@@ -21,6 +21,10 @@ export type SignInResult =
 /**
  * Checks an email and password. Failures are counted per email whether or not it exists, so
  * neither the message nor the lock reveals which emails have accounts.
+ *
+ * Every attempt is counted before the (deliberately slow) password check, under a row lock, and
+ * un-counted only by a success. Counting after the check would let parallel guesses all read the
+ * same count and slip past the lock: 40 at once would count as one.
  */
 export async function verifyCredentials(
   db: Database,
@@ -28,12 +32,12 @@ export async function verifyCredentials(
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const now = input.now;
-  const [throttle] = await db.select().from(signInThrottle).where(eq(signInThrottle.email, email));
-  if (throttle?.lockedUntil && throttle.lockedUntil > now) {
+  const attempt = await chargeAttempt(db, email, now);
+  if (attempt.kind === "refused") {
     return {
       ok: false,
       reason: "locked",
-      retryAfterSeconds: Math.ceil((throttle.lockedUntil.getTime() - now.getTime()) / 1000),
+      retryAfterSeconds: Math.ceil((attempt.lockedUntil.getTime() - now.getTime()) / 1000),
     };
   }
 
@@ -61,18 +65,41 @@ export async function verifyCredentials(
     };
   }
 
-  const windowOpen = throttle && now.getTime() - throttle.windowStartedAt.getTime() < WINDOW_MS;
-  const failures = (windowOpen ? throttle.failures : 0) + 1;
-  const locked = failures >= MAX_FAILURES;
-  const values = {
-    failures: locked ? 0 : failures,
-    windowStartedAt: windowOpen ? throttle.windowStartedAt : now,
-    lockedUntil: locked ? new Date(now.getTime() + LOCK_MS) : null,
-  };
-  await db
-    .insert(signInThrottle)
-    .values({ email, ...values })
-    .onConflictDoUpdate({ target: signInThrottle.email, set: values });
-  if (locked) return { ok: false, reason: "locked", retryAfterSeconds: LOCK_MS / 1000 };
+  if (attempt.kind === "last")
+    return { ok: false, reason: "locked", retryAfterSeconds: LOCK_MS / 1000 };
   return { ok: false, reason: "invalid" };
+}
+
+type Attempt =
+  | { kind: "refused"; lockedUntil: Date }
+  // Counted; "last" is the one that used up the window's allowance and locked the email.
+  | { kind: "counted" }
+  | { kind: "last" };
+
+/** Counts one attempt for an email, or refuses it while the email is locked. One short transaction. */
+async function chargeAttempt(db: Database, email: string, now: Date): Promise<Attempt> {
+  return db.transaction(async (tx) => {
+    // An upsert that touches the row both creates it and locks it for this transaction, even if a
+    // success is deleting it at the same moment (a select after insert-or-nothing could miss it).
+    const [row] = await tx
+      .insert(signInThrottle)
+      .values({ email, failures: 0, windowStartedAt: now, lockedUntil: null })
+      .onConflictDoUpdate({ target: signInThrottle.email, set: { email: sql`excluded.email` } })
+      .returning();
+    if (row!.lockedUntil && row!.lockedUntil > now) {
+      return { kind: "refused", lockedUntil: row!.lockedUntil };
+    }
+    const windowOpen = now.getTime() - row!.windowStartedAt.getTime() < WINDOW_MS;
+    const failures = (windowOpen ? row!.failures : 0) + 1;
+    const locked = failures >= MAX_FAILURES;
+    await tx
+      .update(signInThrottle)
+      .set({
+        failures: locked ? 0 : failures,
+        windowStartedAt: windowOpen ? row!.windowStartedAt : now,
+        lockedUntil: locked ? new Date(now.getTime() + LOCK_MS) : null,
+      })
+      .where(eq(signInThrottle.email, email));
+    return { kind: locked ? "last" : "counted" };
+  });
 }
