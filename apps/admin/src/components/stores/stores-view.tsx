@@ -70,7 +70,7 @@ export function StoresView({
         <Card>
           <CardHeader
             title="Store KPIs"
-            description="Each figure for the period, with its change against the previous period of the same length. Rank is by revenue; the chain average is the typical store."
+            description="Each figure for the period, with its change against the previous period of the same length. Rank is by revenue; the chain average is the typical store among those that sold in the period."
             actions={
               <CsvDownload
                 filename={`stores-${range.from}-to-${range.to}.csv`}

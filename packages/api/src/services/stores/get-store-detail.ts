@@ -14,7 +14,7 @@ import {
 } from "@boomerang/db";
 import { notFound } from "../../errors";
 import type { DayRange } from "../period";
-import { chainAverage, chainVisibleTo, revenueRanks, type KpiFigures } from "./chain-summary";
+import { chainSummary, type KpiFigures } from "./chain-summary";
 import { storePeriod } from "./store-period";
 
 export type StoreDetail = {
@@ -24,8 +24,8 @@ export type StoreDetail = {
   current: KpiFigures;
   previous: KpiFigures;
   /**
-   * Rank by revenue and the average store; null for a store manager when the chain has fewer than
-   * three stores (the average would then give the other store's figures away).
+   * Rank by revenue and the average store; null for a store manager unless at least two other
+   * stores sold in the period (the average would then give another store's figures away).
    */
   rank: number | null;
   storeCount: number | null;
@@ -70,7 +70,7 @@ export async function getStoreDetail(
     storeProgramResults(db, { storeId: store.id, ...period.current }),
   ]);
   const own = current.find((k) => k.storeId === store.id);
-  const withChain = chainVisibleTo(input.manager, current.length);
+  const chain = chainSummary(current, input.manager ? store.id : null);
   const [before] = previous;
   if (!own || !before) throw notFound("The store");
   const { storeId: _c, ...currentFigures } = own;
@@ -82,9 +82,9 @@ export async function getStoreDetail(
     previousRange: period.previousRange,
     current: currentFigures,
     previous: previousFigures,
-    rank: withChain ? (revenueRanks(current).get(store.id) ?? null) : null,
-    storeCount: withChain ? current.length : null,
-    chainAverage: withChain ? chainAverage(current) : null,
+    rank: chain?.ranks.get(store.id) ?? null,
+    storeCount: chain ? current.length : null,
+    chainAverage: chain?.average ?? null,
     trend: period.months.map((month) => {
       const t = byMonth.get(month);
       return {

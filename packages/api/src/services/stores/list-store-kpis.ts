@@ -7,7 +7,7 @@ import {
   type StoreMonth,
 } from "@boomerang/db";
 import type { DayRange } from "../period";
-import { chainAverage, chainVisibleTo, revenueRanks, type KpiFigures } from "./chain-summary";
+import { chainSummary, type KpiFigures } from "./chain-summary";
 import { storePeriod } from "./store-period";
 
 export type StoreRow = {
@@ -16,7 +16,7 @@ export type StoreRow = {
   previous: KpiFigures;
   /** Revenue per month over the twelve months ending with the period's last month (0 for months without sales). */
   sparkline: { month: string; revenue: number }[];
-  /** Rank by revenue among all stores; null for a store manager of a chain under three stores. */
+  /** Rank by revenue among all stores; null for a store manager unless two other stores sold. */
   rank: number | null;
 };
 
@@ -26,8 +26,9 @@ export type StoreList = {
   storeCount: number;
   rows: StoreRow[];
   /**
-   * The average store for the period. Store managers see it, and their rank, only from three stores
-   * on (aggregates that give away no single other store); null otherwise.
+   * The average store for the period, over the stores that sold. Store managers see it, and their
+   * rank, only when at least two other stores sold (aggregates that give away no single other
+   * store); null otherwise. See chainSummary.
    */
   chainAverage: KpiFigures | null;
 };
@@ -42,8 +43,8 @@ export function sparklineFor(storeId: number, trends: StoreMonth[], months: stri
 
 /**
  * Every store's KPIs for the period against the previous one. A store manager gets only their
- * store's row, with its rank and the chain average (computed over every store) when the chain is
- * large enough for those to reveal no other single store.
+ * store's row, with its rank and the chain average (over every store that sold) when enough other
+ * stores sold for those to reveal no single one of them.
  */
 export async function listStoreKpis(
   db: Database,
@@ -70,8 +71,7 @@ export async function listStoreKpis(
       .where(input.storeScope === null ? undefined : eq(stores.id, input.storeScope))
       .orderBy(asc(stores.name)),
   ]);
-  const ranks = revenueRanks(all);
-  const showChain = chainVisibleTo(input.storeScope !== null, all.length);
+  const chain = chainSummary(all, input.storeScope);
   const rows = storeRows.flatMap((store): StoreRow[] => {
     const current = all.find((k) => k.storeId === store.id);
     const before = previous.find((k) => k.storeId === store.id);
@@ -84,7 +84,7 @@ export async function listStoreKpis(
         current: currentFigures,
         previous: previousFigures,
         sparkline: sparklineFor(store.id, trends, period.months),
-        rank: showChain ? (ranks.get(store.id) ?? null) : null,
+        rank: chain?.ranks.get(store.id) ?? null,
       },
     ];
   });
@@ -93,6 +93,6 @@ export async function listStoreKpis(
     previousRange: period.previousRange,
     storeCount: all.length,
     rows,
-    chainAverage: showChain ? chainAverage(all) : null,
+    chainAverage: chain?.average ?? null,
   };
 }
