@@ -70,6 +70,36 @@ test("an admin adds a store manager who lands on their store, then deactivates t
   await expect(entries).toContainText("tina.toriello@shop.test");
 });
 
+test("a password reset ends the sessions the user had open; the new password signs in", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, loginFor("admin"));
+  await page.goto("/settings/users");
+  const form = page.getByRole("form", { name: "Add a user" });
+  await form.getByLabel("Name").fill("Paola Prova");
+  await form.getByLabel("Email").fill("paola@shop.test");
+  await form.getByLabel("Role").selectOption("analyst");
+  await form.getByLabel("Temporary password").fill("temporary-pass-2");
+  await form.getByRole("button", { name: "Add user" }).click();
+  const row = page.getByTestId("user-paola@shop.test");
+  await expect(row).toContainText("Paola Prova");
+
+  const paola = await browser.newPage();
+  await signIn(paola, { email: "paola@shop.test", password: "temporary-pass-2" });
+
+  // Say her laptop was stolen: the admin sets a new password, and the open session ends.
+  await row.getByLabel("New temporary password for Paola Prova").fill("temporary-pass-3");
+  await row.getByRole("button", { name: "Reset", exact: true }).click();
+  await expect(row.getByRole("status")).toContainText("Temporary password set.");
+  await paola.reload();
+  await expect(paola.getByRole("heading", { name: "Please sign in again" })).toBeVisible();
+  await paola.getByRole("button", { name: "Sign in again" }).click();
+  await expect(paola).toHaveURL(/\/login/);
+  await signIn(paola, { email: "paola@shop.test", password: "temporary-pass-3" });
+  await paola.close();
+});
+
 test("the only admin cannot deactivate themselves", async ({ page }) => {
   const admin = loginFor("admin");
   await signIn(page, admin);

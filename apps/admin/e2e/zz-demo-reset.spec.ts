@@ -4,8 +4,13 @@ import { loginFor, signIn } from "./fixtures";
 // Named to run last (one worker, files in order): it replaces the e2e database's data.
 test("an admin replaces all data with fresh demo data after typing the confirmation, and the reset is audited", async ({
   page,
+  browser,
 }) => {
   test.setTimeout(240_000);
+  // An analyst's session from before the reset: the demo analyst that replaces their account
+  // (whatever its id) is a different account, so that session ends.
+  const analyst = await browser.newPage();
+  await signIn(analyst, loginFor("analyst"));
   await signIn(page, loginFor("admin"));
   await page.goto("/settings");
   const card = page
@@ -27,11 +32,16 @@ test("an admin replaces all data with fresh demo data after typing the confirmat
     timeout: 200_000,
   });
 
-  // Every account was replaced: sign in again with the demo login.
-  await page.getByRole("button", { name: "Sign in again" }).click();
-  await expect(page).toHaveURL(/\/login/);
-  await signIn(page, loginFor("admin"));
+  // The demo admin who started it carries on signed in; the audit log records the reset.
+  await expect(page.getByText("you carry on as the demo admin")).toBeVisible();
   await page.goto("/settings/audit");
   const entries = page.getByRole("table", { name: "Audit entries" });
   await expect(entries).toContainText("demo.reset");
+
+  await analyst.reload();
+  await expect(analyst.getByRole("heading", { name: "Please sign in again" })).toBeVisible();
+  await analyst.getByRole("button", { name: "Sign in again" }).click();
+  await expect(analyst).toHaveURL(/\/login/);
+  await signIn(analyst, loginFor("analyst"));
+  await analyst.close();
 });

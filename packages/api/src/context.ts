@@ -12,24 +12,37 @@ export type CurrentUser = {
 
 export type Context = {
   db: Database;
-  /** Null when the request carries no session, or the user was deactivated or deleted. */
+  /**
+   * Null when the request carries no session, the user was deactivated or deleted, or the
+   * session was issued before their password was reset.
+   */
   user: CurrentUser | null;
   /** The request's instant: services take the clock from here, never from Date.now(). */
   now: Date;
+  /**
+   * What the request's token claims, checked or not: trust `user` for who is calling. The claim
+   * itself only serves to recognise one session (the one that started a demo reset, say).
+   */
+  session: SessionClaim | null;
 };
 
+/** What a session token says: whose it is, and the user's session key when it was issued. */
+export type SessionClaim = { userId: number; sessionKey: string };
+
 /**
- * Builds the context from the session's user id. The role and store are read from the database on
+ * Builds the context from the session's claim. The role and store are read from the database on
  * every request, so a role change or a deactivation takes effect at once rather than when the
- * session token expires.
+ * session token expires; a password reset changes the user's session key, which ends every
+ * session issued before it.
  */
 export async function createContext(opts: {
   db: Database;
-  sessionUserId: number | null;
+  session: SessionClaim | null;
   now?: Date;
 }): Promise<Context> {
   const now = opts.now ?? new Date();
-  if (opts.sessionUserId === null) return { db: opts.db, user: null, now };
+  const signedOut = { db: opts.db, user: null, now, session: opts.session };
+  if (opts.session === null) return signedOut;
   const [row] = await opts.db
     .select({
       id: users.id,
@@ -38,11 +51,12 @@ export async function createContext(opts: {
       role: users.role,
       storeId: users.storeId,
       active: users.active,
+      sessionKey: users.sessionKey,
     })
     .from(users)
-    .where(eq(users.id, opts.sessionUserId))
+    .where(eq(users.id, opts.session.userId))
     .limit(1);
-  if (!row || !row.active) return { db: opts.db, user: null, now };
-  const { active: _active, ...user } = row;
-  return { db: opts.db, user, now };
+  if (!row || !row.active || row.sessionKey !== opts.session.sessionKey) return signedOut;
+  const { active: _active, sessionKey: _key, ...user } = row;
+  return { db: opts.db, user, now, session: opts.session };
 }

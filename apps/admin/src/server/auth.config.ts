@@ -5,9 +5,18 @@ declare module "next-auth" {
   interface User {
     role?: Role;
     storeId?: number | null;
+    sessionKey?: string | null;
   }
   interface Session {
-    user: { id: string; name: string; email: string; role: Role; storeId: number | null };
+    user: {
+      id: string;
+      name: string;
+      email: string;
+      role: Role;
+      storeId: number | null;
+      /** The user's session key at sign-in; the API refuses the session once it changes. */
+      sessionKey: string | null;
+    };
   }
 }
 
@@ -35,6 +44,7 @@ export const authConfig = {
         token.sub = String(user.id);
         token.role = user.role;
         token.storeId = user.storeId ?? null;
+        token.sessionKey = user.sessionKey ?? null;
       }
       return token;
     },
@@ -42,6 +52,7 @@ export const authConfig = {
       session.user.id = token.sub ?? "";
       session.user.role = token.role as Role;
       session.user.storeId = (token.storeId as number | null | undefined) ?? null;
+      session.user.sessionKey = (token.sessionKey as string | null | undefined) ?? null;
       return session;
     },
   },

@@ -1,9 +1,9 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { CredentialsSignin, type Session } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { cache } from "react";
 import { z } from "zod";
-import { verifyCredentials } from "@boomerang/api";
+import { verifyCredentials, type SessionClaim } from "@boomerang/api";
 import { authConfig } from "./auth.config";
 import { getDb } from "./db";
 
@@ -42,3 +42,14 @@ const nextAuth = NextAuth({
 export const { handlers, signIn, signOut } = nextAuth;
 /** The session for this request, read once per render. */
 export const auth = cache(nextAuth.auth);
+
+/**
+ * What the API needs of a session: the user id and the session key it was issued with. Null when
+ * signed out, or for a token from before session keys (its holder signs in again).
+ */
+export function sessionClaim(session: Session | null): SessionClaim | null {
+  const id = Number(session?.user?.id);
+  const sessionKey = session?.user?.sessionKey;
+  if (!Number.isInteger(id) || id <= 0 || !sessionKey) return null;
+  return { userId: id, sessionKey };
+}

@@ -2,7 +2,7 @@ import "server-only";
 import { createTRPCOptionsProxy } from "@trpc/tanstack-react-query";
 import { cache, type ReactNode } from "react";
 import { appRouter, createCaller, createContext, type AppRouter } from "@boomerang/api";
-import { auth } from "@/server/auth";
+import { auth, sessionClaim } from "@/server/auth";
 import { getDb } from "@/server/db";
 import { ClientHydrationBoundary } from "./hydrate-client";
 import { createServerQueryClient, dehydrateForClient } from "./query-client";
@@ -11,7 +11,7 @@ const createRscContext = cache(async () => {
   const session = await auth();
   return createContext({
     db: await getDb(),
-    sessionUserId: session?.user?.id ? Number(session.user.id) : null,
+    session: sessionClaim(session),
   });
 });
 

@@ -6,7 +6,9 @@ import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/t
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { roles } from "@boomerang/domain";
 import { settleDemoReset, startDemoReset } from "../services/settings/demo-reset";
-import { callerFor } from "../test/caller";
+import { createContext } from "../context";
+import { createCaller } from "../root";
+import { callerFor, claimFor } from "../test/caller";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -67,7 +69,7 @@ describe.each(testDrivers())("demo-data reset on $name", (driver) => {
     expect(wrong?.message).toContain('Type "replace all data"');
     const admin = { id: ids.get("admin")!, email: "admin@boomerang.demo", name: "Ada Admin" };
     expect(() =>
-      startDemoReset(handle.db, admin, confirmed, new Date(), {
+      startDemoReset(handle.db, admin, null, confirmed, new Date(), {
         databaseUrl: "postgres://shop@db.example.com:5432/prod",
       }),
     ).toThrow(/remote/);
@@ -77,14 +79,22 @@ describe.each(testDrivers())("demo-data reset on $name", (driver) => {
 
   it("replaces every record with fresh demo data, reports progress and records who did it", async () => {
     const api = await callerFor(handle.db, ids.get("admin")!);
+    const analystClaim = await claimFor(handle.db, ids.get("analyst")!);
     const started = await api.settings.resetDemo(confirmed);
     expect(started).toMatchObject({ state: "running", customers: 120 });
     // A second reset while the first runs is refused.
     expect(await codeOf(api.settings.resetDemo(confirmed))).toBe("CONFLICT");
     await settleDemoReset();
     const status = await api.settings.resetDemoStatus();
-    expect(status).toMatchObject({ state: "done", error: null });
+    expect(status).toMatchObject({ state: "done", error: null, signedIn: true });
     expect(status.step).toMatch(/^done: 120 customers/);
+    // The admin who started it (the demo admin's email and id) keeps their session; every other
+    // session ended with the account it belonged to, even where a demo login now has the same id.
+    expect((await api.session.me()).user.email).toBe("admin@boomerang.demo");
+    const staleAnalyst = createCaller(
+      await createContext({ db: handle.db, session: analystClaim }),
+    );
+    await expect(staleAnalyst.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
 
     const [settings] = await handle.db.select().from(businessSettings);
     expect(settings).toMatchObject({ businessName: "Boomerang Demo Market", demoData: true });
@@ -107,5 +117,24 @@ describe.each(testDrivers())("demo-data reset on $name", (driver) => {
         customers: 120,
       }),
     });
+  });
+
+  it("lets an admin who is not a demo login follow the reset to the end, then signs them out", async () => {
+    const owner = await makeUser(handle.db, { role: "admin", email: "owner@real.shop" });
+    const claim = await claimFor(handle.db, owner.id);
+    const asOwner = async () =>
+      createCaller(await createContext({ db: handle.db, session: claim }));
+    await (await asOwner()).settings.resetDemo(confirmed);
+    await settleDemoReset();
+    // Their account is gone, but the session that started the reset may still read how it ended.
+    expect(await (await asOwner()).settings.resetDemoStatus()).toMatchObject({
+      state: "done",
+      signedIn: false,
+    });
+    await expect((await asOwner()).session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    // Nobody else without a session may.
+    expect(await codeOf((await callerFor(handle.db, null)).settings.resetDemoStatus())).toBe(
+      "UNAUTHORIZED",
+    );
   });
 });

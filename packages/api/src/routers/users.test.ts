@@ -2,9 +2,11 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyCredentials } from "../services/auth/verify-credentials";
 import { auditLog, type DbHandle } from "@boomerang/db";
-import { makeBusiness, makeStore, makeUser } from "@boomerang/db/testing/factories";
+import { makeBusiness, makeStore, makeUser, TEST_PASSWORD } from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { desc } from "drizzle-orm";
+import { createContext } from "../context";
+import { createCaller } from "../root";
 import { callerFor } from "../test/caller";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
@@ -125,6 +127,46 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
       now: new Date(),
     });
     expect(signIn.ok).toBe(false);
+  });
+
+  it("ends every session issued before a password reset, and only those", async () => {
+    const admin_ = await callerFor(handle.db, admin);
+    const user = await makeUser(handle.db, { role: "marketer" });
+    const signIn = await verifyCredentials(handle.db, {
+      email: user.email,
+      password: TEST_PASSWORD,
+      now: new Date(),
+    });
+    if (!signIn.ok) throw new Error("the factory user should sign in");
+    const asSignedIn = async () =>
+      createCaller(
+        await createContext({
+          db: handle.db,
+          session: { userId: user.id, sessionKey: signIn.user.sessionKey },
+        }),
+      );
+    expect((await (await asSignedIn()).session.me()).user.id).toBe(user.id);
+    // Another admin's reset, or a role change, leaves the session alone.
+    await admin_.users.update({ id: user.id, name: user.name, role: "analyst", storeId: null });
+    expect((await (await asSignedIn()).session.me()).user.role).toBe("analyst");
+
+    await admin_.users.resetPassword({ id: user.id, password: "a-new-temporary-2" });
+    await expect((await asSignedIn()).session.me()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
+    const again = await verifyCredentials(handle.db, {
+      email: user.email,
+      password: "a-new-temporary-2",
+      now: new Date(),
+    });
+    expect(again.ok && again.user.sessionKey).not.toBe(signIn.user.sessionKey);
+    const fresh = createCaller(
+      await createContext({
+        db: handle.db,
+        session: { userId: user.id, sessionKey: again.ok ? again.user.sessionKey : "" },
+      }),
+    );
+    expect((await fresh.session.me()).user.id).toBe(user.id);
   });
 
   it("keeps the last active admin: they cannot remove their own admin role or deactivate themselves", async () => {

@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  uuid,
 } from "drizzle-orm/pg-core";
 import { userRole } from "./enums";
 import { stores } from "./stores";
@@ -25,6 +26,9 @@ export const users = pgTable(
     active: boolean("active").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    // Copied into the session token at sign-in and checked on every request: a new key (on a
+    // password reset, or a user recreated under an old id) ends every session issued before it.
+    sessionKey: uuid("session_key").notNull().defaultRandom(),
   },
   (t) => [
     uniqueIndex("users_email_uq").on(sql`lower(${t.email})`),

@@ -11,8 +11,9 @@ const CONFIRMATION = "replace all data";
 
 /**
  * Replaces every record (customers, orders, programs, segments, users, the audit log) with a freshly
- * generated demo chain. The admin types a phrase to confirm; the page polls the progress, and once
- * done signs out, because the demo users replace every account, this one included.
+ * generated demo chain. The admin types a phrase to confirm; the page polls the progress. The demo
+ * users replace every account: the demo admin who started it carries on signed in, anyone else is
+ * signed out and asked to sign in with a demo login.
  */
 export function DemoResetCard() {
   const trpc = useTRPC();
@@ -28,10 +29,14 @@ export function DemoResetCard() {
   );
   const status = useQuery(
     trpc.settings.resetDemoStatus.queryOptions(undefined, {
-      refetchInterval: (query) => (query.state.data?.state === "running" ? 1000 : false),
+      refetchInterval: (query) =>
+        query.state.data?.state === "running" && !signedOutBy(query.state.error) ? 1000 : false,
     }),
   );
   const state = status.data?.state ?? "idle";
+  // The reset replaced this account and it was not the demo admin: it can only sign in again.
+  const signedOut =
+    signedOutBy(status.error) || (state !== "running" && status.data?.signedIn === false);
   const busy = start.isPending || state === "running";
   const errors = fieldErrorsOf(start.error);
   return (
@@ -52,7 +57,24 @@ export function DemoResetCard() {
             logins shown on the sign-in page; you are signed out when the reset finishes.
           </p>
         </div>
-        {state === "running" ? (
+        {signedOut ? (
+          <div role="status" className="space-y-2 text-sm">
+            <p className="font-medium text-slate-800">
+              {state === "done"
+                ? `Demo data loaded (${status.data?.step}).`
+                : state === "failed"
+                  ? `The reset failed: ${status.data?.error}`
+                  : "Your session ended."}
+            </p>
+            <p>
+              The reset replaced every account with the demo logins, and yours is not one of them:
+              sign in with a demo login, listed on the sign-in page.
+            </p>
+            <Button type="button" onClick={() => void signOut({ redirectTo: "/login" })}>
+              Sign in again
+            </Button>
+          </div>
+        ) : state === "running" ? (
           <div role="status" aria-live="polite" className="space-y-2 text-sm">
             <p className="font-medium text-slate-800">Replacing all data with demo data…</p>
             <p className="font-mono text-xs text-slate-600">{status.data?.step ?? "starting"}</p>
@@ -60,78 +82,86 @@ export function DemoResetCard() {
               <div className="h-2 w-1/3 animate-pulse rounded bg-teal-600" />
             </div>
           </div>
-        ) : state === "done" ? (
-          <div role="status" className="space-y-2 text-sm">
-            <p className="font-medium text-teal-800">Demo data loaded ({status.data?.step}).</p>
-            <p>Your account was replaced too: sign in again with a demo login.</p>
-            <Button type="button" onClick={() => void signOut({ redirectTo: "/login" })}>
-              Sign in again
-            </Button>
-          </div>
         ) : (
-          <form
-            className="grid max-w-2xl gap-4 sm:grid-cols-2"
-            onSubmit={(e) => {
-              e.preventDefault();
-              start.mutate({ confirmation, customers: Number(customers) });
-            }}
-          >
-            <Field
-              label="Customers to generate"
-              htmlFor="demoCustomers"
-              hint="100 to 100,000; 20,000 loads in about a minute"
-              error={errors.customers}
-            >
-              <Input
-                id="demoCustomers"
-                type="number"
-                min={100}
-                max={100000}
-                step={100}
-                value={customers}
-                onChange={(e) => setCustomers(e.target.value)}
-                required
-              />
-            </Field>
-            <Field
-              label={`Type "${CONFIRMATION}" to confirm`}
-              htmlFor="demoConfirmation"
-              error={errors.confirmation}
-            >
-              <Input
-                id="demoConfirmation"
-                value={confirmation}
-                autoComplete="off"
-                onChange={(e) => setConfirmation(e.target.value)}
-                aria-invalid={Boolean(errors.confirmation)}
-                required
-              />
-            </Field>
-            <div className="flex items-end gap-3 sm:col-span-2">
-              <Button
-                type="submit"
-                variant="danger"
-                disabled={busy || confirmation.trim().toLowerCase() !== CONFIRMATION}
-              >
-                Replace all data with demo data
-              </Button>
-              {start.error && Object.keys(errors).length === 0 ? (
-                <p role="alert" className="text-sm text-rose-700">
-                  {start.error.message}
+          <>
+            {state === "done" ? (
+              <div role="status" className="space-y-1 text-sm">
+                <p className="font-medium text-teal-800">Demo data loaded ({status.data?.step}).</p>
+                <p>
+                  Every account was replaced by the demo logins; you carry on as the demo admin. To
+                  start over again, confirm below.
                 </p>
-              ) : null}
-            </div>
-            {state === "failed" ? (
-              <div className="sm:col-span-2">
-                <ErrorNotice title="The last reset failed">
-                  {status.data?.error} Fix the cause and try again; the database may be half loaded
-                  until a reset finishes.
-                </ErrorNotice>
               </div>
             ) : null}
-          </form>
+            <form
+              className="grid max-w-2xl gap-4 sm:grid-cols-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                start.mutate({ confirmation, customers: Number(customers) });
+              }}
+            >
+              <Field
+                label="Customers to generate"
+                htmlFor="demoCustomers"
+                hint="100 to 100,000; 20,000 loads in about a minute"
+                error={errors.customers}
+              >
+                <Input
+                  id="demoCustomers"
+                  type="number"
+                  min={100}
+                  max={100000}
+                  step={100}
+                  value={customers}
+                  onChange={(e) => setCustomers(e.target.value)}
+                  required
+                />
+              </Field>
+              <Field
+                label={`Type "${CONFIRMATION}" to confirm`}
+                htmlFor="demoConfirmation"
+                error={errors.confirmation}
+              >
+                <Input
+                  id="demoConfirmation"
+                  value={confirmation}
+                  autoComplete="off"
+                  onChange={(e) => setConfirmation(e.target.value)}
+                  aria-invalid={Boolean(errors.confirmation)}
+                  required
+                />
+              </Field>
+              <div className="flex items-end gap-3 sm:col-span-2">
+                <Button
+                  type="submit"
+                  variant="danger"
+                  disabled={busy || confirmation.trim().toLowerCase() !== CONFIRMATION}
+                >
+                  Replace all data with demo data
+                </Button>
+                {start.error && Object.keys(errors).length === 0 ? (
+                  <p role="alert" className="text-sm text-rose-700">
+                    {start.error.message}
+                  </p>
+                ) : null}
+              </div>
+              {state === "failed" ? (
+                <div className="sm:col-span-2">
+                  <ErrorNotice title="The last reset failed">
+                    {status.data?.error} Fix the cause and try again; the database may be half
+                    loaded until a reset finishes.
+                  </ErrorNotice>
+                </div>
+              ) : null}
+            </form>
+          </>
         )}
       </CardBody>
     </Card>
   );
+}
+
+/** Whether a status poll was refused because this session ended (its account was replaced). */
+function signedOutBy(error: unknown): boolean {
+  return (error as { data?: { code?: string } } | null)?.data?.code === "UNAUTHORIZED";
 }

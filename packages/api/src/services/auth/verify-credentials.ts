@@ -13,7 +13,15 @@ const DUMMY_HASH = "$2b$10$eNfWriH6IkRV3boaBgB4ye5fjc63zH9v/6n32zEw/c6Dn65qrV78W
 export type SignInResult =
   | {
       ok: true;
-      user: { id: number; email: string; name: string; role: Role; storeId: number | null };
+      user: {
+        id: number;
+        email: string;
+        name: string;
+        role: Role;
+        storeId: number | null;
+        /** Goes into the session token; the API refuses the token once the key changes. */
+        sessionKey: string;
+      };
     }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; retryAfterSeconds: number };
@@ -61,6 +69,7 @@ export async function verifyCredentials(
         name: user.name,
         role: user.role,
         storeId: user.storeId,
+        sessionKey: user.sessionKey,
       },
     };
   }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { users, type Database, type DbHandle } from "@boomerang/db";
 import { isLocalDatabaseUrl, seedDemo } from "@boomerang/db/seed/index";
+import type { SessionClaim } from "../../context";
 import { conflict, forbidden, invalid } from "../../errors";
 import { recordAudit } from "../audit";
 
@@ -24,7 +25,11 @@ export type DemoResetStatus = {
   error: string | null;
 };
 
-type Job = DemoResetStatus & { promise: Promise<void> | null };
+type Job = DemoResetStatus & {
+  promise: Promise<void> | null;
+  /** The session that started it: it may follow the reset even once its account is replaced. */
+  startedBy: SessionClaim | null;
+};
 
 // One reset at a time per server process; kept on globalThis so a dev reload does not lose it.
 const store = globalThis as unknown as { boomerangDemoReset?: Job };
@@ -36,11 +41,24 @@ const idle: Job = {
   customers: null,
   error: null,
   promise: null,
+  startedBy: null,
 };
 
 export function demoResetStatus(): DemoResetStatus {
-  const { promise: _p, ...status } = store.boomerangDemoReset ?? idle;
+  const { promise: _p, startedBy: _s, ...status } = store.boomerangDemoReset ?? idle;
   return status;
+}
+
+/** Whether this session started the latest reset (whether or not its account still exists). */
+export function startedDemoReset(session: SessionClaim | null): boolean {
+  const by = store.boomerangDemoReset?.startedBy;
+  return (
+    session !== null &&
+    by !== null &&
+    by !== undefined &&
+    by.userId === session.userId &&
+    by.sessionKey === session.sessionKey
+  );
 }
 
 /** The handle seedDemo needs, from the request's database (the client tells the driver). */
@@ -62,6 +80,7 @@ function handleFor(db: Database): DbHandle {
 export function startDemoReset(
   db: Database,
   actor: { id: number; email: string; name: string },
+  session: SessionClaim | null,
   input: DemoResetInput,
   now: Date,
   options: { databaseUrl?: string | undefined } = {},
@@ -86,6 +105,7 @@ export function startDemoReset(
     customers: input.customers,
     error: null,
     promise: null,
+    startedBy: session,
   };
   store.boomerangDemoReset = job;
   job.promise = (async () => {
@@ -104,6 +124,15 @@ export function startDemoReset(
         .from(users)
         .where(eq(users.email, actor.email))
         .limit(1);
+      // The demo login that is the same account as the admin who started the reset (same email,
+      // same id) takes over their session, so they stay signed in. Every other session ended
+      // with the account it belonged to.
+      if (again && session && again.id === actor.id && session.userId === actor.id) {
+        await db
+          .update(users)
+          .set({ sessionKey: session.sessionKey })
+          .where(eq(users.id, again.id));
+      }
       await recordAudit(db, {
         actorId: again?.id ?? null,
         action: "demo.reset",

@@ -167,7 +167,11 @@ export async function setUserActive(
   });
 }
 
-/** An admin sets a temporary password and passes it on; the audit log records that it happened, never the password. */
+/**
+ * An admin sets a temporary password and passes it on; the audit log records that it happened,
+ * never the password. A new session key signs the user out everywhere: whoever knew the old
+ * password keeps no session.
+ */
 export async function resetUserPassword(
   db: Database,
   actorId: number,
@@ -177,7 +181,10 @@ export async function resetUserPassword(
   const passwordHash = await bcrypt.hash(input.password, hashCost);
   await db.transaction(async (tx) => {
     await lockUser(tx, input.id);
-    await tx.update(users).set({ passwordHash }).where(eq(users.id, input.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, sessionKey: sql`gen_random_uuid()` })
+      .where(eq(users.id, input.id));
     await recordAudit(tx, {
       actorId,
       action: "user.password_reset",

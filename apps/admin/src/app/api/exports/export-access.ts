@@ -1,7 +1,7 @@
 import { createContext, type CurrentUser } from "@boomerang/api";
 import { can, storeScopeFor } from "@boomerang/domain";
 import type { Database } from "@boomerang/db";
-import { auth } from "@/server/auth";
+import { auth, sessionClaim } from "@/server/auth";
 import { getDb } from "@/server/db";
 
 /** Who may export: every signed-in role, store managers limited to their own store's customers. */
@@ -13,7 +13,7 @@ export async function exportAccess(): Promise<
   const db = await getDb();
   const ctx = await createContext({
     db,
-    sessionUserId: session?.user?.id ? Number(session.user.id) : null,
+    session: sessionClaim(session),
   });
   if (ctx.user === null)
     return {

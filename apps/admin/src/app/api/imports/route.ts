@@ -2,7 +2,7 @@ import { AppError, createContext } from "@boomerang/api";
 import { startImport } from "@boomerang/api/services/imports/index";
 import { can } from "@boomerang/domain";
 import { ZodError } from "zod";
-import { auth } from "@/server/auth";
+import { auth, sessionClaim } from "@/server/auth";
 import { getDb } from "@/server/db";
 
 const refuse = (status: number, message: string) =>
@@ -17,7 +17,7 @@ export async function POST(request: Request): Promise<Response> {
   const db = await getDb();
   const ctx = await createContext({
     db,
-    sessionUserId: session?.user?.id ? Number(session.user.id) : null,
+    session: sessionClaim(session),
   });
   if (ctx.user === null) return refuse(401, "Sign in to continue.");
   if (!can(ctx.user.role, "edit:marketing"))

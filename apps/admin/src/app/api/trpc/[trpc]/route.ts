@@ -1,6 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter, createContext } from "@boomerang/api";
-import { auth } from "@/server/auth";
+import { auth, sessionClaim } from "@/server/auth";
 import { getDb } from "@/server/db";
 
 const handler = async (request: Request) => {
@@ -12,8 +12,7 @@ const handler = async (request: Request) => {
     router: appRouter,
     // The browser client sends queries as POST (their inputs can be larger than a URL may be).
     allowMethodOverride: true,
-    createContext: () =>
-      createContext({ db, sessionUserId: session?.user?.id ? Number(session.user.id) : null }),
+    createContext: () => createContext({ db, session: sessionClaim(session) }),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
         console.error(`tRPC /${path ?? "?"} failed:`, error.cause ?? error);
