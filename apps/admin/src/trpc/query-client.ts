@@ -1,6 +1,8 @@
 import {
   defaultShouldDehydrateQuery,
   dehydrate,
+  MutationCache,
+  QueryCache,
   QueryClient,
   type DehydratedState,
 } from "@tanstack/react-query";
@@ -44,8 +46,31 @@ export function isExpectedRefusal(error: unknown): boolean {
   return typeof code === "string" && expectedCodes.has(code);
 }
 
-export function createQueryClient(): QueryClient {
+/** Whether the API refused a call because the session has ended (signed out, password reset…). */
+export function isSessionEnded(error: unknown): boolean {
+  return (error as { data?: { code?: unknown } } | null)?.data?.code === "UNAUTHORIZED";
+}
+
+/**
+ * The browser's query client. When the API says the session has ended, the page is loaded again:
+ * the dashboard then shows "Please sign in again" with its button, instead of a bare refusal in
+ * every card.
+ */
+export function createBrowserQueryClient(onSessionEnded: () => void): QueryClient {
+  const onError = (error: unknown) => {
+    if (isSessionEnded(error)) onSessionEnded();
+  };
+  return createQueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+  });
+}
+
+export function createQueryClient(
+  caches: { queryCache?: QueryCache; mutationCache?: MutationCache } = {},
+): QueryClient {
   return new QueryClient({
+    ...caches,
     defaultOptions: {
       // With server prefetching, refetching straight after hydration would only repeat the work.
       queries: {

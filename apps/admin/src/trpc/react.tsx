@@ -6,14 +6,22 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import superjson from "superjson";
 import type { AppRouter } from "@boomerang/api";
-import { createQueryClient } from "./query-client";
+import { createBrowserQueryClient, createQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient(): QueryClient {
   if (typeof window === "undefined") return createQueryClient();
-  return (browserQueryClient ??= createQueryClient());
+  return (browserQueryClient ??= createBrowserQueryClient(reloadOnce));
+}
+
+let reloading = false;
+/** Loads the page again (once) so the server shows why the session ended; never on /login. */
+function reloadOnce() {
+  if (reloading || window.location.pathname.startsWith("/login")) return;
+  reloading = true;
+  window.location.reload();
 }
 
 export function TRPCReactProvider({ children }: { children: ReactNode }) {

@@ -7,7 +7,7 @@ import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { desc } from "drizzle-orm";
 import { createContext } from "../context";
 import { createCaller } from "../root";
-import { callerFor } from "../test/caller";
+import { callerFor, claimFor } from "../test/caller";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -129,7 +129,7 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     expect(signIn.ok).toBe(false);
   });
 
-  it("ends every session issued before a password reset, and only those", async () => {
+  it("ends every session issued before a password reset or a deactivation, and only those", async () => {
     const admin_ = await callerFor(handle.db, admin);
     const user = await makeUser(handle.db, { role: "marketer" });
     const signIn = await verifyCredentials(handle.db, {
@@ -149,6 +149,13 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     // Another admin's reset, or a role change, leaves the session alone.
     await admin_.users.update({ id: user.id, name: user.name, role: "analyst", storeId: null });
     expect((await (await asSignedIn()).session.me()).user.role).toBe("analyst");
+
+    // Deactivated then reactivated (say, while the laptop was missing): the old session stays ended.
+    const before = await claimFor(handle.db, user.id);
+    await admin_.users.setActive({ id: user.id, active: false });
+    await admin_.users.setActive({ id: user.id, active: true });
+    const stale = createCaller(await createContext({ db: handle.db, session: before }));
+    await expect(stale.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
 
     await admin_.users.resetPassword({ id: user.id, password: "a-new-temporary-2" });
     await expect((await asSignedIn()).session.me()).rejects.toMatchObject({
@@ -243,7 +250,11 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     expect(next.entries[0]!.id).toBeLessThan(users.entries[1]!.id);
 
     const deactivations = await api.audit.list({ action: "user.deactivated" });
-    expect(deactivations.entries.map((e) => e.action)).toEqual(["user.deactivated"]);
+    // Two users were deactivated by the tests above (one of them deactivated and reactivated).
+    expect(deactivations.entries.map((e) => e.action)).toEqual([
+      "user.deactivated",
+      "user.deactivated",
+    ]);
     expect(deactivations.entries[0]?.actorName).toBe("Ada Admin");
     const options = await api.audit.filterOptions();
     expect(options.entityTypes).toEqual(["settings", "user"]);

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database, DbHandle } from "../client";
 import { rebuildCustomerFeatures, refreshAllStoreKpiMonths, refreshPredictions } from "../features";
 import { rebuildSegmentWindowTables } from "../queries/segments/customer-categories";
@@ -24,6 +24,11 @@ export type SeedOptions = {
   /** "copy" (default): COPY FROM STDIN on PostgreSQL, COPY from a blob on PGlite; "insert": batched INSERTs. */
   loader?: "copy" | "insert";
   onProgress?: SeedProgress;
+  /**
+   * The demo login with this id and email (if there is one) gets this session key as it is
+   * inserted, so the admin whose session started a reset stays signed in through it.
+   */
+  keepSession?: { userId: number; email: string; sessionKey: string };
 };
 
 export type SeedSummary = {
@@ -100,6 +105,13 @@ export async function seedDemo(handle: DbHandle, options: SeedOptions): Promise<
       })),
     );
     await tx.insert(users).values(userList);
+    const keep = options.keepSession;
+    if (keep) {
+      await tx
+        .update(users)
+        .set({ sessionKey: keep.sessionKey })
+        .where(and(eq(users.id, keep.userId), eq(users.email, keep.email)));
+    }
     // Programs before customers: enrollments and ledger entries stream in with each customer.
     await tx.insert(programs).values(
       programList.map((p) => ({

@@ -20,13 +20,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const me = await api.session.me().catch(() => null);
   if (!me) {
     // The token is valid but the account was deactivated or removed, or its password was reset,
-    // since it was issued.
+    // since it was issued (or it predates session keys).
     return (
       <main className="mx-auto max-w-md px-6 py-24 text-center">
         <h1 className="text-xl font-semibold">Please sign in again</h1>
         <p className="mt-2 text-sm text-slate-600">
-          Since you signed in, your password was reset or your account was deactivated. Sign in with
-          your current password; if that fails, ask an administrator.
+          Your session has ended: since you signed in, your password was reset, your account was
+          deactivated, or the app was updated. Sign in with your current password; if that fails,
+          ask an administrator.
         </p>
         <form action={signOutAction} className="mt-6">
           <button type="submit" className="text-sm font-medium text-teal-700 underline">

@@ -29,14 +29,13 @@ export function DemoResetCard() {
   );
   const status = useQuery(
     trpc.settings.resetDemoStatus.queryOptions(undefined, {
-      refetchInterval: (query) =>
-        query.state.data?.state === "running" && !signedOutBy(query.state.error) ? 1000 : false,
+      refetchInterval: (query) => (query.state.data?.state === "running" ? 1000 : false),
     }),
   );
   const state = status.data?.state ?? "idle";
-  // The reset replaced this account and it was not the demo admin: it can only sign in again.
-  const signedOut =
-    signedOutBy(status.error) || (state !== "running" && status.data?.signedIn === false);
+  // The reset this session started replaced its account, and it was not the demo admin: it can
+  // only sign in again. (Any other ended session reloads the page: see trpc/react.tsx.)
+  const signedOut = state !== "running" && status.data?.signedIn === false;
   const busy = start.isPending || state === "running";
   const errors = fieldErrorsOf(start.error);
   return (
@@ -54,21 +53,20 @@ export function DemoResetCard() {
           <p>
             Customers, orders, programs, segments, imports, API keys, users and the audit log are
             deleted and cannot be recovered. Every account, yours included, is replaced by the demo
-            logins shown on the sign-in page; you are signed out when the reset finishes.
+            logins shown on the sign-in page; only the demo admin stays signed in.
           </p>
         </div>
         {signedOut ? (
           <div role="status" className="space-y-2 text-sm">
             <p className="font-medium text-slate-800">
-              {state === "done"
-                ? `Demo data loaded (${status.data?.step}).`
-                : state === "failed"
-                  ? `The reset failed: ${status.data?.error}`
-                  : "Your session ended."}
+              {state === "failed"
+                ? `The reset failed: ${status.data?.error}`
+                : `Demo data loaded (${status.data?.step}).`}
             </p>
             <p>
-              The reset replaced every account with the demo logins, and yours is not one of them:
-              sign in with a demo login, listed on the sign-in page.
+              {state === "failed"
+                ? "Your account was removed with the rest of the data. Sign in with a demo login if the sign-in page lists them; if none works, run `pnpm db:seed --reset` on the server."
+                : "The reset replaced every account with the demo logins, and yours is not one of them: sign in with a demo login, listed on the sign-in page."}
             </p>
             <Button type="button" onClick={() => void signOut({ redirectTo: "/login" })}>
               Sign in again
@@ -159,9 +157,4 @@ export function DemoResetCard() {
       </CardBody>
     </Card>
   );
-}
-
-/** Whether a status poll was refused because this session ended (its account was replaced). */
-function signedOutBy(error: unknown): boolean {
-  return (error as { data?: { code?: string } } | null)?.data?.code === "UNAUTHORIZED";
 }

@@ -114,6 +114,18 @@ export function startDemoReset(
         asOf,
         customers: input.customers,
         reset: true,
+        // The demo login that is the same account as the admin who started the reset (same id
+        // and email) takes over their session as it is inserted, so they stay signed in. Every
+        // other session ends with the account it belonged to.
+        ...(session && session.userId === actor.id
+          ? {
+              keepSession: {
+                userId: actor.id,
+                email: actor.email,
+                sessionKey: session.sessionKey,
+              },
+            }
+          : {}),
         onProgress: (step) => {
           job.step = step;
         },
@@ -124,15 +136,6 @@ export function startDemoReset(
         .from(users)
         .where(eq(users.email, actor.email))
         .limit(1);
-      // The demo login that is the same account as the admin who started the reset (same email,
-      // same id) takes over their session, so they stay signed in. Every other session ended
-      // with the account it belonged to.
-      if (again && session && again.id === actor.id && session.userId === actor.id) {
-        await db
-          .update(users)
-          .set({ sessionKey: session.sessionKey })
-          .where(eq(users.id, again.id));
-      }
       await recordAudit(db, {
         actorId: again?.id ?? null,
         action: "demo.reset",

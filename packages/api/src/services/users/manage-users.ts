@@ -133,7 +133,10 @@ export async function updateUser(
   });
 }
 
-/** Deactivates or reactivates an account; accounts are never deleted, so their history keeps its author. */
+/**
+ * Deactivates or reactivates an account; accounts are never deleted, so their history keeps its
+ * author. Deactivating draws a new session key, so reactivating does not bring old sessions back.
+ */
 export async function setUserActive(
   db: Database,
   actorId: number,
@@ -152,7 +155,7 @@ export async function setUserActive(
     }
     const [user] = await tx
       .update(users)
-      .set({ active: input.active })
+      .set(input.active ? { active: true } : { active: false, sessionKey: sql`gen_random_uuid()` })
       .where(eq(users.id, input.id))
       .returning(publicColumns);
     await recordAudit(tx, {
