@@ -75,11 +75,22 @@ export function chainSummary(
   if (managerOf === null) return { ranks: revenueRanks(rows), average: chainAverage(rows) };
   const others = rows.filter((r) => r.storeId !== managerOf && sold(r));
   if (others.length < minOtherStoresForManager) return null;
-  return {
-    ranks: revenueRanks(rows),
-    average: chainAverage(
-      rows,
-      (name) => others.filter((r) => r[name] !== null).length >= minOtherStoresForManager,
-    ),
-  };
+  const average = chainAverage(
+    rows,
+    (name) => others.filter((r) => r[name] !== null).length >= minOtherStoresForManager,
+  );
+  // Rounded, so exact sums cannot be combined (whole order counts, sums of rates) to solve for
+  // each of two other stores' figures: a benchmark needs three significant digits, not more.
+  for (const name of kpiNames) {
+    const value = average[name];
+    if (value !== null) average[name] = roundToSignificant(value, managerDigits);
+  }
+  return { ranks: revenueRanks(rows), average };
+}
+
+/** Significant digits of the averages a store manager sees. */
+export const managerDigits = 3;
+
+export function roundToSignificant(value: number, digits: number): number {
+  return value === 0 ? 0 : Number(value.toPrecision(digits));
 }
