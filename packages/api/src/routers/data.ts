@@ -12,6 +12,7 @@ import {
 } from "../services/imports";
 import { getBusinessProfile } from "../services/settings";
 import { createTRPCRouter, marketerProcedure } from "../trpc";
+import { CLOCK_SKEW_MS } from "../services/ingest/when";
 
 const jobInput = z.object({ id: z.number().int().positive() });
 
@@ -34,7 +35,12 @@ export const dataRouter = createTRPCRouter({
       const preview = previewImport(
         input.kind,
         input.sample,
-        { timeZone: business.timezone, currency: business.currency, locale: business.locale },
+        {
+          timeZone: business.timezone,
+          currency: business.currency,
+          locale: business.locale,
+          latest: new Date(ctx.now.getTime() + CLOCK_SKEW_MS),
+        },
         input.mapping,
         input.dateOrder,
       );

@@ -17,7 +17,9 @@ export function createRateLimiter(options: {
       const bucket = buckets.get(keyId) ?? { tokens: options.capacity, at: nowMs };
       const elapsed = Math.max(0, nowMs - bucket.at) / 1000;
       bucket.tokens = Math.min(options.capacity, bucket.tokens + elapsed * options.refillPerSecond);
-      bucket.at = nowMs;
+      // Requests reach here out of order (each took its time before authenticating): the bucket's
+      // clock only moves forward, so the same interval is never refilled twice.
+      bucket.at = Math.max(bucket.at, nowMs);
       buckets.set(keyId, bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;

@@ -51,6 +51,39 @@ describe("reading rows", () => {
     );
   });
 
+  it("refuses a sale dated after the import's latest instant, saying so, and takes one before it", () => {
+    const latest = {
+      ...ctx,
+      dateOrder: "day-first" as const,
+      latest: new Date("2025-07-01T12:10:00Z"),
+    };
+    const cells = (date: string) => [
+      "O-1",
+      "C-1",
+      date,
+      "MIL",
+      "A1",
+      "Espresso",
+      "coffee",
+      "1",
+      "12.50",
+      "",
+    ];
+    const future = readRow(fields, mapping, cells("31/12/2027 09:00"), 2, latest);
+    expect(future.errors).toEqual([
+      {
+        line: 2,
+        column: "Placed at",
+        message: expect.stringContaining("is in the future (after 2025-07-01 12:10 UTC)"),
+      },
+    ]);
+    expect(readRow(fields, mapping, cells("01/07/2025 14:05"), 2, latest).errors).toEqual([]);
+    // The reader that remembers texts says the same for a repeated future date.
+    const reader = new RowReader(fields, mapping, latest);
+    reader.read(cells("31/12/2027 09:00"), 2);
+    expect(reader.read(cells("31/12/2027 09:00"), 3).errors).toHaveLength(1);
+  });
+
   it("a staged row's COPY text is its line number followed by its values", () => {
     const at = new Date("2025-06-01T08:00:00.000Z");
     const values = ["O-1", null, at, 1250, true, "tab\there"];

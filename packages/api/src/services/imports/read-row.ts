@@ -17,6 +17,11 @@ export type RowContext = {
   currency: string;
   /** How the file writes dates like 06/07/2025 (day first when not said). */
   dateOrder?: DateOrder;
+  /**
+   * The latest instant a row may give (the import's start plus a little clock skew): a sale dated
+   * in the future would move its members' program clocks there, expiring points early.
+   */
+  latest?: Date;
 };
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -51,8 +56,15 @@ function readCell(field: ImportField, raw: string, ctx: RowContext): Cell<RowVal
       return parseMoney(raw);
     case "count":
       return parseCount(raw);
-    case "instant":
-      return parseInstant(raw, ctx.timeZone, ctx.dateOrder);
+    case "instant": {
+      const cell = parseInstant(raw, ctx.timeZone, ctx.dateOrder);
+      if (cell.ok && ctx.latest !== undefined && cell.value > ctx.latest)
+        return {
+          ok: false,
+          message: `"${raw}" is in the future (after ${ctx.latest.toISOString().slice(0, 16).replace("T", " ")} UTC); check the date${ctx.dateOrder === undefined ? "" : " and the file's date order"}`,
+        };
+      return cell;
+    }
     case "day":
       return parseDay(raw, ctx.dateOrder);
     case "flag":

@@ -29,6 +29,7 @@ import type { ColumnMapping, FileEncoding, ImportKind } from "./import-kind";
 import { clearProgress, persistProgress, setProgress } from "./progress";
 import { RowReader, type RowValue } from "./read-row";
 import { createStaging, StagingWriter } from "./staging";
+import { CLOCK_SKEW_MS } from "../ingest/when";
 
 const BATCH = 5000;
 /** The advisory lock that runs imports one after another (other locks: 7431001, 7431002, 7431010). */
@@ -108,6 +109,7 @@ export async function runImport(db: Database, options: RunImportOptions): Promis
       timeZone: business.timezone,
       currency: business.currency,
       dateOrder: options.dateOrder ?? localeDateOrder(business.locale),
+      latest: new Date(options.now.getTime() + CLOCK_SKEW_MS),
     };
     const bytesTotal = (await stat(options.filePath)).size;
     const outcome = await db.transaction(async (t) => {

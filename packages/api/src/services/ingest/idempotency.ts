@@ -26,6 +26,17 @@ export const requestHash = (payload: unknown): string =>
   createHash("sha256").update(canonicalJson(payload)).digest("hex");
 
 /**
+ * Where a key the sender chose (the Idempotency-Key header) is kept: per API key, so two systems
+ * that happen to pick the same keys never get each other's answers, and apart from the keys given
+ * by default (`order:<externalId>`, `refund:<externalId>`), so a header cannot take one of those.
+ */
+export const senderKey = (apiKeyId: number | null, header: string) =>
+  `sent:${apiKeyId ?? "app"}:${header}`;
+
+/** A key as its sender knows it, for messages. */
+export const shownKey = (key: string) => key.replace(/^sent:[^:]+:/, "");
+
+/**
  * Runs `work` once per (operation, key), inside the caller's transaction. The key row is inserted
  * first: a concurrent request with the same key waits on it and then sees the stored response, so
  * a retry never does the work twice. The same key with a different payload is a conflict.
@@ -35,6 +46,15 @@ export async function idempotent<T extends Record<string, unknown>>(
   claim: IdempotencyClaim,
   work: () => Promise<T>,
 ): Promise<T> {
+  return (await idempotentOutcome(tx, claim, work)).result;
+}
+
+/** As idempotent, saying whether the answer is the stored one of an earlier request (a replay). */
+export async function idempotentOutcome<T extends Record<string, unknown>>(
+  tx: Database,
+  claim: IdempotencyClaim,
+  work: () => Promise<T>,
+): Promise<{ result: T; replayed: boolean }> {
   const hash = requestHash(claim.payload);
   const inserted = await queryRows<{ key: string }>(
     tx,
@@ -49,13 +69,15 @@ export async function idempotent<T extends Record<string, unknown>>(
       sql`select request_hash, response from idempotency_keys where operation = ${claim.operation} and key = ${claim.key}`,
     );
     if (previous === undefined || previous.request_hash !== hash)
-      throw conflict(`Idempotency key "${claim.key}" was already used with a different request.`);
-    return previous.response;
+      throw conflict(
+        `Idempotency key "${shownKey(claim.key)}" was already used with a different request.`,
+      );
+    return { result: previous.response, replayed: true };
   }
   const response = await work();
   await tx.execute(
     sql`update idempotency_keys set response = ${JSON.stringify(response)}::jsonb
         where operation = ${claim.operation} and key = ${claim.key}`,
   );
-  return response;
+  return { result: response, replayed: false };
 }

@@ -5,6 +5,7 @@ import { customerByExternalId, storeIdByCode, type IngestContext } from "./looku
 import { applyReferrals, referralPayload } from "./referral-events";
 import { eventInput } from "./schemas";
 import { inTransaction } from "./transaction";
+import { assertNotFuture } from "./when";
 
 export type PostEventResult = {
   externalId: string;
@@ -20,6 +21,7 @@ export type PostEventResult = {
  */
 export async function postEvent(ctx: IngestContext, raw: unknown): Promise<PostEventResult> {
   const input = eventInput.parse(raw);
+  assertNotFuture("occurredAt", input.occurredAt, ctx.now);
   if (input.type === "referral" && Object.keys(input.payload).length > 0) {
     const payload = referralPayload.safeParse(input.payload);
     if (!payload.success)

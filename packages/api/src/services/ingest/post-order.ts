@@ -73,6 +73,15 @@ export async function postOrder(
   raw: unknown,
   idempotencyKey?: string,
 ): Promise<PostOrderResult> {
+  return (await postOrderOutcome(ctx, raw, idempotencyKey)).result;
+}
+
+/** As postOrder, saying whether the answer is the first one's (the order was posted before). */
+export async function postOrderOutcome(
+  ctx: IngestContext,
+  raw: unknown,
+  idempotencyKey?: string,
+): Promise<{ result: PostOrderResult; replayed: boolean }> {
   let queue = queues.get(ctx.db);
   if (queue === undefined)
     queues.set(ctx.db, (queue = { waiting: [], forming: false, running: 0 }));
@@ -86,5 +95,5 @@ export async function postOrder(
     pump(ctx.db, queue);
   });
   if (!outcome.ok) throw outcome.error;
-  return outcome.result;
+  return { result: outcome.result, replayed: outcome.replayed };
 }

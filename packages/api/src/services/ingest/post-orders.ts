@@ -5,12 +5,13 @@ import { AppError, conflict, invalid, notFound } from "../../errors";
 import { getBusinessProfile } from "../settings";
 import type { ProgramOutcome } from "./apply-event";
 import { applyProgramEvents } from "./apply-programs";
-import { requestHash } from "./idempotency";
+import { requestHash, senderKey, shownKey } from "./idempotency";
 import { lockBudgets } from "./member-programs";
 import { orderEventOf } from "./order-event";
 import type { IngestContext } from "./lookups";
 import { orderBatchEnvelope, orderInput, type OrderInput } from "./schemas";
 import { sqlState } from "./transaction";
+import { futureProblem } from "./when";
 
 export type PostOrderResult = {
   order: { id: number; externalId: string; customerId: string; total: number; placedAt: string };
@@ -126,7 +127,9 @@ async function attempt(
         outcomes[order.index] = { ok: true, replayed: true, result: f.keyResponse! };
       else
         refuse(
-          conflict(`Idempotency key "${order.key}" was already used with a different request.`),
+          conflict(
+            `Idempotency key "${shownKey(order.key)}" was already used with a different request.`,
+          ),
         );
       continue;
     }
@@ -135,7 +138,9 @@ async function attempt(
       if (earlier.hash === order.hash) sameAs.push([order.index, earlier]);
       else
         refuse(
-          conflict(`Idempotency key "${order.key}" was already used with a different request.`),
+          conflict(
+            `Idempotency key "${shownKey(order.key)}" was already used with a different request.`,
+          ),
         );
       continue;
     }
@@ -186,7 +191,8 @@ async function write(
     external_id: o.input.externalId,
     customer_id: o.customerId,
     store_id: o.storeId,
-    placed_at: o.input.placedAt,
+    // Milliseconds, as the engine and every later comparison read it (an input may carry more).
+    placed_at: new Date(o.input.placedAt).toISOString(),
     subtotal: o.subtotal,
     discount: o.input.discount,
     total: o.subtotal - o.input.discount,
@@ -333,7 +339,7 @@ export async function postOrders(
       outcomes[index] = { ok: false, error: result.error };
       return;
     }
-    const problem = unstorable(result.data);
+    const problem = unstorable(result.data) ?? futureProblem("placedAt", result.data.placedAt, now);
     if (problem !== null) {
       outcomes[index] = { ok: false, error: invalid(problem) };
       return;
@@ -341,7 +347,10 @@ export async function postOrders(
     parsed.push({
       index,
       input: result.data,
-      key: request.idempotencyKey ?? `order:${result.data.externalId}`,
+      key:
+        request.idempotencyKey === undefined
+          ? `order:${result.data.externalId}`
+          : senderKey(request.apiKeyId, request.idempotencyKey),
       hash: requestHash(result.data),
       apiKeyId: request.apiKeyId,
     });

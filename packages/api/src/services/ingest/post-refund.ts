@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { orderRefunds, queryRows } from "@boomerang/db";
-import { invalid, notFound } from "../../errors";
+import { conflict, invalid, notFound } from "../../errors";
 import { applyEvent, type ProgramOutcome } from "./apply-event";
-import { idempotent } from "./idempotency";
+import { idempotentOutcome, senderKey } from "./idempotency";
 import { orderByExternalId, type IngestContext } from "./lookups";
 import { lockBudgets, memberPrograms } from "./member-programs";
 import { refundInput } from "./schemas";
 import { inTransaction } from "./transaction";
+import { assertNotFuture } from "./when";
 
 export type PostRefundResult = {
   refund: { id: number; externalId: string; orderId: string; amount: number; refundedAt: string };
@@ -23,13 +24,26 @@ export async function postRefund(
   raw: unknown,
   idempotencyKey?: string,
 ): Promise<PostRefundResult> {
+  return (await postRefundOutcome(ctx, raw, idempotencyKey)).result;
+}
+
+/** As postRefund, saying whether the answer is the first one's, for a retry. */
+export async function postRefundOutcome(
+  ctx: IngestContext,
+  raw: unknown,
+  idempotencyKey?: string,
+): Promise<{ result: PostRefundResult; replayed: boolean }> {
   const input = refundInput.parse(raw);
+  assertNotFuture("refundedAt", input.refundedAt, ctx.now);
   return inTransaction(ctx.db, (tx) =>
-    idempotent(
+    idempotentOutcome(
       tx,
       {
         operation: "refund",
-        key: idempotencyKey ?? `refund:${input.externalId}`,
+        key:
+          idempotencyKey === undefined
+            ? `refund:${input.externalId}`
+            : senderKey(ctx.apiKeyId, idempotencyKey),
         payload: input,
         apiKeyId: ctx.apiKeyId,
       },
@@ -52,6 +66,16 @@ export async function postRefund(
               from orders where id = ${found.id} for update`,
         );
         if (order === undefined) throw notFound(`Order "${input.orderId}"`);
+        // The same refund under another idempotency key (or none, then one): its key did not
+        // match, but its externalId is taken. Said plainly rather than as a race to retry.
+        const [taken] = await queryRows<{ id: number }>(
+          tx,
+          sql`select id from order_refunds where external_id = ${input.externalId}`,
+        );
+        if (taken !== undefined)
+          throw conflict(
+            `Refund "${input.externalId}" was already posted (with another idempotency key); a new refund needs a new externalId.`,
+          );
         const [state] = await queryRows<{ refunded: number; refunds: number }>(
           tx,
           sql`select coalesce(sum(amount), 0)::float8 as refunded, count(*)::int as refunds

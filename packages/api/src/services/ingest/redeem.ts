@@ -7,7 +7,7 @@ import {
 } from "@boomerang/domain/programs";
 import { conflict, notFound } from "../../errors";
 import { applyEvent, type ProgramOutcome } from "./apply-event";
-import { idempotent } from "./idempotency";
+import { idempotentOutcome, senderKey } from "./idempotency";
 import { customerByExternalId, type IngestContext } from "./lookups";
 import { memberPrograms } from "./member-programs";
 import { redeemInput } from "./schemas";
@@ -29,11 +29,26 @@ export async function redeem(
   raw: unknown,
   idempotencyKey: string,
 ): Promise<RedeemResult> {
+  return (await redeemOutcome(ctx, raw, idempotencyKey)).result;
+}
+
+/** As redeem, saying whether the answer is the first one's, for a retry of the same key. */
+export async function redeemOutcome(
+  ctx: IngestContext,
+  raw: unknown,
+  idempotencyKey: string,
+): Promise<{ result: RedeemResult; replayed: boolean }> {
   const input = redeemInput.parse(raw);
+  const scopedKey = senderKey(ctx.apiKeyId, idempotencyKey);
   return inTransaction(ctx.db, (tx) =>
-    idempotent(
+    idempotentOutcome(
       tx,
-      { operation: "redeem", key: idempotencyKey, payload: input, apiKeyId: ctx.apiKeyId },
+      {
+        operation: "redeem",
+        key: scopedKey,
+        payload: input,
+        apiKeyId: ctx.apiKeyId,
+      },
       async () => {
         const customer = await customerByExternalId(tx, input.customerId);
         const [member] = await memberPrograms(tx, customer.id, {
@@ -59,7 +74,8 @@ export async function redeem(
           );
         const event: RedeemEvent = {
           kind: "redeem",
-          id: `redeem-${idempotencyKey}`,
+          // The key as stored (per API key): two systems' same key are two redemptions.
+          id: `redeem-${scopedKey}`,
           customerId: String(customer.id),
           at,
           ...(input.points === undefined ? {} : { points: input.points }),

@@ -13,11 +13,13 @@ const instantString = z.iso.datetime({
   offset: true,
   message: "must be an ISO 8601 date-time, e.g. 2025-06-30T14:05:00Z",
 });
+/** Largest amount in minor units (10 billion in a two-decimal currency). */
+const MAX_MINOR = 1_000_000_000_000;
 const minor = z
   .number()
   .int("must be a whole number of minor units (cents)")
   .min(0, "must not be negative")
-  .max(1_000_000_000_000, "is too large");
+  .max(MAX_MINOR, "is too large");
 
 export const customerInput = z
   .object({
@@ -83,6 +85,13 @@ export const orderInput = z
         code: "custom",
         path: ["subtotal"],
         message: "is required when the order has no items",
+      });
+    // Above this, sums and points in JavaScript numbers would no longer be exact.
+    if (itemsTotal > MAX_MINOR)
+      ctx.addIssue({
+        code: "custom",
+        path: ["items"],
+        message: `add up to ${itemsTotal}, more than ${MAX_MINOR} minor units an order may total`,
       });
     if (order.items.length > 0 && order.subtotal !== undefined && order.subtotal !== itemsTotal)
       ctx.addIssue({
@@ -166,7 +175,7 @@ export const eventInput = z
 export const redeemInput = z
   .object({
     customerId: externalId.describe("The customer's externalId."),
-    programId: z.number().int().min(1),
+    programId: z.number().int().min(1).max(2_147_483_647, "is not a program id"),
     points: z
       .number()
       .int("must be a whole number")

@@ -19,11 +19,18 @@ export function sqlState(error: unknown): string | null {
 /**
  * Whether the database refused a value the caller sent rather than failed on its own: a number past
  * a column's range (22003), a date past its range (22008), a NUL character in text (22021) or JSON
- * (22P05). Other data errors (a division by zero, a bad literal the server built) are server bugs.
+ * (22P05), a lone UTF-16 surrogate in JSON (22P02, which the REST API refuses before; tRPC inputs
+ * can still carry one). Other data errors (a division by zero) are server bugs.
  */
 export function refusedInput(error: unknown): boolean {
   const state = sqlState(error);
-  return state === "22003" || state === "22008" || state === "22021" || state === "22P05";
+  return (
+    state === "22003" ||
+    state === "22008" ||
+    state === "22021" ||
+    state === "22P05" ||
+    state === "22P02"
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { customerInput, type CustomerInput } from "./schemas";
 import { storeIdByCode, type IngestContext } from "./lookups";
 import { enrollNewCustomers } from "../programs/enroll-new-customers";
 import { inTransaction } from "./transaction";
+import { assertNotFuture } from "./when";
 
 export type UpsertCustomerResult = { id: number; externalId: string; created: boolean };
 
@@ -35,6 +36,7 @@ export async function upsertCustomer(
   raw: unknown,
 ): Promise<UpsertCustomerResult> {
   const input = customerInput.parse(raw);
+  if (input.signedUpAt !== undefined) assertNotFuture("signedUpAt", input.signedUpAt, ctx.now);
   return inTransaction(ctx.db, async (tx) => {
     const homeStoreId =
       input.homeStoreCode === undefined ? undefined : await storeIdByCode(tx, input.homeStoreCode);

@@ -189,6 +189,8 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
       body: validOrder("O-1"),
       headers: { "idempotency-key": "order-key-0001" },
     });
+    // The first answer again, as a retry: 200, nothing written twice.
+    expect(retry.status).toBe(200);
     expect(await retry.json()).toEqual(firstBody);
     const changed = await call("POST", "orders", {
       body: { ...validOrder("O-1"), subtotal: 1 },
@@ -217,6 +219,128 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
       headers: { "idempotency-key": "redeem-0002" },
     });
     expect(tooMuch.status).toBe(409);
+  });
+
+  it("keeps each API key's idempotency keys apart, and apart from the keys by externalId", async () => {
+    const admin = await makeUser(handle.db, { role: "admin" });
+    const other = (
+      await createApiKey(
+        handle.db,
+        admin.id,
+        { name: "web shop", scopes: ["orders:write", "rewards:redeem", "rewards:read"] },
+        now,
+      )
+    ).secret;
+    const available = async () =>
+      (
+        (await (await call("GET", "customers/ANNA/balance")).json()) as {
+          programs: { available: number }[];
+        }
+      ).programs[0]!.available;
+    const before = await available();
+    const redeem = (key: string) =>
+      call("POST", "redemptions", {
+        key,
+        body: { customerId: "ANNA", programId, rewardId: "perk" },
+        headers: { "idempotency-key": "shared-key-1" },
+      });
+    // Two systems that happen to pick the same key each redeem; each retry is its own replay.
+    expect((await redeem(fullKey)).status).toBe(201);
+    expect((await redeem(other)).status).toBe(201);
+    expect((await redeem(other)).status).toBe(200);
+    expect(await available()).toBe(before - 200);
+
+    // A header that looks like another order's default key takes nothing from that order.
+    const lookalike = await call("POST", "orders", {
+      key: other,
+      body: validOrder("O-other"),
+      headers: { "idempotency-key": "order:O-victim" },
+    });
+    expect(lookalike.status).toBe(201);
+    expect((await call("POST", "orders", { body: validOrder("O-victim") })).status).toBe(201);
+  });
+
+  it("refuses times in the future with 400 and changes nothing, so no points expire early", async () => {
+    const available = async () =>
+      (
+        (await (await call("GET", "customers/ANNA/balance")).json()) as {
+          programs: { available: number }[];
+        }
+      ).programs[0]!.available;
+    const before = await available();
+    const future = await call("POST", "orders", {
+      body: { ...validOrder("O-2027"), placedAt: "2027-12-31T00:00:00Z" },
+    });
+    expect(future.status).toBe(400);
+    expect(await errorOf(future)).toMatch(/placedAt: 2027-12-31T00:00:00.000Z is in the future/);
+    const refund = await call("POST", "refunds", {
+      body: {
+        externalId: "R-2030",
+        orderId: "O-1",
+        amount: 100,
+        refundedAt: "2030-01-01T00:00:00Z",
+      },
+    });
+    expect(refund.status).toBe(400);
+    expect(await errorOf(refund)).toMatch(/refundedAt: .* is in the future/);
+    const event = await call("POST", "events", {
+      body: {
+        externalId: "E-2030",
+        customerId: "ANNA",
+        type: "visit",
+        occurredAt: "2030-01-01T00:00:00Z",
+      },
+    });
+    expect(event.status).toBe(400);
+    expect(await available()).toBe(before);
+    // A till whose clock runs a few minutes fast is fine.
+    const fast = await call("POST", "orders", {
+      body: { ...validOrder("O-fast"), placedAt: "2025-07-01T12:05:00Z" },
+    });
+    expect(fast.status).toBe(201);
+  });
+
+  it("stores sale times to the millisecond, so a refund at the same instant is not before it", async () => {
+    const placed = await call("POST", "orders", {
+      body: { ...validOrder("O-micro"), placedAt: "2025-06-30T10:00:00.9999Z" },
+    });
+    expect(placed.status).toBe(201);
+    const refund = await call("POST", "refunds", {
+      body: {
+        externalId: "R-micro",
+        orderId: "O-micro",
+        amount: 100,
+        refundedAt: "2025-06-30T10:00:00.9999Z",
+      },
+    });
+    expect(refund.status).toBe(201);
+    // The same refund again under a header key: taken, said plainly, not "retry".
+    const again = await call("POST", "refunds", {
+      body: {
+        externalId: "R-micro",
+        orderId: "O-micro",
+        amount: 100,
+        refundedAt: "2025-06-30T10:00:00.9999Z",
+      },
+      headers: { "idempotency-key": "refund-hdr-1" },
+    });
+    expect(again.status).toBe(409);
+    expect(await errorOf(again)).toMatch(/Refund "R-micro" was already posted/);
+  });
+
+  it("takes JSON in UTF-8 only, and says so", async () => {
+    const send = (type: string) =>
+      handleIngestRequest(
+        { db: handle.db, now, limiter },
+        new Request(`${base}/customers`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${fullKey}`, "content-type": type },
+          body: JSON.stringify({ externalId: "CT-1", name: "Carla" }),
+        }),
+      );
+    expect((await send("application/json-patch+json")).status).toBe(415);
+    expect((await send("application/json; charset=iso-8859-1")).status).toBe(415);
+    expect((await send("application/json; charset=UTF-8")).status).toBe(201);
   });
 
   it("limits the rate per key with 429 and Retry-After", async () => {

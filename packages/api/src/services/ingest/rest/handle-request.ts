@@ -15,10 +15,19 @@ async function readJson(
   maxBytes: number,
 ): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type))
+  // application/json, with at most a UTF-8 charset (the body is read as UTF-8 whatever it says).
+  const [mediaType = "", ...parameters] = type.split(";").map((p) => p.trim().toLowerCase());
+  const charset = parameters
+    .find((p) => p.startsWith("charset="))
+    ?.slice(8)
+    .replace(/"/g, "");
+  if (mediaType !== "application/json" || (charset !== undefined && charset !== "utf-8"))
     return {
       ok: false,
-      response: apiError(415, "Send the body as JSON with 'Content-Type: application/json'."),
+      response: apiError(
+        415,
+        "Send the body as UTF-8 JSON with 'Content-Type: application/json' (charset utf-8 or none).",
+      ),
     };
   const tooLarge = {
     ok: false as const,
@@ -45,11 +54,39 @@ async function readJson(
   }
   // As request.text() did: UTF-8, a leading byte-order mark dropped (.NET and PowerShell send one).
   const text = new TextDecoder().decode(Buffer.concat(chunks));
+  let body: unknown;
   try {
-    return { ok: true, body: JSON.parse(text) as unknown };
+    body = JSON.parse(text) as unknown;
   } catch {
     return { ok: false, response: apiError(400, "The body is not valid JSON.") };
   }
+  const problem = shapeProblem(body);
+  return problem === null ? { ok: true, body } : { ok: false, response: apiError(400, problem) };
+}
+
+/** Deepest nesting of arrays and objects a body may have (an event's payload included). */
+const MAX_DEPTH = 32;
+// A UTF-16 surrogate without its pair: JSON can escape one ("\ud800"), but it is no character, and
+// PostgreSQL refuses it or stores U+FFFD, which would make two different ids one.
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What no request body may hold, whatever the route: too deep a nesting, a lone surrogate. */
+function shapeProblem(body: unknown): string | null {
+  const stack: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
+  while (stack.length > 0) {
+    const { value, depth } = stack.pop()!;
+    if (typeof value === "string") {
+      if (loneSurrogate.test(value))
+        return "A text value holds a lone UTF-16 surrogate (an escape like \\ud800 without its pair), which is not a character: send valid UTF-8 text.";
+    } else if (value !== null && typeof value === "object") {
+      if (depth >= MAX_DEPTH)
+        return `The body is nested more than ${MAX_DEPTH} levels deep; flatten the payload.`;
+      // Keys are text too; they sit at their value's depth.
+      const inner = Array.isArray(value) ? value : Object.entries(value).flat();
+      for (const item of inner) stack.push({ value: item, depth: depth + 1 });
+    }
+  }
+  return null;
 }
 
 function pathSegments(path: string): string[] | null {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apiScopes } from "../../api-keys/scopes";
+import { CLOCK_SKEW_MS } from "../when";
 import {
   customerInput,
   eventInput,
@@ -84,15 +85,19 @@ const idempotencyKey = (required: boolean) => ({
   in: "header",
   required,
   description:
-    "A unique string per operation (8–200 characters). Retrying with it returns the first response; reusing it with another payload is a 409.",
+    "A unique string per operation (8–200 characters), kept per API key. Retrying with it returns the first response (200); reusing it with another payload is a 409.",
   schema: { type: "string", minLength: 8, maxLength: 200 },
 });
+
+const retried =
+  "Done before: a retry of the same request (same idempotency key, or same externalId), answered with the first response; nothing was written again.";
 
 const post = (
   summary: string,
   scope: string,
   body: z.ZodType,
   extra: Record<string, unknown> = {},
+  done = retried,
 ) => ({
   post: {
     summary,
@@ -100,7 +105,7 @@ const post = (
     security: [{ apiKey: [] }],
     requestBody: { required: true, content: { "application/json": { schema: schema(body) } } },
     responses: {
-      "200": { description: "Done (already existed)." },
+      "200": { description: done },
       "201": { description: "Created." },
       ...errors(400, 401, 403, 404, 409, 429),
     },
@@ -115,7 +120,7 @@ export function openApiDocument() {
     info: {
       title: "Boomerang ingest API",
       version: "1.0.0",
-      description: `For the systems that sell: customers, orders, refunds, events, balances and redemptions. Authenticate with 'Authorization: Bearer <key>' (keys are created by admins on the Data page). Scopes: ${apiScopes.join(", ")}. Money is integer minor units (cents).`,
+      description: `For the systems that sell: customers, orders, refunds, events, balances and redemptions. Authenticate with 'Authorization: Bearer <key>' (keys are created by admins on the Data page). Scopes: ${apiScopes.join(", ")}. Money is integer minor units (cents). Times carry a UTC offset and may not be later than the server's clock plus ${CLOCK_SKEW_MS / 60_000} minutes. Bodies are UTF-8 JSON, nested at most 32 levels.`,
     },
     servers: [{ url: "/api/v1" }],
     components: { securitySchemes: { apiKey: { type: "http", scheme: "bearer" } } },
@@ -124,6 +129,8 @@ export function openApiDocument() {
         "Create or update a customer by externalId",
         "customers:write",
         customerInput,
+        {},
+        "Updated: a customer with this externalId existed; the fields sent replaced theirs.",
       ),
       "/orders": post(
         "Post an order; every active program the customer is enrolled in is applied",
@@ -161,7 +168,13 @@ export function openApiDocument() {
           parameters: [idempotencyKey(false)],
         },
       ),
-      "/events": post("Post a customer event (visit, review, ...)", "events:write", eventInput),
+      "/events": post(
+        "Post a customer event (visit, review, ...)",
+        "events:write",
+        eventInput,
+        {},
+        "Recorded before: an event with this externalId exists; nothing changed.",
+      ),
       "/redemptions": post("Redeem points or a catalog reward", "rewards:redeem", redeemInput, {
         parameters: [idempotencyKey(true)],
       }),

@@ -3,10 +3,10 @@ import { invalid } from "../../../errors";
 import type { ApiScope } from "../../api-keys/scopes";
 import { customerBalance } from "../balance";
 import { postEvent } from "../post-event";
-import { postOrder } from "../post-order";
+import { postOrderOutcome } from "../post-order";
 import { postOrderBatch, type OrderOutcome } from "../post-orders";
-import { postRefund } from "../post-refund";
-import { redeem } from "../redeem";
+import { postRefundOutcome } from "../post-refund";
+import { redeemOutcome } from "../redeem";
 import { idempotencyHeader } from "../schemas";
 import { upsertCustomer } from "../upsert-customer";
 import { errorBodyOf } from "./responses";
@@ -37,6 +37,12 @@ const requiredKey = (call: RouteCall): string =>
   ];
 const optionalKey = (call: RouteCall) =>
   call.idempotencyKey === null ? undefined : requiredKey(call);
+
+/** 201 for what this request did, 200 for the first answer given again to a retry. */
+const answer = (outcome: { result: unknown; replayed: boolean }) => ({
+  status: outcome.replayed ? 200 : 201,
+  body: outcome.result,
+});
 
 /** One order's result in a batch answer: its status as if posted alone, and its body or error. */
 function batchResult(outcome: OrderOutcome, index: number, raw: unknown) {
@@ -87,10 +93,7 @@ export const routes: Route[] = [
     method: "POST",
     pattern: "orders",
     scope: "orders:write",
-    run: async (call) => ({
-      status: 201,
-      body: await postOrder(ctxOf(call), call.body, optionalKey(call)),
-    }),
+    run: async (call) => answer(await postOrderOutcome(ctxOf(call), call.body, optionalKey(call))),
   },
   {
     method: "POST",
@@ -122,10 +125,7 @@ export const routes: Route[] = [
     method: "POST",
     pattern: "refunds",
     scope: "orders:write",
-    run: async (call) => ({
-      status: 201,
-      body: await postRefund(ctxOf(call), call.body, optionalKey(call)),
-    }),
+    run: async (call) => answer(await postRefundOutcome(ctxOf(call), call.body, optionalKey(call))),
   },
   {
     method: "POST",
@@ -140,9 +140,7 @@ export const routes: Route[] = [
     method: "POST",
     pattern: "redemptions",
     scope: "rewards:redeem",
-    run: async (call) => {
-      return { status: 201, body: await redeem(ctxOf(call), call.body, requiredKey(call)) };
-    },
+    run: async (call) => answer(await redeemOutcome(ctxOf(call), call.body, requiredKey(call))),
   },
 ];
 
