@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { loginFor, signIn } from "./fixtures";
+import { downloadedCsv, loginFor, signIn } from "./fixtures";
 
 const header = "customer_id,name,email,signup_date,store,email_opt_in";
 const good = [
@@ -82,7 +81,7 @@ test("an admin creates an API key, imports a CSV with a bad row, reads the repor
   await page.getByRole("button", { name: "Download the problems of customers.csv (CSV)" }).click();
   const report = await again;
   expect(report.suggestedFilename()).toBe("customers-problems.csv");
-  expect(await readFile((await report.path())!, "utf8")).toContain("Signed up");
+  expect(await downloadedCsv((await report.path())!)).toContain("Signed up");
 });
 
 test("a marketer previews and imports a file of a few thousand customers (far larger than a URL can carry)", async ({

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { demoLogins, type DemoLogin } from "@boomerang/db/seed/demo-users";
 import type { ExpectedFigures, ExpectedWindow } from "./prepare";
@@ -60,4 +61,23 @@ export async function shownWindow(
         (today === windows[0]!.today ? "" : ` or to ${today}`),
     );
   return shown;
+}
+
+/**
+ * A downloaded CSV as text: it must start with a byte-order mark (so Excel reads UTF-8), which is
+ * taken off.
+ */
+export async function downloadedCsv(path: string): Promise<string> {
+  const bytes = await readFile(path);
+  expect([...bytes.subarray(0, 3)], "a CSV starts with a byte-order mark").toEqual([
+    0xef, 0xbb, 0xbf,
+  ]);
+  return bytes.subarray(3).toString("utf8");
+}
+
+/** A downloaded CSV's lines (ended with CRLF), without the empty one after the last. */
+export async function downloadedCsvLines(path: string): Promise<string[]> {
+  const lines = (await downloadedCsv(path)).split("\r\n");
+  if (lines.at(-1) === "") lines.pop();
+  return lines;
 }

@@ -1,14 +1,12 @@
-import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { loginFor, signIn } from "./fixtures";
+import { downloadedCsvLines, loginFor, signIn } from "./fixtures";
 
 /** Clicks a CSV button and returns the file's name and lines. */
 async function downloadFrom(page: Page, button: Locator) {
   const download = page.waitForEvent("download");
   await button.click();
   const file = await download;
-  const text = await readFile((await file.path())!, "utf8");
-  return { name: file.suggestedFilename(), lines: text.split("\n") };
+  return { name: file.suggestedFilename(), lines: await downloadedCsvLines((await file.path())!) };
 }
 
 test("every chart outside the Retention page downloads its data as CSV", async ({ page }) => {

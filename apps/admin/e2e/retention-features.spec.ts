@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectedFigures, loginFor, signIn } from "./fixtures";
+import { downloadedCsvLines, expectedFigures, loginFor, signIn } from "./fixtures";
 
 test("an analyst edits the day brackets, sees incomplete brackets marked, and downloads them as CSV", async ({
   page,
@@ -46,7 +45,7 @@ test("an analyst edits the day brackets, sees incomplete brackets marked, and do
   await card.getByRole("button", { name: "Download CSV" }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("retention-brackets-month.csv");
-  const lines = (await readFile((await file.path())!, "utf8")).split("\n");
+  const lines = await downloadedCsvLines((await file.path())!);
   expect(lines[0]).toBe("cohort,size,bracket_from_day,bracket_to_day,buyers,rate,complete");
   expect(lines.some((l) => /^\d{4}-\d{2}-01,\d+,15,60,\d+,[\d.]+,(true|false)$/.test(l))).toBe(
     true,
@@ -80,7 +79,7 @@ test("a marketer puts a program's members and control group side by side, and th
   });
   const download = page.waitForEvent("download");
   await card.getByRole("button", { name: "Download CSV" }).click();
-  const lines = (await readFile((await (await download).path())!, "utf8")).split("\n");
+  const lines = await downloadedCsvLines((await (await download).path())!);
   expect(lines[0]).toBe("period,Punti Boomerang · members,Punti Boomerang · control group");
   expect(lines[1]).toMatch(/^M0,1,1$/);
 

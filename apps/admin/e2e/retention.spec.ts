@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { expectedFigures, loginFor, signIn } from "./fixtures";
+import { downloadedCsvLines, expectedFigures, loginFor, signIn } from "./fixtures";
 
 test("an analyst reads the cohort table, its curves and trends, and downloads the table as CSV", async ({
   page,
@@ -35,11 +34,11 @@ test("an analyst reads the cohort table, its curves and trends, and downloads th
   await page.getByRole("button", { name: "Download CSV" }).first().click();
   const file = await download;
   expect(file.suggestedFilename()).toBe("cohort-retention-month.csv");
-  const text = await readFile((await file.path())!, "utf8");
-  expect(text.split("\n")[0]).toBe(
+  const lines = await downloadedCsvLines((await file.path())!);
+  expect(lines[0]).toBe(
     "cohort,size,period,buyers,buyers_then_or_later,classic_rate,unbounded_rate,revenue_minor,complete",
   );
-  expect(text.split("\n").length).toBeGreaterThan(12);
+  expect(lines.length).toBeGreaterThan(12);
 });
 
 test("filters live in the URL: a shared link opens the same view", async ({ page }) => {

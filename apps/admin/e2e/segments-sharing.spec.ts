@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { loginFor, signIn } from "./fixtures";
+import { downloadedCsv, loginFor, signIn } from "./fixtures";
 
 const toNumber = (text: string | null) => Number((text ?? "").replace(/[^\d]/g, ""));
 const csvRows = (text: string) => text.trim().split("\r\n").slice(1);
@@ -17,7 +16,7 @@ async function createSegment(page: Page, name: string, rules: unknown): Promise<
 
 async function download(page: Page, click: () => Promise<void>): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);
-  return readFileSync((await file.path())!, "utf8");
+  return downloadedCsv((await file.path())!);
 }
 
 test("a marketer freezes a snapshot, exports members by channel, and compares segments; a store manager gets their store only", async ({
@@ -49,17 +48,19 @@ test("a marketer freezes a snapshot, exports members by channel, and compares se
   const row = snapshots.getByRole("row").filter({ hasText: "June newsletter" });
   await expect(row).toContainText(new Intl.NumberFormat("en-GB").format(members));
 
-  // The snapshot's CSV holds exactly its members.
+  // The snapshot's CSV, asked for with every member, holds exactly its members.
+  await marketer.getByLabel("CSV of a snapshot").selectOption("all");
   const frozen = await download(marketer, () => row.getByRole("link", { name: "CSV" }).click());
   expect(frozen.split("\r\n")[0]).toBe("customer_id,name,email,phone");
   expect(csvRows(frozen)).toHaveLength(members);
 
-  // Export: every member, or only the ones consenting to email (each with an address).
+  // Export: by default only the ones consenting to email (each with an address); every member
+  // when asked for.
   const exportLink = marketer.getByRole("link", { name: "Export members (CSV)" });
+  const email = csvRows(await download(marketer, () => exportLink.click()));
+  await marketer.getByLabel("Channel").selectOption("all");
   const all = csvRows(await download(marketer, () => exportLink.click()));
   expect(all).toHaveLength(members);
-  await marketer.getByLabel("Channel").selectOption("email");
-  const email = csvRows(await download(marketer, () => exportLink.click()));
   expect(email.length).toBeGreaterThan(0);
   expect(email.length).toBeLessThan(all.length);
   for (const line of email) expect(line.split(",")[2]).toContain("@");
@@ -146,12 +147,27 @@ test("a marketer freezes a snapshot, exports members by channel, and compares se
     (await marketer.request.get(`/api/exports/segment-members?segmentId=x&channel=fax`)).status(),
   ).toBe(400);
   expect(
-    (await marketer.request.get(`/api/exports/segment-members?segmentId=999999`)).status(),
+    (
+      await marketer.request.get(`/api/exports/segment-members?segmentId=999999&channel=sms`)
+    ).status(),
   ).toBe(404);
+  // The channel is said every time, once: a marketing list is never "everyone" by default.
+  const noChannel = await marketer.request.get(`/api/exports/segment-members?segmentId=${milano}`);
+  expect(noChannel.status()).toBe(400);
+  expect(((await noChannel.json()) as { error: { message: string } }).error.message).toMatch(
+    /channel/,
+  );
+  const twice = await marketer.request.get(
+    `/api/exports/segment-members?segmentId=${milano}&channel=email&channel=all`,
+  );
+  expect(twice.status()).toBe(400);
+  expect(((await twice.json()) as { error: { message: string } }).error.message).toBe(
+    "Give channel once; it was given 2 times.",
+  );
   expect(
     (
       await marketer.request.get(
-        `/api/exports/segment-members?segmentId=${milano}&snapshotId=999999`,
+        `/api/exports/segment-members?segmentId=${milano}&snapshotId=999999&channel=email`,
       )
     ).status(),
   ).toBe(404);

@@ -46,6 +46,13 @@ test("a store manager lands on their store's page, sees its figures, and cannot 
   );
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain(`revenue_minor_units,${expected.milano.revenue},`);
+  // Starts with a byte-order mark, so Excel reads it as UTF-8.
+  expect([...(await csv.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const badDate = await page.request.get(`/api/stores/${ownId}/csv?from=2025-02-30&to=2025-03-31`);
+  expect(badDate.status()).toBe(400);
+  expect(((await badDate.json()) as { error: { message: string } }).error.message).toMatch(
+    /^Give from and to as dates like 2025-06-01/,
+  );
   const other = await page.request.get(
     `/api/stores/${expected.otherStoreId}/csv?from=${expected.from}&to=${expected.today}`,
   );

@@ -160,7 +160,7 @@ describe.each(testDrivers())("store KPI procedures on $name", (driver) => {
     expect(detail.cohorts).toEqual([
       { month: "2025-05-01", customers: 1, active: [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0] },
     ]);
-    const csv = storeDetailCsv(detail).split("\n");
+    const csv = storeDetailCsv(detail).split("\r\n");
     expect(csv[0]).toBe("kpi,2025-06-01 to 2025-06-30,2025-05-01 to 2025-05-31,chain_average");
     expect(csv).toContain(`revenue_minor_units,4000,500,${12000 / 3}`);
     expect(csv).toContain("2025-06-01,4000,1,1");

@@ -11,7 +11,8 @@ describe("chart CSV", () => {
           ['Say "hi"\nbye', null],
         ],
       ),
-    ).toBe('store,revenue\n"Milano, Centro",1234.5\n"Say ""hi""\nbye",');
+      // Lines end with CRLF (RFC 4180); a line break inside a quoted cell stays as it is.
+    ).toBe('store,revenue\r\n"Milano, Centro",1234.5\r\n"Say ""hi""\nbye",\r\n');
   });
 
   it("keeps a spreadsheet from running a typed name as a formula, but not a negative number", () => {

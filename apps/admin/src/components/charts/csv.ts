@@ -14,17 +14,21 @@ export function csvCell(value: CsvCell): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** A header and rows as CSV text, one line each. */
+/** Starts every CSV file the app writes: Excel reads UTF-8 (accents, €) only after one. */
+export const CSV_BOM = "\uFEFF";
+
+/** A header and rows as CSV text, each line ended with CRLF (RFC 4180, as the server's exports). */
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\n");
+  return [header, ...rows].map((r) => `${r.map(csvCell).join(",")}\r\n`).join("");
 }
 
 /** Hands CSV text to the browser as a downloaded file (in the browser only, on a user's action). */
 export function saveCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  const url = URL.createObjectURL(new Blob([CSV_BOM, text], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;
   link.click();
-  URL.revokeObjectURL(url);
+  // Revoked once the click has been handled: some browsers cancel a download revoked at once.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

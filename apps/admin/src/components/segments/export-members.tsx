@@ -3,17 +3,20 @@
 import { useState } from "react";
 import { Card, CardBody, CardHeader, Field, Select } from "@boomerang/ui";
 
-const choices = [
-  { value: "all", label: "All members (contact details only where consented)" },
+/** What a members export can be limited to: a channel's consenting customers first. */
+export const exportChoices = [
   { value: "email", label: "Only customers consenting to email (with an address)" },
   { value: "sms", label: "Only customers consenting to SMS (with a phone number)" },
   { value: "messenger", label: "Only customers consenting to messengers (with a phone number)" },
   { value: "push", label: "Only customers consenting to push notifications" },
+  { value: "all", label: "All members, for analysis (contact details only where consented)" },
 ] as const;
+export type ExportChoice = (typeof exportChoices)[number]["value"];
+const choices = exportChoices;
 
 /** Downloads the segment's current members as CSV (streamed), optionally only those reachable on a channel. */
 export function ExportMembers({ segmentId, storeOnly }: { segmentId: number; storeOnly: boolean }) {
-  const [channel, setChannel] = useState<(typeof choices)[number]["value"]>("all");
+  const [channel, setChannel] = useState<ExportChoice>("email");
   return (
     <Card>
       <CardHeader

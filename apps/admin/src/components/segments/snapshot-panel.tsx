@@ -12,9 +12,11 @@ import {
   Field,
   Input,
   formatNumber,
+  Select,
   Skeleton,
 } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
+import { exportChoices, type ExportChoice } from "./export-members";
 
 const timeFormat = (locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -38,6 +40,7 @@ export function SnapshotPanel({
   const queryClient = useQueryClient();
   const list = useQuery(trpc.segments.snapshots.queryOptions({ id: segmentId }));
   const [note, setNote] = useState("");
+  const [channel, setChannel] = useState<ExportChoice>("email");
   const [error, setError] = useState<string | null>(null);
   const refresh = () =>
     queryClient.invalidateQueries({
@@ -110,7 +113,22 @@ export function SnapshotPanel({
               : "A marketer can freeze this segment's members; the snapshots will be listed here."}
           </EmptyState>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="space-y-3 overflow-x-auto">
+            <div className="max-w-md">
+              <Field label="CSV of a snapshot" htmlFor="snapshot-channel">
+                <Select
+                  id="snapshot-channel"
+                  value={channel}
+                  onChange={(e) => setChannel(e.target.value as ExportChoice)}
+                >
+                  {exportChoices.map((c) => (
+                    <option key={c.value} value={c.value}>
+                      {c.label}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
             <table className="w-full text-sm" aria-label="Snapshots">
               <thead className="text-left text-xs uppercase text-slate-500">
                 <tr>
@@ -137,7 +155,7 @@ export function SnapshotPanel({
                     <td className="py-2 text-right whitespace-nowrap">
                       <a
                         className="mr-3 text-teal-700 underline"
-                        href={`/api/exports/segment-members?segmentId=${segmentId}&snapshotId=${s.id}&channel=all`}
+                        href={`/api/exports/segment-members?segmentId=${segmentId}&snapshotId=${s.id}&channel=${channel}`}
                         download
                       >
                         CSV

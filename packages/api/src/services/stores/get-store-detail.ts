@@ -105,6 +105,7 @@ const moneyKpis = new Set<string>(["revenue", "averageOrderValue", "historicalCl
 /**
  * The detail as CSV: one line per KPI (period, previous period, chain average), then the monthly
  * trend. Money is in minor units (cents), said in the KPI's name, so spreadsheets get exact integers.
+ * Lines end with CRLF, as every CSV the app writes.
  */
 export function storeDetailCsv(detail: StoreDetail): string {
   const names = Object.keys(detail.current) as (keyof KpiFigures)[];
@@ -124,12 +125,17 @@ export function storeDetailCsv(detail: StoreDetail): string {
         label,
         cell(detail.current[name]),
         cell(detail.previous[name]),
-        cell(detail.chainAverage?.[name]),
+        // An average of money is rounded to whole minor units, as the column's name promises.
+        cell(
+          moneyKpis.has(name) && typeof detail.chainAverage?.[name] === "number"
+            ? Math.round(detail.chainAverage[name])
+            : detail.chainAverage?.[name],
+        ),
       ].join(","),
     );
   }
   lines.push("", "month,revenue_minor_units,orders,active_customers");
   for (const t of detail.trend)
     lines.push([t.month, t.revenue, t.orders, t.activeCustomers].join(","));
-  return `${lines.join("\n")}\n`;
+  return `${lines.join("\r\n")}\r\n`;
 }

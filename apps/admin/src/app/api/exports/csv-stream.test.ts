@@ -22,6 +22,18 @@ async function exported(rows: Row[], pageSize = 2): Promise<{ text: string; page
 }
 
 describe("csvResponse", () => {
+  it("starts with a byte-order mark, so Excel reads accented names as UTF-8", async () => {
+    const response = await csvResponse<Row>(
+      "bom.csv",
+      ["id", "name"],
+      async (afterId) => (afterId === 0 ? [{ id: 1, name: "Müller", amount: 0, note: null }] : []),
+      (r) => [r.id, r.name],
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe("id,name\r\n1,Müller\r\n");
+  });
+
   it("neutralises text a spreadsheet would run as a formula, and keeps negative numbers numbers", async () => {
     const { text } = await exported([
       { id: 1, name: '=HYPERLINK("http://x.test","Click")', amount: -150, note: "+1 bonus" },

@@ -1,5 +1,5 @@
 import { refusedInput } from "@boomerang/api/services/ingest/transaction";
-import { csvCell } from "../../../components/charts/csv";
+import { CSV_BOM, csvCell } from "../../../components/charts/csv";
 
 /**
  * A database value as one CSV cell, written as the charts' downloads write them: text a spreadsheet
@@ -55,7 +55,9 @@ export async function csvResponse<T extends { id: number }>(
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(csvLines([header])));
+        // A byte-order mark first: without it Excel reads the file as ANSI and "Müller" comes out
+        // as "MÃ¼ller". Every CSV the app writes starts with one (see charts/csv.ts).
+        controller.enqueue(encoder.encode(`${CSV_BOM}${csvLines([header])}`));
       }
       const rows = first ?? (await page(afterId));
       first = null;

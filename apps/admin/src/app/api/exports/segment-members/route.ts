@@ -13,7 +13,9 @@ import { exportAccess } from "../export-access";
 
 const query = z.object({
   segmentId: recordIdText,
-  channel: z.enum(exportChannels).default("all"),
+  // Said every time: a marketing list is per channel, of the customers who consented to it; "all"
+  // (every member, contact details only where consented) only when asked for by name.
+  channel: z.enum(exportChannels),
   snapshotId: recordIdText.optional(),
 });
 
@@ -22,13 +24,25 @@ const notFound = (message: string) => Response.json({ error: { message } }, { st
 
 /**
  * A segment's members as CSV, streamed page by page: its current members, or a snapshot's frozen
- * ones (`snapshotId`), all of them or only those who consented to `channel` and can be reached on
- * it. Store managers get their own store's customers only.
+ * ones (`snapshotId`), those who consented to `channel` and can be reached on it (or, asked for as
+ * "all", every member with only the contact details they consented to). Store managers get their
+ * own store's customers only.
  */
 export async function GET(request: Request): Promise<Response> {
   const access = await exportAccess();
   if (!access.ok) return access.response;
-  const params = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  const search = new URL(request.url).searchParams;
+  const repeated = [...new Set(search.keys())].find((k) => search.getAll(k).length > 1);
+  if (repeated !== undefined)
+    return Response.json(
+      {
+        error: {
+          message: `Give ${repeated} once; it was given ${search.getAll(repeated).length} times.`,
+        },
+      },
+      { status: 400 },
+    );
+  const params = query.safeParse(Object.fromEntries(search));
   if (!params.success)
     return Response.json(
       {
