@@ -36,7 +36,7 @@ test("an analyst reads the cohort table, its curves and trends, and downloads th
   expect(file.suggestedFilename()).toBe("cohort-retention-month.csv");
   const lines = await downloadedCsvLines((await file.path())!);
   expect(lines[0]).toBe(
-    "cohort,size,period,buyers,buyers_then_or_later,classic_rate,unbounded_rate,revenue_minor,complete",
+    "cohort,size,period,buyers,buyers_then_or_later,classic_rate,unbounded_rate,revenue_minor,revenue_rate,complete",
   );
   expect(lines.length).toBeGreaterThan(12);
 });

@@ -94,6 +94,7 @@ export function CohortHeatmapCard({
                 "classic_rate",
                 "unbounded_rate",
                 "revenue_minor",
+                "revenue_rate",
                 "complete",
               ]}
               rows={matrix.rows.flatMap((r) =>
@@ -106,6 +107,7 @@ export function CohortHeatmapCard({
                   c.classicRate,
                   c.unboundedRate,
                   c.revenue,
+                  c.revenueRate ?? null,
                   String(c.complete),
                 ]),
               )}

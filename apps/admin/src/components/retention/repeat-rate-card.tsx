@@ -36,8 +36,21 @@ export function RepeatRateCard({ data, business }: { data: Retention; business: 
         actions={
           <CsvDownload
             filename="repeat-rate.csv"
-            header={["cohort", "eligible", "repeaters", "rate"]}
-            rows={repeat.byCohort.map((r) => [r.cohort, r.eligible, r.repeaters, r.rate])}
+            // The dashed series too, by month: what the chart draws, the file holds.
+            header={[
+              "cohort",
+              "eligible",
+              "repeaters",
+              "rate",
+              ...(data.grain === "month" ? [`bought_in_month_${trend.period}_rate`] : []),
+            ]}
+            rows={repeat.byCohort.map((r) => [
+              r.cohort,
+              r.eligible,
+              r.repeaters,
+              r.rate,
+              ...(data.grain === "month" ? [trendByCohort.get(r.cohort) ?? null] : []),
+            ])}
           />
         }
       />
