@@ -1,5 +1,6 @@
-import { customerEvents } from "@boomerang/db";
-import { invalid } from "../../errors";
+import { sql } from "drizzle-orm";
+import { customerEvents, queryRows } from "@boomerang/db";
+import { conflict, invalid } from "../../errors";
 import type { ProgramOutcome } from "./apply-event";
 import { customerByExternalId, storeIdByCode, type IngestContext } from "./lookups";
 import { applyReferrals, referralPayload } from "./referral-events";
@@ -46,6 +47,21 @@ export async function postEvent(ctx: IngestContext, raw: unknown): Promise<PostE
       .onConflictDoNothing({ target: customerEvents.externalId })
       .returning({ id: customerEvents.id });
     const created = inserted[0];
+    if (created === undefined) {
+      // Posted before: the same event again changes nothing, but another event under its id is a
+      // mistake to say, not to drop without a word.
+      const [same] = await queryRows<{ same: boolean }>(
+        tx,
+        sql`select (customer_id = ${customer.id} and type = ${input.type}
+                    and occurred_at = ${new Date(input.occurredAt).toISOString()}::timestamptz
+                    and payload = ${JSON.stringify(input.payload)}::jsonb) as same
+            from customer_events where external_id = ${input.externalId}`,
+      );
+      if (same !== undefined && !same.same)
+        throw conflict(
+          `Event "${input.externalId}" was already posted with another customer, type, time or payload; a new event needs a new externalId.`,
+        );
+    }
     let programs: ProgramOutcome[] = [];
     if (created !== undefined && input.type === "referral") {
       const outcomes = await applyReferrals(tx, [

@@ -328,6 +328,29 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
     expect(await errorOf(again)).toMatch(/Refund "R-micro" was already posted/);
   });
 
+  it("takes the same event again as nothing new, and another event under its id as a 409", async () => {
+    const event = {
+      externalId: "E-visit-1",
+      customerId: "ANNA",
+      type: "visit",
+      occurredAt: "2025-06-30T09:00:00+02:00",
+      payload: { source: "app", screens: 3 },
+    };
+    expect((await call("POST", "events", { body: event })).status).toBe(201);
+    // The same event, its time written in UTC and its payload keys in another order.
+    const again = await call("POST", "events", {
+      body: {
+        ...event,
+        occurredAt: "2025-06-30T07:00:00Z",
+        payload: { screens: 3, source: "app" },
+      },
+    });
+    expect(again.status).toBe(200);
+    const other = await call("POST", "events", { body: { ...event, type: "review" } });
+    expect(other.status).toBe(409);
+    expect(await errorOf(other)).toMatch(/Event "E-visit-1" was already posted/);
+  });
+
   it("takes JSON in UTF-8 only, and says so", async () => {
     const send = (type: string) =>
       handleIngestRequest(
