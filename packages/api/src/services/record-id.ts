@@ -10,5 +10,9 @@ export const recordId = z
   .positive()
   .max(MAX_RECORD_ID, { message: "No record has an id that large." });
 
-/** The same id given as text (a query string parameter). */
-export const recordIdText = z.coerce.number().pipe(recordId);
+/** The same id given as text (a query string parameter): digits only, not "0x1", " 1" or "1e3". */
+export const recordIdText = z
+  .string()
+  .regex(/^\d+$/, { message: "must be a whole number like 42" })
+  .transform(Number)
+  .pipe(recordId);

@@ -47,7 +47,9 @@ export async function GET(request: Request): Promise<Response> {
     return Response.json(
       {
         error: {
-          message: `Give segmentId (a number), channel (${exportChannels.join(", ")}) and optionally snapshotId (a number).`,
+          message: `Give segmentId (a number), channel (${exportChannels.join(", ")}) and optionally snapshotId (a number): ${params.error.issues
+            .map((i) => `${i.path.join(".")} ${i.message}`)
+            .join("; ")}.`,
         },
       },
       { status: 400 },
