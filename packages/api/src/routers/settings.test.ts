@@ -6,9 +6,7 @@ import { makeBusiness, makeCustomer, makeStore, makeUser } from "@boomerang/db/t
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { roles } from "@boomerang/domain";
 import { settleDemoReset, startDemoReset } from "../services/settings/demo-reset";
-import { createContext } from "../context";
-import { createCaller } from "../root";
-import { callerFor, claimFor } from "../test/caller";
+import { callerFor, callerForClaim, claimFor } from "../test/caller";
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -91,11 +89,9 @@ describe.each(testDrivers())("demo-data reset on $name", (driver) => {
     expect(status.step).toMatch(/^done: 120 customers/);
     // The admin who started it (the demo admin's email and id) keeps their session; every other
     // session ended with the account it belonged to, even where a demo login now has the same id.
-    const sameAdmin = createCaller(await createContext({ db: handle.db, session: adminClaim }));
+    const sameAdmin = await callerForClaim(handle.db, adminClaim);
     expect((await sameAdmin.session.me()).user.email).toBe("admin@boomerang.demo");
-    const staleAnalyst = createCaller(
-      await createContext({ db: handle.db, session: analystClaim }),
-    );
+    const staleAnalyst = await callerForClaim(handle.db, analystClaim);
     await expect(staleAnalyst.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
 
     const [settings] = await handle.db.select().from(businessSettings);
@@ -124,8 +120,7 @@ describe.each(testDrivers())("demo-data reset on $name", (driver) => {
   it("lets an admin who is not a demo login follow the reset to the end, then signs them out", async () => {
     const owner = await makeUser(handle.db, { role: "admin", email: "owner@real.shop" });
     const claim = await claimFor(handle.db, owner.id);
-    const asOwner = async () =>
-      createCaller(await createContext({ db: handle.db, session: claim }));
+    const asOwner = async () => callerForClaim(handle.db, claim);
     await (await asOwner()).settings.resetDemo(confirmed);
     await settleDemoReset();
     // Their account is gone, but the session that started the reset may still read how it ended.

@@ -5,9 +5,7 @@ import { auditLog, type DbHandle } from "@boomerang/db";
 import { makeBusiness, makeStore, makeUser, TEST_PASSWORD } from "@boomerang/db/testing/factories";
 import { openTestDb, testDrivers } from "@boomerang/db/testing/test-db";
 import { desc } from "drizzle-orm";
-import { createContext } from "../context";
-import { createCaller } from "../root";
-import { callerFor, claimFor } from "../test/caller";
+import { callerFor, callerForClaim, claimFor } from "../test/caller";
 
 async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -139,12 +137,7 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     });
     if (!signIn.ok) throw new Error("the factory user should sign in");
     const asSignedIn = async () =>
-      createCaller(
-        await createContext({
-          db: handle.db,
-          session: { userId: user.id, sessionKey: signIn.user.sessionKey },
-        }),
-      );
+      callerForClaim(handle.db, { userId: user.id, sessionKey: signIn.user.sessionKey });
     expect((await (await asSignedIn()).session.me()).user.id).toBe(user.id);
     // Another admin's reset, or a role change, leaves the session alone.
     await admin_.users.update({ id: user.id, name: user.name, role: "analyst", storeId: null });
@@ -154,7 +147,7 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
     const before = await claimFor(handle.db, user.id);
     await admin_.users.setActive({ id: user.id, active: false });
     await admin_.users.setActive({ id: user.id, active: true });
-    const stale = createCaller(await createContext({ db: handle.db, session: before }));
+    const stale = await callerForClaim(handle.db, before);
     await expect(stale.session.me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
 
     await admin_.users.resetPassword({ id: user.id, password: "a-new-temporary-2" });
@@ -167,12 +160,10 @@ describe.each(testDrivers())("users, settings and the audit log on $name", (driv
       now: new Date(),
     });
     expect(again.ok && again.user.sessionKey).not.toBe(signIn.user.sessionKey);
-    const fresh = createCaller(
-      await createContext({
-        db: handle.db,
-        session: { userId: user.id, sessionKey: again.ok ? again.user.sessionKey : "" },
-      }),
-    );
+    const fresh = await callerForClaim(handle.db, {
+      userId: user.id,
+      sessionKey: again.ok ? again.user.sessionKey : "",
+    });
     expect((await fresh.session.me()).user.id).toBe(user.id);
   });
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { users, type Database } from "@boomerang/db";
-import { createContext } from "../context";
+import { createContext, type SessionClaim } from "../context";
 import { createCaller } from "../root";
 
 /**
@@ -24,4 +24,9 @@ export async function claimFor(db: Database, userId: number | null) {
     .where(eq(users.id, userId));
   // An unknown user still gets a claim, so tests see what a stale token gets: no user.
   return { userId, sessionKey: row?.sessionKey ?? "00000000-0000-0000-0000-000000000000" };
+}
+
+/** Calls procedures with a given session claim, as a token issued earlier would carry it. */
+export async function callerForClaim(db: Database, session: SessionClaim | null) {
+  return createCaller(await createContext({ db, session }));
 }

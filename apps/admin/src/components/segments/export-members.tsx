@@ -12,7 +12,30 @@ export const exportChoices = [
   { value: "all", label: "All members, for analysis (contact details only where consented)" },
 ] as const;
 export type ExportChoice = (typeof exportChoices)[number]["value"];
-const choices = exportChoices;
+
+/** The channel a members export is limited to, as a labelled select. */
+export function ExportChannelField(props: {
+  id: string;
+  label: string;
+  value: ExportChoice;
+  onChange: (channel: ExportChoice) => void;
+}) {
+  return (
+    <Field label={props.label} htmlFor={props.id}>
+      <Select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as ExportChoice)}
+      >
+        {exportChoices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
 
 /** Downloads the segment's current members as CSV (streamed), optionally only those reachable on a channel. */
 export function ExportMembers({ segmentId, storeOnly }: { segmentId: number; storeOnly: boolean }) {
@@ -30,19 +53,12 @@ export function ExportMembers({ segmentId, storeOnly }: { segmentId: number; sto
       <CardBody>
         <div className="flex flex-wrap items-end gap-3">
           <div className="min-w-72 flex-1">
-            <Field label="Channel" htmlFor="export-channel">
-              <Select
-                id="export-channel"
-                value={channel}
-                onChange={(e) => setChannel(e.target.value as typeof channel)}
-              >
-                {choices.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+            <ExportChannelField
+              id="export-channel"
+              label="Channel"
+              value={channel}
+              onChange={setChannel}
+            />
           </div>
           <a
             href={`/api/exports/segment-members?segmentId=${segmentId}&channel=${channel}`}

@@ -12,11 +12,10 @@ import {
   Field,
   Input,
   formatNumber,
-  Select,
   Skeleton,
 } from "@boomerang/ui";
 import { useTRPC } from "@/trpc/react";
-import { exportChoices, type ExportChoice } from "./export-members";
+import { ExportChannelField, type ExportChoice } from "./export-members";
 
 const timeFormat = (locale: string) =>
   new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
@@ -115,19 +114,12 @@ export function SnapshotPanel({
         ) : (
           <div className="space-y-3 overflow-x-auto">
             <div className="max-w-md">
-              <Field label="CSV of a snapshot" htmlFor="snapshot-channel">
-                <Select
-                  id="snapshot-channel"
-                  value={channel}
-                  onChange={(e) => setChannel(e.target.value as ExportChoice)}
-                >
-                  {exportChoices.map((c) => (
-                    <option key={c.value} value={c.value}>
-                      {c.label}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
+              <ExportChannelField
+                id="snapshot-channel"
+                label="CSV of a snapshot"
+                value={channel}
+                onChange={setChannel}
+              />
             </div>
             <table className="w-full text-sm" aria-label="Snapshots">
               <thead className="text-left text-xs uppercase text-slate-500">

@@ -35,6 +35,13 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
       new Request(`${base}/${path}`, { method, headers, body }),
     );
   };
+  /** ANNA's usable points in the rewards program, as the balance endpoint says. */
+  const available = async () =>
+    (
+      (await (await call("GET", "customers/ANNA/balance")).json()) as {
+        programs: { available: number }[];
+      }
+    ).programs[0]!.available;
   const errorOf = async (response: Response) =>
     ((await response.json()) as { error: { message: string } }).error.message;
 
@@ -231,12 +238,6 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
         now,
       )
     ).secret;
-    const available = async () =>
-      (
-        (await (await call("GET", "customers/ANNA/balance")).json()) as {
-          programs: { available: number }[];
-        }
-      ).programs[0]!.available;
     const before = await available();
     const redeem = (key: string) =>
       call("POST", "redemptions", {
@@ -261,12 +262,6 @@ describe.each(testDrivers())("ingest REST API on $name", (driver) => {
   });
 
   it("refuses times in the future with 400 and changes nothing, so no points expire early", async () => {
-    const available = async () =>
-      (
-        (await (await call("GET", "customers/ANNA/balance")).json()) as {
-          programs: { available: number }[];
-        }
-      ).programs[0]!.available;
     const before = await available();
     const future = await call("POST", "orders", {
       body: { ...validOrder("O-2027"), placedAt: "2027-12-31T00:00:00Z" },
